@@ -1,0 +1,1 @@
+"""Forsamling: a conference platform for KL's Social- og Sundhedspolitiske Forum."""

@@ -1,0 +1,29 @@
+"""`manage.py load_demo`: the seeds' editions and a demo organiser, safe to run again."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from forsamling.demo.load import load_seed_editions
+
+DEMO_USERNAME = "arrangoer"
+DEMO_PASSWORD = os.environ.get("FORSAMLING_DEMO_PASSWORD", "forum-demo-2026")
+
+
+class Command(BaseCommand):
+    help = "Loads the demo editions built from the seeds and a demo organiser login."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        for edition, created in load_seed_editions():
+            state = "created" if created else "already there, left as it is"
+            self.stdout.write(f"{edition.title}: {state}")
+        user_model = get_user_model()
+        if not user_model.objects.filter(username=DEMO_USERNAME).exists():
+            user_model.objects.create_superuser(
+                username=DEMO_USERNAME, email="arrangoer@example.org", password=DEMO_PASSWORD
+            )
+            self.stdout.write(f"Demo organiser {DEMO_USERNAME} created")

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from forsamling.public import views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("arkiv/", views.archive, name="archive"),
+    path("tilgaengelighed/", views.accessibility, name="accessibility"),
+    path("<slug:edition>/", views.edition, name="edition"),
+]
