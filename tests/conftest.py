@@ -1,0 +1,75 @@
+"""Shared fixtures: a real Chromium for end-to-end tests, and axe-core for accessibility."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Debian's Chromium: Playwright cannot download its own browsers here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "locale": "da-DK", "timezone_id": "Europe/Copenhagen"}
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """Runs axe-core's WCAG 2.1 A and AA rules on the page; returns the violations."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return list(result["violations"])
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [node["target"] for node in violation["nodes"][:5]]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def assert_accessible() -> Any:
+    """`assert_accessible(page)`: fails with axe-core's findings, if there are any."""
+
+    def check(page: Any) -> None:
+        violations = axe_violations(page)
+        assert not violations, format_violations(violations)
+
+    return check
+
+
+@pytest.fixture
+def seed_editions(db: None) -> dict[int, Any]:
+    """The seeds' editions (2022, 2023, 2026) loaded as the demo loads them."""
+    from forsamling.demo.load import load_seed_editions
+
+    return {edition.year: edition for edition, _ in load_seed_editions()}

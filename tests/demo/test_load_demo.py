@@ -1,0 +1,57 @@
+"""Loading the demo is safe to repeat: nothing is duplicated, nothing an organiser changed is lost."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from forsamling.conferences.models import Edition, Theme
+from forsamling.programme.models import Item, Session, Speaker
+
+
+def counts() -> dict[str, int]:
+    return {
+        "editions": Edition.objects.count(),
+        "themes": Theme.objects.count(),
+        "items": Item.objects.count(),
+        "sessions": Session.objects.count(),
+        "speakers": Speaker.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_duplicates_nothing():
+    """A second run finds everything in place and adds nothing."""
+    call_command("load_demo", verbosity=0)
+    first = counts()
+    call_command("load_demo", verbosity=0)
+    assert counts() == first
+    assert first["editions"] >= 3
+    assert first["users"] == 1
+
+
+@pytest.mark.django_db
+def test_load_demo_keeps_what_an_organiser_changed():
+    """An edited edition is left as the organiser left it."""
+    call_command("load_demo", verbosity=0)
+    Edition.objects.filter(slug="2026").update(venue="Aalborg Kongres & Kultur Center")
+    call_command("load_demo", verbosity=0)
+    assert Edition.objects.get(slug="2026").venue == "Aalborg Kongres & Kultur Center"
+
+
+@pytest.mark.django_db
+def test_demo_organiser_can_log_in(client):
+    """The printed demo login opens the back office."""
+    call_command("load_demo", verbosity=0)
+    assert client.login(username="arrangoer", password="forum-demo-2026")
+    assert client.get("/backoffice/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_2023_demo_edition_has_its_whole_programme(seed_editions):
+    """The 2023 edition carries its two days, both breakouts and the 8 temamøder."""
+    edition = seed_editions[2023]
+    assert edition.programme_days.count() == 2
+    assert Session.objects.filter(slot__edition=edition, kind="temamoede").count() == 8
+    assert Session.objects.filter(slot__edition=edition, audience="politicians").count() == 3
+    assert edition.moderator.speaker.name == "Lene Johansen"
