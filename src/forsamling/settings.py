@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "forsamling.core",
     "forsamling.conferences",
     "forsamling.programme",
+    "forsamling.registration",
+    "forsamling.outputs",
     "forsamling.public",
     "forsamling.backoffice",
     "forsamling.demo",
