@@ -8,7 +8,9 @@ Items and sessions carry a stable `uid` that survives edits, for diffs and iCale
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -42,9 +44,7 @@ class Room(models.Model):
         verbose_name = _("lokale")
         verbose_name_plural = _("lokaler")
         ordering = ["edition", "order", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["edition", "name"], name="room_unique_name")
-        ]
+        constraints = [models.UniqueConstraint(fields=["edition", "name"], name="room_unique_name")]
 
     def __str__(self) -> str:
         return self.name
@@ -74,8 +74,12 @@ class Day(models.Model):
     date = models.DateField(_("dato"))
     title = models.CharField(_("titel"), max_length=200, blank=True)
     moderator = models.ForeignKey(
-        Speaker, verbose_name=_("ordstyrer"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Speaker,
+        verbose_name=_("ordstyrer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -108,31 +112,56 @@ class ItemKind(models.TextChoices):
 
 
 class Item(models.Model):
-    """A timed programme item. Theme blocks hold their talks as children; breakouts hold sessions."""
+    """A timed programme item. Theme blocks hold their talks as children; breakouts, sessions."""
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="items")
     day = models.ForeignKey(
-        Day, verbose_name=_("dag"), null=True, blank=True, on_delete=models.CASCADE, related_name="items"
+        Day,
+        verbose_name=_("dag"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="items",
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("temablok"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="children",
+        "self",
+        verbose_name=_("temablok"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
     )
     kind = models.CharField(_("type"), max_length=20, choices=ItemKind.choices)
     starts_at = models.TimeField(_("starter"), null=True, blank=True)
     ends_at = models.TimeField(_("slutter"), null=True, blank=True)
     title = models.CharField(_("titel"), max_length=300)
     description = models.TextField(_("beskrivelse"), blank=True)
-    note = models.CharField(_("note"), max_length=300, blank=True, help_text=_("F.eks. 'Besøg standene'."))
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("F.eks. 'Besøg standene'.")
+    )
     track = models.ForeignKey(
-        Track, verbose_name=_("spor"), null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
+        Track,
+        verbose_name=_("spor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
     )
     room = models.ForeignKey(
-        Room, verbose_name=_("lokale"), null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
+        Room,
+        verbose_name=_("lokale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
     )
     speakers = models.ManyToManyField(
-        Speaker, through="ItemSpeaker", blank=True, related_name="items", verbose_name=_("oplægsholdere")
+        Speaker,
+        through="ItemSpeaker",
+        blank=True,
+        related_name="items",
+        verbose_name=_("oplægsholdere"),
     )
     speakers_suffix = models.CharField(_("efter oplægsholderne"), max_length=50, blank=True)
     speaker_tba = models.BooleanField(_("oplægsholder følger (TBA)"), default=False)
@@ -159,6 +188,9 @@ class ItemSpeaker(models.Model):
         verbose_name_plural = _("oplægsholdere på punktet")
         ordering = ["order", "id"]
 
+    def __str__(self) -> str:
+        return str(self.speaker)
+
 
 class SessionKind(models.TextChoices):
     TEMAMOEDE = "temamoede", _("Temamøde")
@@ -180,7 +212,10 @@ class Session(models.Model):
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     slot = models.ForeignKey(
-        Item, verbose_name=_("break out"), on_delete=models.CASCADE, related_name="sessions",
+        Item,
+        verbose_name=_("break out"),
+        on_delete=models.CASCADE,
+        related_name="sessions",
         limit_choices_to={"kind": ItemKind.BREAKOUT},
     )
     kind = models.CharField(_("type"), max_length=30, choices=SessionKind.choices)
@@ -192,12 +227,23 @@ class Session(models.Model):
         _("hvem kan deltage"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
     room = models.ForeignKey(
-        Room, verbose_name=_("lokale"), null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+        Room,
+        verbose_name=_("lokale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
     )
     capacity = models.PositiveIntegerField(_("pladser"), null=True, blank=True)
-    meet_label = models.CharField(_("tekst før oplægsholdere"), max_length=50, blank=True, default="Mød:")
+    meet_label = models.CharField(
+        _("tekst før oplægsholdere"), max_length=50, blank=True, default="Mød:"
+    )
     speakers = models.ManyToManyField(
-        Speaker, through="SessionSpeaker", blank=True, related_name="sessions", verbose_name=_("oplægsholdere")
+        Speaker,
+        through="SessionSpeaker",
+        blank=True,
+        related_name="sessions",
+        verbose_name=_("oplægsholdere"),
     )
     is_cancelled = models.BooleanField(_("aflyst"), default=False)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
@@ -223,6 +269,9 @@ class SessionSpeaker(models.Model):
         verbose_name_plural = _("oplægsholdere i sessionen")
         ordering = ["order", "id"]
 
+    def __str__(self) -> str:
+        return str(self.speaker)
+
 
 class EditionModerator(models.Model):
     """The moderator ("ordstyrer") of an edition."""
@@ -236,3 +285,44 @@ class EditionModerator(models.Model):
 
     def __str__(self) -> str:
         return str(self.speaker)
+
+
+class ProgrammeVersion(models.Model):
+    """A frozen, numbered copy of the draft programme; the public sees the newest one that is out.
+
+    `publish_at` lets organisers prepare a version that goes out at a set moment ("næste gang
+    i starten af marts"); empty means at once.
+    """
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="programme_versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    comment = models.CharField(_("kommentar"), max_length=300, blank=True)
+    snapshot = models.JSONField(_("programmet som offentliggjort"))
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    publish_at = models.DateTimeField(_("offentliggøres"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oprettet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("programversion")
+        verbose_name_plural = _("programversioner")
+        ordering = ["edition", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "number"], name="programme_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition} – version {self.number}"
+
+    @property
+    def published_at(self) -> datetime:
+        """When the public could first see this version."""
+        return self.publish_at or self.created_at

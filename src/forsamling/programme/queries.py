@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from forsamling.conferences.models import Edition
-from forsamling.programme.models import Item, ItemKind, Session, SessionSpeaker, Track
+from forsamling.programme.models import (
+    Item,
+    ItemKind,
+    ProgrammeVersion,
+    Session,
+    SessionSpeaker,
+    Track,
+)
 
 
 @dataclass
@@ -32,3 +41,23 @@ def announced_programme(edition: Edition) -> AnnouncedProgramme:
         .order_by("day__date", "starts_at", "order", "id")
     )
     return AnnouncedProgramme(tracks=list(edition.tracks.all()), breakouts=list(breakouts))
+
+
+def published_versions(edition: Edition, now: datetime | None = None) -> QuerySet[ProgrammeVersion]:
+    """The versions the public may see, newest first: those whose moment has come."""
+    now = now or timezone.now()
+    return (
+        ProgrammeVersion.objects.filter(edition=edition)
+        .filter(Q(publish_at__isnull=True) | Q(publish_at__lte=now))
+        .order_by("-number")
+    )
+
+
+def current_version(edition: Edition, now: datetime | None = None) -> ProgrammeVersion | None:
+    """The newest version the public may see, or None before the first one is out."""
+    return published_versions(edition, now).first()
+
+
+def version_summary(edition: Edition, now: datetime | None = None) -> ProgrammeVersion | None:
+    """The current version without its (large) snapshot, for pages that only mention it."""
+    return published_versions(edition, now).defer("snapshot").first()
