@@ -145,3 +145,12 @@ def test_english_can_be_chosen(client, seed_editions):
 def test_front_page_without_editions_is_not_found(client):
     """A fresh installation with no edition answers 404, not a server error."""
     assert client.get("/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_danish_is_shown_whatever_the_browser_asks_for(client, seed_editions):
+    """A phone set to English still gets the Danish site until English is chosen."""
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    page = text_of(response)
+    assert '<html lang="da">' in page
+    assert "Praktisk information" in page
