@@ -14,24 +14,43 @@ def organiser(db):
 
 def form_data(edition: Edition, **changes) -> dict:
     data = {
-        "title": edition.title, "tagline": edition.tagline, "slug": edition.slug,
-        "year": edition.year, "is_public": "on",
-        "start_date": edition.start_date.isoformat(), "end_date": edition.end_date.isoformat(),
-        "venue": edition.venue, "city": edition.city,
-        "registration_opens_at_0": "2026-02-25", "registration_opens_at_1": "10:00:00",
-        "registration_closes_at_0": "", "registration_closes_at_1": "",
-        "cancellation_deadline_0": "", "cancellation_deadline_1": "",
-        "exhibitors_open_at_0": "2026-01-13", "exhibitors_open_at_1": "00:00:00",
-        "exhibitors_close_at_0": "", "exhibitors_close_at_1": "",
-        "headline": edition.headline, "lead": edition.lead, "intro": edition.intro,
-        "takeaways_heading": edition.takeaways_heading, "takeaways": edition.takeaways,
-        "themes_heading": edition.themes_heading, "themes_intro": edition.themes_intro,
-        "closing": edition.closing, "programme_note": edition.programme_note,
-        "contact_name": edition.contact_name, "contact_role": edition.contact_role,
-        "contact_unit": edition.contact_unit, "contact_phone": edition.contact_phone,
+        "title": edition.title,
+        "tagline": edition.tagline,
+        "slug": edition.slug,
+        "year": edition.year,
+        "is_public": "on",
+        "start_date": edition.start_date.isoformat(),
+        "end_date": edition.end_date.isoformat(),
+        "venue": edition.venue,
+        "city": edition.city,
+        "registration_opens_at_0": "2026-02-25",
+        "registration_opens_at_1": "10:00:00",
+        "registration_closes_at_0": "",
+        "registration_closes_at_1": "",
+        "cancellation_deadline_0": "",
+        "cancellation_deadline_1": "",
+        "exhibitors_open_at_0": "2026-01-13",
+        "exhibitors_open_at_1": "00:00:00",
+        "exhibitors_close_at_0": "",
+        "exhibitors_close_at_1": "",
+        "headline": edition.headline,
+        "lead": edition.lead,
+        "intro": edition.intro,
+        "takeaways_heading": edition.takeaways_heading,
+        "takeaways": edition.takeaways,
+        "themes_heading": edition.themes_heading,
+        "themes_intro": edition.themes_intro,
+        "closing": edition.closing,
+        "programme_note": edition.programme_note,
+        "contact_name": edition.contact_name,
+        "contact_role": edition.contact_role,
+        "contact_unit": edition.contact_unit,
+        "contact_phone": edition.contact_phone,
         "contact_email": edition.contact_email,
-        "themes-TOTAL_FORMS": "0", "themes-INITIAL_FORMS": "0",
-        "themes-MIN_NUM_FORMS": "0", "themes-MAX_NUM_FORMS": "1000",
+        "themes-TOTAL_FORMS": "0",
+        "themes-INITIAL_FORMS": "0",
+        "themes-MIN_NUM_FORMS": "0",
+        "themes-MAX_NUM_FORMS": "1000",
     }
     data.update(changes)
     return data
@@ -52,7 +71,9 @@ def test_back_office_requires_login(client, db):
     assert "/backoffice/login/" in response["Location"]
 
 
-def test_organiser_moves_the_venue_and_opening_and_the_site_follows(client, organiser, seed_editions):
+def test_organiser_moves_the_venue_and_opening_and_the_site_follows(
+    client, organiser, seed_editions
+):
     """Editing dates, venue, opening and contact in the back office changes the public page."""
     edition = seed_editions[2026]
     client.force_login(organiser)

@@ -1,4 +1,4 @@
-"""Loading the demo is safe to repeat: nothing is duplicated, nothing an organiser changed is lost."""
+"""Loading the demo is safe to repeat: nothing duplicated, nothing an organiser changed lost."""
 
 import pytest
 from django.contrib.auth import get_user_model

@@ -21,25 +21,71 @@ YEARS = (2022, 2023, 2026)
 SOURCES = {2022: "001", 2023: "003", 2026: "000"}
 
 ITEM_KINDS = {
-    "welcome", "talk", "theme_block", "break", "lunch", "walking_break", "breakout",
-    "evening_event", "morning_song", "prize_nominees", "prize_award", "dialogue",
-    "debate", "closing",
+    "welcome",
+    "talk",
+    "theme_block",
+    "break",
+    "lunch",
+    "walking_break",
+    "breakout",
+    "evening_event",
+    "morning_song",
+    "prize_nominees",
+    "prize_award",
+    "dialogue",
+    "debate",
+    "closing",
 }
 SESSION_KINDS = {"temamoede", "masterclass", "session", "assembly_house", "non_politician_breakout"}
 AUDIENCES = {"everyone", "politicians", "non_politicians", "health_council"}
 MOMENT_KINDS = {"closing", "evening_event"}
 
 EDITION_KEYS = {
-    "year", "title", "tagline", "start_date", "end_date", "venue", "city", "headline",
-    "lead", "intro", "takeaways_heading", "takeaways", "themes_heading", "themes_intro",
-    "closing", "programme_note", "programme_publish_at", "registration_opens_at",
-    "exhibitors_open_at", "contact",
+    "year",
+    "title",
+    "tagline",
+    "start_date",
+    "end_date",
+    "venue",
+    "city",
+    "headline",
+    "lead",
+    "intro",
+    "takeaways_heading",
+    "takeaways",
+    "themes_heading",
+    "themes_intro",
+    "closing",
+    "programme_note",
+    "programme_publish_at",
+    "registration_opens_at",
+    "exhibitors_open_at",
+    "contact",
 }
 ITEM_KEYS = {
-    "kind", "start", "end", "title", "description", "note", "track", "speakers",
-    "speakers_suffix", "speaker_tba", "children", "sessions",
+    "kind",
+    "start",
+    "end",
+    "title",
+    "description",
+    "note",
+    "track",
+    "speakers",
+    "speakers_suffix",
+    "speaker_tba",
+    "children",
+    "sessions",
 }
-SESSION_KEYS = {"kind", "number", "title", "subtitle", "description", "audience", "meet_label", "speakers"}
+SESSION_KEYS = {
+    "kind",
+    "number",
+    "title",
+    "subtitle",
+    "description",
+    "audience",
+    "meet_label",
+    "speakers",
+}
 SPEAKER_KEYS = {"name", "title", "organisation"}
 
 # Mid-word hyphens the 2023 PDF put inside words in its temamøde section.
@@ -65,17 +111,38 @@ ALLOWED_2026 = {
 
 # Every person, band or organisation seed 003 names as speaker, performer or "Mød:".
 SPEAKERS_2023 = [
-    "Christina Krzyrosiak Hansen", "Ulrik Wilbek", "Leif Vestergaard", "Susanne Ekman",
-    "Ove Kaj Pedersen", "Mette Kierkgaard", "KL", "Kolind Balladeband", "Anne Görlich",
-    "Søren Brostrøm", "Torben Tranæs", "Nina Smith", "David Erritzøe", "Mette Lindgaard",
-    "Olga S. Struve", "Rune Vammen Lesner", "Pia Kürstein Kjellberg",
-    "Repræsentant for KL’s sundheds- og ældreudvalg", "Anne Kaltoft",
-    "Repræsentant for Gigtforeningen", "Flemming Møller Mortensen",
-    "Kirsten Normann Andersen", "Bjørn Holstein", "Annemette Høgedal", "Maibritt Kuszon",
+    "Christina Krzyrosiak Hansen",
+    "Ulrik Wilbek",
+    "Leif Vestergaard",
+    "Susanne Ekman",
+    "Ove Kaj Pedersen",
+    "Mette Kierkgaard",
+    "KL",
+    "Kolind Balladeband",
+    "Anne Görlich",
+    "Søren Brostrøm",
+    "Torben Tranæs",
+    "Nina Smith",
+    "David Erritzøe",
+    "Mette Lindgaard",
+    "Olga S. Struve",
+    "Rune Vammen Lesner",
+    "Pia Kürstein Kjellberg",
+    "Repræsentant for KL’s sundheds- og ældreudvalg",
+    "Anne Kaltoft",
+    "Repræsentant for Gigtforeningen",
+    "Flemming Møller Mortensen",
+    "Kirsten Normann Andersen",
+    "Bjørn Holstein",
+    "Annemette Høgedal",
+    "Maibritt Kuszon",
 ]
 
 TEMAMOEDE_TITLES_2023 = {
-    1: "Tiårsplanen for psykiatrien og hjælpen der udeblev – hvordan omstiller vi socialpsykiatrien til fremtiden?",
+    1: (
+        "Tiårsplanen for psykiatrien og hjælpen der udeblev – "
+        "hvordan omstiller vi socialpsykiatrien til fremtiden?"
+    ),
     2: "Mødet med mennesker på kanten – hvordan løfter vi i flok?",
     3: "Små, faste teams i ældreplejen – hvordan?",
     4: "Hvordan behandler vi kronisk sygdom, når vi alle om lidt er kronisk syge?",
@@ -97,6 +164,7 @@ SESSION_TITLES_2022 = {
 
 
 # --------------------------------------------------------------------------- helpers
+
 
 def load(year):
     return json.loads((DATA_DIR / f"edition_{year}.json").read_text(encoding="utf-8"))
@@ -167,9 +235,21 @@ def all_strings(obj):
 
 def text_strings(data):
     """The transcribed texts (not keys, dates, times or enum values)."""
-    enum_keys = {"kind", "audience", "track", "key", "start", "end", "date", "source",
-                 "start_date", "end_date", "programme_publish_at", "registration_opens_at",
-                 "exhibitors_open_at"}
+    enum_keys = {
+        "kind",
+        "audience",
+        "track",
+        "key",
+        "start",
+        "end",
+        "date",
+        "source",
+        "start_date",
+        "end_date",
+        "programme_publish_at",
+        "registration_opens_at",
+        "exhibitors_open_at",
+    }
 
     def visit(obj):
         if isinstance(obj, dict):
@@ -192,6 +272,7 @@ def hhmm(text):
 
 
 # --------------------------------------------------------------------------- structure
+
 
 @pytest.mark.parametrize("year", YEARS)
 def test_json_is_valid_and_complete(year):
@@ -230,7 +311,7 @@ def test_end_times_follow_the_format(year):
             if item["start"] is None or item["kind"] in MOMENT_KINDS:
                 expected = None
             else:
-                following = [x["start"] for x in items[i + 1:] if x["start"]]
+                following = [x["start"] for x in items[i + 1 :] if x["start"]]
                 expected = following[0] if following else parent_end
             assert item["end"] == expected, (item["start"], item["title"])
             if item["start"] and item["end"]:
@@ -259,6 +340,7 @@ def test_no_hyphenation_artefacts(year):
 
 # --------------------------------------------------------------------------- against the seeds
 
+
 @pytest.mark.parametrize("year", YEARS)
 def test_every_text_is_the_seeds_wording(year):
     """Each transcribed string occurs in its seed (hyphenation mended)."""
@@ -286,7 +368,10 @@ def test_2023_every_programme_time_is_an_item_start():
     items = list(all_items(data))
     for start, title in timed:
         title = re.sub(r"^(Tema|TEMA): ", "", title)
-        assert any(i["start"] == start and i["title"].startswith(title) for i in items), (start, title)
+        assert any(i["start"] == start and i["title"].startswith(title) for i in items), (
+            start,
+            title,
+        )
 
 
 def test_2023_programme():
@@ -295,8 +380,14 @@ def test_2023_programme():
     assert edition["tagline"] == "Vi tager ansvar for vores velfærd"
     assert edition["venue"] == "Aalborg Kongres & Kultur Center"
     assert edition["city"] == "Aalborg"
-    assert edition["programme_note"] == "Programmet opdateres løbende, næste gang i starten af marts"
-    assert data["moderator"] == {"name": "Lene Johansen", "title": "journalist", "organisation": None}
+    assert (
+        edition["programme_note"] == "Programmet opdateres løbende, næste gang i starten af marts"
+    )
+    assert data["moderator"] == {
+        "name": "Lene Johansen",
+        "title": "journalist",
+        "organisation": None,
+    }
     assert [d["date"] for d in data["days"]] == ["2023-05-11", "2023-05-12"]
     assert len(data["themes"]) == 5
     blocks = [i for i in all_items(data) if i["kind"] == "theme_block"]
@@ -334,14 +425,22 @@ def test_2023_temamoeder():
     assert all(s["description"] for s in sessions)
     assert [len(s["speakers"]) for s in sessions] == [1, 2, 1, 5, 2, 1, 0, 0]
     assert [s["meet_label"] for s in sessions] == [
-        "Mød:", "Mød:", "Mød bl.a.", "Mød bl.a", "Mød bl.a.", "Mød:", None, None]
+        "Mød:",
+        "Mød:",
+        "Mød bl.a.",
+        "Mød bl.a",
+        "Mød bl.a.",
+        "Mød:",
+        None,
+        None,
+    ]
 
     # The titles as the seed's "Information om temamøder" section gives them.
     lines = seed_lines(2023)
     for number, title in TEMAMOEDE_TITLES_2023.items():
         i = next(k for k, line in enumerate(lines) if line.strip() == f"Temamøde {number}")
         j = next(k for k in range(i + 1, len(lines)) if not lines[k].strip())
-        assert mend(lines[i + 1:j]) == title
+        assert mend(lines[i + 1 : j]) == title
 
 
 def test_2023_every_speaker_is_transcribed():
@@ -355,7 +454,7 @@ def test_2023_every_speaker_is_transcribed():
     # Name, title and organisation re-joined give the seed's own speaker line.
     for speaker in all_speakers(data):
         line = ", ".join(x for x in speaker.values() if x)
-        if speaker["name"] == "Bjørn Holstein":   # the seed has "Bjørn Holstein. Professor ..."
+        if speaker["name"] == "Bjørn Holstein":  # the seed has "Bjørn Holstein. Professor ..."
             line = line.replace("Holstein, ", "Holstein. ", 1)
         assert line in seed, line
 
@@ -370,10 +469,14 @@ def test_2022_sessions_and_themes():
     assert len(data["themes"]) == 4
     [item] = [i for d in data["days"] for i in d["items"]]
     assert item["kind"] == "breakout" and item["title"] == "Valg af sessioner ved tilmeldingen"
-    assert item["description"].startswith("Som en del af programmet er det muligt at deltage på en session.")
+    assert item["description"].startswith(
+        "Som en del af programmet er det muligt at deltage på en session."
+    )
     assert {s["number"]: s["title"] for s in item["sessions"]} == SESSION_TITLES_2022
-    assert all(s["kind"] == "session" and s["audience"] == "everyone" and s["description"]
-               for s in item["sessions"])
+    assert all(
+        s["kind"] == "session" and s["audience"] == "everyone" and s["description"]
+        for s in item["sessions"]
+    )
     seed = seed_text(2022)
     for number, title in SESSION_TITLES_2022.items():
         assert f"{number}. {title}" in seed
@@ -395,22 +498,37 @@ def test_2026_landing_page():
     assert len(edition["themes_intro"]) == 4
     assert edition["closing"][-1] == "Vi glæder os til at se dig i Aalborg!"
     assert edition["contact"] == {
-        "name": "Johanne Søe Nedergaard", "role": "Konsulent", "unit": "Sundhed & Ældre",
-        "phone": "+45 3370 3152", "email": "josn@kl.dk"}
+        "name": "Johanne Søe Nedergaard",
+        "role": "Konsulent",
+        "unit": "Sundhed & Ældre",
+        "phone": "+45 3370 3152",
+        "email": "josn@kl.dk",
+    }
     assert {t["key"]: t["name"] for t in data["tracks"]} == {
-        "social": "Den Socialpolitiske Sæson", "health": "Den Sundheds- og ældrepolitiske Sæson"}
+        "social": "Den Socialpolitiske Sæson",
+        "health": "Den Sundheds- og ældrepolitiske Sæson",
+    }
 
     day1, day2 = data["days"]
     assert (day1["date"], day2["date"]) == ("2026-05-07", "2026-05-08")
     tracked = [i for i in day1["items"] if i["track"]]
-    assert [(i["kind"], i["track"]) for i in tracked] == [("theme_block", "social"), ("theme_block", "health")]
+    assert [(i["kind"], i["track"]) for i in tracked] == [
+        ("theme_block", "social"),
+        ("theme_block", "health"),
+    ]
     sessions = [s for i in day1["items"] for s in i["sessions"]]
     assert Counter(s["audience"] for s in sessions if s["kind"] == "assembly_house") == {
-        "politicians": 3, "health_council": 1}
+        "politicians": 3,
+        "health_council": 1,
+    }
     health_house = next(s for s in sessions if s["audience"] == "health_council")
     assert "sundhedsrødder" in health_house["description"]
     assert [s["title"] for s in sessions if s["kind"] == "masterclass"] == [
-        "Velfærdskriminalitet", "Psykiatri", "Udsatte børn og unge",
-        "Faste teams i ældreplejen", "Civilsamfundets rolle i beredskabet"]
+        "Velfærdskriminalitet",
+        "Psykiatri",
+        "Udsatte børn og unge",
+        "Faste teams i ældreplejen",
+        "Civilsamfundets rolle i beredskabet",
+    ]
     assert [i["kind"] for i in day2["items"]] == ["theme_block"]
     assert all(i["start"] is None for d in data["days"] for i in d["items"])

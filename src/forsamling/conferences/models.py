@@ -20,7 +20,7 @@ class EditionQuerySet(models.QuerySet["Edition"]):
 
 
 class Edition(models.Model):
-    """One year's conference. Texts are kept as the organisers write them, paragraph by paragraph."""
+    """One year's conference; texts are kept as organisers write them, paragraph by paragraph."""
 
     slug = models.SlugField(_("kort navn i adressen"), unique=True, help_text=_("F.eks. 2026"))
     year = models.PositiveSmallIntegerField(_("år"))
@@ -38,7 +38,9 @@ class Edition(models.Model):
 
     headline = models.CharField(_("overskrift"), max_length=300, blank=True)
     lead = models.TextField(_("manchet"), blank=True)
-    intro = models.TextField(_("introduktion"), blank=True, help_text=_("Afsnit adskilles af en tom linje."))
+    intro = models.TextField(
+        _("introduktion"), blank=True, help_text=_("Afsnit adskilles af en tom linje.")
+    )
     takeaways_heading = models.CharField(
         _("overskrift for udbytte"), max_length=200, blank=True, default="Hvad får du med hjem?"
     )
@@ -49,15 +51,21 @@ class Edition(models.Model):
     themes_intro = models.TextField(_("tekst om temaerne"), blank=True)
     closing = models.TextField(_("afslutning"), blank=True)
     programme_note = models.CharField(
-        _("note om programmet"), max_length=300, blank=True,
+        _("note om programmet"),
+        max_length=300,
+        blank=True,
         help_text=_("F.eks. 'Programmet opdateres løbende, næste gang i starten af marts'."),
     )
 
     registration_opens_at = models.DateTimeField(_("tilmelding åbner"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("tilmelding lukker"), null=True, blank=True)
-    cancellation_deadline = models.DateTimeField(_("frist for gratis afmelding"), null=True, blank=True)
+    cancellation_deadline = models.DateTimeField(
+        _("frist for gratis afmelding"), null=True, blank=True
+    )
     exhibitors_open_at = models.DateTimeField(_("udstillertilmelding åbner"), null=True, blank=True)
-    exhibitors_close_at = models.DateTimeField(_("udstillertilmelding lukker"), null=True, blank=True)
+    exhibitors_close_at = models.DateTimeField(
+        _("udstillertilmelding lukker"), null=True, blank=True
+    )
 
     contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
     contact_role = models.CharField(_("stilling"), max_length=200, blank=True)
@@ -123,7 +131,11 @@ class Edition(models.Model):
 
 def paragraphs(text: str) -> list[str]:
     """Paragraphs of a text typed with blank lines between them."""
-    return [" ".join(block.split()) for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+    return [
+        " ".join(block.split())
+        for block in text.replace("\r\n", "\n").split("\n\n")
+        if block.strip()
+    ]
 
 
 class Theme(models.Model):

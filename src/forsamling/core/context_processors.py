@@ -28,7 +28,9 @@ def site(request: HttpRequest) -> dict[str, Any]:
         if needs_edition and edition is None:
             continue
         try:
-            url = reverse(name, kwargs={"edition": edition.slug} if needs_edition else None)
+            url = reverse(
+                name, kwargs={"edition": edition.slug} if edition and needs_edition else None
+            )
         except NoReverseMatch:
             continue
         current = request.path == url or (url != "/" and request.path.startswith(url))

@@ -103,7 +103,9 @@ def load_edition(data: dict[str, Any], *, slug: str | None = None) -> tuple[Edit
     )
     for order, theme in enumerate(data.get("themes") or []):
         Theme.objects.create(
-            edition=edition, order=order, title=theme["title"],
+            edition=edition,
+            order=order,
+            title=theme["title"],
             description=theme.get("description") or "",
         )
     if data.get("moderator"):
@@ -111,12 +113,16 @@ def load_edition(data: dict[str, Any], *, slug: str | None = None) -> tuple[Edit
     tracks = {}
     for order, track in enumerate(data.get("tracks") or []):
         tracks[track["key"]] = Track.objects.create(
-            edition=edition, key=track["key"], name=track["name"],
-            description=track.get("description") or "", order=order,
+            edition=edition,
+            key=track["key"],
+            name=track["name"],
+            description=track.get("description") or "",
+            order=order,
         )
     for day_data in data.get("days") or []:
         day = Day.objects.create(
-            edition=edition, date=date.fromisoformat(day_data["date"]),
+            edition=edition,
+            date=date.fromisoformat(day_data["date"]),
             title=day_data.get("title") or "",
         )
         for order, item in enumerate(day_data.get("items") or []):

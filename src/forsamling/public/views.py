@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from forsamling.conferences.queries import current_edition, demo_editions, public_edition
 from forsamling.conferences.models import Edition
+from forsamling.conferences.queries import current_edition, demo_editions, public_edition
 from forsamling.programme.queries import announced_programme
 
 
