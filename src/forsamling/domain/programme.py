@@ -145,14 +145,27 @@ class Programme:
     def find_item(self, uid: str) -> tuple[Item, Item | None] | None:
         return next(((i, parent) for i, parent in self.items() if i.uid == uid), None)
 
-    def appearances(self, speaker_key: str) -> list[Item | Session]:
-        """Items and sessions where a speaker appears, in programme order."""
-        found: list[Item | Session] = []
-        for item, _parent in self.items():
+    def appearances(self, speaker_key: str) -> list[Appearance]:
+        """Where a speaker appears, in programme order."""
+        found: list[Appearance] = []
+        for item, parent in self.items():
             if any(s.key == speaker_key for s in item.speakers):
-                found.append(item)
-            found.extend(s for s in item.sessions if any(p.key == speaker_key for p in s.speakers))
+                found.append(Appearance(item=item, parent=parent))
+            found.extend(
+                Appearance(item=item, session=session)
+                for session in item.sessions
+                if any(p.key == speaker_key for p in session.speakers)
+            )
         return found
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """An item a speaker gives (with its theme block), or a session (with its breakout)."""
+
+    item: Item
+    parent: Item | None = None
+    session: Session | None = None
 
 
 def _time(value: str | None) -> time | None:

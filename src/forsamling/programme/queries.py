@@ -9,6 +9,8 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.programme import Programme, programme_from_snapshot
+from forsamling.domain.programme_changes import Change, programme_changes
 from forsamling.programme.models import (
     Item,
     ItemKind,
@@ -61,3 +63,22 @@ def current_version(edition: Edition, now: datetime | None = None) -> ProgrammeV
 def version_summary(edition: Edition, now: datetime | None = None) -> ProgrammeVersion | None:
     """The current version without its (large) snapshot, for pages that only mention it."""
     return published_versions(edition, now).defer("snapshot").first()
+
+
+@dataclass(frozen=True)
+class VersionChanges:
+    version: ProgrammeVersion
+    changes: list[Change]
+
+
+def version_history(edition: Edition, now: datetime | None = None) -> list[VersionChanges]:
+    """Each published version with what changed since the one before it, newest first."""
+    versions = list(reversed(published_versions(edition, now)))
+    history = []
+    previous: Programme | None = None
+    for version in versions:
+        current = programme_from_snapshot(version.snapshot)
+        changes = programme_changes(previous, current) if previous is not None else []
+        history.append(VersionChanges(version=version, changes=changes))
+        previous = current
+    return list(reversed(history))

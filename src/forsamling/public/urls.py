@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forsamling.public import views
+from forsamling.public import programme_urls, views
 
 app_name = "public"
 
@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("arkiv/", views.archive, name="archive"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
+    *programme_urls.urlpatterns,
     path("<slug:edition>/", views.edition, name="edition"),
 ]

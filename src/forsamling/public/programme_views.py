@@ -1,0 +1,95 @@
+"""The published programme: timetable, sessions, speakers, and what changed between versions.
+
+Every page reads one edition and one published version (its JSON snapshot), so the number of
+queries does not grow with the programme.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from forsamling.conferences.models import Edition
+from forsamling.conferences.queries import public_edition
+from forsamling.domain.programme import Programme, programme_from_snapshot
+from forsamling.domain.programme_timetable import Filters, filter_choices, timetable
+from forsamling.programme.models import ProgrammeVersion
+from forsamling.programme.queries import current_version, version_history
+from forsamling.public.templatetags.programme import kind_label
+
+
+def _published(request: HttpRequest, slug: str) -> tuple[Edition, ProgrammeVersion, Programme]:
+    edition = public_edition(slug)
+    request.edition = edition  # type: ignore[attr-defined]
+    version = current_version(edition)
+    if version is None:
+        raise Http404("The programme has not been published yet")
+    return edition, version, programme_from_snapshot(version.snapshot)
+
+
+def programme(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = public_edition(edition)
+    request.edition = edition_obj  # type: ignore[attr-defined]
+    version = current_version(edition_obj)
+    if version is None:
+        return render(request, "public/programme/not_yet.html", {"edition": edition_obj})
+    published = programme_from_snapshot(version.snapshot)
+    filters = Filters(
+        track=request.GET.get("spor", ""),
+        kind=request.GET.get("type", ""),
+        theme=request.GET.get("tema", ""),
+    )
+    choices = filter_choices(published)
+    return render(
+        request,
+        "public/programme/timetable.html",
+        {
+            "edition": edition_obj,
+            "version": version,
+            "programme": published,
+            "days": timetable(published, filters),
+            "filters": filters,
+            "track_choices": choices.tracks,
+            "kind_choices": [(kind, kind_label(kind)) for kind in choices.kinds],
+            "theme_choices": choices.themes,
+        },
+    )
+
+
+def session(request: HttpRequest, edition: str, uid: str) -> HttpResponse:
+    edition_obj, version, published = _published(request, edition)
+    found = published.find_session(uid)
+    if found is None:
+        raise Http404("No such session in the published programme")
+    session, slot = found
+    context = {"edition": edition_obj, "version": version, "session": session, "slot": slot}
+    return render(request, "public/programme/session.html", context)
+
+
+def speaker(request: HttpRequest, edition: str, speaker: str) -> HttpResponse:
+    edition_obj, version, published = _published(request, edition)
+    person = published.speakers.get(speaker)
+    if person is None:
+        raise Http404("No such speaker in the published programme")
+    moderates = published.moderator is not None and published.moderator.key == person.key
+    return render(
+        request,
+        "public/programme/speaker.html",
+        {
+            "edition": edition_obj,
+            "version": version,
+            "speaker": person,
+            "appearances": published.appearances(person.key),
+            "moderates": moderates,
+        },
+    )
+
+
+def changes(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj = public_edition(edition)
+    request.edition = edition_obj  # type: ignore[attr-defined]
+    return render(
+        request,
+        "public/programme/changes.html",
+        {"edition": edition_obj, "history": version_history(edition_obj)},
+    )
