@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 
 class RegistrationError(Exception):
@@ -62,7 +63,7 @@ class TimeRange:
         return self.starts_at < other.ends_at and other.starts_at < self.ends_at
 
 
-def check_no_overlap(slot_times: Mapping[object, TimeRange]) -> None:
+def check_no_overlap(slot_times: Mapping[Any, TimeRange]) -> None:
     """The chosen slots' time ranges must not overlap (touching end to start is fine)."""
     ordered = sorted(slot_times.items(), key=lambda pair: pair[1].starts_at)
     for index, (first, first_range) in enumerate(ordered):
@@ -76,3 +77,19 @@ def cancellation_fee(price: Decimal, cancelled_at: datetime, deadline: datetime 
     if deadline is None or cancelled_at <= deadline:
         return Decimal("0")
     return price
+
+
+class AlreadyRegistered(RegistrationError):
+    """The e-mail address already has an active registration for the edition."""
+
+
+class SessionUnavailable(RegistrationError):
+    """The session is cancelled, or not a session of this edition's breakout slots."""
+
+    def __init__(self, session: object) -> None:
+        super().__init__(f"Session {session!r} cannot be chosen")
+        self.session = session
+
+
+class RegistrationCancelled(RegistrationError):
+    """A cancelled registration cannot be changed."""

@@ -1,0 +1,269 @@
+"""Registration pages: the form, the confirmation, and the participant's private link page.
+
+Thin views: a form, one service call, a redirect. Domain errors become Danish messages here.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import replace
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forsamling.conferences.models import Edition
+from forsamling.conferences.queries import public_edition
+from forsamling.domain.danish import format_moment
+from forsamling.domain.eligibility import NotEligible
+from forsamling.domain.registration_rules import (
+    AlreadyRegistered,
+    RegistrationCancelled,
+    RegistrationClosed,
+    RegistrationError,
+    RegistrationNotOpen,
+    cancellation_fee,
+)
+from forsamling.registration import services
+from forsamling.registration.forms import (
+    NO_SESSION,
+    ChoicesForm,
+    DetailsForm,
+    RegistrationForm,
+    ResendLinkForm,
+    SubstituteForm,
+)
+from forsamling.registration.models import Registration
+from forsamling.registration.organisations import organisation_names
+from forsamling.registration.queries import (
+    breakout_slots,
+    personal_programme,
+    registration_by_token,
+)
+
+
+def _edition(request: HttpRequest, slug: str) -> Edition:
+    edition = public_edition(slug)
+    request.edition = edition  # type: ignore[attr-defined]
+    return edition
+
+
+def error_message(error: Exception, edition: Edition) -> str:
+    if isinstance(error, RegistrationNotOpen):
+        if edition.registration_opens_at:
+            return _("Tilmeldingen er ikke åbnet endnu. Den åbner %(moment)s.") % {
+                "moment": format_moment(edition.registration_opens_at)
+            }
+        return _("Tilmeldingen er ikke åbnet endnu.")
+    if isinstance(error, RegistrationClosed):
+        return _("Tilmeldingen er lukket.")
+    if isinstance(error, AlreadyRegistered):
+        return _("Der er allerede en tilmelding med denne e-mailadresse.")
+    if isinstance(error, RegistrationCancelled):
+        return _("Tilmeldingen er afmeldt og kan ikke længere ændres.")
+    if isinstance(error, NotEligible):
+        return _("Din deltagerkategori kan ikke deltage i en af de valgte sessioner.")
+    return _("En af de valgte sessioner kan ikke vælges længere. Vælg igen.")
+
+
+def register(request: HttpRequest, edition: str) -> HttpResponse:
+    event = _edition(request, edition)
+    now = timezone.now()
+    if event.registration_closes_at and now >= event.registration_closes_at:
+        return render(request, "public/registration/closed.html", {"edition": event})
+    offers = breakout_slots(event)
+    form = RegistrationForm(
+        request.POST or None,
+        initial={"idempotency_key": secrets.token_urlsafe(24)},
+        categories=event.categories.all(),
+        offers=offers,
+    )
+    already_registered = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.register_participant(
+                edition=event,
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                details=form.details(),
+                category=form.cleaned_data["category"],
+                sessions=form.cleaned_data["sessions"],
+            )
+        except AlreadyRegistered as error:
+            already_registered = True
+            form.add_error("email", error_message(error, event))
+        except (RegistrationError, NotEligible) as error:
+            form.add_error(None, error_message(error, event))
+        else:
+            return redirect(
+                "public:registration_done", edition=event.slug, token=result.registration.token
+            )
+    return render(
+        request,
+        "public/registration/form.html",
+        {
+            "edition": event,
+            "form": form,
+            "is_open": event.registration_is_open(now),
+            "organisations": organisation_names(),
+            "already_registered": already_registered,
+            "resend_form": ResendLinkForm(initial={"email": form.data.get("email", "")}),
+        },
+        status=200 if request.method == "GET" or form.is_valid() else 400,
+    )
+
+
+def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
+    event = _edition(request, edition)
+    form = ResendLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.resend_link(edition=event, email=form.cleaned_data["email"])
+        return render(request, "public/registration/link_sent.html", {"edition": event})
+    return render(request, "public/registration/resend.html", {"edition": event, "form": form})
+
+
+def _registration(request: HttpRequest, edition: str, token: str) -> Registration:
+    registration = registration_by_token(_edition(request, edition), token)
+    if registration is None:
+        raise Http404("No such registration")
+    return registration
+
+
+def done(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    return render(request, "public/registration/done.html", _manage_context(registration))
+
+
+def manage(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    return render(request, "public/registration/manage.html", _manage_context(registration))
+
+
+def _manage_context(registration: Registration, **forms: Any) -> dict[str, Any]:
+    edition = registration.edition
+    offers = breakout_slots(edition)
+    current = {str(c.slot_id): str(c.session_id) for c in registration.choices.all()}
+    initial = {
+        f"slot_{offer.slot.pk}": current.get(str(offer.slot.pk), NO_SESSION) for offer in offers
+    }
+    details = services.ParticipantDetails.of(registration).__dict__.copy()
+    details["dinner"] = "ja" if registration.dinner else "nej"
+    fee = cancellation_fee(
+        registration.category.price, timezone.now(), edition.cancellation_deadline
+    )
+    return {
+        "edition": edition,
+        "registration": registration,
+        "lines": personal_programme(registration),
+        "choices_form": forms.get("choices_form")
+        or ChoicesForm(initial=initial, category=registration.category, offers=offers),
+        "details_form": forms.get("details_form") or DetailsForm(initial=details),
+        "substitute_form": forms.get("substitute_form") or SubstituteForm(),
+        "fee": fee,
+        "organisations": organisation_names(),
+        "error": forms.get("error"),
+    }
+
+
+def _manage_action(
+    request: HttpRequest, registration: Registration, form_name: str, form: Any, act: Any
+) -> HttpResponse:
+    if form.is_valid():
+        try:
+            act(form)
+        except (RegistrationError, NotEligible) as error:
+            context = _manage_context(registration, **{form_name: form})
+            context["error"] = error_message(error, registration.edition)
+            return render(request, "public/registration/manage.html", context, status=400)
+        return redirect(
+            "public:registration", edition=registration.edition.slug, token=registration.token
+        )
+    context = _manage_context(registration, **{form_name: form})
+    return render(request, "public/registration/manage.html", context, status=400)
+
+
+@require_POST
+def change_choices(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    form = ChoicesForm(
+        request.POST, category=registration.category, offers=breakout_slots(registration.edition)
+    )
+    return _manage_action(
+        request,
+        registration,
+        "choices_form",
+        form,
+        lambda f: services.change_choices(
+            registration=registration, sessions=f.cleaned_data["sessions"]
+        ),
+    )
+
+
+@require_POST
+def update_details(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    form = DetailsForm(request.POST)
+    return _manage_action(
+        request,
+        registration,
+        "details_form",
+        form,
+        lambda f: services.update_details(registration=registration, details=f.details()),
+    )
+
+
+@require_POST
+def substitute(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    form = SubstituteForm(request.POST)
+
+    def act(f: SubstituteForm) -> None:
+        colleague = replace(
+            services.ParticipantDetails.of(registration),
+            **f.cleaned_data,
+            phone="",
+            committee="",
+            dietary="",
+            accessibility_needs="",
+            list_consent=False,
+        )
+        services.substitute_participant(registration=registration, details=colleague)
+
+    return _manage_action(request, registration, "substitute_form", form, act)
+
+
+def cancel(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    if request.method == "POST" and registration.is_active:
+        services.cancel_registration(registration=registration)
+        return redirect(
+            "public:registration", edition=registration.edition.slug, token=registration.token
+        )
+    return render(request, "public/registration/cancel.html", _manage_context(registration))
+
+
+urlpatterns = [
+    path("<slug:edition>/tilmelding/", register, name="register"),
+    path("<slug:edition>/tilmelding/send-link/", resend_link, name="registration_resend"),
+    path("<slug:edition>/tilmelding/<slug:token>/", manage, name="registration"),
+    path("<slug:edition>/tilmelding/<slug:token>/kvittering/", done, name="registration_done"),
+    path(
+        "<slug:edition>/tilmelding/<slug:token>/sessioner/",
+        change_choices,
+        name="registration_choices",
+    ),
+    path(
+        "<slug:edition>/tilmelding/<slug:token>/oplysninger/",
+        update_details,
+        name="registration_details",
+    ),
+    path(
+        "<slug:edition>/tilmelding/<slug:token>/overdrag/",
+        substitute,
+        name="registration_substitute",
+    ),
+    path("<slug:edition>/tilmelding/<slug:token>/afmeld/", cancel, name="registration_cancel"),
+]

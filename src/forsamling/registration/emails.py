@@ -1,0 +1,80 @@
+"""E-mails to participants, in Danish. Services call these with `transaction.on_commit`, so a
+message is only sent for a change that was saved; they take ids and read fresh rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from forsamling.registration.calendar import personal_calendar
+from forsamling.registration.models import Choice, Registration
+from forsamling.registration.queries import personal_programme
+
+
+def private_link(registration: Registration) -> str:
+    path = reverse(
+        "public:registration",
+        kwargs={"edition": registration.edition.slug, "token": registration.token},
+    )
+    return f"{settings.SITE_URL}{path}"
+
+
+def _registration(pk: int) -> Registration:
+    return Registration.objects.select_related("edition", "category").get(pk=pk)
+
+
+def _send(
+    registration: Registration,
+    template: str,
+    subject: str,
+    context: dict[str, Any],
+    attach_calendar: bool = False,
+) -> None:
+    with translation.override("da"):
+        lines = personal_programme(registration)
+        body = render_to_string(
+            f"registration/email/{template}.txt",
+            {
+                "registration": registration,
+                "edition": registration.edition,
+                "lines": lines,
+                "link": private_link(registration),
+                **context,
+            },
+        )
+        message = EmailMessage(
+            subject=f"{subject} – {registration.edition.title}",
+            body=body,
+            to=[registration.email],
+            reply_to=[registration.edition.contact_email]
+            if registration.edition.contact_email
+            else None,
+        )
+        if attach_calendar:
+            message.attach("program.ics", personal_calendar(registration, lines), "text/calendar")
+        message.send()
+
+
+def send_confirmation(pk: int, substituted: bool = False) -> None:
+    registration = _registration(pk)
+    subject = "Pladsen er overdraget til dig" if substituted else "Tak for din tilmelding"
+    _send(registration, "confirmation", subject, {"substituted": substituted}, attach_calendar=True)
+
+
+def send_cancellation(pk: int) -> None:
+    _send(_registration(pk), "cancellation", "Din afmelding er modtaget", {})
+
+
+def send_promotion(choice_pk: int) -> None:
+    choice = Choice.objects.select_related("session", "registration").get(pk=choice_pk)
+    registration = _registration(choice.registration_id)
+    _send(registration, "promotion", "Du har fået plads", {"choice": choice}, attach_calendar=True)
+
+
+def send_link(pk: int) -> None:
+    _send(_registration(pk), "link", "Dit link til din tilmelding", {})

@@ -1,0 +1,215 @@
+"""The participant's forms. Errors are Danish and sit next to their field; the pages add an
+error summary at the top. Eligibility is checked here too, so it is reported per slot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from forsamling.domain.danish import format_price
+from forsamling.domain.ean import is_valid_ean13
+from forsamling.domain.eligibility import may_attend
+from forsamling.programme.models import Audience, Session
+from forsamling.registration.models import Category
+from forsamling.registration.queries import SlotOffer
+from forsamling.registration.services import ParticipantDetails
+
+NO_SESSION = "none"
+AUDIENCE_NOTE: dict[str, Any] = {
+    Audience.POLITICIANS: _("kun for folkevalgte politikere"),
+    Audience.NON_POLITICIANS: _("kun for deltagere, der ikke er folkevalgte"),
+    Audience.HEALTH_COUNCIL: _("kun for medlemmer af et sundhedsråd"),
+}
+REQUIRED = _("Udfyld feltet.")
+
+
+class DetailsForm(forms.Form):
+    name = forms.CharField(label=_("Navn"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        error_messages={"invalid": _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk.")},
+    )
+    phone = forms.CharField(label=_("Telefon"), max_length=30, required=False)
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("Vælg fra listen, eller skriv navnet."),
+    )
+    job_title = forms.CharField(label=_("Stilling"), max_length=200, required=False)
+    committee = forms.CharField(
+        label=_("Udvalg"),
+        max_length=200,
+        required=False,
+        help_text=_("Fx Sundheds- og Ældreudvalget, hvis du er politiker."),
+    )
+    dinner = forms.TypedChoiceField(
+        label=_("Deltager du i middagen den første aften?"),
+        choices=[("ja", _("Ja")), ("nej", _("Nej"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Svar ja eller nej.")},
+    )
+    dietary = forms.CharField(label=_("Kosthensyn"), max_length=300, required=False)
+    accessibility_needs = forms.CharField(
+        label=_("Behov for tilgængelighed"),
+        max_length=300,
+        required=False,
+        help_text=_("Fx kørestol, teleslynge eller tolk."),
+    )
+    ean = forms.CharField(
+        label=_("EAN-nummer"),
+        max_length=20,
+        required=False,
+        help_text=_("13 cifre. Til elektronisk faktura til en offentlig myndighed."),
+    )
+    order_reference = forms.CharField(label=_("Ordrenummer"), max_length=100, required=False)
+    person_reference = forms.CharField(label=_("Personreference"), max_length=100, required=False)
+    list_consent = forms.BooleanField(
+        label=_("Mit navn, min stilling og min organisation må stå på deltagerlisten."),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages.setdefault("required", REQUIRED)
+            if field.error_messages["required"] == forms.Field.default_error_messages["required"]:
+                field.error_messages["required"] = REQUIRED
+            field.error_messages["max_length"] = _("Teksten er for lang.")
+
+    def clean_ean(self) -> str:
+        ean: str = self.cleaned_data["ean"]
+        if ean.strip() and not is_valid_ean13(ean):
+            raise forms.ValidationError(
+                _("EAN-nummeret skal være 13 cifre, og kontrolcifferet passer ikke. Tjek nummeret.")
+            )
+        return ean
+
+    def details(self) -> ParticipantDetails:
+        data = self.cleaned_data
+        return ParticipantDetails(**{name: data[name] for name in DETAIL_FIELDS})
+
+
+DETAIL_FIELDS = list(DetailsForm.base_fields)
+
+
+class ChoicesMixin:
+    """One radio group per breakout slot, named `slot_<id>`."""
+
+    fields: dict[str, forms.Field]
+    cleaned_data: dict[str, Any]
+
+    def add_slot_fields(self, offers: list[SlotOffer]) -> None:
+        self.offers = offers
+        self.sessions_by_id: dict[str, Session] = {}
+        for offer in offers:
+            choices: list[tuple[str, Any]] = []
+            for item in offer.sessions:
+                self.sessions_by_id[str(item.session.pk)] = item.session
+                choices.append((str(item.session.pk), str(item.session)))
+            choices.append((NO_SESSION, _("Jeg deltager ikke i denne break out")))
+            self.fields[f"slot_{offer.slot.pk}"] = forms.ChoiceField(
+                label=offer.slot.title,
+                choices=choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Vælg en session, eller vælg at du ikke deltager."),
+                    "invalid_choice": _("Vælg en af sessionerne på listen."),
+                },
+            )
+
+    def check_slots(self, category: Category | None) -> list[Session]:
+        chosen = []
+        for offer in self.offers:
+            name = f"slot_{offer.slot.pk}"
+            value = self.cleaned_data.get(name)
+            if not value or value == NO_SESSION:
+                continue
+            session = self.sessions_by_id[value]
+            if category is not None and not may_attend(category.attendee, session.audience):
+                self.add_error(  # type: ignore[attr-defined]
+                    name,
+                    _("“%(session)s” er %(note)s. Vælg en anden session.")
+                    % {"session": session, "note": AUDIENCE_NOTE[session.audience]},
+                )
+            chosen.append(session)
+        return chosen
+
+    def slot_fields(self) -> list[tuple[SlotOffer, Any]]:
+        return [(offer, self[f"slot_{offer.slot.pk}"]) for offer in self.offers]  # type: ignore[index]
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} – {format_price(obj.price)}"
+
+
+class RegistrationForm(ChoicesMixin, DetailsForm):
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    category = CategoryChoiceField(
+        label=_("Deltagerkategori"),
+        queryset=Category.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": _("Vælg din deltagerkategori."),
+            "invalid_choice": _("Vælg en af kategorierne."),
+        },
+    )
+    accept_terms = forms.BooleanField(
+        label=_("Jeg accepterer betingelserne for tilmelding, herunder reglerne for afbud."),
+        error_messages={"required": _("Du skal acceptere betingelserne for at tilmelde dig.")},
+    )
+
+    def __init__(self, *args: Any, categories: Any, offers: list[SlotOffer], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories  # type: ignore[attr-defined]
+        self.add_slot_fields(offers)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["sessions"] = self.check_slots(data.get("category"))
+        return data
+
+
+class ChoicesForm(ChoicesMixin, forms.Form):
+    def __init__(
+        self, *args: Any, category: Category, offers: list[SlotOffer], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.category = category
+        self.add_slot_fields(offers)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["sessions"] = self.check_slots(self.category)
+        return data
+
+
+class SubstituteForm(forms.Form):
+    name = forms.CharField(
+        label=_("Kollegaens navn"), max_length=200, error_messages={"required": REQUIRED}
+    )
+    email = forms.EmailField(
+        label=_("Kollegaens e-mail"),
+        max_length=254,
+        error_messages={
+            "required": REQUIRED,
+            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk."),
+        },
+    )
+    job_title = forms.CharField(label=_("Kollegaens stilling"), max_length=200, required=False)
+
+
+class ResendLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Din e-mail"),
+        max_length=254,
+        error_messages={
+            "required": REQUIRED,
+            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk."),
+        },
+    )

@@ -1,0 +1,205 @@
+"""Participants, their session choices, seats, waiting lists, group bookings and the audit log.
+
+State changes go through `services.py`; these models only hold data and the database
+constraints that keep it right under concurrency (one active registration per e-mail per
+edition, one idempotency key, one choice per slot, one seat counter per session).
+"""
+
+from __future__ import annotations
+
+import secrets
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from forsamling.conferences.models import Edition
+from forsamling.domain.eligibility import Attendee
+from forsamling.programme.models import Item, Session
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Category(models.Model):
+    """A participant category with its price, e.g. "Kommunalpolitiker" or "Standpersonale"."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="categories")
+    key = models.SlugField(_("nøgle"))
+    name = models.CharField(_("navn"), max_length=200)
+    price = models.DecimalField(_("pris"), max_digits=9, decimal_places=2, default=Decimal("0"))
+    is_politician = models.BooleanField(_("folkevalgt politiker"), default=False)
+    is_health_council = models.BooleanField(_("medlem af sundhedsråd"), default=False)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        verbose_name = _("deltagerkategori")
+        verbose_name_plural = _("deltagerkategorier")
+        ordering = ["edition", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "key"], name="category_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def attendee(self) -> Attendee:
+        return Attendee(is_politician=self.is_politician, is_health_council=self.is_health_council)
+
+
+class GroupBooking(models.Model):
+    """Several participants of one organisation registered by a secretary."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="group_bookings")
+    organisation = models.CharField(_("organisation"), max_length=200)
+    secretary_name = models.CharField(_("sekretærens navn"), max_length=200)
+    secretary_email = models.EmailField(_("sekretærens e-mail"))
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("gruppetilmelding")
+        verbose_name_plural = _("gruppetilmeldinger")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.secretary_name})"
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("Tilmeldt")
+    CANCELLED = "cancelled", _("Afmeldt")
+
+
+class Registration(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="registrations")
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
+    name = models.CharField(_("navn"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    job_title = models.CharField(_("stilling"), max_length=200, blank=True)
+    category = models.ForeignKey(Category, verbose_name=_("kategori"), on_delete=models.PROTECT)
+    committee = models.CharField(_("udvalg"), max_length=200, blank=True)
+    dinner = models.BooleanField(_("deltager i middagen"), default=False)
+    dietary = models.CharField(_("kosthensyn"), max_length=300, blank=True)
+    accessibility_needs = models.CharField(
+        _("behov for tilgængelighed"), max_length=300, blank=True
+    )
+    ean = models.CharField(_("EAN-nummer"), max_length=13, blank=True)
+    order_reference = models.CharField(_("ordrenummer"), max_length=100, blank=True)
+    person_reference = models.CharField(_("personreference"), max_length=100, blank=True)
+    list_consent = models.BooleanField(_("må stå på deltagerlisten"), default=False)
+    terms_accepted_at = models.DateTimeField(_("betingelser accepteret"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    cancelled_at = models.DateTimeField(_("afmeldt"), null=True, blank=True)
+    cancellation_fee = models.DecimalField(
+        _("afbudsgebyr"), max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    group = models.ForeignKey(
+        GroupBooking,
+        verbose_name=_("gruppetilmelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("tilmelding")
+        verbose_name_plural = _("tilmeldinger")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "email"],
+                condition=Q(status="active"),
+                name="registration_one_active_per_email",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == Status.ACTIVE
+
+
+class SessionSeats(models.Model):
+    """How many seats of a session are taken. The row a registration locks before checking."""
+
+    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="seats")
+    taken = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("pladser i session")
+        verbose_name_plural = _("pladser i sessioner")
+
+    def __str__(self) -> str:
+        return f"{self.session}: {self.taken}"
+
+
+class ChoiceStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Bekræftet")
+    WAITING = "waiting", _("På venteliste")
+
+
+class Choice(models.Model):
+    """A participant's session in one breakout slot: a seat, or a place on the waiting list.
+
+    The waiting list is ordered by arrival: `created_at`, then `id` (both set under the lock).
+    """
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="choices")
+    slot = models.ForeignKey(
+        Item, verbose_name=_("break out"), on_delete=models.PROTECT, related_name="+"
+    )
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), on_delete=models.PROTECT, related_name="choices"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=ChoiceStatus.choices)
+    created_at = models.DateTimeField(_("valgt"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("fik plads"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sessionsvalg")
+        verbose_name_plural = _("sessionsvalg")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "slot"], name="choice_one_per_slot")
+        ]
+        indexes = [
+            models.Index(fields=["session", "status", "created_at", "id"], name="choice_queue")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.name}: {self.session} ({self.get_status_display()})"
+
+
+class AuditEntry(models.Model):
+    """Who changed what, and when. Written by every service that changes a registration."""
+
+    registration = models.ForeignKey(
+        Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="audit"
+    )
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
+    actor = models.CharField(_("hvem"), max_length=200)
+    at = models.DateTimeField(_("hvornår"), auto_now_add=True)
+    action = models.CharField(_("handling"), max_length=50)
+    details = models.JSONField(_("detaljer"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("logpost")
+        verbose_name_plural = _("log")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.action}"

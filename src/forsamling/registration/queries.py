@@ -1,0 +1,90 @@
+"""Reads shared by the registration pages, e-mails and services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from forsamling.conferences.models import Edition
+from forsamling.domain.danish import COPENHAGEN
+from forsamling.domain.registration_rules import TimeRange
+from forsamling.programme.models import Item, ItemKind, Session
+from forsamling.registration.models import Choice, ChoiceStatus, Registration, SessionSeats
+from forsamling.registration.seats import seats_left, waiting_position
+
+
+def slot_time_range(slot: Item) -> TimeRange | None:
+    """A breakout slot's start and end as aware datetimes, if its day and times are known."""
+    if slot.day_id is None or slot.starts_at is None or slot.ends_at is None:
+        return None
+    day = slot.day.date  # type: ignore[union-attr]
+    return TimeRange(
+        datetime.combine(day, slot.starts_at, tzinfo=COPENHAGEN),
+        datetime.combine(day, slot.ends_at, tzinfo=COPENHAGEN),
+    )
+
+
+@dataclass
+class SessionOffer:
+    session: Session
+    seats_left: int | None
+
+    @property
+    def is_full(self) -> bool:
+        return self.seats_left == 0
+
+
+@dataclass
+class SlotOffer:
+    slot: Item
+    sessions: list[SessionOffer]
+
+
+def breakout_slots(edition: Edition) -> list[SlotOffer]:
+    """The edition's breakout slots with their sessions (not cancelled) and seats left.
+
+    Three queries whatever the number of slots and sessions.
+    """
+    slots = list(
+        Item.objects.filter(edition=edition, kind=ItemKind.BREAKOUT)
+        .select_related("day")
+        .order_by("day__date", "starts_at", "order", "id")
+    )
+    sessions = Session.objects.filter(slot__in=slots, is_cancelled=False).order_by(
+        "order", "number", "id"
+    )
+    taken = dict(
+        SessionSeats.objects.filter(session__slot__in=slots).values_list("session_id", "taken")
+    )
+    by_slot: dict[int, list[SessionOffer]] = {slot.pk: [] for slot in slots}
+    for session in sessions:
+        by_slot[session.slot_id].append(
+            SessionOffer(session, seats_left(session, taken.get(session.pk, 0)))
+        )
+    return [SlotOffer(slot, by_slot[slot.pk]) for slot in slots if by_slot[slot.pk]]
+
+
+@dataclass
+class ProgrammeLine:
+    choice: Choice
+    waiting_position: int | None
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.choice.status == ChoiceStatus.CONFIRMED
+
+
+def personal_programme(registration: Registration) -> list[ProgrammeLine]:
+    """The participant's choices in programme order, with their place in line if waiting."""
+    choices = registration.choices.select_related("session", "slot", "slot__day").order_by(
+        "slot__day__date", "slot__starts_at", "slot__order", "slot_id"
+    )
+    return [ProgrammeLine(choice, waiting_position(choice)) for choice in choices]
+
+
+def registration_by_token(edition: Edition, token: str) -> Registration | None:
+    return (
+        Registration.objects.select_related("edition", "category", "group")
+        .filter(edition=edition, token=token)
+        .first()
+    )

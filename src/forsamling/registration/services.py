@@ -1,0 +1,280 @@
+"""Every change to a registration: one function each, one transaction each, e-mail on commit.
+
+Views call exactly one of these. Domain errors (`forsamling.domain.*`) pass through
+unchanged; the public pages turn them into Danish messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, fields
+from functools import partial
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from forsamling.conferences.models import Edition
+from forsamling.domain.ean import validate_ean
+from forsamling.domain.eligibility import check_eligible
+from forsamling.domain.registration_rules import (
+    AlreadyRegistered,
+    RegistrationCancelled,
+    SessionUnavailable,
+    TimeRange,
+    cancellation_fee,
+    check_no_overlap,
+    check_one_per_slot,
+    check_window,
+)
+from forsamling.programme.models import ItemKind, Session
+from forsamling.registration import emails
+from forsamling.registration.models import (
+    AuditEntry,
+    Category,
+    Choice,
+    GroupBooking,
+    Registration,
+    Status,
+)
+from forsamling.registration.queries import slot_time_range
+from forsamling.registration.seats import (
+    fill_from_waiting_lists,
+    lock_seats,
+    release_choices,
+    take_seats,
+)
+
+PARTICIPANT = "deltager"
+
+
+@dataclass(frozen=True)
+class ParticipantDetails:
+    """What a participant types about themselves (everything but category and sessions)."""
+
+    name: str
+    email: str
+    organisation: str
+    phone: str = ""
+    job_title: str = ""
+    committee: str = ""
+    dinner: bool = False
+    dietary: str = ""
+    accessibility_needs: str = ""
+    ean: str = ""
+    order_reference: str = ""
+    person_reference: str = ""
+    list_consent: bool = False
+
+    @classmethod
+    def of(cls, registration: Registration) -> ParticipantDetails:
+        return cls(**{field.name: getattr(registration, field.name) for field in fields(cls)})
+
+    def cleaned(self) -> dict[str, Any]:
+        values = asdict(self)
+        values["email"] = self.email.strip().lower()
+        values["ean"] = validate_ean(self.ean) if self.ean.strip() else ""
+        return values
+
+
+@dataclass(frozen=True)
+class Registered:
+    registration: Registration
+    created: bool
+
+
+def register_participant(
+    *,
+    edition: Edition,
+    idempotency_key: str,
+    details: ParticipantDetails,
+    category: Category,
+    sessions: Sequence[Session],
+    group: GroupBooking | None = None,
+    actor: str = PARTICIPANT,
+) -> Registered:
+    """Registers one participant with a seat (or a waiting-list place) per chosen session.
+
+    A repeated call with the same idempotency key (a double click, a retry after a timeout)
+    returns the first registration and changes nothing.
+    """
+    existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return Registered(existing, created=False)
+    now = timezone.now()
+    check_window(now, edition.registration_opens_at, edition.registration_closes_at)
+    values = details.cleaned()
+    _check_choices(edition, category, sessions)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    edition=edition,
+                    idempotency_key=idempotency_key,
+                    category=category,
+                    terms_accepted_at=now,
+                    group=group,
+                    **values,
+                )
+        except IntegrityError:
+            existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return Registered(existing, created=False)
+            raise AlreadyRegistered() from None
+        seats = lock_seats(session.pk for session in sessions)
+        choices = take_seats(registration, sessions, seats, now)
+        _audit(
+            registration,
+            actor,
+            "registered",
+            {
+                "category": category.key,
+                "choices": {str(c.session_id): c.status for c in choices},
+            },
+        )
+        transaction.on_commit(lambda: emails.send_confirmation(registration.pk))
+    return Registered(registration, created=True)
+
+
+def change_choices(
+    *, registration: Registration, sessions: Sequence[Session], actor: str = PARTICIPANT
+) -> None:
+    """Makes `sessions` the participant's choices. A session kept keeps its seat or place in
+    line; a seat given up goes to the first in line at once."""
+    _check_active(registration)
+    _check_choices(registration.edition, registration.category, sessions)
+    now = timezone.now()
+    wanted = {session.pk for session in sessions}
+    with transaction.atomic():
+        current = list(registration.choices.all())
+        kept = {choice.session_id for choice in current if choice.session_id in wanted}
+        dropped = [choice for choice in current if choice.session_id not in wanted]
+        added = [session for session in sessions if session.pk not in kept]
+        if not dropped and not added:
+            return
+        seats = lock_seats([c.session_id for c in dropped] + [s.pk for s in added])
+        release_choices(dropped, seats)
+        choices = take_seats(registration, added, seats, now)
+        promoted = fill_from_waiting_lists(seats, now)
+        _audit(
+            registration,
+            actor,
+            "choices_changed",
+            {
+                "dropped": [c.session_id for c in dropped],
+                "added": {str(c.session_id): c.status for c in choices},
+            },
+        )
+        _notify_promoted(promoted)
+
+
+def update_details(
+    *, registration: Registration, details: ParticipantDetails, actor: str = PARTICIPANT
+) -> None:
+    """Updates what the participant typed; the e-mail must stay unique in the edition."""
+    _check_active(registration)
+    values = details.cleaned()
+    changed = {k: v for k, v in values.items() if getattr(registration, k) != v}
+    if not changed:
+        return
+    with transaction.atomic():
+        for field, value in changed.items():
+            setattr(registration, field, value)
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            raise AlreadyRegistered() from None
+        _audit(registration, actor, "details_updated", {"fields": sorted(changed)})
+
+
+def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT) -> None:
+    """Cancels; seats go to the waiting lists at once. After the deadline the fee stands."""
+    _check_active(registration)
+    now = timezone.now()
+    with transaction.atomic():
+        choices = list(registration.choices.all())
+        seats = lock_seats(c.session_id for c in choices)
+        release_choices(choices, seats)
+        registration.status = Status.CANCELLED
+        registration.cancelled_at = now
+        registration.cancellation_fee = cancellation_fee(
+            registration.category.price, now, registration.edition.cancellation_deadline
+        )
+        registration.save(
+            update_fields=["status", "cancelled_at", "cancellation_fee", "updated_at"]
+        )
+        promoted = fill_from_waiting_lists(seats, now)
+        _audit(registration, actor, "cancelled", {"fee": str(registration.cancellation_fee)})
+        transaction.on_commit(lambda: emails.send_cancellation(registration.pk))
+        _notify_promoted(promoted)
+
+
+def substitute_participant(
+    *, registration: Registration, details: ParticipantDetails, actor: str = PARTICIPANT
+) -> Registration:
+    """Hands the place, seats and waiting-list places included, to a colleague.
+
+    The colleague gets a new private link; the old one stops working.
+    """
+    _check_active(registration)
+    values = details.cleaned()
+    previous = {"name": registration.name, "email": registration.email}
+    with transaction.atomic():
+        for field, value in values.items():
+            setattr(registration, field, value)
+        registration.token = Registration._meta.get_field("token").get_default()
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError:
+            raise AlreadyRegistered() from None
+        _audit(registration, actor, "substituted", {"from": previous, "to": values["email"]})
+        transaction.on_commit(lambda: emails.send_confirmation(registration.pk, substituted=True))
+    return registration
+
+
+def resend_link(*, edition: Edition, email: str) -> None:
+    """E-mails the private link if the address has a registration; says nothing either way."""
+    registration = Registration.objects.filter(
+        edition=edition, email=email.strip().lower(), status=Status.ACTIVE
+    ).first()
+    if registration is not None:
+        transaction.on_commit(lambda: emails.send_link(registration.pk))
+
+
+def _check_active(registration: Registration) -> None:
+    if not registration.is_active:
+        raise RegistrationCancelled()
+
+
+def _check_choices(edition: Edition, category: Category, sessions: Sequence[Session]) -> None:
+    if category.edition_id != edition.pk:
+        raise ValueError("Category of another edition")
+    slot_times: dict[int, TimeRange] = {}
+    for session in sessions:
+        slot = session.slot
+        if session.is_cancelled or slot.edition_id != edition.pk or slot.kind != ItemKind.BREAKOUT:
+            raise SessionUnavailable(session)
+        check_eligible(category.attendee, session.audience)
+        time_range = slot_time_range(slot)
+        if time_range is not None:
+            slot_times[slot.pk] = time_range
+    check_one_per_slot((session.slot_id, session.pk) for session in sessions)
+    check_no_overlap(slot_times)
+
+
+def _notify_promoted(promoted: list[Choice]) -> None:
+    for choice in promoted:
+        _audit(choice.registration, "system", "promoted", {"session": choice.session_id})
+        transaction.on_commit(partial(emails.send_promotion, choice.pk))
+
+
+def _audit(registration: Registration, actor: str, action: str, details: dict[str, Any]) -> None:
+    AuditEntry.objects.create(
+        registration=registration,
+        edition_id=registration.edition_id,
+        actor=actor,
+        action=action,
+        details=details,
+    )
