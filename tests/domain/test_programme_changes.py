@@ -72,6 +72,35 @@ def test_session_moved_to_a_later_breakout_is_told_with_both_times():
     ]
 
 
+def test_session_moved_to_a_new_breakout_is_told_besides_the_new_breakout():
+    later = Item(
+        uid="b3",
+        kind="breakout",
+        title="Break out: Ekstra",
+        day=THURSDAY,
+        start=time(15, 30),
+        sessions=(TEMA3,),
+    )
+    new = programme(replace(SLOT, sessions=()), later)
+    assert texts(programme(SLOT), new) == [
+        "Break out: Ekstra er kommet på programmet torsdag den 11. maj 2023 kl. 15.30",
+        "Temamøde 3: Små, faste teams i ældreplejen – hvordan? "
+        "er flyttet fra kl. 15.10 til kl. 15.30",
+    ]
+
+
+def test_sessions_of_a_new_breakout_are_not_listed_one_by_one():
+    later = Item(
+        uid="b3",
+        kind="breakout",
+        title="Break out: Ekstra",
+        day=THURSDAY,
+        start=time(15, 30),
+        sessions=(replace(TEMA3, uid="new"),),
+    )
+    assert [c.kind for c in programme_changes(programme(SLOT), programme(SLOT, later))] == [ADDED]
+
+
 def test_moved_breakout_is_one_change_not_one_per_session():
     moved = replace(SLOT, start=time(15, 30))
     changes = programme_changes(programme(SLOT), programme(moved))

@@ -25,6 +25,7 @@ from forsamling.programme.models import (
     Speaker,
     Track,
 )
+from forsamling.programme.services import publish_programme
 
 SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 SEED_YEARS = (2022, 2023, 2026)
@@ -178,5 +179,13 @@ def _create_item(
     return item
 
 
+# The seeds whose programme was published in full: the demo shows them as version 1.
+PUBLISHED_YEARS = (2023,)
+
+
 def load_seed_editions() -> list[tuple[Edition, bool]]:
-    return [load_edition(seed_data(year)) for year in SEED_YEARS]
+    loaded = [load_edition(seed_data(year)) for year in SEED_YEARS]
+    for edition, _created in loaded:
+        if edition.year in PUBLISHED_YEARS and not edition.programme_versions.exists():
+            publish_programme(edition=edition, comment="Første version")
+    return loaded

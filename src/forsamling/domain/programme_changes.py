@@ -151,15 +151,16 @@ def programme_changes(old: Programme, new: Programme) -> list[Change]:
     old_sessions = {s.uid: (s, slot) for s, slot in old.sessions()}
     new_sessions = {s.uid for s, _slot in new.sessions()}
     for item, parent in new.items():
-        if item.uid not in old_items:
-            # A new block or breakout brings its talks and sessions: one change says it all.
+        is_new = item.uid not in old_items
+        if is_new:
+            # A new block or breakout brings its new talks and sessions: one change says it all.
             if parent is None or parent.uid in old_items:
                 changes.append(Change(ADDED, item.uid, _added_item(item)))
-            continue
-        changes.extend(_item_changes(old_items[item.uid][0], item))
+        else:
+            changes.extend(_item_changes(old_items[item.uid][0], item))
         for session in item.sessions:
             if session.uid not in old_sessions:
-                if not session.cancelled:
+                if not session.cancelled and not is_new:
                     when = _when(item.day, item.start, with_day=True)
                     text = f"{session.label} er kommet på programmet {when}"
                     changes.append(Change(ADDED, session.uid, text))
