@@ -24,8 +24,11 @@ class EditionAdmin(admin.ModelAdmin):
             _("Tilmelding og frister"),
             {
                 "fields": [
-                    "registration_opens_at", "registration_closes_at", "cancellation_deadline",
-                    "exhibitors_open_at", "exhibitors_close_at",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "cancellation_deadline",
+                    "exhibitors_open_at",
+                    "exhibitors_close_at",
                 ]
             },
         ),
@@ -33,13 +36,28 @@ class EditionAdmin(admin.ModelAdmin):
             _("Tekster på forsiden"),
             {
                 "fields": [
-                    "headline", "lead", "intro", "takeaways_heading", "takeaways",
-                    "themes_heading", "themes_intro", "closing", "programme_note",
+                    "headline",
+                    "lead",
+                    "intro",
+                    "takeaways_heading",
+                    "takeaways",
+                    "themes_heading",
+                    "themes_intro",
+                    "closing",
+                    "programme_note",
                 ]
             },
         ),
         (
             _("Kontaktperson"),
-            {"fields": ["contact_name", "contact_role", "contact_unit", "contact_phone", "contact_email"]},
+            {
+                "fields": [
+                    "contact_name",
+                    "contact_role",
+                    "contact_unit",
+                    "contact_phone",
+                    "contact_email",
+                ]
+            },
         ),
     ]
