@@ -18,13 +18,14 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-# OR-Tools multiplies every cost by (nodes + 1) and lets node potentials grow with path
-# length; keeping this much headroom below 2**63 means BAD_COST_RANGE should never happen.
+# OR-Tools multiplies every cost by (nodes + 1) and node potentials grow with path length;
+# planning the lottery's cost range within this margin of 2**63 keeps BAD_COST_RANGE rare.
 _COST_HEADROOM = 2**62
 
 
@@ -74,14 +75,9 @@ def seed_commitment(seed: int | str) -> str:
 
 def lottery_order(seed: int | str, slot_id: str, participant_ids: Iterable[str]) -> list[str]:
     """The slot's draw, luckiest first; independent of input order so anyone can redo it."""
-    prefix = hashlib.sha256(f"{canonical_seed(seed)}:{slot_id}:".encode())
-
-    def ticket(pid: str) -> tuple[bytes, str]:
-        h = prefix.copy()
-        h.update(pid.encode())
-        return h.digest(), pid
-
-    return sorted(participant_ids, key=ticket)
+    prefix, sha256 = f"{canonical_seed(seed)}:{slot_id}:", hashlib.sha256
+    tickets = sorted([(sha256((prefix + pid).encode()).digest(), pid) for pid in participant_ids])
+    return [pid for _, pid in tickets]
 
 
 def _validate(instance: Instance) -> None:
@@ -120,7 +116,7 @@ def _effective_rankings(slot: Slot, participants: Sequence[Participant]) -> dict
                 for j, s in enumerate(sessions)
                 if s.eligible is None or (p.category is not None and p.category in s.eligible)
             }
-        choices = [j for sid in dict.fromkeys(ranking) if (j := index.get(sid)) is not None]
+        choices = [j for j in map(index.get, dict.fromkeys(ranking)) if j is not None]
         if choices:
             out[p.id] = choices
     return out
@@ -144,26 +140,27 @@ def _solve_slot(
     cost M*Q + S with Q its rank² sum and 0 <= S <= n*T < M. If flows F, G have Q(F) < Q(G)
     then Q(G) >= Q(F) + 1, so cost(G) >= M*Q(F) + M > M*Q(F) + S(F) = cost(F). The minimum
     cost flow therefore minimises Q among maximum flows, and S only orders equal-Q flows.
-    All costs are integers, so there is no rounding to go wrong. Within a tie, t rises with
-    b at every rank (coefficient R-(r-1) >= 1), so a seat goes to the luckier participant,
-    and the step t(r+1)-t(r) = L-1-b is largest for the luckiest, so they get the better rank.
+    All costs are integers, so there is no rounding to go wrong. Among equal-Q flows, t rises
+    with b at every rank (by R-(r-1) >= 1 per level), so handing a seat from an unluckier to a
+    luckier participant at the same rank lowers S; and t(r+1)-t(r) = L-1-b is largest for the
+    luckiest, so swapping ranks between two participants gives the better rank to the luckier.
     """
     sessions = sorted(slot.sessions, key=lambda s: s.id)
     per_participant = _effective_rankings(slot, participants)
     n, m = len(per_participant), len(sessions)
     if n == 0:
         return {}, 0
-    order = lottery_order(seed, slot.id, per_participant)
-    position = {pid: k for k, pid in enumerate(order)}
-    lengths = np.fromiter((len(c) for c in per_participant.values()), np.int64, count=n)
+    # Participant nodes go in lottery order and sessions in id order: the input file's order
+    # then cannot matter, and should the solver meet exactly equal costs (coarse lottery
+    # levels), its own choice follows the draw too instead of favouring low ids.
+    pids = lottery_order(seed, slot.id, per_participant)
+    choices = [per_participant[pid] for pid in pids]
+    lengths = np.fromiter(map(len, choices), np.int64, count=n)
     part = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    sess = np.fromiter((j for c in per_participant.values() for j in c), np.int64)
+    sess = np.fromiter(chain.from_iterable(choices), np.int64, count=len(part))
     starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
     rank = np.arange(len(part), dtype=np.int64) - starts + 1
-    pos = np.fromiter((position[pid] for pid in per_participant), np.int64, count=n)[part]
     max_rank = int(lengths.max())
-    # Build order is canonical (participants and sessions by id) so the solver's own choice
-    # among exactly equal costs cannot depend on the order of the input file.
     source, sink = 0, n + m + 1
     tails = np.concatenate([np.zeros(n, np.int64), 1 + part, n + 1 + np.arange(m)])
     heads = np.concatenate([1 + np.arange(n), n + 1 + sess, np.full(m, sink)])
@@ -175,11 +172,12 @@ def _solve_slot(
         spread = (levels - 1) * (2 * max_rank - 1)
         big = n * spread + 1
         max_cost = big * max_rank**2 + spread
-        # Fewer lottery levels shrink the costs; ranks stay exact, ties get coarser.
+        # Fewer lottery levels shrink the costs; ranks stay exact, ties get coarser. The
+        # bound is a cheap guess; BAD_COST_RANGE below is the solver's own overflow check.
         if levels > 1 and max_cost * (n + m + 3) * 2 * (m + 2) > _COST_HEADROOM:
             levels = max(1, levels // 2)
             continue
-        bucket = pos * levels // n
+        bucket = part * levels // n
         tie = bucket * max_rank + (levels - 1 - bucket) * (rank - 1)
         costs = np.concatenate([np.zeros(n, np.int64), big * rank**2 + tie, np.zeros(m, np.int64)])
         flow = min_cost_flow.SimpleMinCostFlow()
@@ -194,10 +192,11 @@ def _solve_slot(
             raise RuntimeError(f"min-cost flow for slot {slot.id!r} failed: {status}")
         levels = max(1, levels // 2)
     used = flow.flows(np.asarray(arcs, np.int32)[n : n + len(part)]) > 0
-    pids = list(per_participant)
     seated = {
-        pids[i]: (sessions[j].id, int(r))
-        for i, j, r in zip(part[used], sess[used], rank[used], strict=True)
+        pids[i]: (sessions[j].id, r)
+        for i, j, r in zip(
+            part[used].tolist(), sess[used].tolist(), rank[used].tolist(), strict=True
+        )
     }
     return seated, levels
 

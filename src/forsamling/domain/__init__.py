@@ -1,0 +1,1 @@
+"""Domain rules with no Django imports."""
