@@ -1,6 +1,6 @@
 from django.urls import path
 
-from forsamling.public import programme_urls, registration_views, views
+from forsamling.public import exhibitor_views, programme_urls, registration_views, views
 
 app_name = "public"
 
@@ -10,5 +10,6 @@ urlpatterns = [
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
     *registration_views.urlpatterns,
     *programme_urls.urlpatterns,
+    *exhibitor_views.urlpatterns,
     path("<slug:edition>/", views.edition, name="edition"),
 ]

@@ -1,0 +1,151 @@
+"""Forms for exhibitors: the booking, stand staff and the public profile."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from forsamling.conferences.models import Edition
+from forsamling.domain import stands as rules
+from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
+from forsamling.exhibitors.services import ExhibitorDetails
+
+
+class StandChoiceField(forms.ModelMultipleChoiceField):
+    """Any stand of the edition is a valid choice; whether it is still free, the service decides."""
+
+    def label_from_instance(self, obj: Stand) -> str:
+        return obj.number
+
+
+class BookingForm(forms.ModelForm):
+    stands = StandChoiceField(
+        queryset=Stand.objects.none(),
+        label=_("Stande"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Vælg mindst én stand."),
+            "invalid_choice": _("Vælg en stand fra listen."),
+        },
+    )
+    # Longer than the stored value: people type 'DK 12 34 56 78' and spaces in EAN numbers.
+    cvr = forms.CharField(
+        label=_("CVR-nummer"),
+        max_length=20,
+        error_messages={"required": _("Skriv organisationens CVR-nummer.")},
+    )
+    ean = forms.CharField(
+        label=_("EAN-nummer"),
+        max_length=30,
+        required=False,
+        help_text=_("Kun for offentlige myndigheder: 13 cifre."),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("Vi bestiller standene og betaler den viste pris mod faktura."),
+        error_messages={"required": _("Sæt kryds for at bekræfte bestillingen.")},
+    )
+
+    class Meta:
+        model = Exhibitor
+        fields = [
+            "organisation", "cvr", "contact_name", "contact_email", "contact_phone",
+            "invoice_address", "invoice_reference", "ean",
+        ]  # fmt: skip
+        widgets = {"invoice_address": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "organisation": {"required": _("Skriv organisationens navn.")},
+            "contact_name": {"required": _("Skriv kontaktpersonens navn.")},
+            "contact_email": {
+                "required": _("Skriv kontaktpersonens e-mail."),
+                "invalid": _("Skriv en gyldig e-mailadresse, f.eks. navn@firma.dk."),
+            },
+            "contact_phone": {"required": _("Skriv kontaktpersonens telefonnummer.")},
+            "invoice_address": {"required": _("Skriv adressen, fakturaen skal sendes til.")},
+        }
+
+    def __init__(self, *args: object, edition: Edition, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["stands"].queryset = Stand.objects.filter(edition=edition)  # type: ignore[attr-defined]
+        self.fields["cvr"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.fields["ean"].widget.attrs.update({"inputmode": "numeric"})
+        self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+
+    def clean_cvr(self) -> str:
+        try:
+            return rules.validate_cvr(self.cleaned_data["cvr"])
+        except rules.InvalidCVR:
+            raise forms.ValidationError(
+                _("CVR-nummeret skal være 8 cifre og findes i CVR-registret. Tjek det igen."),
+                code="invalid_cvr",
+            ) from None
+
+    def clean_ean(self) -> str:
+        value = self.cleaned_data.get("ean", "")
+        if not value.strip():
+            return ""
+        try:
+            return rules.validate_ean(value)
+        except rules.InvalidEAN:
+            raise forms.ValidationError(
+                _(
+                    "EAN-nummeret skal være 13 cifre, og det sidste ciffer passer ikke. "
+                    "Tjek det igen."
+                ),
+                code="invalid_ean",
+            ) from None
+
+    def details(self) -> ExhibitorDetails:
+        data = self.cleaned_data
+        return ExhibitorDetails(
+            organisation=data["organisation"],
+            cvr=data["cvr"],
+            contact_name=data["contact_name"],
+            contact_email=data["contact_email"],
+            contact_phone=data["contact_phone"],
+            invoice_address=data["invoice_address"],
+            invoice_reference=data.get("invoice_reference", ""),
+            ean=data.get("ean", ""),
+        )
+
+    def stand_ids(self) -> list[int]:
+        return [stand.pk for stand in self.cleaned_data["stands"]]
+
+
+class StandStaffForm(forms.ModelForm):
+    class Meta:
+        model = StandStaff
+        fields = ["name", "email", "title"]
+        error_messages = {
+            "name": {"required": _("Skriv personens navn.")},
+            "email": {
+                "required": _("Skriv personens e-mail."),
+                "invalid": _("Skriv en gyldig e-mailadresse, f.eks. navn@firma.dk."),
+            },
+        }
+
+
+class ProfileForm(forms.ModelForm):
+    website = forms.URLField(
+        label=_("Hjemmeside"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Skriv en hel adresse, f.eks. https://www.firma.dk.")},
+    )
+
+    class Meta:
+        model = Exhibitor
+        fields = ["description", "website", "logo"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "logo": forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        }
+        error_messages = {
+            "logo": {
+                "invalid_image": _(
+                    "Filen er ikke et billede, vi kan læse. Brug PNG, JPEG eller WebP."
+                )
+            },
+        }

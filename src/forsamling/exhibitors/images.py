@@ -1,0 +1,48 @@
+"""Checks for images organisers and exhibitors upload: floor plans and logos.
+
+The file's own bytes decide, not its name: Pillow must read it as PNG, JPEG or WebP, and it
+may be at most 5 MB.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, UnidentifiedImageError
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP"}
+
+
+def validate_image(upload: Any) -> None:
+    """Raises a Danish ValidationError unless the upload is a real PNG, JPEG or WebP ≤ 5 MB."""
+    if upload is None:
+        return
+    size = getattr(upload, "size", None)
+    if size is not None and size > MAX_IMAGE_BYTES:
+        raise ValidationError(
+            _("Billedet må højst fylde 5 MB (det fylder %(size)s MB)."),
+            code="image_too_large",
+            params={"size": f"{size / 1024 / 1024:.1f}".replace(".", ",")},
+        )
+    position = upload.tell() if hasattr(upload, "tell") else None
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image_format = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise ValidationError(
+            _("Filen er ikke et billede, vi kan læse. Brug PNG, JPEG eller WebP."),
+            code="image_unreadable",
+        ) from exc
+    finally:
+        upload.seek(position or 0)
+    if image_format not in ALLOWED_FORMATS:
+        raise ValidationError(
+            _("Billedet skal være PNG, JPEG eller WebP (ikke %(format)s)."),
+            code="image_format",
+            params={"format": image_format},
+        )

@@ -1,0 +1,40 @@
+"""The domain's stand errors in the words exhibitors and organisers read."""
+
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from forsamling.domain import danish
+from forsamling.domain import stands as rules
+
+
+def describe(error: rules.StandError) -> str:
+    if isinstance(error, rules.StandTaken):
+        return ngettext(
+            "Standen er desværre lige blevet booket af en anden (stand %(numbers)s). "
+            "Vælg en anden stand.",
+            "Standene er desværre lige blevet booket af andre (stand %(numbers)s). "
+            "Vælg andre stande.",
+            len(error.numbers),
+        ) % {"numbers": ", ".join(error.numbers)}
+    if isinstance(error, rules.BookingNotOpen):
+        if error.opens_at is None:
+            return _("Udstillertilmeldingen er ikke åbnet endnu.")
+        moment = danish.format_moment(error.opens_at, translation.get_language())
+        return _("Udstillertilmeldingen åbner %(moment)s.") % {"moment": moment}
+    if isinstance(error, rules.BookingClosed):
+        return _("Udstillertilmeldingen er lukket.")
+    if isinstance(error, rules.NoStandsChosen):
+        return _("Vælg mindst én stand.")
+    if isinstance(error, rules.NoPassesLeft):
+        return ngettext(
+            "Jeres stand giver adgang til %(count)d standpersonale, og der er allerede skrevet "
+            "én på.",
+            "Jeres stande giver adgang til %(count)d standpersonale, og de er alle skrevet på.",
+            error.allowed,
+        ) % {"count": error.allowed}
+    if isinstance(error, rules.StandNotBooked):
+        return _("Standen har ingen booking, der kan flyttes.")
+    return _("Det kunne ikke lade sig gøre. Prøv igen.")

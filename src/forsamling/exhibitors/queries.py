@@ -1,0 +1,113 @@
+"""Reads of stands and exhibitors shared by the public pages, the back office and registration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from forsamling.conferences.models import Edition
+from forsamling.domain.danish import danish_sort_key
+from forsamling.domain.stands import StandStatus, total_price
+from forsamling.exhibitors.models import Exhibitor, FloorPlan, Stand, StandStaff
+
+
+@dataclass(frozen=True)
+class StandMap:
+    """The floor plan (if any) and every stand of an edition, for the map and its table."""
+
+    floor_plan: FloorPlan | None
+    stands: list[Stand]
+
+    @property
+    def placed(self) -> list[Stand]:
+        return [stand for stand in self.stands if stand.has_position]
+
+    @property
+    def free(self) -> list[Stand]:
+        return [stand for stand in self.stands if stand.is_free]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in StandStatus}
+        for stand in self.stands:
+            counts[stand.status] += 1
+        return counts
+
+
+def stand_map(edition: Edition) -> StandMap:
+    stands = list(
+        Stand.objects.filter(edition=edition).select_related("exhibitor").order_by("number")
+    )
+    stands.sort(key=lambda stand: _number_key(stand.number))
+    return StandMap(floor_plan=FloorPlan.objects.filter(edition=edition).first(), stands=stands)
+
+
+def public_exhibitors(edition: Edition) -> list[Exhibitor]:
+    """Exhibitors with at least one booked stand, sorted the Danish way (Aalborg last)."""
+    exhibitors = (
+        Exhibitor.objects.filter(edition=edition, stands__status=StandStatus.BOOKED.value)
+        .distinct()
+        .prefetch_related(Prefetch("stands", queryset=Stand.objects.order_by("number")))
+    )
+    return sorted(exhibitors, key=lambda exhibitor: danish_sort_key(exhibitor.organisation))
+
+
+def exhibitor_by_token(edition: Edition, token: str) -> Exhibitor:
+    """The exhibitor behind a private link, or 404 (the same for a wrong edition or token)."""
+    try:
+        return Exhibitor.objects.select_related("edition").get(edition=edition, token=token)
+    except Exhibitor.DoesNotExist as exc:
+        raise Http404("No such booking") from exc
+
+
+@dataclass(frozen=True)
+class BookingSummary:
+    stands: list[Stand]
+    staff: list[StandStaff]
+
+    @property
+    def total(self) -> Decimal:
+        return total_price(stand.price for stand in self.stands)
+
+    @property
+    def passes(self) -> int:
+        return sum(stand.included_passes for stand in self.stands)
+
+    @property
+    def passes_left(self) -> int:
+        return max(self.passes - len(self.staff), 0)
+
+
+def booking_summary(exhibitor: Exhibitor) -> BookingSummary:
+    stands = list(exhibitor.stands.order_by("number"))
+    return BookingSummary(stands=stands, staff=list(exhibitor.staff.all()))
+
+
+def stand_staff_for_edition(edition: Edition) -> QuerySet[StandStaff]:
+    """Every named stand-staff member of the edition, with their exhibitor.
+
+    Registration turns these into participants in the stand-staff category.
+    """
+    return (
+        StandStaff.objects.filter(exhibitor__edition=edition)
+        .select_related("exhibitor")
+        .order_by("exhibitor__organisation", "created_at", "pk")
+    )
+
+
+def exhibitors_for_export(queryset: QuerySet[Exhibitor]) -> list[Exhibitor]:
+    """The chosen exhibitors with stands and staff, sorted the Danish way."""
+    rows = queryset.select_related("edition").prefetch_related(
+        Prefetch("stands", queryset=Stand.objects.order_by("number")), "staff"
+    )
+    return sorted(rows, key=lambda exhibitor: danish_sort_key(exhibitor.organisation))
+
+
+def _number_key(number: str) -> tuple[str, int, str]:
+    """'A2' before 'A10': letters, then the number, then the rest."""
+    prefix = "".join(char for char in number if not char.isdigit()).strip()
+    digits = "".join(char for char in number if char.isdigit())
+    return (prefix, int(digits) if digits else 0, number)

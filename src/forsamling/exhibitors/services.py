@@ -1,0 +1,235 @@
+"""Every change to stands, exhibitors and stand staff: one function each, one transaction each.
+
+Scarce stands are locked late and once, in id order, before the rules are checked, so two
+exhibitors racing for the same stand cannot both get it. E-mails go out only after commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection, send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from forsamling.conferences.models import Edition
+from forsamling.domain import stands as rules
+from forsamling.exhibitors.models import Exhibitor, Stand, StandChange, StandStaff
+from forsamling.exhibitors.queries import stand_staff_for_edition
+
+__all__ = [
+    "ExhibitorDetails",
+    "add_stand_staff",
+    "book_stands",
+    "email_exhibitors",
+    "hold_stand",
+    "move_stand",
+    "release_stand",
+    "remove_stand_staff",
+    "stand_staff_for_edition",
+    "update_exhibitor_profile",
+]
+
+
+@dataclass(frozen=True)
+class ExhibitorDetails:
+    """What an exhibitor types when booking; already cleaned by the form."""
+
+    organisation: str
+    cvr: str
+    contact_name: str
+    contact_email: str
+    contact_phone: str
+    invoice_address: str
+    invoice_reference: str = ""
+    ean: str = ""
+
+
+def book_stands(
+    *,
+    edition: Edition,
+    stand_ids: Sequence[int],
+    details: ExhibitorDetails,
+    now: datetime | None = None,
+) -> Exhibitor:
+    """Books the stands for a new exhibitor, or raises a StandError and books nothing."""
+    now = now or timezone.now()
+    rules.check_booking_window(
+        now=now,
+        opens_at=edition.exhibitors_open_at,
+        closes_at=edition.exhibitors_close_at,
+        first_day=edition.start_date,
+    )
+    with transaction.atomic():
+        stands = _lock_stands(edition=edition, stand_ids=stand_ids)
+        if len(stands) != len(set(stand_ids)):
+            raise rules.NoStandsChosen()
+        rules.check_stands_bookable(stand.state for stand in stands)
+        exhibitor = Exhibitor.objects.create(
+            edition=edition,
+            organisation=details.organisation,
+            cvr=rules.validate_cvr(details.cvr),
+            contact_name=details.contact_name,
+            contact_email=details.contact_email,
+            contact_phone=details.contact_phone,
+            invoice_address=details.invoice_address,
+            invoice_reference=details.invoice_reference,
+            ean=rules.validate_ean(details.ean) if details.ean else "",
+        )
+        Stand.objects.filter(pk__in=[stand.pk for stand in stands]).update(
+            status=rules.StandStatus.BOOKED.value, exhibitor=exhibitor, hold_note=""
+        )
+        StandChange.objects.bulk_create(
+            StandChange(stand=stand, action=StandChange.Action.BOOKED, exhibitor=exhibitor)
+            for stand in stands
+        )
+        transaction.on_commit(lambda: _send_booking_confirmation(exhibitor.pk))
+    return exhibitor
+
+
+def hold_stand(*, stand: Stand, note: str = "", actor: Any = None) -> Stand:
+    """The organisers keep a free stand back, e.g. for a partner; it cannot be booked."""
+    with transaction.atomic():
+        locked = _lock_stand(stand.pk)
+        rules.check_stands_bookable([locked.state])
+        locked.status = rules.StandStatus.HELD.value
+        locked.hold_note = note
+        locked.save(update_fields=["status", "hold_note"])
+        _log(locked, StandChange.Action.HELD, actor=actor, note=note)
+    return locked
+
+
+def release_stand(*, stand: Stand, actor: Any = None, note: str = "") -> Stand:
+    """Frees a held or booked stand; the exhibitor keeps its profile and any other stands."""
+    with transaction.atomic():
+        locked = _lock_stand(stand.pk)
+        previous = locked.exhibitor
+        locked.status = rules.StandStatus.FREE.value
+        locked.exhibitor = None
+        locked.hold_note = ""
+        locked.save(update_fields=["status", "exhibitor", "hold_note"])
+        _log(locked, StandChange.Action.RELEASED, exhibitor=previous, actor=actor, note=note)
+    return locked
+
+
+def move_stand(*, source: Stand, target: Stand, actor: Any = None) -> Stand:
+    """Moves a booking from one stand to a free one in the same edition."""
+    if source.edition_id != target.edition_id:
+        raise rules.StandTaken([target.number])
+    with transaction.atomic():
+        locked = {
+            stand.pk: stand
+            for stand in Stand.objects.select_for_update()
+            .filter(pk__in=[source.pk, target.pk])
+            .order_by("pk")
+        }
+        old, new = locked[source.pk], locked[target.pk]
+        rules.check_stand_movable(source=old.state, target=new.state)
+        exhibitor = old.exhibitor
+        old.status, old.exhibitor = rules.StandStatus.FREE.value, None
+        old.save(update_fields=["status", "exhibitor"])
+        new.status, new.exhibitor, new.hold_note = rules.StandStatus.BOOKED.value, exhibitor, ""
+        new.save(update_fields=["status", "exhibitor", "hold_note"])
+        note = f"{old.number} → {new.number}"
+        _log(old, StandChange.Action.MOVED_OUT, exhibitor=exhibitor, actor=actor, note=note)
+        _log(new, StandChange.Action.MOVED_IN, exhibitor=exhibitor, actor=actor, note=note)
+    return new
+
+
+def add_stand_staff(*, exhibitor: Exhibitor, name: str, email: str, title: str = "") -> StandStaff:
+    """Names one of the exhibitor's stand staff, within the passes its stands include."""
+    with transaction.atomic():
+        # The exhibitor row is the lock: two tabs adding the last pass at once get one each.
+        Exhibitor.objects.select_for_update().filter(pk=exhibitor.pk).get()
+        passes = Stand.objects.filter(exhibitor=exhibitor).values_list("included_passes", flat=True)
+        rules.check_room_for_staff(included_passes=passes, named=exhibitor.staff.count())
+        member = StandStaff.objects.create(exhibitor=exhibitor, name=name, email=email, title=title)
+        transaction.on_commit(lambda: _send_staff_confirmation(member.pk))
+    return member
+
+
+def remove_stand_staff(*, member: StandStaff) -> None:
+    """Frees the pass again; no lock is needed to give something back."""
+    member.delete()
+
+
+def update_exhibitor_profile(
+    *, exhibitor: Exhibitor, description: str, website: str, logo: Any = None
+) -> Exhibitor:
+    """The profile shown on the public exhibitor page."""
+    exhibitor.description = description
+    exhibitor.website = website
+    fields = ["description", "website"]
+    if logo is not None:
+        exhibitor.logo = logo
+        fields.append("logo")
+    exhibitor.save(update_fields=fields)
+    return exhibitor
+
+
+def email_exhibitors(*, exhibitors: Iterable[Exhibitor], subject: str, body: str) -> int:
+    """One e-mail to each exhibitor's contact person; returns how many were sent."""
+    messages = [
+        EmailMessage(subject=subject, body=body, to=[exhibitor.contact_email])
+        for exhibitor in exhibitors
+    ]
+    if not messages:
+        return 0
+    return get_connection().send_messages(messages) or 0
+
+
+def _lock_stands(*, edition: Edition, stand_ids: Sequence[int]) -> list[Stand]:
+    return list(
+        Stand.objects.select_for_update().filter(edition=edition, pk__in=stand_ids).order_by("pk")
+    )
+
+
+def _lock_stand(pk: int) -> Stand:
+    return Stand.objects.select_for_update().select_related("exhibitor").get(pk=pk)
+
+
+def _log(
+    stand: Stand,
+    action: str,
+    *,
+    exhibitor: Exhibitor | None = None,
+    actor: Any = None,
+    note: str = "",
+) -> None:
+    StandChange.objects.create(
+        stand=stand,
+        action=action,
+        exhibitor=exhibitor or stand.exhibitor,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        note=note[:300],
+    )
+
+
+def _send_booking_confirmation(exhibitor_pk: int) -> None:
+    exhibitor = Exhibitor.objects.select_related("edition").get(pk=exhibitor_pk)
+    stands = list(exhibitor.stands.order_by("number"))
+    with translation.override("da"):
+        body = render_to_string(
+            "exhibitors/email/booking_confirmation.txt",
+            {
+                "exhibitor": exhibitor,
+                "stands": stands,
+                "total": rules.total_price(stand.price for stand in stands),
+                "link": settings.SITE_URL + exhibitor.get_absolute_url(),
+            },
+        )
+        subject = f"Standbooking: {exhibitor.edition.title}"
+    send_mail(subject, body, None, [exhibitor.contact_email])
+
+
+def _send_staff_confirmation(member_pk: int) -> None:
+    member = StandStaff.objects.select_related("exhibitor__edition").get(pk=member_pk)
+    with translation.override("da"):
+        body = render_to_string("exhibitors/email/staff_confirmation.txt", {"member": member})
+        subject = f"Standpersonale: {member.exhibitor.edition.title}"
+    send_mail(subject, body, None, [member.email])

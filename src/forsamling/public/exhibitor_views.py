@@ -1,0 +1,199 @@
+"""Public exhibitor pages: the list with the stand map, booking, and the private booking page.
+
+Each view is thin: a form, one service call, a message. The services decide; the domain's
+errors come back here as Danish text next to the field they concern.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from forsamling.conferences.models import Edition
+from forsamling.conferences.queries import public_edition
+from forsamling.domain import stands as rules
+from forsamling.exhibitors import services
+from forsamling.exhibitors.forms import BookingForm, ProfileForm, StandStaffForm
+from forsamling.exhibitors.messages import describe
+from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.exhibitors.queries import (
+    booking_summary,
+    exhibitor_by_token,
+    public_exhibitors,
+    stand_map,
+)
+
+
+def exhibitors(request: HttpRequest, edition: str) -> HttpResponse:
+    current = _edition(request, edition)
+    return render(
+        request,
+        "public/exhibitors/list.html",
+        {
+            "edition": current,
+            "exhibitors": public_exhibitors(current),
+            "map": stand_map(current),
+            "window_error": _window_error(current),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def book(request: HttpRequest, edition: str) -> HttpResponse:
+    current = _edition(request, edition)
+    form = BookingForm(request.POST or None, edition=current)
+    if request.method == "POST" and form.is_valid():
+        try:
+            exhibitor = services.book_stands(
+                edition=current, stand_ids=form.stand_ids(), details=form.details()
+            )
+        except rules.StandTaken as error:
+            form.add_error("stands", describe(error))
+        except rules.StandError as error:
+            form.add_error(None, describe(error))
+        else:
+            messages.success(
+                request,
+                _("Tak! Standen er booket. Vi har sendt en bekræftelse til %(email)s.")
+                % {"email": exhibitor.contact_email},
+            )
+            return redirect(exhibitor)
+    return render(
+        request,
+        "public/exhibitors/book.html",
+        {
+            "edition": current,
+            "form": form,
+            "map": stand_map(current),
+            "window_error": _window_error(current),
+            "chosen": {str(pk) for pk in form["stands"].value() or []},
+        },
+        status=422 if form.is_bound else 200,
+    )
+
+
+@never_cache
+def booking(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    exhibitor = exhibitor_by_token(_edition(request, edition), token)
+    return _booking_page(request, exhibitor)
+
+
+@never_cache
+@require_POST
+def add_staff(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    exhibitor = exhibitor_by_token(_edition(request, edition), token)
+    form = StandStaffForm(request.POST)
+    if form.is_valid():
+        try:
+            member = services.add_stand_staff(exhibitor=exhibitor, **form.cleaned_data)
+        except rules.StandError as error:
+            form.add_error(None, describe(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s er skrevet på som standpersonale og får en bekræftelse på e-mail.")
+                % {"name": member.name},
+            )
+            return redirect(exhibitor)
+    return _booking_page(request, exhibitor, staff_form=form, status=422)
+
+
+@never_cache
+@require_POST
+def remove_staff(request: HttpRequest, edition: str, token: str, pk: int) -> HttpResponse:
+    exhibitor = exhibitor_by_token(_edition(request, edition), token)
+    member = get_object_or_404(StandStaff, pk=pk, exhibitor=exhibitor)
+    services.remove_stand_staff(member=member)
+    messages.success(request, _("%(name)s er fjernet fra standpersonalet.") % {"name": member.name})
+    return redirect(exhibitor)
+
+
+@never_cache
+@require_POST
+def update_profile(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    exhibitor = exhibitor_by_token(_edition(request, edition), token)
+    form = ProfileForm(request.POST, request.FILES, instance=exhibitor)
+    if form.is_valid():
+        services.update_exhibitor_profile(
+            exhibitor=exhibitor,
+            description=form.cleaned_data["description"],
+            website=form.cleaned_data["website"],
+            logo=request.FILES.get("logo"),
+        )
+        messages.success(request, _("Jeres udstillerprofil er gemt."))
+        return redirect(exhibitor)
+    # The bound form changed the instance in memory; show the stored profile beside it.
+    exhibitor.refresh_from_db()
+    return _booking_page(request, exhibitor, profile_form=form, status=422)
+
+
+def _booking_page(
+    request: HttpRequest,
+    exhibitor: Exhibitor,
+    *,
+    staff_form: StandStaffForm | None = None,
+    profile_form: ProfileForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    response = render(
+        request,
+        "public/exhibitors/booking.html",
+        {
+            "edition": exhibitor.edition,
+            "exhibitor": exhibitor,
+            "summary": booking_summary(exhibitor),
+            "staff_form": staff_form or StandStaffForm(),
+            "profile_form": profile_form or ProfileForm(instance=exhibitor),
+        },
+        status=status,
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _edition(request: HttpRequest, slug: str) -> Edition:
+    edition = public_edition(slug)
+    request.edition = edition  # type: ignore[attr-defined]
+    return edition
+
+
+def _window_error(edition: Edition) -> str:
+    """Why booking is not possible right now, or '' when it is open."""
+    try:
+        rules.check_booking_window(
+            now=timezone.now(),
+            opens_at=edition.exhibitors_open_at,
+            closes_at=edition.exhibitors_close_at,
+            first_day=edition.start_date,
+        )
+    except rules.StandError as error:
+        return describe(error)
+    return ""
+
+
+urlpatterns = [
+    path("<slug:edition>/udstillere/", exhibitors, name="exhibitors"),
+    path("<slug:edition>/udstillere/book/", book, name="exhibitor_book"),
+    path("<slug:edition>/udstillere/booking/<str:token>/", booking, name="exhibitor_booking"),
+    path(
+        "<slug:edition>/udstillere/booking/<str:token>/standpersonale/",
+        add_staff,
+        name="exhibitor_add_staff",
+    ),
+    path(
+        "<slug:edition>/udstillere/booking/<str:token>/standpersonale/<int:pk>/fjern/",
+        remove_staff,
+        name="exhibitor_remove_staff",
+    ),
+    path(
+        "<slug:edition>/udstillere/booking/<str:token>/profil/",
+        update_profile,
+        name="exhibitor_profile",
+    ),
+]
