@@ -66,7 +66,8 @@ def test_programme_shows_breaks_with_their_note_and_time_ranges(client, edition_
 
 def test_programme_says_which_version_is_shown(client, edition_2023):
     page = text_of(client.get("/2023/program/"))
-    assert "Programmet opdateres løbende. Dette er version 1" in page
+    assert "Dette er version 1 af programmet" in page
+    assert "Programmet opdateres løbende, næste gang i starten af marts" in page
 
 
 def test_programme_is_in_the_main_menu(client, edition_2023):
