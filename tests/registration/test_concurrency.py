@@ -1,0 +1,107 @@
+"""The opening minute: many real clients post the form at once for a session with 50 seats."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from forsamling.registration.models import Choice, Registration, SessionSeats
+
+from .test_pages import form_data
+
+pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def plain_http_cookies(settings):
+    """The live server speaks plain HTTP, so the CSRF cookie may not be marked secure."""
+    settings.CSRF_COOKIE_SECURE = False
+    settings.SESSION_COOKIE_SECURE = False
+
+
+CLIENTS = 200
+WORKERS = 32
+SEATS = 50
+
+
+class Browser:
+    """A client with its own cookies, as a browser would have."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect()
+        )
+
+    def get(self, path: str) -> str:
+        with self.opener.open(self.base + path, timeout=60) as response:
+            return response.read().decode()
+
+    def post(self, path: str, data: dict[str, str]) -> tuple[int, str]:
+        body = urllib.parse.urlencode(data).encode()
+        request = urllib.request.Request(
+            self.base + path, data=body, headers={"Referer": self.base + path}
+        )
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return response.status, response.headers.get("Location", "")
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Location", "")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return None
+
+
+def register_one(base: str, path: str, data: dict[str, str]) -> tuple[int, str]:
+    browser = Browser(base)
+    page = browser.get(path)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert token is not None
+    return browser.post(path, {**data, "csrfmiddlewaretoken": token.group(1)})
+
+
+def test_200_clients_for_50_seats_give_50_seats_and_150_places_in_line(live_server, edition):
+    session = edition.big_theme
+    session.capacity = SEATS
+    session.save()
+    path = f"/{edition.slug}/tilmelding/"
+    jobs = [
+        form_data(
+            edition,
+            idempotency_key=uuid.uuid4().hex,
+            email=f"deltager{number}@kommune.dk",
+            name=f"Deltager {number}",
+            **{f"slot_{edition.themes_slot.pk}": str(session.pk)},
+        )
+        for number in range(CLIENTS)
+    ]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        results = list(pool.map(lambda data: register_one(live_server.url, path, data), jobs))
+
+    assert [status for status, _ in results] == [302] * CLIENTS
+    assert len({location for _, location in results}) == CLIENTS
+    assert Registration.objects.count() == CLIENTS
+    choices = list(Choice.objects.filter(session=session).order_by("created_at", "id"))
+    statuses = [choice.status for choice in choices]
+    assert statuses == ["confirmed"] * SEATS + ["waiting"] * (CLIENTS - SEATS)
+    assert SessionSeats.objects.get(session=session).taken == SEATS
+
+
+def test_a_double_submit_by_two_clients_with_one_key_gives_one_registration(live_server, edition):
+    path = f"/{edition.slug}/tilmelding/"
+    data = form_data(edition, idempotency_key=uuid.uuid4().hex)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: register_one(live_server.url, path, data), range(8)))
+    assert {status for status, _ in results} == {302}
+    assert len({location for _, location in results}) == 1
+    assert Registration.objects.count() == 1
+    assert SessionSeats.objects.get(session=edition.small_theme).taken == 1

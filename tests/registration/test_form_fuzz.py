@@ -1,0 +1,43 @@
+"""Whatever a browser (or a bot) posts to the registration form, the answer is never a 500."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from forsamling.registration.models import Registration
+
+from .test_pages import form_data
+
+pytestmark = pytest.mark.django_db
+
+MISSING = object()
+odd_text = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        ["", " ", "\x00", "0", "-1", "99999999999999999999", "none", "ja", "on", "ø" * 400]
+    ),
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_no_form_input_causes_a_server_error(client, edition, data):
+    valid = form_data(edition)
+    posted = {}
+    for name, value in valid.items():
+        choice = data.draw(st.sampled_from(["valid", "odd", "missing"]), label=name)
+        if choice == "valid":
+            posted[name] = value
+        elif choice == "odd":
+            posted[name] = data.draw(odd_text, label=f"{name} value")
+    posted["idempotency_key"] = data.draw(st.one_of(st.uuids().map(str), odd_text), label="key")
+    before = Registration.objects.count()
+    response = client.post(reverse("public:register", kwargs={"edition": edition.slug}), posted)
+    assert response.status_code in (302, 400)
+    if response.status_code == 302:
+        assert Registration.objects.count() in (before, before + 1)
