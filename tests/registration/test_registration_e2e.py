@@ -1,0 +1,66 @@
+"""Registering in a real browser with the keyboard alone, checked by axe-core on the way."""
+
+from __future__ import annotations
+
+import pytest
+
+from forsamling.registration.models import Registration
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def tab_to(page, selector: str, limit: int = 150) -> None:
+    """Presses Tab until the element matching `selector` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(
+            "s => !!document.activeElement && document.activeElement.matches(s)", selector
+        ):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_registering_with_the_keyboard_alone(page, live_server, edition, assert_accessible):
+    page.goto(f"{live_server.url}/{edition.slug}/tilmelding/")
+    assert_accessible(page)
+
+    tab_to(page, ".registration-form button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#error-summary")
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert "Udfyld feltet." in page.inner_text("#id_name-error")
+    assert_accessible(page)
+
+    tab_to(page, "#id_name")
+    page.keyboard.type("Mette Hansen")
+    tab_to(page, "#id_email")
+    page.keyboard.type("mette@aalborg.dk")
+    tab_to(page, "#id_organisation")
+    page.keyboard.type("Aalborg Kommune")
+    page.keyboard.press("Escape")
+    tab_to(page, "input[name=category]")
+    page.keyboard.press("Space")  # the first category: Kommunalpolitiker
+    tab_to(page, f"input[name=slot_{edition.houses_slot.pk}]")
+    page.keyboard.press("Space")  # the first house: sundhed, for politicians
+    tab_to(page, f"input[name=slot_{edition.themes_slot.pk}]")
+    page.keyboard.press("ArrowDown")  # the second theme meeting: Psykiatri
+    tab_to(page, "input[name=dinner]")
+    page.keyboard.press("Space")
+    tab_to(page, "#id_accept_terms")
+    page.keyboard.press("Space")
+    tab_to(page, ".registration-form button[type=submit]")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/kvittering/")
+    assert "Tak for din tilmelding" in page.inner_text("main")
+    assert "Psykiatri – du har plads" in " ".join(page.inner_text("main").split())
+    assert_accessible(page)
+    registration = Registration.objects.get()
+    assert (registration.name, registration.category.key, registration.dinner) == (
+        "Mette Hansen",
+        "politiker",
+        True,
+    )
+
+    page.goto(f"{live_server.url}/{edition.slug}/tilmelding/{registration.token}/")
+    assert_accessible(page)
