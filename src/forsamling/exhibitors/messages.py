@@ -29,11 +29,9 @@ def describe(error: rules.StandError) -> str:
     if isinstance(error, rules.NoStandsChosen):
         return _("Vælg mindst én stand.")
     if isinstance(error, rules.NoPassesLeft):
-        return ngettext(
-            "Jeres stand giver adgang til %(count)d standpersonale, og der er allerede skrevet "
-            "én på.",
-            "Jeres stande giver adgang til %(count)d standpersonale, og de er alle skrevet på.",
-            error.allowed,
+        return _(
+            "Jeres booking giver adgang til %(count)d standpersonale, og der er ikke flere "
+            "pladser tilbage. Fjern en person for at skrive en anden på."
         ) % {"count": error.allowed}
     if isinstance(error, rules.StandNotBooked):
         return _("Standen har ingen booking, der kan flyttes.")

@@ -190,7 +190,7 @@ def _lock_stands(*, edition: Edition, stand_ids: Sequence[int]) -> list[Stand]:
 
 
 def _lock_stand(pk: int) -> Stand:
-    return Stand.objects.select_for_update().select_related("exhibitor").get(pk=pk)
+    return Stand.objects.select_for_update(of=("self",)).select_related("exhibitor").get(pk=pk)
 
 
 def _log(
