@@ -278,3 +278,12 @@ def _audit(registration: Registration, actor: str, action: str, details: dict[st
         action=action,
         details=details,
     )
+
+
+def fill_waiting_lists(*, sessions: Sequence[Session], actor: str) -> int:
+    """After an organiser adds seats: the first in line get them at once. Returns how many."""
+    with transaction.atomic():
+        seats = lock_seats(session.pk for session in sessions)
+        promoted = fill_from_waiting_lists(seats, timezone.now())
+        _notify_promoted(promoted)
+    return len(promoted)

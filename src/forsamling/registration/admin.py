@@ -1,0 +1,163 @@
+"""The back office for registrations, waiting lists and the audit log.
+
+Registrations are read here and changed through the services (as admin actions), so every
+change an organiser makes is audited and e-mailed like the participant's own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from forsamling.domain.registration_rules import RegistrationError
+from forsamling.programme.models import Session
+from forsamling.registration import services
+from forsamling.registration.models import (
+    AuditEntry,
+    Category,
+    Choice,
+    GroupBooking,
+    Registration,
+    SessionSeats,
+)
+from forsamling.registration.seats import waiting_position
+
+
+def organiser(request: HttpRequest) -> str:
+    return f"arrangør:{request.user.get_username()}"
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ChoiceInline(ReadOnlyInline):
+    model = Choice
+    fields = readonly_fields = ("slot", "session", "status", "created_at", "confirmed_at")
+
+
+class AuditInline(ReadOnlyInline):
+    model = AuditEntry
+    fields = readonly_fields = ("at", "actor", "action", "details")
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "edition", "price", "is_politician", "is_health_council", "order"]
+    list_filter = ["edition"]
+    list_editable = ["order"]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["name", "email", "organisation", "category", "status", "dinner", "created_at"]
+    list_filter = ["edition", "status", "category", "dinner", "list_consent"]
+    search_fields = ["name", "email", "organisation", "job_title"]
+    date_hierarchy = "created_at"
+    inlines = [ChoiceInline, AuditInline]
+    actions = ["cancel_selected"]
+    list_select_related = ["category"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return [field.name for field in Registration._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("Afmeld de valgte tilmeldinger"))
+    def cancel_selected(self, request: HttpRequest, queryset: QuerySet[Registration]) -> None:
+        done = 0
+        for registration in queryset.select_related("edition", "category"):
+            try:
+                services.cancel_registration(registration=registration, actor=organiser(request))
+            except RegistrationError:
+                continue
+            done += 1
+        self.message_user(
+            request,
+            ngettext("%d tilmelding afmeldt.", "%d tilmeldinger afmeldt.", done) % done,
+            messages.SUCCESS,
+        )
+
+
+@admin.register(Choice)
+class WaitingListAdmin(admin.ModelAdmin):
+    """The seats and waiting lists, one row per choice; the list shows each one's place."""
+
+    list_display = ["session", "registration", "status", "position", "created_at"]
+    list_filter = ["status", "slot__edition", "session"]
+    search_fields = ["registration__name", "registration__email", "session__title"]
+    list_select_related = ["session", "registration"]
+    ordering = ["session", "status", "created_at", "id"]
+
+    @admin.display(description=_("nr. på venteliste"))
+    def position(self, choice: Choice) -> int | None:
+        return waiting_position(choice)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(SessionSeats)
+class SessionSeatsAdmin(admin.ModelAdmin):
+    list_display = ["session", "taken", "capacity"]
+    list_filter = ["session__slot__edition"]
+    list_select_related = ["session"]
+    readonly_fields = ["session", "taken"]
+    actions = ["fill_selected"]
+
+    @admin.display(description=_("pladser i alt"))
+    def capacity(self, seats: SessionSeats) -> int | None:
+        return seats.session.capacity
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("Giv ledige pladser til de første på ventelisten"))
+    def fill_selected(self, request: HttpRequest, queryset: QuerySet[SessionSeats]) -> None:
+        sessions = list(Session.objects.filter(seats__in=queryset))
+        promoted = services.fill_waiting_lists(sessions=sessions, actor=organiser(request))
+        self.message_user(request, _("%d fik plads.") % promoted, messages.SUCCESS)
+
+
+@admin.register(GroupBooking)
+class GroupBookingAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "secretary_name", "secretary_email", "edition", "created_at"]
+    list_filter = ["edition"]
+    search_fields = ["organisation", "secretary_name", "secretary_email"]
+    readonly_fields = ["token"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["at", "actor", "action", "registration"]
+    list_filter = ["edition", "action"]
+    search_fields = ["actor", "registration__name", "registration__email"]
+    list_select_related = ["registration"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -1,0 +1,85 @@
+"""Organisers see registrations, waiting lists and the audit log, and act through the services."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from forsamling.registration.models import AuditEntry, Choice, Registration, SessionSeats
+from forsamling.registration.services import register_participant
+
+from .conftest import details
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organiser_client(client, db):
+    user = get_user_model().objects.create_superuser("kl", "kl@example.org", "s3cret-pass")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def full_session(edition):
+    for number in range(3):
+        register_participant(
+            edition=edition,
+            idempotency_key=f"k{number}",
+            details=details(f"Person {number}"),
+            category=edition.official,
+            sessions=[edition.small_theme],
+        )
+    return edition.small_theme
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["registration", "choice", "sessionseats", "auditentry", "category", "groupbooking"],
+)
+def test_every_registration_list_opens_for_an_organiser(organiser_client, full_session, name):
+    response = organiser_client.get(reverse(f"admin:registration_{name}_changelist"))
+    assert response.status_code == 200
+
+
+def test_a_registration_shows_its_choices_and_audit_log(organiser_client, full_session):
+    registration = Registration.objects.get(name="Person 2")
+    page = organiser_client.get(
+        reverse("admin:registration_registration_change", args=[registration.pk])
+    ).content.decode()
+    assert "På venteliste" in page and "registered" in page
+
+
+def test_the_waiting_list_shows_places_in_line(organiser_client, full_session):
+    page = organiser_client.get(
+        reverse("admin:registration_choice_changelist") + "?status__exact=waiting"
+    ).content.decode()
+    assert "Person 2" in page and '<td class="field-position">1</td>' in page
+
+
+def test_cancelling_from_the_back_office_is_audited_with_the_organiser_and_promotes(
+    organiser_client, full_session
+):
+    first = Registration.objects.get(name="Person 0")
+    organiser_client.post(
+        reverse("admin:registration_registration_changelist"),
+        {"action": "cancel_selected", "_selected_action": [first.pk]},
+    )
+    first.refresh_from_db()
+    assert first.status == "cancelled"
+    assert AuditEntry.objects.get(action="cancelled").actor == "arrangør:kl"
+    assert Choice.objects.get(registration__name="Person 2").status == "confirmed"
+
+
+def test_adding_seats_and_filling_from_the_waiting_list(organiser_client, full_session):
+    full_session.capacity = 3
+    full_session.save()
+    seats = SessionSeats.objects.get(session=full_session)
+    organiser_client.post(
+        reverse("admin:registration_sessionseats_changelist"),
+        {"action": "fill_selected", "_selected_action": [seats.pk]},
+    )
+    assert Choice.objects.get(registration__name="Person 2").status == "confirmed"
+    seats.refresh_from_db()
+    assert seats.taken == 3
