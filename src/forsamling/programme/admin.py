@@ -1,16 +1,30 @@
-from django.contrib import admin
+from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+
+from forsamling.conferences.models import Edition
+from forsamling.programme.forms import PublishProgrammeForm
 from forsamling.programme.models import (
     Day,
     EditionModerator,
     Item,
     ItemSpeaker,
+    ProgrammeVersion,
     Room,
     Session,
     SessionSpeaker,
     Speaker,
     Track,
 )
+from forsamling.programme.queries import draft_conflicts
+from forsamling.programme.services import publish_programme
 
 
 @admin.register(Speaker)
@@ -67,7 +81,18 @@ class ItemAdmin(admin.ModelAdmin):
     fields = [
         "edition", "day", "parent", "kind", "starts_at", "ends_at", "title", "description",
         "note", "track", "room", "speakers_suffix", "speaker_tba", "order",
-    ]
+    ]  # fmt: skip
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        """Filtered to one edition, the list starts with the warnings about its programme."""
+        edition_id = request.GET.get("edition__id__exact", "")
+        edition = Edition.objects.filter(pk=edition_id).first() if edition_id.isdigit() else None
+        extra_context = {**(extra_context or {}), "programme_edition": edition}
+        if edition is not None:
+            extra_context["programme_conflicts"] = draft_conflicts(edition)
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(Session)
@@ -77,3 +102,62 @@ class SessionAdmin(admin.ModelAdmin):
     search_fields = ["title", "description"]
     list_select_related = ["slot", "room"]
     inlines = [SessionSpeakerInline]
+
+
+@admin.register(ProgrammeVersion)
+class ProgrammeVersionAdmin(admin.ModelAdmin):
+    """Published versions are frozen: they are made by "Tjek og offentliggør", never edited."""
+
+    list_display = ["edition", "number", "comment", "publish_at", "created_at", "created_by"]
+    list_filter = ["edition"]
+    readonly_fields = ["edition", "number", "comment", "publish_at", "created_at", "created_by"]
+    exclude = ["snapshot"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_urls(self) -> list[Any]:
+        publish = self.admin_site.admin_view(self.publish_view)
+        return [
+            path("offentliggoer/", publish, name="programme_programmeversion_publish"),
+            *super().get_urls(),
+        ]
+
+    def publish_view(self, request: HttpRequest) -> HttpResponse:
+        """Check the draft of an edition and publish it as the next version."""
+        if not request.user.has_perm("programme.add_programmeversion") and not (
+            request.user.is_superuser
+        ):
+            raise PermissionDenied
+        form = PublishProgrammeForm(request.POST or None, initial=request.GET)
+        edition = None
+        if form.is_bound and form.is_valid():
+            edition = form.cleaned_data["edition"]
+            version = publish_programme(
+                edition=edition,
+                comment=form.cleaned_data["comment"],
+                publish_at=form.cleaned_data["publish_at"],
+                user=request.user,
+            )
+            self.message_user(
+                request,
+                _("Version %(number)s af programmet for %(edition)s er gemt.")
+                % {"number": version.number, "edition": edition},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(reverse("admin:programme_programmeversion_changelist"))
+        edition_id = request.GET.get("edition") or request.POST.get("edition")
+        if edition_id and str(edition_id).isdigit():
+            edition = Edition.objects.filter(pk=edition_id).first()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Tjek og offentliggør programmet"),
+            "form": form,
+            "edition": edition,
+            "conflicts": draft_conflicts(edition) if edition else None,
+        }
+        return TemplateResponse(request, "admin/programme/programmeversion/publish.html", context)

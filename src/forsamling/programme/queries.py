@@ -11,6 +11,7 @@ from django.utils import timezone
 from forsamling.conferences.models import Edition
 from forsamling.domain.programme import Programme, programme_from_snapshot
 from forsamling.domain.programme_changes import Change, programme_changes
+from forsamling.domain.programme_conflicts import Conflict, programme_conflicts
 from forsamling.programme.models import (
     Item,
     ItemKind,
@@ -19,6 +20,7 @@ from forsamling.programme.models import (
     SessionSpeaker,
     Track,
 )
+from forsamling.programme.snapshot import build_snapshot
 
 
 @dataclass
@@ -82,3 +84,8 @@ def version_history(edition: Edition, now: datetime | None = None) -> list[Versi
         history.append(VersionChanges(version=version, changes=changes))
         previous = current
     return list(reversed(history))
+
+
+def draft_conflicts(edition: Edition) -> list[Conflict]:
+    """Warnings about the edition's draft programme, as it would be published now."""
+    return programme_conflicts(programme_from_snapshot(build_snapshot(edition)))
