@@ -100,8 +100,10 @@ def stand_staff_for_edition(edition: Edition) -> QuerySet[StandStaff]:
 
 def exhibitors_for_export(queryset: QuerySet[Exhibitor]) -> list[Exhibitor]:
     """The chosen exhibitors with stands and staff, sorted the Danish way."""
-    rows = queryset.select_related("edition").prefetch_related(
-        Prefetch("stands", queryset=Stand.objects.order_by("number")), "staff"
+    rows = (
+        queryset.select_related("edition")
+        .prefetch_related(None)
+        .prefetch_related(Prefetch("stands", queryset=Stand.objects.order_by("number")), "staff")
     )
     return sorted(rows, key=lambda exhibitor: danish_sort_key(exhibitor.organisation))
 
