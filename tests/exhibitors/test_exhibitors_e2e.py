@@ -1,0 +1,88 @@
+"""An exhibitor books a stand and names its stand staff in a real browser; axe finds nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from forsamling.exhibitors.demo import load_demo_stands
+from forsamling.exhibitors.models import Exhibitor, StandStaff
+from tests.exhibitors.conftest import make_edition
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    edition = make_edition()
+    load_demo_stands(edition)
+    return f"{live_server.url}/{edition.slug}"
+
+
+def test_exhibitor_books_a_stand_and_adds_stand_staff(page, site, assert_accessible):
+    page.goto(site + "/udstillere/")
+    assert_accessible(page)
+    expect(page.get_by_role("link", name="A1 ledig")).to_be_visible()
+    page.get_by_role("link", name="Book en stand").click()
+
+    expect(page.get_by_role("heading", name="Book en stand", level=1)).to_be_visible()
+    assert_accessible(page)
+    page.locator("label", has_text=re.compile(r"^Stand A1$")).click()
+    page.get_by_label("Organisation").fill("Ældre Sagen")
+    page.get_by_label("CVR-nummer").fill("55133019")
+    page.get_by_label("Kontaktperson", exact=True).fill("Søren Ærø")
+    page.get_by_label("Kontaktpersonens e-mail").fill("soren@example.dk")
+    page.get_by_label("Kontaktpersonens telefon").fill("33 70 30 00")
+    page.get_by_label("Fakturaadresse").fill("Nørregade 49\n1165 København K")
+    page.get_by_label("EAN-nummer").fill("5798009882806")
+    page.locator("label[for=id_accept_terms]").click()
+    page.get_by_role("button", name="Book standene").click()
+
+    # A mistyped CVR number: the error sits by the field, everything typed is kept.
+    expect(page.get_by_text("CVR-nummeret skal være 8 cifre")).to_be_visible()
+    expect(page.get_by_label("CVR-nummer")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Organisation")).to_have_value("Ældre Sagen")
+    expect(page.locator("#stand-choice-" + str(_stand_pk("A1")))).to_be_checked()
+    assert_accessible(page)
+    expect(page.locator("#id_accept_terms")).to_be_checked()
+    page.get_by_label("CVR-nummer").fill("55133018")
+    page.get_by_role("button", name="Book standene").click()
+
+    expect(page.get_by_role("heading", name="Standbooking for Ældre Sagen")).to_be_visible()
+    expect(page.get_by_text("Tak! Standen er booket.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Navn").fill("Åse Øster")
+    page.get_by_label("E-mail").fill("aase@example.dk")
+    page.get_by_label("Stilling").fill("Konsulent")
+    page.get_by_role("button", name="Tilføj standpersonale").click()
+
+    expect(page.get_by_text("Åse Øster er skrevet på som standpersonale")).to_be_visible()
+    expect(page.get_by_role("row", name=re.compile("Åse Øster"))).to_be_visible()
+    assert_accessible(page)
+
+    exhibitor = Exhibitor.objects.get()
+    assert list(exhibitor.stands.values_list("number", flat=True)) == ["A1"]
+    assert StandStaff.objects.get().email == "aase@example.dk"
+    assert sorted(m.to[0] for m in mail.outbox) == ["aase@example.dk", "soren@example.dk"]
+
+    page.goto(site + "/udstillere/")
+    expect(page.get_by_role("heading", name="Ældre Sagen", level=3)).to_be_visible()
+    expect(page.get_by_role("link", name="A1 optaget")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_exhibitor_page_on_a_phone_has_no_axe_violations(browser, site, assert_accessible):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK")
+    phone = context.new_page()
+    phone.goto(site + "/udstillere/book/")
+    assert_accessible(phone)
+    context.close()
+
+
+def _stand_pk(number: str) -> int:
+    from forsamling.exhibitors.models import Stand
+
+    return Stand.objects.get(number=number).pk
