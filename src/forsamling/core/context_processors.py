@@ -35,4 +35,6 @@ def site(request: HttpRequest) -> dict[str, Any]:
             continue
         current = request.path == url or (url != "/" and request.path.startswith(url))
         menu.append({"label": label, "url": url, "current": current})
-    return {"footer_edition": edition, "main_menu": menu}
+    # Older editions have no contact person in their documents: the footer then names today's.
+    footer_edition = edition if edition and edition.contact_name else current_edition()
+    return {"footer_edition": footer_edition, "main_menu": menu}
