@@ -36,7 +36,15 @@ def full_session(edition):
 
 @pytest.mark.parametrize(
     "name",
-    ["registration", "choice", "sessionseats", "auditentry", "category", "groupbooking"],
+    [
+        "registration",
+        "choice",
+        "sessionseats",
+        "auditentry",
+        "category",
+        "groupbooking",
+        "sentmessage",
+    ],
 )
 def test_every_registration_list_opens_for_an_organiser(organiser_client, full_session, name):
     response = organiser_client.get(reverse(f"admin:registration_{name}_changelist"))

@@ -288,3 +288,12 @@ def test_every_change_writes_an_audit_entry(edition):
         .order_by("id")
         .values_list("action", flat=True)
     ) == ["registered", "choices_changed", "cancelled"]
+
+
+def test_without_a_closing_moment_registration_closes_when_the_conference_begins(edition):
+    edition.registration_closes_at = None
+    edition.start_date = timezone.localdate() - timedelta(days=1)
+    edition.end_date = edition.start_date + timedelta(days=1)
+    edition.save()
+    with pytest.raises(RegistrationClosed):
+        register(edition)

@@ -43,6 +43,7 @@ from forsamling.registration.queries import (
     breakout_slots,
     personal_programme,
     registration_by_token,
+    registration_closes_at,
 )
 
 
@@ -73,8 +74,11 @@ def error_message(error: Exception, edition: Edition) -> str:
 def register(request: HttpRequest, edition: str) -> HttpResponse:
     event = _edition(request, edition)
     now = timezone.now()
-    if event.registration_closes_at and now >= event.registration_closes_at:
-        return render(request, "public/registration/closed.html", {"edition": event})
+    closes_at = registration_closes_at(event)
+    if now >= closes_at:
+        return render(
+            request, "public/registration/closed.html", {"edition": event, "closes_at": closes_at}
+        )
     offers = breakout_slots(event)
     form = RegistrationForm(
         request.POST or None,
@@ -107,7 +111,8 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
         {
             "edition": event,
             "form": form,
-            "is_open": event.registration_is_open(now),
+            "is_open": event.registration_opens_at is not None
+            and now >= event.registration_opens_at,
             "organisations": organisation_names(),
             "already_registered": already_registered,
             "resend_form": ResendLinkForm(initial={"email": form.data.get("email", "")}),
@@ -245,6 +250,19 @@ def cancel(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     return render(request, "public/registration/cancel.html", _manage_context(registration))
 
 
+def demo_inbox(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    """The demo edition never sends e-mail; its participants read their messages here."""
+    registration = _registration(request, edition, token)
+    if not registration.edition.is_demo:
+        raise Http404("Only the demo has an inbox")
+    messages = registration.messages.order_by("sent_at", "id")
+    return render(
+        request,
+        "public/registration/demo_inbox.html",
+        {"edition": registration.edition, "registration": registration, "messages": messages},
+    )
+
+
 urlpatterns = [
     path("<slug:edition>/tilmelding/", register, name="register"),
     path("<slug:edition>/tilmelding/send-link/", resend_link, name="registration_resend"),
@@ -266,4 +284,5 @@ urlpatterns = [
         name="registration_substitute",
     ),
     path("<slug:edition>/tilmelding/<slug:token>/afmeld/", cancel, name="registration_cancel"),
+    path("<slug:edition>/tilmelding/<slug:token>/post/", demo_inbox, name="registration_inbox"),
 ]

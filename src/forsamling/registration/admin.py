@@ -23,6 +23,7 @@ from forsamling.registration.models import (
     Choice,
     GroupBooking,
     Registration,
+    SentMessage,
     SessionSeats,
 )
 from forsamling.registration.seats import waiting_position
@@ -160,4 +161,15 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(SentMessage)
+class SentMessageAdmin(admin.ModelAdmin):
+    list_display = ["sent_at", "to", "subject", "delivered"]
+    list_filter = ["delivered", "registration__edition"]
+    search_fields = ["to", "subject"]
+    readonly_fields = ["registration", "to", "subject", "body", "sent_at", "delivered"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -3,6 +3,7 @@ message is only sent for a change that was saved; they take ids and read fresh r
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -12,8 +13,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from forsamling.registration.calendar import personal_calendar
-from forsamling.registration.models import Choice, Registration
+from forsamling.registration.models import Choice, Registration, SentMessage
 from forsamling.registration.queries import personal_programme
+
+logger = logging.getLogger(__name__)
 
 
 def private_link(registration: Registration) -> str:
@@ -57,7 +60,20 @@ def _send(
         )
         if attach_calendar:
             message.attach("program.ics", personal_calendar(registration, lines), "text/calendar")
+    record = SentMessage.objects.create(
+        registration=registration, to=registration.email, subject=str(message.subject), body=body
+    )
+    if registration.edition.is_demo:
+        return  # the demo's e-mails are read on its inbox page, never sent
+    try:
         message.send()
+    except OSError:
+        # The change is saved; a mail server that is down must not turn it into an error
+        # page. The message is kept, marked undelivered, for the back office.
+        logger.exception("Could not send %r to registration %s", subject, registration.pk)
+        return
+    record.delivered = True
+    record.save(update_fields=["delivered"])
 
 
 def send_confirmation(pk: int, substituted: bool = False) -> None:

@@ -203,3 +203,24 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.action}"
+
+
+class SentMessage(models.Model):
+    """Every e-mail sent to a participant, as sent: for the back office and the demo's inbox."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="messages"
+    )
+    to = models.EmailField(_("til"))
+    subject = models.CharField(_("emne"), max_length=300)
+    body = models.TextField(_("tekst"))
+    sent_at = models.DateTimeField(_("sendt"), auto_now_add=True)
+    delivered = models.BooleanField(_("afleveret til mailserveren"), default=False)
+
+    class Meta:
+        verbose_name = _("sendt e-mail")
+        verbose_name_plural = _("sendte e-mails")
+        ordering = ["-sent_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject}"

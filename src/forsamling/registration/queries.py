@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import COPENHAGEN
@@ -11,6 +11,13 @@ from forsamling.domain.registration_rules import TimeRange
 from forsamling.programme.models import Item, ItemKind, Session
 from forsamling.registration.models import Choice, ChoiceStatus, Registration, SessionSeats
 from forsamling.registration.seats import seats_left, waiting_position
+
+
+def registration_closes_at(edition: Edition) -> datetime:
+    """When registration closes: the set moment, or else when the conference begins."""
+    if edition.registration_closes_at is not None:
+        return edition.registration_closes_at
+    return datetime.combine(edition.start_date, time(0, 0), tzinfo=COPENHAGEN)
 
 
 def slot_time_range(slot: Item) -> TimeRange | None:

@@ -37,7 +37,7 @@ from forsamling.registration.models import (
     Registration,
     Status,
 )
-from forsamling.registration.queries import slot_time_range
+from forsamling.registration.queries import registration_closes_at, slot_time_range
 from forsamling.registration.seats import (
     fill_from_waiting_lists,
     lock_seats,
@@ -102,7 +102,7 @@ def register_participant(
     if existing is not None:
         return Registered(existing, created=False)
     now = timezone.now()
-    check_window(now, edition.registration_opens_at, edition.registration_closes_at)
+    check_window(now, edition.registration_opens_at, registration_closes_at(edition))
     values = details.cleaned()
     _check_choices(edition, category, sessions)
     with transaction.atomic():

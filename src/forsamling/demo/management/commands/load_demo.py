@@ -7,8 +7,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from forsamling.demo.load import load_seed_editions
+from forsamling.domain.danish import format_moment
+from forsamling.registration.demo import load_demo_edition
 
 DEMO_USERNAME = "arrangoer"
 DEMO_PASSWORD = os.environ.get("FORSAMLING_DEMO_PASSWORD", "forum-demo-2026")
@@ -21,6 +24,11 @@ class Command(BaseCommand):
         for edition, created in load_seed_editions():
             state = "created" if created else "already there, left as it is"
             self.stdout.write(f"{edition.title}: {state}")
+        demo, created = load_demo_edition(timezone.now())
+        opens = format_moment(demo.registration_opens_at) if demo.registration_opens_at else "-"
+        self.stdout.write(
+            f"{demo.title}: {'created' if created else 'already there'}; tilmelding åbner {opens}"
+        )
         user_model = get_user_model()
         if not user_model.objects.filter(username=DEMO_USERNAME).exists():
             user_model.objects.create_superuser(

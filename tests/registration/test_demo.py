@@ -1,0 +1,98 @@
+"""The demo edition: next year's forum, opening a minute after load_demo, e-mails kept in."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from forsamling.conferences.models import Edition
+from forsamling.programme.models import Session
+from forsamling.registration.demo import DEMO_SLUG, load_demo_edition
+from forsamling.registration.models import Category, Registration, SentMessage
+from forsamling.registration.services import register_participant
+
+from .conftest import details
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_creates_next_years_demo_edition_opening_a_minute_later():
+    before = timezone.now()
+    call_command("load_demo", verbosity=0)
+    demo = Edition.objects.get(slug=DEMO_SLUG)
+    assert demo.is_demo and demo.year == 2027 and "2027" in demo.title
+    assert demo.start_date.weekday() == Edition.objects.get(slug="2026").start_date.weekday()
+    assert timedelta(seconds=59) <= demo.registration_opens_at - before <= timedelta(seconds=62)
+    prices = dict(Category.objects.filter(edition=demo).values_list("key", "price"))
+    assert prices["politiker"] == Decimal("3995") and prices["standpersonale"] == Decimal("1900")
+    assert not Session.objects.filter(slot__edition=demo, capacity__isnull=True).exists()
+
+
+def test_load_demo_twice_keeps_one_demo_edition():
+    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    assert Edition.objects.filter(slug=DEMO_SLUG).count() == 1
+    assert Category.objects.filter(edition__slug=DEMO_SLUG).count() == 4
+
+
+def open_demo():
+    demo, _ = load_demo_edition(timezone.now() - timedelta(minutes=2))
+    return demo
+
+
+def test_the_demo_sends_no_email_and_shows_it_on_the_inbox_page(
+    client, django_capture_on_commit_callbacks
+):
+    demo = open_demo()
+    session = Session.objects.filter(slot__edition=demo, audience="everyone").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register_participant(
+            edition=demo,
+            idempotency_key="demo-1",
+            details=details(),
+            category=Category.objects.get(edition=demo, key="medarbejder"),
+            sessions=[session],
+        ).registration
+    assert mail.outbox == []
+    [message] = SentMessage.objects.all()
+    assert message.subject.startswith("Tak for din tilmelding") and not message.delivered
+    inbox = reverse(
+        "public:registration_inbox", kwargs={"edition": demo.slug, "token": registration.token}
+    )
+    page = client.get(inbox).content.decode()
+    assert "Tak for din tilmelding" in page and str(session) in page
+
+
+def test_a_real_edition_has_no_inbox_page(client, edition):
+    registration = register_participant(
+        edition=edition,
+        idempotency_key="real-1",
+        details=details(),
+        category=edition.official,
+        sessions=[],
+    ).registration
+    url = reverse(
+        "public:registration_inbox", kwargs={"edition": edition.slug, "token": registration.token}
+    )
+    assert client.get(url).status_code == 404
+
+
+def test_the_opening_moves_only_while_nobody_has_registered():
+    demo = open_demo()
+    register_participant(
+        edition=demo,
+        idempotency_key="demo-2",
+        details=details(),
+        category=Category.objects.get(edition=demo, key="politiker"),
+        sessions=[],
+    )
+    opened = Edition.objects.get(pk=demo.pk).registration_opens_at
+    load_demo_edition(timezone.now())
+    assert Edition.objects.get(pk=demo.pk).registration_opens_at == opened
+    assert Registration.objects.filter(edition=demo).count() == 1
