@@ -86,3 +86,17 @@ def _stand_pk(number: str) -> int:
     from forsamling.exhibitors.models import Stand
 
     return Stand.objects.get(number=number).pk
+
+
+def test_seeded_2026_exhibitor_page_with_the_demo_stands_has_no_axe_violations(
+    page, live_server, assert_accessible
+):
+    """The 2026 forum after the fact: the map, the stands, and booking said to be closed."""
+    from forsamling.demo.load import load_seed_editions
+
+    editions = {edition.year: edition for edition, _ in load_seed_editions()}
+    load_demo_stands(editions[2026])
+    page.goto(f"{live_server.url}/2026/udstillere/")
+    expect(page.get_by_text("Udstillertilmeldingen er lukket.")).to_be_visible()
+    expect(page.get_by_role("link", name="C4 ledig")).to_be_visible()
+    assert_accessible(page)
