@@ -5,8 +5,11 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from forsamling.domain import stands as rules
+from forsamling.domain.ean import gs1_check_digit
 from forsamling.domain.stands import StandState, StandStatus
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -191,3 +194,36 @@ def test_positions_within_the_plan_are_valid(x, y):
 def test_positions_outside_the_plan_or_half_given_raise(x, y):
     with pytest.raises(rules.InvalidPosition):
         rules.validate_position(x, y)
+
+
+# Properties: a check digit catches every single mistyped digit.
+
+
+def _valid_cvrs() -> st.SearchStrategy[str]:
+    prefixes = st.integers(min_value=1_000_000, max_value=9_999_999).map(str)
+    return prefixes.map(_complete_cvr).filter(lambda cvr: cvr is not None)  # type: ignore[arg-type]
+
+
+def _complete_cvr(prefix: str) -> str | None:
+    """The CVR number with this prefix, if a check digit 0–9 makes the sum divisible by 11."""
+    for digit in "0123456789":
+        if rules.is_valid_cvr(prefix + digit):
+            return prefix + digit
+    return None
+
+
+@given(_valid_cvrs(), st.integers(0, 7), st.integers(1, 9))
+def test_changing_one_digit_of_a_valid_cvr_always_makes_it_invalid(cvr, position, shift):
+    changed = cvr[:position] + str((int(cvr[position]) + shift) % 10) + cvr[position + 1 :]
+    assert not rules.is_valid_cvr(changed)
+
+
+@given(
+    st.text(alphabet="0123456789", min_size=12, max_size=12), st.integers(0, 12), st.integers(1, 9)
+)
+def test_changing_one_digit_of_a_valid_ean_always_makes_it_invalid(body, position, shift):
+    ean = body + str(gs1_check_digit(body))
+    assert rules.validate_ean(ean) == ean
+    changed = ean[:position] + str((int(ean[position]) + shift) % 10) + ean[position + 1 :]
+    with pytest.raises(rules.InvalidEAN):
+        rules.validate_ean(changed)
