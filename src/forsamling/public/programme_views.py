@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from forsamling.conferences.models import Edition
 from forsamling.conferences.queries import public_edition
@@ -18,7 +20,9 @@ from forsamling.programme.queries import current_version, version_history
 from forsamling.public.templatetags.programme import kind_label
 
 
-def _published(request: HttpRequest, slug: str) -> tuple[Edition, ProgrammeVersion, Programme]:
+def published_programme(
+    request: HttpRequest, slug: str
+) -> tuple[Edition, ProgrammeVersion, Programme]:
     edition = public_edition(slug)
     request.edition = edition  # type: ignore[attr-defined]
     version = current_version(edition)
@@ -52,12 +56,24 @@ def programme(request: HttpRequest, edition: str) -> HttpResponse:
             "track_choices": choices.tracks,
             "kind_choices": [(kind, kind_label(kind)) for kind in choices.kinds],
             "theme_choices": choices.themes,
+            "exports": programme_exports(edition_obj),
         },
     )
 
 
+def programme_exports(edition: Edition) -> list[dict[str, str]]:
+    """The programme's downloads, linked from its pages."""
+    kwargs = {"edition": edition.slug}
+    return [
+        {"label": _("PDF til udskrift"), "url": reverse("public:programme_pdf", kwargs=kwargs)},
+        {"label": _("Kalender (iCal)"), "url": reverse("public:programme_ical", kwargs=kwargs)},
+        {"label": _("Schedule JSON"), "url": reverse("public:programme_json", kwargs=kwargs)},
+        {"label": _("Schedule XML"), "url": reverse("public:programme_xml", kwargs=kwargs)},
+    ]
+
+
 def session(request: HttpRequest, edition: str, uid: str) -> HttpResponse:
-    edition_obj, version, published = _published(request, edition)
+    edition_obj, version, published = published_programme(request, edition)
     found = published.find_session(uid)
     if found is None:
         raise Http404("No such session in the published programme")
@@ -67,7 +83,7 @@ def session(request: HttpRequest, edition: str, uid: str) -> HttpResponse:
 
 
 def speaker(request: HttpRequest, edition: str, speaker: str) -> HttpResponse:
-    edition_obj, version, published = _published(request, edition)
+    edition_obj, version, published = published_programme(request, edition)
     person = published.speakers.get(speaker)
     if person is None:
         raise Http404("No such speaker in the published programme")

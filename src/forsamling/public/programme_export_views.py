@@ -1,0 +1,101 @@
+"""Downloads of the published programme: iCalendar, schedule JSON and XML, and a printable PDF."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+
+from forsamling.conferences.models import Edition
+from forsamling.domain.programme import Programme
+from forsamling.outputs.ical import programme_calendar
+from forsamling.outputs.pdf import programme_pdf
+from forsamling.outputs.schedule import ScheduleEvent, schedule_events
+from forsamling.outputs.schedule_json import schedule_json
+from forsamling.outputs.schedule_xml import schedule_xml
+from forsamling.programme.models import ProgrammeVersion
+from forsamling.public.programme_views import published_programme
+
+
+def _events(edition: Edition, published: Programme) -> list[ScheduleEvent]:
+    programme_url = reverse("public:programme", kwargs={"edition": edition.slug})
+    session_url = reverse("public:programme_session", kwargs={"edition": edition.slug, "uid": "0"})
+    return schedule_events(
+        published,
+        item_path=programme_url + "#punkt-{uid}",
+        session_path=session_url.replace("/0/", "/{uid}/"),
+    )
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _download(
+    content: bytes, content_type: str, filename: str, *, inline: bool = False
+) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _filename(version: ProgrammeVersion, suffix: str) -> str:
+    return f"program-{version.edition.slug}-v{version.number}.{suffix}"
+
+
+def calendar(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj, version, published = published_programme(request, edition)
+    content = programme_calendar(
+        edition_obj.title,
+        _events(edition_obj, published),
+        place=edition_obj.place,
+        base_url=_base_url(request),
+        stamp=version.published_at,
+    )
+    return _download(content, "text/calendar; charset=utf-8", _filename(version, "ics"))
+
+
+def item_calendar(request: HttpRequest, edition: str, uid: str) -> HttpResponse:
+    edition_obj, version, published = published_programme(request, edition)
+    events = [e for e in _events(edition_obj, published) if e.uid == uid]
+    if not events:
+        raise Http404("No timed item or session with this uid in the published programme")
+    content = programme_calendar(
+        edition_obj.title,
+        events,
+        place=edition_obj.place,
+        base_url=_base_url(request),
+        stamp=version.published_at,
+    )
+    return _download(content, "text/calendar; charset=utf-8", f"{uid}.ics")
+
+
+def json_schedule(request: HttpRequest, edition: str) -> JsonResponse:
+    edition_obj, version, published = published_programme(request, edition)
+    document = schedule_json(
+        edition_obj,
+        published,
+        _events(edition_obj, published),
+        version=version.number,
+        base_url=_base_url(request),
+        programme_url=reverse("public:programme", kwargs={"edition": edition_obj.slug}),
+    )
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def xml_schedule(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj, version, published = published_programme(request, edition)
+    content = schedule_xml(
+        edition_obj,
+        published,
+        _events(edition_obj, published),
+        version=version.number,
+        base_url=_base_url(request),
+    )
+    return HttpResponse(content, content_type="application/xml; charset=utf-8")
+
+
+def pdf(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj, version, published = published_programme(request, edition)
+    content = programme_pdf(edition_obj, version, published)
+    return _download(content, "application/pdf", _filename(version, "pdf"), inline=True)
