@@ -150,3 +150,22 @@ def test_stand_position_must_be_given_as_both_coordinates(admin_client, edition)
     assert response.status_code == 200
     assert "Angiv både placering fra venstre og fra toppen" in response.content.decode()
     assert not Exhibitor.objects.exists() and not Stand.objects.filter(number="D1").exists()
+
+
+def test_stand_positions_can_be_set_from_the_list(admin_client, edition, stands):
+    """Organisers place the markers by typing percentages straight into the stand list."""
+    url = reverse("admin:exhibitors_stand_changelist")
+    data = {
+        "form-TOTAL_FORMS": "3", "form-INITIAL_FORMS": "3", "_save": "Gem",
+        **{f"form-{i}-id": str(stand.pk) for i, stand in enumerate(stands)},
+        **{f"form-{i}-position_x": "55" for i in range(3)},
+        **{f"form-{i}-position_y": "45" for i in range(3)},
+    }  # fmt: skip
+    response = admin_client.post(url, data)
+    assert response.status_code == 302
+    assert set(Stand.objects.values_list("position_x", flat=True)) == {55}
+
+
+def test_floor_plan_change_page_links_to_the_stand_map(admin_client, floor_plan):
+    page = admin_client.get(reverse("admin:exhibitors_floorplan_change", args=[floor_plan.pk]))
+    assert reverse("admin:exhibitors_stand_map") in page.content.decode()

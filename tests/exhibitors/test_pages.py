@@ -311,3 +311,22 @@ def test_profile_with_a_bad_logo_is_refused_in_danish_and_keeps_the_text(
     assert "Om os</textarea>" in page
     exhibitor.refresh_from_db()
     assert not exhibitor.logo
+
+
+def test_exhibitor_page_says_until_when_booking_is_open(client, db):
+    closes = timezone.make_aware(timezone.datetime(2099, 3, 2, 12, 0))
+    edition = make_edition(exhibitors_close_at=closes)
+    page = text(client.get(reverse("public:exhibitors", kwargs={"edition": edition.slug})))
+    assert "Udstillertilmeldingen er åben til mandag den 2. marts 2099 kl. 12.00." in page
+
+
+def test_private_booking_page_reads_everything_in_a_fixed_number_of_queries(
+    client, edition, stands, django_assert_max_num_queries
+):
+    exhibitor = services.book_stands(
+        edition=edition, stand_ids=[s.pk for s in stands], details=details()
+    )
+    for name in ("Anna", "Bo", "Cecilie"):
+        services.add_stand_staff(exhibitor=exhibitor, name=name, email=f"{name}@example.dk")
+    with django_assert_max_num_queries(8):
+        assert client.get(exhibitor.get_absolute_url()).status_code == 200

@@ -30,6 +30,14 @@ from forsamling.exhibitors.queries import exhibitors_for_export, stand_map
 @admin.register(FloorPlan)
 class FloorPlanAdmin(admin.ModelAdmin):
     list_display = ["edition", "description"]
+    readonly_fields = ["map_link"]
+
+    @admin.display(description=_("stande på plantegningen"))
+    def map_link(self, plan: FloorPlan) -> str:
+        if not plan.pk:
+            return _("Gem plantegningen, og placér så standene med deres placering i procent.")
+        url = reverse("admin:exhibitors_stand_map") + f"?edition={plan.edition_id}"
+        return format_html('<a href="{}">{}</a>', url, _("Se standkortet med belægning"))
 
 
 class MoveStandForm(forms.Form):
@@ -46,11 +54,13 @@ class StandAdmin(admin.ModelAdmin):
         "price",
         "status",
         "exhibitor",
-        "hold_note",
+        "position_x",
+        "position_y",
     ]
     list_filter = ["edition", "status", "zone"]
     search_fields = ["number", "zone", "exhibitor__organisation"]
     list_select_related = ["edition", "exhibitor"]
+    list_editable = ["position_x", "position_y"]
     readonly_fields = ["status", "exhibitor", "hold_note"]
     actions = ["hold_stands", "release_stands", "move_stand"]
     change_list_template = "admin/exhibitors/stand/change_list.html"

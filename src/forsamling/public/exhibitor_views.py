@@ -40,6 +40,7 @@ def exhibitors(request: HttpRequest, edition: str) -> HttpResponse:
             "exhibitors": public_exhibitors(current),
             "map": stand_map(current),
             "window_error": _window_error(current),
+            "closes_at": rules.booking_closes_at(current.exhibitors_close_at, current.start_date),
         },
     )
 
