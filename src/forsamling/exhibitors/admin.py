@@ -35,7 +35,7 @@ class FloorPlanAdmin(admin.ModelAdmin):
     @admin.display(description=_("stande på plantegningen"))
     def map_link(self, plan: FloorPlan) -> str:
         if not plan.pk:
-            return _("Gem plantegningen, og placér så standene med deres placering i procent.")
+            return str(_("Gem plantegningen, og placér så standene med deres placering i procent."))
         url = reverse("admin:exhibitors_stand_map") + f"?edition={plan.edition_id}"
         return format_html('<a href="{}">{}</a>', url, _("Se standkortet med belægning"))
 
