@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forsamling.programme.models import Session, Speaker
+from forsamling.programme.services import publish_programme
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -67,3 +68,29 @@ def test_filters_work_without_javascript(browser, site):
     assert "type=temamoede" in page.url
     assert page.locator(".programme-session").count() == 8
     context.close()
+
+
+def test_tracks_stand_side_by_side_on_a_wide_screen_and_stack_on_a_phone(
+    browser, live_server, transactional_db, assert_accessible
+):
+    from tests.programme import builders
+
+    edition = builders.edition()
+    day = builders.day(edition)
+    social = edition.tracks.create(key="social", name="Den Socialpolitiske Sæson", order=0)
+    health = edition.tracks.create(key="health", name="Den Sundheds- og ældrepolitiske Sæson")
+    builders.item(day, "Fælles åbning", "10:00", "11:00")
+    builders.item(day, "Socialt oplæg", "13:00", "14:00", track=social)
+    builders.item(day, "Sundhedsoplæg", "13:00", "14:00", track=health)
+    publish_programme(edition=edition, comment="")
+    for width, expect_side_by_side in ((1280, True), (375, False)):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
+        page = context.new_page()
+        page.goto(live_server.url + "/2030/program/")
+        tops = page.eval_on_selector_all(
+            ".programme-track", "tracks => tracks.map(t => t.getBoundingClientRect().top)"
+        )
+        assert len(tops) == 2
+        assert (tops[0] == tops[1]) is expect_side_by_side
+        assert_accessible(page)
+        context.close()

@@ -45,8 +45,9 @@ def test_programme_shows_every_time_title_and_speaker_of_the_2023_seed(client, e
     for day in seed_data(2023)["days"]:
         for entry in seed_entries(day["items"]):
             assert entry["title"] in page
-            if entry.get("start"):
-                assert format_time(time.fromisoformat(entry["start"])) in page
+            for moment in (entry.get("start"), entry.get("end")):
+                if moment:
+                    assert format_time(time.fromisoformat(moment)) in page
             for speaker in entry.get("speakers") or []:
                 assert speaker["name"] in page
                 for part in (speaker.get("title"), speaker.get("organisation")):
@@ -190,3 +191,35 @@ def test_changes_page_lists_versions_with_number_comment_and_date(client, editio
     assert "Version 1" in page and "Første version" in page
     assert "Den første offentliggjorte version af programmet." in page
     assert "Ingen ændringer i tider, lokaler, titler eller oplægsholdere." in page
+
+
+def test_programme_links_to_its_exports_and_changes(client, edition_2023):
+    html = client.get("/2023/program/").content.decode()
+    for href in (
+        "/2023/program/program.pdf",
+        "/2023/program/program.ics",
+        "/2023/program/schedule.json",
+        "/2023/program/schedule.xml",
+        "/2023/program/aendringer/",
+    ):
+        assert f'href="{href}"' in html
+
+
+def test_changes_feed_is_atom_with_one_entry_per_version(client, edition_2023):
+    from lxml import etree
+
+    publish_programme(edition=edition_2023, comment="Rettelser")
+    response = client.get("/2023/program/aendringer.atom")
+    feed = etree.fromstring(response.content)
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [t.text for t in feed.findall("a:entry/a:title", atom)]
+    assert titles == [
+        "Version 2 af programmet: Rettelser",
+        "Version 1 af programmet: Første version",
+    ]
+    links = [link.get("href") for link in feed.findall("a:entry/a:link", atom)]
+    assert links[0].endswith("/2023/program/aendringer/#version-2")
+
+
+def test_changes_feed_of_an_unknown_edition_is_not_found(client):
+    assert client.get("/1999/program/aendringer.atom").status_code == 404
