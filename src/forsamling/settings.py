@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "forsamling.conferences",
     "forsamling.programme",
     "forsamling.registration",
+    "forsamling.preferences",
     "forsamling.outputs",
     "forsamling.exhibitors",
     "forsamling.public",

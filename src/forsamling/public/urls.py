@@ -1,6 +1,12 @@
 from django.urls import path
 
-from forsamling.public import exhibitor_views, programme_urls, registration_views, views
+from forsamling.public import (
+    exhibitor_views,
+    preference_views,
+    programme_urls,
+    registration_views,
+    views,
+)
 
 app_name = "public"
 
@@ -11,5 +17,6 @@ urlpatterns = [
     *registration_views.urlpatterns,
     *programme_urls.urlpatterns,
     *exhibitor_views.urlpatterns,
+    *preference_views.urlpatterns,
     path("<slug:edition>/", views.edition, name="edition"),
 ]

@@ -1,0 +1,42 @@
+"""Preference rounds in the admin: read only. Every change goes through the round's own page,
+/backoffice/praeferencer/, whose buttons call the services (and so the audit log)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from forsamling.preferences.models import PreferenceRound
+
+
+@admin.register(PreferenceRound)
+class PreferenceRoundAdmin(admin.ModelAdmin):
+    list_display = ["title", "edition", "status", "opens_at", "closes_at", "manage"]
+    list_filter = ["edition", "status"]
+    fields = readonly_fields = (
+        "edition",
+        "title",
+        "status",
+        "opens_at",
+        "closes_at",
+        "seed_commitment",
+        "allocated_at",
+        "published_at",
+        "manage",
+    )
+
+    @admin.display(description=_("styring"))
+    def manage(self, obj: PreferenceRound) -> str:
+        url = reverse("preferences_backoffice:round", kwargs={"round_id": obj.pk})
+        return format_html('<a href="{}">{}</a>', url, _("Åbn rundens side"))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
