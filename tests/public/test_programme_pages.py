@@ -223,3 +223,11 @@ def test_changes_feed_is_atom_with_one_entry_per_version(client, edition_2023):
 
 def test_changes_feed_of_an_unknown_edition_is_not_found(client):
     assert client.get("/1999/program/aendringer.atom").status_code == 404
+
+
+def test_programme_can_be_read_with_an_english_interface(client, edition_2023):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/2023/program/"})
+    page = text_of(client.get("/2023/program/"))
+    assert "This is version 1 of the programme" in page
+    assert "Thursday 11 May 2023" in page
+    assert "Velfærd i balance" in page  # the content stays as written
