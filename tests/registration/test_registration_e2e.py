@@ -64,3 +64,25 @@ def test_registering_with_the_keyboard_alone(page, live_server, edition, assert_
 
     page.goto(f"{live_server.url}/{edition.slug}/tilmelding/{registration.token}/")
     assert_accessible(page)
+
+
+def test_the_group_overview_is_accessible_also_with_errors(
+    page, live_server, edition, assert_accessible
+):
+    from forsamling.registration.groups import GroupMember, register_group
+
+    from .conftest import details
+
+    group = register_group(
+        edition=edition,
+        organisation="Aalborg Kommune",
+        secretary_name="Sif",
+        secretary_email="sif@aalborg.dk",
+        members=[GroupMember("g1", details("Anna Politiker"), edition.politician)],
+    )
+    page.goto(f"{live_server.url}/{edition.slug}/tilmelding/gruppe/{group.token}/")
+    assert "3.995 kr." in page.inner_text("tfoot")
+    assert_accessible(page)
+    page.click(".registration-form button[type=submit]")
+    page.wait_for_selector("#error-summary")
+    assert_accessible(page)

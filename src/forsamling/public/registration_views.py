@@ -28,19 +28,21 @@ from forsamling.domain.registration_rules import (
     RegistrationNotOpen,
     cancellation_fee,
 )
-from forsamling.registration import services
+from forsamling.registration import groups, services
 from forsamling.registration.forms import (
     NO_SESSION,
     ChoicesForm,
     DetailsForm,
+    GroupBookingForm,
     RegistrationForm,
     ResendLinkForm,
     SubstituteForm,
 )
-from forsamling.registration.models import Registration
+from forsamling.registration.models import GroupBooking, Registration
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import (
     breakout_slots,
+    group_overview,
     personal_programme,
     registration_by_token,
     registration_closes_at,
@@ -250,6 +252,60 @@ def cancel(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     return render(request, "public/registration/cancel.html", _manage_context(registration))
 
 
+def group_start(request: HttpRequest, edition: str) -> HttpResponse:
+    event = _edition(request, edition)
+    form = GroupBookingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = groups.register_group(edition=event, **form.cleaned_data)
+        except RegistrationError as error:
+            form.add_error(None, error_message(error, event))
+        else:
+            return redirect("public:registration_group", edition=event.slug, token=group.token)
+    context = {"edition": event, "form": form, "organisations": organisation_names()}
+    return render(request, "public/registration/group_start.html", context)
+
+
+def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    """The secretary's overview: the group's participants, its total, and one more participant."""
+    event = _edition(request, edition)
+    booking = GroupBooking.objects.filter(edition=event, token=token).first()
+    if booking is None:
+        raise Http404("No such group booking")
+    form = RegistrationForm(
+        request.POST or None,
+        initial={
+            "idempotency_key": secrets.token_urlsafe(24),
+            "organisation": booking.organisation,
+        },
+        categories=event.categories.all(),
+        offers=breakout_slots(event),
+    )
+    if request.method == "POST" and form.is_valid():
+        member = groups.GroupMember(
+            idempotency_key=form.cleaned_data["idempotency_key"],
+            details=form.details(),
+            category=form.cleaned_data["category"],
+            sessions=form.cleaned_data["sessions"],
+        )
+        try:
+            groups.add_group_member(group=booking, member=member)
+        except (RegistrationError, NotEligible) as error:
+            field = "email" if isinstance(error, AlreadyRegistered) else None
+            form.add_error(field, error_message(error, event))
+        else:
+            return redirect("public:registration_group", edition=event.slug, token=booking.token)
+    context = {
+        "edition": event,
+        "group": booking,
+        "overview": group_overview(booking),
+        "form": form,
+        "organisations": organisation_names(),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "public/registration/group.html", context, status=status)
+
+
 def demo_inbox(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     """The demo edition never sends e-mail; its participants read their messages here."""
     registration = _registration(request, edition, token)
@@ -266,6 +322,8 @@ def demo_inbox(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 urlpatterns = [
     path("<slug:edition>/tilmelding/", register, name="register"),
     path("<slug:edition>/tilmelding/send-link/", resend_link, name="registration_resend"),
+    path("<slug:edition>/tilmelding/gruppe/", group_start, name="registration_group_start"),
+    path("<slug:edition>/tilmelding/gruppe/<slug:token>/", group, name="registration_group"),
     path("<slug:edition>/tilmelding/<slug:token>/", manage, name="registration"),
     path("<slug:edition>/tilmelding/<slug:token>/kvittering/", done, name="registration_done"),
     path(

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from forsamling.registration.calendar import personal_calendar
-from forsamling.registration.models import Choice, Registration, SentMessage
+from forsamling.registration.models import Choice, GroupBooking, Registration, SentMessage
 from forsamling.registration.queries import personal_programme
 
 logger = logging.getLogger(__name__)
@@ -94,3 +94,27 @@ def send_promotion(choice_pk: int) -> None:
 
 def send_link(pk: int) -> None:
     _send(_registration(pk), "link", "Dit link til din tilmelding", {})
+
+
+def send_group_link(group_pk: int) -> None:
+    """The secretary's link to the group's overview (not sent for the demo, like the rest)."""
+    group = GroupBooking.objects.select_related("edition").get(pk=group_pk)
+    if group.edition.is_demo:
+        return
+    path = reverse(
+        "public:registration_group", kwargs={"edition": group.edition.slug, "token": group.token}
+    )
+    with translation.override("da"):
+        body = render_to_string(
+            "registration/email/group.txt",
+            {"group": group, "edition": group.edition, "link": f"{settings.SITE_URL}{path}"},
+        )
+    message = EmailMessage(
+        subject=f"Jeres gruppetilmelding – {group.edition.title}",
+        body=body,
+        to=[group.secretary_email],
+    )
+    try:
+        message.send()
+    except OSError:
+        logger.exception("Could not send the link of group booking %s", group.pk)

@@ -213,3 +213,23 @@ class ResendLinkForm(forms.Form):
             "invalid": _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk."),
         },
     )
+
+
+class GroupBookingForm(forms.Form):
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        error_messages={"required": REQUIRED},
+        help_text=_("Vælg fra listen, eller skriv navnet."),
+    )
+    secretary_name = forms.CharField(
+        label=_("Dit navn"), max_length=200, error_messages={"required": REQUIRED}
+    )
+    secretary_email = forms.EmailField(
+        label=_("Din e-mail"),
+        max_length=254,
+        error_messages={
+            "required": REQUIRED,
+            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk."),
+        },
+    )

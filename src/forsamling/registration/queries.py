@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time
+from decimal import Decimal
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.domain.registration_rules import TimeRange
 from forsamling.programme.models import Item, ItemKind, Session
-from forsamling.registration.models import Choice, ChoiceStatus, Registration, SessionSeats
+from forsamling.registration.models import (
+    Choice,
+    ChoiceStatus,
+    GroupBooking,
+    Registration,
+    SessionSeats,
+)
 from forsamling.registration.seats import seats_left, waiting_position
 
 
@@ -95,3 +102,25 @@ def registration_by_token(edition: Edition, token: str) -> Registration | None:
         .filter(edition=edition, token=token)
         .first()
     )
+
+
+@dataclass
+class GroupOverview:
+    registrations: list[Registration]
+    total: Decimal
+
+
+def group_overview(group: GroupBooking) -> GroupOverview:
+    """The group's participants and what the organisation will be invoiced: the price of each
+    active registration and the fee of each cancelled one."""
+    registrations = list(
+        group.registrations.select_related("category").order_by("created_at", "id")
+    )
+    total = sum(
+        (
+            r.category.price if r.is_active else (r.cancellation_fee or Decimal("0"))
+            for r in registrations
+        ),
+        Decimal("0"),
+    )
+    return GroupOverview(registrations, total)

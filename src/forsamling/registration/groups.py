@@ -1,0 +1,65 @@
+"""Group registration: a secretary registers several participants of one organisation.
+
+Each participant gets their own category, choices, seats and private link, exactly as if
+they had registered themselves; the secretary gets one overview page with the group total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from forsamling.conferences.models import Edition
+from forsamling.domain.registration_rules import check_window
+from forsamling.programme.models import Session
+from forsamling.registration import emails
+from forsamling.registration.models import Category, GroupBooking
+from forsamling.registration.queries import registration_closes_at
+from forsamling.registration.services import ParticipantDetails, Registered, register_participant
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    idempotency_key: str
+    details: ParticipantDetails
+    category: Category
+    sessions: Sequence[Session] = field(default_factory=list)
+
+
+def register_group(
+    *,
+    edition: Edition,
+    organisation: str,
+    secretary_name: str,
+    secretary_email: str,
+    members: Sequence[GroupMember] = (),
+) -> GroupBooking:
+    """Opens a group booking and registers its first members, all or none of them."""
+    check_window(timezone.now(), edition.registration_opens_at, registration_closes_at(edition))
+    with transaction.atomic():
+        group = GroupBooking.objects.create(
+            edition=edition,
+            organisation=organisation.strip(),
+            secretary_name=secretary_name.strip(),
+            secretary_email=secretary_email.strip().lower(),
+        )
+        for member in members:
+            add_group_member(group=group, member=member)
+        transaction.on_commit(lambda: emails.send_group_link(group.pk))
+    return group
+
+
+def add_group_member(*, group: GroupBooking, member: GroupMember) -> Registered:
+    """Registers one more participant in the group, as the secretary."""
+    return register_participant(
+        edition=group.edition,
+        idempotency_key=member.idempotency_key,
+        details=member.details,
+        category=member.category,
+        sessions=member.sessions,
+        group=group,
+        actor=f"sekretær:{group.secretary_email}",
+    )
