@@ -15,3 +15,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["*"]
+FORSAMLING_REQUIRE_OTP = False  # tests log in with force_login; tests/backoffice turn it on

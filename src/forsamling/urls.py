@@ -5,6 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("backoffice/praeferencer/", include("forsamling.preferences.backoffice")),
+    path("backoffice/konference/", include("forsamling.backoffice.urls")),
     path("backoffice/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("forsamling.public.urls")),

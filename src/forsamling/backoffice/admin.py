@@ -1,8 +1,73 @@
 """The back office is Django's admin, in Danish, under /backoffice/."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from forsamling.backoffice.models import Delivery, EditionRole, Mailing, OutputJob
+from forsamling.backoffice.services import grant_role, revoke_role
+from forsamling.domain.permissions import Role
 
 admin.site.site_header = _("Forsamling – backoffice")
 admin.site.site_title = _("Forsamling")
 admin.site.index_title = _("Social- og Sundhedspolitisk Forum")
+
+
+@admin.register(EditionRole)
+class EditionRoleAdmin(admin.ModelAdmin):
+    """Roles are given through the service, so the user also gets the role's group."""
+
+    list_display = ["user", "edition", "role"]
+    list_filter = ["edition", "role"]
+    autocomplete_fields = ["user"]
+
+    def save_model(self, request: HttpRequest, obj: EditionRole, form: Any, change: bool) -> None:
+        if change:
+            EditionRole.objects.filter(pk=obj.pk).delete()
+        granted = grant_role(user=obj.user, edition=obj.edition, role=Role(obj.role))
+        obj.pk = granted.pk
+
+    def delete_model(self, request: HttpRequest, obj: EditionRole) -> None:
+        revoke_role(user=obj.user, edition=obj.edition, role=Role(obj.role))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[EditionRole]) -> None:
+        for role in queryset.select_related("user", "edition"):
+            self.delete_model(request, role)
+
+
+@admin.register(OutputJob)
+class OutputJobAdmin(admin.ModelAdmin):
+    list_display = ["kind", "edition", "status", "created_by", "created_at"]
+    list_filter = ["edition", "kind", "status"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class DeliveryInline(admin.TabularInline):
+    model = Delivery
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("to", "accepted", "error", "at")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Mailing)
+class MailingAdmin(admin.ModelAdmin):
+    list_display = ["subject", "audience_label", "edition", "created_by", "created_at"]
+    list_filter = ["edition"]
+    inlines = [DeliveryInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

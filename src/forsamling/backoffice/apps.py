@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
 class BackofficeConfig(AppConfig):
+    default = True  # this module also holds the admin's config, below
     name = "forsamling.backoffice"
     verbose_name = _("Backoffice")
+
+
+class ForsamlingAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with our site: a login that asks staff for a TOTP code."""
+
+    default = False
+    default_site = "forsamling.backoffice.site.ForsamlingAdminSite"

@@ -1,0 +1,58 @@
+"""A small server-rendered SVG plot: registrations over time, no JavaScript needed."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+MONTHS = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.",
+          "nov.", "dec."]  # fmt: skip
+
+
+def short_date(day: date) -> str:
+    return f"{day.day}. {MONTHS[day.month - 1]}"
+
+
+def cumulative_svg(
+    per_day: list[tuple[date, int]], *, title: str, width: int = 640, height: int = 240
+) -> str:
+    """A step line of the running total per day, with the first and last day and the total."""
+    left, right, top, bottom = 48, 16, 16, 32
+    plot_w, plot_h = width - left - right, height - top - bottom
+    running, points = 0, []
+    for day, count in per_day:
+        running += count
+        points.append((day, running))
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="chart-title">',
+        f'<title id="chart-title">{escape(title)}</title>',
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
+        'stroke="#333"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#333"/>',
+    ]
+    if points:
+        first, last = points[0][0], points[-1][0]
+        span = max((last - first).days, 1)
+        peak = max(points[-1][1], 1)
+
+        def x(day: date) -> float:
+            return left + plot_w * (day - first).days / span
+
+        def y(total: int) -> float:
+            return top + plot_h - plot_h * total / peak
+
+        path = [f"M{x(first):.1f},{y(0):.1f}"]
+        for day, total in points:
+            path.append(f"H{x(day):.1f}V{y(total):.1f}")
+        path.append(f"H{left + plot_w:.1f}")
+        parts += [
+            f'<path d="{"".join(path)}" fill="none" stroke="#417690" stroke-width="2.5"/>',
+            f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" font-size="12">{peak}</text>',
+            f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end" font-size="12">0</text>',
+            f'<text x="{left}" y="{height - 10}" font-size="12">{short_date(first)}</text>',
+            f'<text x="{left + plot_w}" y="{height - 10}" text-anchor="end" font-size="12">'
+            f"{short_date(last)}</text>",
+        ]
+    parts.append("</svg>")
+    return "".join(parts)

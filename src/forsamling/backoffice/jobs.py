@@ -1,0 +1,118 @@
+"""PDFs made in the background: ordering one, and making it chunk by chunk with progress.
+
+`order_pdf` is the state change (one transaction, the task queued on commit). `make_pdf`
+runs in the worker: it renders the document in chunks, saving the progress after each, and
+joins the chunks' pages into one PDF.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from weasyprint import HTML
+
+from forsamling.backoffice import queries
+from forsamling.backoffice.models import JobStatus, OutputJob, OutputKind
+from forsamling.conferences.models import Edition
+from forsamling.domain.danish import danish_sort_key
+from forsamling.outputs import badges, door_lists, invoices, participant_list
+from forsamling.registration.models import Category, Registration, Status
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a kind of PDF is made of: its items, how many go in a chunk, a chunk's HTML."""
+
+    items: Sequence[Any]
+    chunk: int
+    html: Callable[[Sequence[Any]], str]
+    filename: str
+
+
+def order_pdf(*, edition: Edition, kind: str, user: Any) -> OutputJob:
+    from forsamling.backoffice.tasks import make_pdf_task
+
+    with transaction.atomic():
+        job = OutputJob.objects.create(edition=edition, kind=OutputKind(kind), created_by=user)
+        transaction.on_commit(partial(make_pdf_task.enqueue, job.pk))
+    return job
+
+
+def make_pdf(job_id: int) -> None:
+    job = OutputJob.objects.select_related("edition").get(pk=job_id)
+    if job.is_finished:
+        return
+    job.status = JobStatus.RUNNING
+    job.save(update_fields=["status"])
+    try:
+        plan = plan_for(job.edition, job.kind)
+        job.total = len(plan.items)
+        job.save(update_fields=["total"])
+        documents = []
+        for start in range(0, max(len(plan.items), 1), plan.chunk):
+            chunk = plan.items[start : start + plan.chunk]
+            documents.append(HTML(string=plan.html(chunk)).render())
+            job.done = min(start + plan.chunk, len(plan.items))
+            job.save(update_fields=["done"])
+        pages = [page for document in documents for page in document.pages]
+        pdf = documents[0].copy(pages).write_pdf()
+        job.file.save(plan.filename, ContentFile(pdf), save=False)
+        job.status = JobStatus.DONE
+    except Exception as error:
+        logger.exception("PDF job %s failed", job_id)
+        job.status = JobStatus.FAILED
+        job.error = str(error)[:1000]
+    job.finished_at = timezone.now()
+    job.save()
+
+
+def plan_for(edition: Edition, kind: str) -> Plan:
+    slug = edition.slug
+    if kind in {OutputKind.BADGE_SHEETS, OutputKind.BADGE_PAGES}:
+        layout = badges.SHEET if kind == OutputKind.BADGE_SHEETS else badges.PAGES
+        people = sorted(
+            Registration.objects.filter(edition=edition, status=Status.ACTIVE).select_related(
+                "category"
+            ),
+            key=lambda r: (danish_sort_key(r.name), r.pk),
+        )
+        colours = badges.category_colours(list(Category.objects.filter(edition=edition)))
+
+        def badge_html(chunk: Sequence[Registration]) -> str:
+            return badges.badges_html(edition, badges.make_badges(edition, chunk, colours), layout)
+
+        return Plan(people, 200, badge_html, f"navneskilte-{slug}-{layout}.pdf")
+    if kind == OutputKind.DOOR_LISTS:
+        lists = door_lists.door_lists(edition)
+        return Plan(
+            lists,
+            10,
+            partial(door_lists.door_lists_html, edition),
+            f"doerlister-{slug}.pdf",
+        )
+    if kind == OutputKind.INVOICES:
+        all_invoices = invoices.invoices(edition)
+        return Plan(
+            all_invoices,
+            50,
+            partial(invoices.invoices_html, edition, all_=all_invoices),
+            f"fakturagrundlag-{slug}.pdf",
+        )
+    if kind == OutputKind.PARTICIPANT_LIST:
+        people = queries.consenting_participants(edition)
+        return Plan(
+            people,
+            max(len(people), 1),
+            partial(participant_list.participant_list_html, edition),
+            f"deltagerliste-{slug}.pdf",
+        )
+    raise ValueError(kind)

@@ -1,0 +1,202 @@
+"""Reads for the back-office pages: the overview's figures and the filtered lists.
+
+Every function here runs a fixed number of queries, whatever the number of registrations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
+
+from forsamling.conferences.models import Edition
+from forsamling.domain.danish import COPENHAGEN, danish_sort_key
+from forsamling.programme.models import Session
+from forsamling.registration.models import Category, Choice, ChoiceStatus, Registration, Status
+
+ACTIVE = Q(status=Status.ACTIVE)
+
+
+@dataclass
+class SessionLine:
+    session: Session
+    taken: int
+    capacity: int | None
+    waiting: int
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity is not None and self.taken >= self.capacity
+
+
+@dataclass
+class Overview:
+    active: int = 0
+    cancelled: int = 0
+    dinner: int = 0
+    checked_in: int = 0
+    per_day: list[tuple[date, int]] = field(default_factory=list)
+    by_category: list[tuple[str, int]] = field(default_factory=list)
+    by_organisation: list[tuple[str, int]] = field(default_factory=list)
+    organisations: int = 0
+    sessions: list[SessionLine] = field(default_factory=list)
+    dietary: list[tuple[str, int]] = field(default_factory=list)
+    accessibility: list[tuple[str, int]] = field(default_factory=list)
+
+
+def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
+    """The edition's live figures in seven queries."""
+    registrations = Registration.objects.filter(edition=edition)
+    active = registrations.filter(ACTIVE)
+    totals = registrations.aggregate(
+        active=Count("id", filter=ACTIVE),
+        cancelled=Count("id", filter=Q(status=Status.CANCELLED)),
+        dinner=Count("id", filter=ACTIVE & Q(dinner=True)),
+        checked_in=Count("checkin", filter=ACTIVE),
+    )
+    per_day = [
+        (row["day"], row["n"])
+        for row in active.annotate(day=TruncDate("created_at", tzinfo=COPENHAGEN))
+        .values("day")
+        .annotate(n=Count("id"))
+        .order_by("day")
+    ]
+    by_category = [
+        (category.name, category.n)
+        for category in Category.objects.filter(edition=edition).annotate(
+            n=Count("registration", filter=Q(registration__status=Status.ACTIVE))
+        )
+    ]
+    organisations = sorted(
+        ((row["organisation"], row["n"]) for row in _counted(active, "organisation")),
+        key=lambda pair: (-pair[1], danish_sort_key(pair[0])),
+    )
+    return Overview(
+        per_day=per_day,
+        by_category=by_category,
+        by_organisation=organisations[:top_organisations],
+        organisations=len(organisations),
+        sessions=session_lines(edition),
+        dietary=_summarised(_counted(active.exclude(dietary=""), "dietary"), "dietary"),
+        accessibility=_summarised(
+            _counted(active.exclude(accessibility_needs=""), "accessibility_needs"),
+            "accessibility_needs",
+        ),
+        **totals,
+    )
+
+
+def session_lines(edition: Edition) -> list[SessionLine]:
+    """Seats taken, capacity and waiting list of every session, in programme order."""
+    sessions = (
+        Session.objects.filter(slot__edition=edition)
+        .select_related("slot", "slot__day", "seats")
+        .annotate(waiting=Count("choices", filter=Q(choices__status=ChoiceStatus.WAITING)))
+        .order_by("slot__day__date", "slot__starts_at", "slot__order", "order", "number", "id")
+    )
+    lines = []
+    for session in sessions:
+        seats = getattr(session, "seats", None)
+        lines.append(
+            SessionLine(session, seats.taken if seats else 0, session.capacity, session.waiting)
+        )
+    return lines
+
+
+def _counted(registrations: QuerySet[Registration], column: str) -> QuerySet:
+    return registrations.values(column).annotate(n=Count("id")).order_by()
+
+
+def _summarised(rows: QuerySet, column: str) -> list[tuple[str, int]]:
+    """Free-text needs grouped regardless of case and spacing ("Vegetar" = "vegetar ")."""
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for row in rows:
+        text = " ".join(row[column].split())
+        key = text.casefold()
+        spelling.setdefault(key, text[:1].upper() + text[1:])
+        counts[key] += row["n"]
+    return sorted(
+        ((spelling[key], n) for key, n in counts.items()),
+        key=lambda pair: (-pair[1], danish_sort_key(pair[0])),
+    )
+
+
+@dataclass(frozen=True)
+class RegistrationFilter:
+    """The list's search and filters, as typed in the query string."""
+
+    q: str = ""
+    session: int | None = None
+    category: int | None = None
+    organisation: str = ""
+    status: str = ""
+
+    @classmethod
+    def from_query(cls, params: dict[str, str]) -> RegistrationFilter:
+        def number(name: str) -> int | None:
+            value = params.get(name, "")
+            return int(value) if value.isdigit() else None
+
+        status = params.get("status", "")
+        return cls(
+            q=params.get("q", "").strip(),
+            session=number("session"),
+            category=number("category"),
+            organisation=params.get("organisation", "").strip(),
+            status=status if status in {*Status.values, "all"} else "",
+        )
+
+
+def registrations(edition: Edition, wanted: RegistrationFilter) -> list[Registration]:
+    """The edition's registrations that match, sorted by name the Danish way (two queries)."""
+    rows = Registration.objects.filter(edition=edition).select_related("category", "checkin")
+    if wanted.status != "all":
+        rows = rows.filter(status=wanted.status or Status.ACTIVE)
+    if wanted.q:
+        rows = rows.filter(
+            Q(name__icontains=wanted.q)
+            | Q(email__icontains=wanted.q)
+            | Q(organisation__icontains=wanted.q)
+            | Q(job_title__icontains=wanted.q)
+        )
+    if wanted.session is not None:
+        rows = rows.filter(choices__session_id=wanted.session)
+    if wanted.category is not None:
+        rows = rows.filter(category_id=wanted.category)
+    if wanted.organisation:
+        rows = rows.filter(organisation=wanted.organisation)
+    rows = rows.distinct().prefetch_related(
+        Prefetch(
+            "choices",
+            queryset=Choice.objects.select_related("session").order_by("slot__starts_at", "id"),
+        )
+    )
+    return sorted(rows, key=lambda r: (danish_sort_key(r.name), r.pk))
+
+
+def filter_choices(edition: Edition) -> dict[str, list]:
+    """The options of the list's filters (three queries)."""
+    return {
+        "sessions": list(
+            Session.objects.filter(slot__edition=edition).order_by(
+                "slot__starts_at", "order", "number"
+            )
+        ),
+        "categories": list(Category.objects.filter(edition=edition)),
+        "organisations": sorted(
+            set(
+                Registration.objects.filter(edition=edition).values_list("organisation", flat=True)
+            ),
+            key=danish_sort_key,
+        ),
+    }
+
+
+def consenting_participants(edition: Edition) -> list[Registration]:
+    """The published participant list: active participants who said yes, by name."""
+    rows = Registration.objects.filter(edition=edition, list_consent=True).filter(ACTIVE)
+    return sorted(rows, key=lambda r: (danish_sort_key(r.name), r.pk))

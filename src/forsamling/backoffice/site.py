@@ -1,0 +1,74 @@
+"""The admin site behind /backoffice/: password plus a TOTP code for staff.
+
+With `FORSAMLING_REQUIRE_OTP` on, a staff user must prove a confirmed TOTP device at login.
+One who has none yet is let in only as far as the page that sets one up.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_otp import match_token, user_has_device
+
+from forsamling.domain.permissions import second_factor_ok
+
+
+def otp_required() -> bool:
+    return bool(getattr(settings, "FORSAMLING_REQUIRE_OTP", True))
+
+
+def is_verified(request: HttpRequest) -> bool:
+    user = request.user
+    return second_factor_ok(
+        required=otp_required(),
+        is_staff=bool(getattr(user, "is_staff", False)),
+        verified=bool(getattr(user, "is_verified", lambda: False)()),
+    )
+
+
+class OTPLoginForm(AdminAuthenticationForm):
+    otp_token = forms.CharField(
+        label=_("Kode fra godkenderappen"),
+        required=False,
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        help_text=_("Seks cifre. Første gang du logger ind, lader du feltet stå tomt."),
+    )
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        super().confirm_login_allowed(user)
+        if not otp_required() or not user_has_device(user, confirmed=True):
+            return
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        device = match_token(user, token) if token else None
+        if device is None:
+            raise forms.ValidationError(
+                _("Koden fra godkenderappen mangler eller er forkert."), code="otp"
+            )
+        # django_otp's user_logged_in handler keeps this device in the session.
+        user.otp_device = device
+
+
+class ForsamlingAdminSite(admin.AdminSite):
+    login_form = OTPLoginForm
+    login_template = "backoffice/login.html"
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        return super().has_permission(request) and is_verified(request)
+
+    def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and user.is_staff and not is_verified(request):
+            return HttpResponseRedirect(reverse("backoffice:totp_setup"))
+        response = super().login(request, extra_context)
+        logged_in = request.method == "POST" and request.user.is_authenticated
+        if logged_in and not is_verified(request):
+            return HttpResponseRedirect(reverse("backoffice:totp_setup"))
+        return response

@@ -1,0 +1,94 @@
+"""The organisers' pages: the editions, the live overview, the lists and their exports."""
+
+from __future__ import annotations
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from forsamling.backoffice import queries
+from forsamling.backoffice.charts import cumulative_svg
+from forsamling.backoffice.permissions import editions_for, require
+from forsamling.backoffice.site import is_verified
+from forsamling.conferences.models import Edition
+from forsamling.domain.permissions import Action
+from forsamling.outputs import spreadsheets
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@staff_member_required
+def editions(request: HttpRequest) -> HttpResponse:
+    if not is_verified(request):
+        raise PermissionDenied
+    return render(request, "backoffice/editions.html", {"editions": editions_for(request.user)})
+
+
+def overview(request: HttpRequest, edition: str) -> HttpResponse:
+    """The whole page; `fragment` is the part the page's script re-fetches every 10 s."""
+    the_edition = get_object_or_404(Edition, slug=edition)
+    actions = require(request, the_edition, Action.VIEW)
+    figures = queries.overview(the_edition)
+    context = {
+        "edition": the_edition,
+        "actions": actions,
+        "o": figures,
+        "chart": mark_safe(  # charts.py escapes all text
+            cumulative_svg(figures.per_day, title=_("Tilmeldinger over tid"))
+        ),
+        "now": timezone.now(),
+    }
+    fragment = "fragment" in request.GET
+    template = "backoffice/_overview.html" if fragment else "backoffice/overview.html"
+    return render(request, template, context)
+
+
+def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
+    the_edition = get_object_or_404(Edition, slug=edition)
+    wanted = queries.RegistrationFilter.from_query(request.GET.dict())
+    export = request.GET.get("format", "")
+    actions = require(request, the_edition, Action.EXPORT if export else Action.VIEW)
+    rows = queries.registrations(the_edition, wanted)
+    if export in {"csv", "xlsx"}:
+        table = spreadsheets.registration_rows(rows)
+        name = f"tilmeldinger-{the_edition.slug}"
+        if export == "csv":
+            body = spreadsheets.to_csv(spreadsheets.REGISTRATION_HEADERS, table)
+            return _download(body, f"{name}.csv", "text/csv; charset=utf-8")
+        body = spreadsheets.to_xlsx("Tilmeldinger", spreadsheets.REGISTRATION_HEADERS, table)
+        return _download(body, f"{name}.xlsx", XLSX)
+    page = Paginator(rows, 100).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    return render(
+        request,
+        "backoffice/registrations.html",
+        {
+            "edition": the_edition,
+            "actions": actions,
+            "page": page,
+            "count": len(rows),
+            "wanted": wanted,
+            "query": query.urlencode(),
+            **queries.filter_choices(the_edition),
+        },
+    )
+
+
+def participant_list_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
+    the_edition = get_object_or_404(Edition, slug=edition)
+    require(request, the_edition, Action.EXPORT)
+    rows = spreadsheets.participant_list_rows(queries.consenting_participants(the_edition))
+    body = spreadsheets.to_xlsx("Deltagerliste", spreadsheets.PARTICIPANT_LIST_HEADERS, rows)
+    return _download(body, f"deltagerliste-{the_edition.slug}.xlsx", XLSX)
+
+
+def _download(body: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

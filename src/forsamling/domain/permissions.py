@@ -1,0 +1,46 @@
+"""Who may do what in the back office: roles per edition, as plain rules.
+
+A user holds roles per edition (organiser, check-in staff, viewer). The rules here decide
+from those roles alone; `forsamling.backoffice.permissions` looks the roles up and adds the
+second factor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ORGANISER = "organiser"
+    CHECKIN = "checkin"
+    VIEWER = "viewer"
+
+
+class Action(StrEnum):
+    VIEW = "view"  # the overview and the lists
+    EXPORT = "export"  # CSV/XLSX and finished PDFs: personal data leaves the system
+    MAKE_PDF = "make_pdf"
+    SEND_MESSAGE = "send_message"
+    CHECK_IN = "check_in"
+
+
+ALLOWED: dict[Role, frozenset[Action]] = {
+    Role.ORGANISER: frozenset(Action),
+    Role.VIEWER: frozenset({Action.VIEW, Action.EXPORT}),
+    Role.CHECKIN: frozenset({Action.CHECK_IN}),
+}
+
+
+def may(*, roles: Iterable[Role], action: Action, is_superuser: bool = False) -> bool:
+    """Superusers may do everything; others what one of their roles for the edition allows."""
+    if is_superuser:
+        return True
+    return any(action in ALLOWED[role] for role in roles)
+
+
+def second_factor_ok(*, required: bool, is_staff: bool, verified: bool) -> bool:
+    """When a second factor is required, a staff user must have proved one this session."""
+    if not required or not is_staff:
+        return True
+    return verified

@@ -1,0 +1,86 @@
+"""Registrations as CSV (semicolon-separated, UTF-8 with BOM, for Danish Excel) and XLSX.
+
+The rows come sorted from the caller (the Danish way); this module only lays them out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from forsamling.registration.models import ChoiceStatus, Registration, Status
+
+REGISTRATION_HEADERS = [
+    "Navn", "E-mail", "Telefon", "Organisation", "Stilling", "Udvalg", "Kategori", "Status",
+    "Sessioner", "Venteliste", "Middag", "Kosthensyn", "Tilgængelighed", "EAN-nummer",
+    "Ordrenummer", "Personreference", "Må stå på deltagerlisten", "Tilmeldt", "Tjekket ind",
+]  # fmt: skip
+PARTICIPANT_LIST_HEADERS = ["Navn", "Stilling", "Organisation"]
+
+
+def _yes(value: bool) -> str:
+    return "Ja" if value else "Nej"
+
+
+def _moment(value: Any) -> str:
+    return timezone.localtime(value).strftime("%d.%m.%Y %H.%M") if value else ""
+
+
+def registration_rows(registrations: Sequence[Registration]) -> list[list[str]]:
+    """Expects `choices__session` prefetched and `category`, `checkin` selected."""
+    rows = []
+    for r in registrations:
+        choices = list(r.choices.all())
+        checkin = getattr(r, "checkin", None)
+        rows.append(
+            [
+                r.name, r.email, r.phone, r.organisation, r.job_title, r.committee,
+                r.category.name, str(Status(r.status).label),
+                ", ".join(str(c.session) for c in choices if c.status == ChoiceStatus.CONFIRMED),
+                ", ".join(str(c.session) for c in choices if c.status == ChoiceStatus.WAITING),
+                _yes(r.dinner), r.dietary, r.accessibility_needs, r.ean, r.order_reference,
+                r.person_reference, _yes(r.list_consent), _moment(r.created_at),
+                _moment(checkin.at) if checkin else "",
+            ]
+        )  # fmt: skip
+    return rows
+
+
+def participant_list_rows(registrations: Sequence[Registration]) -> list[list[str]]:
+    return [[r.name, r.job_title, r.organisation] for r in registrations]
+
+
+def to_csv(headers: list[str], rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(title: str, headers: list[str], rows: list[list[str]]) -> bytes:
+    workbook = Workbook(write_only=False)
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [len(header) for header in headers]
+    for row in rows:
+        sheet.append(row)
+        widths = [max(w, len(str(v))) for w, v in zip(widths, row, strict=True)]
+    for index, width in enumerate(widths):
+        letter = sheet.cell(row=1, column=index + 1).column_letter
+        sheet.column_dimensions[letter].width = min(width + 2, 60)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

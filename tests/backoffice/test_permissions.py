@@ -1,0 +1,142 @@
+"""Every role against every back-office page: who gets in, who is turned away."""
+
+import pytest
+from django.test import override_settings
+
+from forsamling.backoffice.permissions import editions_for, roles_for, user_may
+from forsamling.backoffice.services import grant_role, revoke_role
+from forsamling.domain.permissions import Action, Role
+from tests.backoffice.conftest import make_conference, make_user
+
+PAGES = {
+    "overview": ("get", "overblik/"),
+    "fragment": ("get", "overblik/?fragment=1"),
+    "list": ("get", "tilmeldinger/"),
+    "csv": ("get", "tilmeldinger/?format=csv"),
+    "participants": ("get", "deltagerliste.xlsx"),
+    "outputs": ("get", "pdf/"),
+    "order": ("post", "pdf/bestil/"),
+    "messages": ("get", "beskeder/"),
+    "checkin": ("get", "indtjekning/"),
+}
+ALLOWED = {
+    "organiser": set(PAGES),
+    "superuser": set(PAGES),
+    "viewer": {"overview", "fragment", "list", "csv", "participants", "outputs"},
+    "checkin": {"checkin"},
+    "no_role": set(),
+}
+
+
+def visit(client, conference, page):
+    method, path = PAGES[page]
+    url = f"/backoffice/konference/{conference.edition.slug}/{path}"
+    if method == "post":
+        return client.post(url, {"kind": "participant_list"})
+    return client.get(url)
+
+
+@pytest.mark.parametrize("who", list(ALLOWED))
+@pytest.mark.parametrize("page", list(PAGES))
+def test_each_role_reaches_only_its_pages(client, conference, users, who, page):
+    client.force_login(getattr(users, who))
+    response = visit(client, conference, page)
+    if page in ALLOWED[who]:
+        assert response.status_code in {200, 302}
+        if response.status_code == 302:
+            assert "/pdf/" in response["Location"]
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_anonymous_visitors_are_sent_to_the_login(client, conference, page):
+    response = visit(client, conference, page)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/backoffice/login/")
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_an_organiser_of_another_edition_is_turned_away(client, conference, page):
+    other = make_conference("2027")
+    stranger = make_user("fremmed")
+    grant_role(user=stranger, edition=other.edition, role=Role.ORGANISER)
+    client.force_login(stranger)
+    assert visit(client, conference, page).status_code == 403
+
+
+def test_a_user_who_lost_staff_status_is_turned_away(client, conference, users):
+    users.organiser.is_staff = False
+    users.organiser.save()
+    client.force_login(users.organiser)
+    assert visit(client, conference, "overview").status_code == 302
+
+
+@override_settings(FORSAMLING_REQUIRE_OTP=True)
+def test_without_a_second_factor_even_an_organiser_is_turned_away(client, conference, users):
+    client.force_login(users.organiser)
+    assert visit(client, conference, "overview").status_code == 403
+
+
+def test_roles_are_per_edition(conference, users):
+    other = make_conference("2027")
+    assert roles_for(users.organiser, conference.edition) == {Role.ORGANISER}
+    assert roles_for(users.organiser, other.edition) == set()
+    assert user_may(users.organiser, conference.edition, Action.SEND_MESSAGE)
+    assert not user_may(users.organiser, other.edition, Action.VIEW)
+
+
+def test_an_inactive_user_has_no_roles(conference, users):
+    users.organiser.is_active = False
+    users.organiser.save()
+    assert roles_for(users.organiser, conference.edition) == set()
+    assert not user_may(users.organiser, conference.edition, Action.VIEW)
+
+
+def test_editions_listed_are_those_with_a_role(conference, users):
+    other = make_conference("2027")
+    assert list(editions_for(users.viewer)) == [conference.edition]
+    assert set(editions_for(users.superuser)) == {conference.edition, other.edition}
+
+
+def test_granting_a_role_makes_staff_and_adds_the_group(conference):
+    user = make_user("ny")
+    grant_role(user=user, edition=conference.edition, role=Role.VIEWER)
+    user.refresh_from_db()
+    assert user.is_staff
+    group = user.groups.get()
+    assert group.name == "Læseadgang"
+    assert group.permissions.exists()
+    assert not group.permissions.exclude(codename__startswith="view_").exists()
+
+
+def test_check_in_staff_get_no_admin_permissions(conference, users):
+    assert not users.checkin.groups.get().permissions.exists()
+
+
+def test_revoking_the_last_role_removes_the_group(conference, users):
+    other = make_conference("2027")
+    grant_role(user=users.viewer, edition=other.edition, role=Role.VIEWER)
+    revoke_role(user=users.viewer, edition=conference.edition, role=Role.VIEWER)
+    assert users.viewer.groups.filter(name="Læseadgang").exists()
+    revoke_role(user=users.viewer, edition=other.edition, role=Role.VIEWER)
+    assert not users.viewer.groups.exists()
+
+
+def test_edition_list_shows_the_users_editions(client, conference, users):
+    client.force_login(users.checkin)
+    response = client.get("/backoffice/konference/")
+    assert response.status_code == 200
+    assert conference.edition.title in response.content.decode()
+
+
+def test_check_in_staff_land_at_the_desk(client, conference, users):
+    client.force_login(users.checkin)
+    response = client.get(f"/backoffice/konference/{conference.edition.slug}/")
+    assert response["Location"].endswith("/indtjekning/")
+
+
+def test_organisers_land_at_the_overview(client, conference, users):
+    client.force_login(users.organiser)
+    response = client.get(f"/backoffice/konference/{conference.edition.slug}/")
+    assert response["Location"].endswith("/overblik/")
