@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from forsamling.registration.models import Choice, Registration, SessionSeats
+from forsamling.registration.seats import waiting_position
 
 from .test_pages import form_data
 
@@ -93,6 +94,8 @@ def test_200_clients_for_50_seats_give_50_seats_and_150_places_in_line(live_serv
     choices = list(Choice.objects.filter(session=session).order_by("created_at", "id"))
     statuses = [choice.status for choice in choices]
     assert statuses == ["confirmed"] * SEATS + ["waiting"] * (CLIENTS - SEATS)
+    waiting = choices[SEATS:]
+    assert [waiting_position(choice) for choice in waiting] == list(range(1, len(waiting) + 1))
     assert SessionSeats.objects.get(session=session).taken == SEATS
 
 

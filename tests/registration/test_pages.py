@@ -223,3 +223,28 @@ def test_handing_the_place_to_a_colleague_moves_the_link(client, edition):
 
 def test_an_unknown_token_is_not_found(client, edition):
     assert client.get("/2026/tilmelding/not-a-real-token/").status_code == 404
+
+
+def test_the_form_is_never_cached_so_no_two_people_share_an_idempotency_key(client, edition):
+    first = client.get(url(edition))
+    second = client.get(url(edition))
+    assert "no-cache" in first["Cache-Control"] and "private" in first["Cache-Control"]
+    key = re.compile(r'name="idempotency_key" value="([^"]+)"')
+    assert key.search(first.content.decode())[1] != key.search(second.content.decode())[1]
+
+
+def test_the_form_needs_the_same_number_of_queries_however_many_sessions(client, edition):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .conftest import make_session
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url(edition)).status_code == 200
+        return len(context.captured_queries)
+
+    before = queries()
+    for number in range(10):
+        make_session(edition.themes_slot, f"Ekstra {number}", capacity=30)
+    assert queries() == before <= 8

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from forsamling.conferences.models import Edition
@@ -244,7 +245,11 @@ def substitute(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 
 def cancel(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     registration = _registration(request, edition, token)
-    if request.method == "POST" and registration.is_active:
+    if not registration.is_active:
+        return redirect(
+            "public:registration", edition=registration.edition.slug, token=registration.token
+        )
+    if request.method == "POST":
         services.cancel_registration(registration=registration)
         return redirect(
             "public:registration", edition=registration.edition.slug, token=registration.token
@@ -319,28 +324,23 @@ def demo_inbox(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     )
 
 
+# Never cached: the form carries a fresh idempotency key per page load (a cached copy would
+# hand one person's registration to the next), and the other pages carry private links.
+ROOT = "<slug:edition>/tilmelding/"
+OWN = ROOT + "<slug:token>/"
 urlpatterns = [
-    path("<slug:edition>/tilmelding/", register, name="register"),
-    path("<slug:edition>/tilmelding/send-link/", resend_link, name="registration_resend"),
-    path("<slug:edition>/tilmelding/gruppe/", group_start, name="registration_group_start"),
-    path("<slug:edition>/tilmelding/gruppe/<slug:token>/", group, name="registration_group"),
-    path("<slug:edition>/tilmelding/<slug:token>/", manage, name="registration"),
-    path("<slug:edition>/tilmelding/<slug:token>/kvittering/", done, name="registration_done"),
-    path(
-        "<slug:edition>/tilmelding/<slug:token>/sessioner/",
-        change_choices,
-        name="registration_choices",
-    ),
-    path(
-        "<slug:edition>/tilmelding/<slug:token>/oplysninger/",
-        update_details,
-        name="registration_details",
-    ),
-    path(
-        "<slug:edition>/tilmelding/<slug:token>/overdrag/",
-        substitute,
-        name="registration_substitute",
-    ),
-    path("<slug:edition>/tilmelding/<slug:token>/afmeld/", cancel, name="registration_cancel"),
-    path("<slug:edition>/tilmelding/<slug:token>/post/", demo_inbox, name="registration_inbox"),
+    path(route, never_cache(view), name=name)
+    for route, view, name in [
+        (ROOT, register, "register"),
+        (ROOT + "send-link/", resend_link, "registration_resend"),
+        (ROOT + "gruppe/", group_start, "registration_group_start"),
+        (ROOT + "gruppe/<slug:token>/", group, "registration_group"),
+        (OWN, manage, "registration"),
+        (OWN + "kvittering/", done, "registration_done"),
+        (OWN + "sessioner/", change_choices, "registration_choices"),
+        (OWN + "oplysninger/", update_details, "registration_details"),
+        (OWN + "overdrag/", substitute, "registration_substitute"),
+        (OWN + "afmeld/", cancel, "registration_cancel"),
+        (OWN + "post/", demo_inbox, "registration_inbox"),
+    ]
 ]
