@@ -15,12 +15,13 @@ from forsamling.domain.preference_rounds import (
     RankingClosed,
     WrongRoundStatus,
 )
+from forsamling.domain.registration_rules import SessionUnavailable
 from forsamling.preferences import services, tasks
 from forsamling.preferences.models import PreferenceRound, RoundStatus
-from forsamling.preferences.queries import first_come_slots
 from forsamling.programme.models import Audience
 from forsamling.registration.models import AuditEntry, Choice, ChoiceStatus, SessionSeats
-from forsamling.registration.services import cancel_registration
+from forsamling.registration.queries import breakout_slots
+from forsamling.registration.services import cancel_registration, change_choices
 from tests.preferences.conftest import ORGANISER, make_round, register
 from tests.registration.conftest import make_session
 
@@ -245,7 +246,7 @@ def test_leftover_seats_go_first_come_first_served_after_publishing(
     round, edition, django_capture_on_commit_callbacks
 ):
     themes = edition.themes_slot.pk
-    assert themes not in [offer.slot.pk for offer in first_come_slots(edition)]
+    assert themes not in [offer.slot.pk for offer in breakout_slots(edition)]
     for name in ("Anna Berg", "Bo Dahl", "Carl Eriksen"):
         services.save_rankings(
             round=round,
@@ -255,7 +256,7 @@ def test_leftover_seats_go_first_come_first_served_after_publishing(
     close_and_run(round)
     publish(round, django_capture_on_commit_callbacks)
 
-    assert themes in [offer.slot.pk for offer in first_come_slots(edition)]
+    assert themes in [offer.slot.pk for offer in breakout_slots(edition)]
     late = register(edition, edition.official, "Dorte Frost", [edition.small_theme])
     later = register(edition, edition.official, "Erik Gram", [edition.big_theme])
 
@@ -263,6 +264,16 @@ def test_leftover_seats_go_first_come_first_served_after_publishing(
     assert later.choices.get().status == ChoiceStatus.CONFIRMED
     assert SessionSeats.objects.get(session=edition.small_theme).taken == 2
     assert SessionSeats.objects.get(session=edition.big_theme).taken == 1
+
+
+def test_round_slots_are_not_first_come_first_served_until_publishing(round, edition):
+    assert [offer.slot for offer in breakout_slots(edition)] == [edition.houses_slot]
+
+    with pytest.raises(SessionUnavailable):
+        register(edition, edition.official, "Anna Berg", [edition.big_theme])
+    anna = register(edition, edition.official, "Anna Berg", [edition.officials_breakout])
+    with pytest.raises(SessionUnavailable):
+        change_choices(registration=anna, sessions=[edition.officials_breakout, edition.big_theme])
 
 
 def test_seats_held_from_before_the_round_count_and_are_kept(

@@ -22,6 +22,8 @@ OPEN = "open"
 CLOSED = "closed"
 PREVIEWED = "previewed"
 PUBLISHED = "published"
+# Until a round is published, its slots' seats are the round's: not first come, first served.
+ALLOCATING = (DRAFT, OPEN, CLOSED, PREVIEWED)
 
 # action -> the statuses it may start from
 _ALLOWED_FROM: dict[str, frozenset[str]] = {

@@ -21,22 +21,6 @@ from forsamling.registration.models import (
     SessionSeats,
     Status,
 )
-from forsamling.registration.queries import SlotOffer, breakout_slots
-
-
-def pending_slot_ids(edition: Edition) -> set[int]:
-    """Breakout slots whose seats a round will allocate: not first come first served yet."""
-    return set(
-        PreferenceRound.objects.filter(edition=edition, slots__isnull=False)
-        .exclude(status=RoundStatus.PUBLISHED)
-        .values_list("slots", flat=True)
-    )
-
-
-def first_come_slots(edition: Edition) -> list[SlotOffer]:
-    """`breakout_slots` without the slots a preference round is still to allocate."""
-    pending = pending_slot_ids(edition)
-    return [offer for offer in breakout_slots(edition) if offer.slot.pk not in pending]
 
 
 def open_rounds(edition: Edition) -> list[PreferenceRound]:

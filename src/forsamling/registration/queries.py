@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import COPENHAGEN
+from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.registration_rules import TimeRange
 from forsamling.programme.models import Item, ItemKind, Session
 from forsamling.registration.models import (
@@ -57,10 +58,12 @@ class SlotOffer:
 def breakout_slots(edition: Edition) -> list[SlotOffer]:
     """The edition's breakout slots with their sessions (not cancelled) and seats left.
 
+    Slots a preference round is still to allocate are left out (forsamling.preferences).
     Three queries whatever the number of slots and sessions.
     """
     slots = list(
         Item.objects.filter(edition=edition, kind=ItemKind.BREAKOUT)
+        .exclude(preference_rounds__status__in=ALLOCATING)
         .select_related("day")
         .order_by("day__date", "starts_at", "order", "id")
     )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from forsamling.conferences.models import Edition
 from forsamling.domain.ean import validate_ean
 from forsamling.domain.eligibility import check_eligible
+from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
     RegistrationCancelled,
@@ -256,6 +257,8 @@ def _check_choices(edition: Edition, category: Category, sessions: Sequence[Sess
         slot = session.slot
         if session.is_cancelled or slot.edition_id != edition.pk or slot.kind != ItemKind.BREAKOUT:
             raise SessionUnavailable(session)
+        if slot.preference_rounds.filter(status__in=ALLOCATING).exists():
+            raise SessionUnavailable(session)  # its seats are allocated from rankings
         check_eligible(category.attendee, session.audience)
         time_range = slot_time_range(slot)
         if time_range is not None:

@@ -1,0 +1,30 @@
+"""`{% preference_rounds_notice edition registration %}`: the registration pages' pointer to
+the ranking page, so those pages need no knowledge of preference rounds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from forsamling.conferences.models import Edition
+from forsamling.preferences.models import RoundStatus
+from forsamling.preferences.queries import public_rounds
+from forsamling.registration.models import Registration
+
+register = template.Library()
+
+
+@register.inclusion_tag("preferences/_rounds_notice.html")
+def preference_rounds_notice(
+    edition: Edition, registration: Registration | None = None
+) -> dict[str, Any]:
+    rounds = [
+        r
+        for r in public_rounds(edition)
+        if r.status == RoundStatus.PUBLISHED
+        or (r.status == RoundStatus.OPEN and timezone.now() < r.closes_at)
+        or registration is not None
+    ]
+    return {"edition": edition, "registration": registration, "rounds": rounds}
