@@ -86,3 +86,18 @@ def test_the_group_overview_is_accessible_also_with_errors(
     page.click(".registration-form button[type=submit]")
     page.wait_for_selector("#error-summary")
     assert_accessible(page)
+
+
+def test_sessions_the_chosen_category_may_not_attend_are_greyed_out(
+    page, live_server, edition, assert_accessible
+):
+    page.goto(f"{live_server.url}/{edition.slug}/tilmelding/")
+    house = f"#slot_{edition.houses_slot.pk}_{edition.health_house.pk}"
+    officials = f"#slot_{edition.houses_slot.pk}_{edition.officials_breakout.pk}"
+    assert not page.is_disabled(house)
+    page.check(f"#id_category_{list(edition.categories.all()).index(edition.official)}")
+    assert page.is_disabled(house) and not page.is_disabled(officials)
+    assert "ikke for din deltagerkategori" in page.inner_text(f"label[for='{house[1:]}']")
+    page.check("#id_category_0")  # Kommunalpolitiker
+    assert not page.is_disabled(house) and page.is_disabled(officials)
+    assert_accessible(page)

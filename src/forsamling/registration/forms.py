@@ -174,6 +174,17 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         data["sessions"] = self.check_slots(data.get("category"))
         return data
 
+    @property
+    def category_flags(self) -> dict[str, dict[str, bool]]:
+        """What the page's script needs to grey out sessions a category may not attend."""
+        return {
+            str(category.pk): {
+                "politician": category.is_politician,
+                "health_council": category.is_health_council,
+            }
+            for category in self.fields["category"].queryset  # type: ignore[attr-defined]
+        }
+
 
 class ChoicesForm(ChoicesMixin, forms.Form):
     def __init__(
