@@ -1,0 +1,125 @@
+"""The registration list: search and filters; CSV and XLSX with æøå and Danish order."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from forsamling.backoffice.queries import RegistrationFilter, registrations
+from forsamling.registration.services import cancel_registration
+
+DANISH_ORDER = ["Bo Andersen", "Zara Holm", "Ægir Bøgh", "Øline Ås", "Aase Ørum"]
+
+
+def url(conference, query=""):
+    return f"/backoffice/konference/{conference.edition.slug}/tilmeldinger/{query}"
+
+
+def names(conference, **wanted):
+    return [r.name for r in registrations(conference.edition, RegistrationFilter(**wanted))]
+
+
+def test_list_is_sorted_the_danish_way(conference, people):
+    assert names(conference) == DANISH_ORDER
+
+
+def test_search_finds_name_email_organisation_and_title(conference, people):
+    assert names(conference, q="ørum") == ["Aase Ørum"]
+    assert names(conference, q="ærø kom") == ["Ægir Bøgh"]
+    assert names(conference, q="direktør") == ["Bo Andersen"]
+    assert names(conference, q=people.zara.email) == ["Zara Holm"]
+
+
+def test_filter_by_session_takes_seated_and_waiting(conference, people):
+    assert names(conference, session=conference.small.pk) == [
+        "Bo Andersen",
+        "Ægir Bøgh",
+        "Aase Ørum",
+    ]
+
+
+def test_filter_by_category_and_organisation(conference, people):
+    assert names(conference, category=conference.stand.pk) == ["Øline Ås"]
+    assert names(conference, organisation="Aabenraa Kommune") == ["Zara Holm", "Aase Ørum"]
+
+
+def test_filter_by_status(conference, people):
+    cancel_registration(registration=people.zara)
+    assert "Zara Holm" not in names(conference)
+    assert names(conference, status="cancelled") == ["Zara Holm"]
+    assert len(names(conference, status="all")) == 5
+
+
+def test_filter_from_the_query_string_ignores_nonsense():
+    wanted = RegistrationFilter.from_query({"session": "x", "status": "evil", "q": " å "})
+    assert wanted == RegistrationFilter(q="å")
+
+
+def test_list_page_shows_filters_and_people(client, conference, people, users):
+    client.force_login(users.viewer)
+    html = client.get(url(conference, "?category=%d" % conference.stand.pk)).content.decode()
+    assert "Øline Ås" in html and "Bo Andersen" not in html
+    assert "format=csv" in html and "format=xlsx" in html
+
+
+def test_list_page_query_count_does_not_grow(
+    client, conference, people, users, django_assert_num_queries
+):
+    from tests.backoffice.conftest import register
+
+    client.force_login(users.organiser)
+    client.get(url(conference))
+    for i in range(20):
+        register(conference, f"Ekstra {i}", sessions=[conference.big])
+    # session, user, edition, roles, registrations, their choices, three filter lists, site x2
+    with django_assert_num_queries(11):
+        assert client.get(url(conference)).status_code == 200
+
+
+def test_csv_is_danish_excel_friendly(client, conference, people, users):
+    client.force_login(users.viewer)
+    response = client.get(url(conference, "?format=csv"))
+    assert response["Content-Type"].startswith("text/csv")
+    assert "tilmeldinger-2026.csv" in response["Content-Disposition"]
+    body = response.content
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["Navn", "E-mail", "Telefon", "Organisation"]
+    assert [row[0] for row in rows[1:]] == DANISH_ORDER
+    aase = rows[-1]
+    assert aase[3] == "Aabenraa Kommune" and aase[4] == "Rådmand"
+    assert "Temamøde 1: Ældrepleje på øerne" in aase
+
+
+def test_xlsx_reads_back_with_aeoeaa_intact(client, conference, people, users):
+    client.force_login(users.organiser)
+    response = client.get(url(conference, "?format=xlsx&organisation=Ærø+Kommune"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Navn"
+    assert rows[1][:4] == ("Ægir Bøgh", people.aeble.email, None, "Ærø Kommune")
+    assert "Kørestol" in rows[1]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_of_a_session_lists_its_waiting_list(client, conference, people, users, fmt):
+    client.force_login(users.organiser)
+    response = client.get(url(conference, f"?format={fmt}&session={conference.small.pk}"))
+    assert response.status_code == 200
+    if fmt == "csv":
+        text = response.content.decode("utf-8-sig")
+        bo = next(line for line in text.splitlines() if line.startswith("Bo Andersen"))
+        assert "Ældrepleje på øerne" in bo.split(";")[9]  # the waiting-list column
+
+
+def test_participant_list_has_only_those_who_consented(client, conference, people, users):
+    cancel_registration(registration=people.oline)
+    client.force_login(users.viewer)
+    response = client.get(f"/backoffice/konference/{conference.edition.slug}/deltagerliste.xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows == [
+        ("Navn", "Stilling", "Organisation"),
+        ("Bo Andersen", "Direktør", "Aalborg Kommune"),
+        ("Aase Ørum", "Rådmand", "Aabenraa Kommune"),
+    ]
