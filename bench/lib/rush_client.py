@@ -1,0 +1,233 @@
+"""Load client for the rush benchmark: asyncio and raw streams, HTTP/1.1, loopback only.
+
+Two modes, both bounded in count and in time and stopping by themselves:
+
+  rush:  N registrations over C concurrent clients, each the browser's path: GET the form
+         (CSRF cookie and token, idempotency key), POST it with one choice per breakout slot,
+         follow the redirect to the confirmation page. One JSON line per registration.
+  crowd: C clients fetching the given paths round-robin until N requests or the time is up.
+
+The summary (rates, CPU seconds of this process) is printed as one JSON object at the end.
+Run: python bench/lib/rush_client.py rush|crowd --port P --clients C --count N ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from bench.lib import rush_check
+
+HOST = "127.0.0.1"  # the benchmark never leaves the machine
+REQUEST_TIMEOUT = 30.0
+DONE_RE = re.compile(r"/tilmelding/([\w-]+)/kvittering/$")
+
+
+class Connection:
+    """One keep-alive connection; reopened when the server closes it (gunicorn's sync workers
+    close after every response)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def request(
+        self, method: str, path: str, headers: dict[str, str], body: bytes = b""
+    ) -> tuple[int, dict[str, str], list[str], bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
+        assert self.reader is not None
+        head = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{self.port}"]
+        head += [f"{k}: {v}" for k, v in headers.items()]
+        if body:
+            head.append(f"Content-Length: {len(body)}")
+        self.writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+        raw = await self.reader.readuntil(b"\r\n\r\n")
+        lines = raw.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        response: dict[str, str] = {}
+        cookies: list[str] = []
+        for line in lines[1:]:
+            if not line:
+                continue
+            name, _, value = line.partition(":")
+            name = name.lower()
+            if name == "set-cookie":
+                cookies.append(value.strip())
+            response[name] = value.strip()
+        if response.get("transfer-encoding", "").lower() == "chunked":
+            content = await self._chunked()
+        else:
+            content = await self.reader.readexactly(int(response.get("content-length", "0")))
+        if response.get("connection", "").lower() == "close":
+            self.close()
+        return status, response, cookies, content
+
+    async def _chunked(self) -> bytes:
+        assert self.reader is not None
+        parts = []
+        while True:
+            size = int((await self.reader.readline()).split(b";")[0], 16)
+            if size == 0:
+                await self.reader.readline()
+                return b"".join(parts)
+            parts.append(await self.reader.readexactly(size))
+            await self.reader.readline()
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+def csrf_cookie(cookies: list[str]) -> str | None:
+    for cookie in cookies:
+        name, _, rest = cookie.partition("=")
+        if name == "csrftoken":
+            return rest.split(";", 1)[0]
+    return None
+
+
+async def register(
+    connection: Connection, info: dict[str, Any], index: int, run: str
+) -> dict[str, Any]:
+    fields = rush_check.registration_fields(info, index, run)
+    result: dict[str, Any] = {"index": index, "email": fields["email"], "started": time.time()}
+    path = f"/{info['edition']}/tilmelding/"
+    status, _headers, cookies, body = await connection.request("GET", path, {})
+    result["form_status"] = status
+    cookie = csrf_cookie(cookies)
+    if status != 200 or cookie is None:
+        result["error"] = f"form {status}"
+        return result
+    data = {**rush_check.form_tokens(body.decode()), **fields}
+    result["post_sent"] = time.time()
+    status, headers, _cookies, body = await connection.request(
+        "POST",
+        path,
+        {
+            "Cookie": f"csrftoken={cookie}",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Origin": f"http://{HOST}:{connection.port}",
+        },
+        urlencode(data).encode(),
+    )
+    result["post_answered"] = time.time()
+    result["post_status"] = status
+    location = headers.get("location", "")
+    match = DONE_RE.search(location)
+    if status != 302 or match is None:
+        result["error"] = f"post {status} {body[:200]!r}"
+        return result
+    status, _headers, _cookies, body = await connection.request(
+        "GET", location, {"Cookie": f"csrftoken={cookie}"}
+    )
+    result["done_status"] = status
+    if status != 200:
+        result["error"] = f"confirmation {status}"
+        return result
+    result["token"] = match.group(1)
+    result["finished"] = time.time()
+    return result
+
+
+async def rush(args: argparse.Namespace) -> dict[str, Any]:
+    info = json.loads(Path(args.info).read_text())
+    deadline = time.monotonic() + args.seconds
+    next_index = iter(range(args.count))
+
+    async def client() -> None:
+        connection = Connection(args.port)
+        for index in next_index:
+            if time.monotonic() > deadline:
+                return
+            try:
+                result = await asyncio.wait_for(
+                    register(connection, info, index, args.run), REQUEST_TIMEOUT
+                )
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
+                connection.close()
+                result = {"index": index, "error": f"{type(e).__name__}: {e}"}
+            out.write(json.dumps(result) + "\n")
+
+    started = time.monotonic()
+    with Path(args.out).open("w") as out:
+        await asyncio.gather(*(client() for _ in range(args.clients)))
+    return {"wall": time.monotonic() - started}
+
+
+async def crowd(args: argparse.Namespace) -> dict[str, Any]:
+    deadline = time.monotonic() + args.seconds
+    next_index = iter(range(args.count))
+    latencies: dict[str, list[float]] = {path: [] for path in args.paths}
+    errors: dict[str, int] = {path: 0 for path in args.paths}
+
+    async def client() -> None:
+        connection = Connection(args.port)
+        for index in next_index:
+            if time.monotonic() > deadline:
+                return
+            path = args.paths[index % len(args.paths)]
+            start = time.monotonic()
+            try:
+                status, *_ = await asyncio.wait_for(
+                    connection.request("GET", path, {}), REQUEST_TIMEOUT
+                )
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
+                connection.close()
+                status = 0
+            if status == 200:
+                latencies[path].append(time.monotonic() - start)
+            else:
+                errors[path] += 1
+
+    started = time.monotonic()
+    await asyncio.gather(*(client() for _ in range(args.clients)))
+    wall = time.monotonic() - started
+    return {
+        "wall": wall,
+        "paths": {
+            path: {
+                "requests": len(values) + errors[path],
+                "errors": errors[path],
+                "p50_ms": 1000 * rush_check.percentile(values, 50),
+                "p95_ms": 1000 * rush_check.percentile(values, 95),
+                "p99_ms": 1000 * rush_check.percentile(values, 99),
+            }
+            for path, values in latencies.items()
+        },
+        "requests_per_s": sum(len(v) for v in latencies.values()) / wall,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("mode", choices=["rush", "crowd"])
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--clients", type=int, required=True)
+    parser.add_argument("--count", type=int, required=True, help="at most this many")
+    parser.add_argument("--seconds", type=float, default=60, help="and at most this long")
+    parser.add_argument("--info", help="rush: the JSON describing slots and categories")
+    parser.add_argument("--run", default="run", help="rush: makes e-mails unique per run")
+    parser.add_argument("--out", help="rush: where the JSON lines go")
+    parser.add_argument("--paths", nargs="*", default=[], help="crowd: paths to fetch")
+    args = parser.parse_args()
+    summary = asyncio.run(rush(args) if args.mode == "rush" else crowd(args))
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    summary["client_cpu_s"] = usage.ru_utime + usage.ru_stime
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
