@@ -95,13 +95,21 @@ def test_overview_runs_the_same_queries_for_10_and_200_registrations(
     client, conference, users, who
 ):
     client.force_login(getattr(users, who))
-    for i in range(10):
-        register(conference, f"Deltager {i}", organisation=f"Kommune {i % 7}",
-                 sessions=[conference.big], dinner=bool(i % 2), dietary=f"Kost {i % 3}")  # fmt: skip
+
+    def add(numbers):
+        for i in numbers:
+            register(
+                conference,
+                f"Deltager {i}",
+                organisation=f"Kommune {i % 37}",
+                sessions=[conference.big],
+                dinner=bool(i % 2),
+                dietary=f"Kost {i % 5}",
+            )
+
+    add(range(10))
     few = overview_queries(client, conference)
-    for i in range(10, 200):
-        register(conference, f"Deltager {i}", organisation=f"Kommune {i % 37}",
-                 sessions=[conference.big], dinner=bool(i % 2), dietary=f"Kost {i % 5}")  # fmt: skip
+    add(range(10, 200))
     many = overview_queries(client, conference)
     assert few == many
     # session, user, edition, the user's roles (not for a superuser), seven for the figures,

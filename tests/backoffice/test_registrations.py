@@ -58,7 +58,7 @@ def test_filter_from_the_query_string_ignores_nonsense():
 
 def test_list_page_shows_filters_and_people(client, conference, people, users):
     client.force_login(users.viewer)
-    html = client.get(url(conference, "?category=%d" % conference.stand.pk)).content.decode()
+    html = client.get(url(conference, f"?category={conference.stand.pk}")).content.decode()
     assert "Øline Ås" in html and "Bo Andersen" not in html
     assert "format=csv" in html and "format=xlsx" in html
 
