@@ -66,3 +66,22 @@ def test_exports_are_not_found_before_the_programme_is_published(client):
     load_edition(seed_data(2022))
     for suffix in ("schedule.json", "schedule.xml", "program.ics", "program.pdf"):
         assert client.get(f"/2022/program/{suffix}").status_code == 404
+
+
+def test_a_programme_without_times_yet_still_exports_valid_documents(client):
+    """The 2026 seed has its themes and sessions but no times: nothing to schedule yet."""
+    from forsamling.demo.load import load_edition, seed_data
+    from forsamling.programme.services import publish_programme
+
+    edition, _ = load_edition(seed_data(2026))
+    publish_programme(edition=edition, comment="Temaer og sessioner")
+    document = client.get("/2026/program/schedule.json").json()
+    schema = json.loads((SCHEMAS / "schedule.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft6Validator(schema).validate(document)
+    assert list(all_events(document)) == []
+    xsd = etree.XMLSchema(etree.parse(str(SCHEMAS / "schedule.xml.xsd")))
+    assert xsd.validate(etree.fromstring(client.get("/2026/program/schedule.xml").content))
+    assert client.get("/2026/program/program.ics").status_code == 200
+    assert client.get("/2026/program/program.pdf").status_code == 200
+    page = client.get("/2026/program/").content.decode()
+    assert "Den Socialpolitiske Sæson" in page and "Politiske forsamlingshuse" in page
