@@ -330,3 +330,24 @@ def test_private_booking_page_reads_everything_in_a_fixed_number_of_queries(
         services.add_stand_staff(exhibitor=exhibitor, name=name, email=f"{name}@example.dk")
     with django_assert_max_num_queries(8):
         assert client.get(exhibitor.get_absolute_url()).status_code == 200
+
+
+def test_floor_plan_image_is_served_from_storage_for_the_map(client, edition, stands, floor_plan):
+    page = text(client.get(reverse("public:exhibitors", kwargs={"edition": edition.slug})))
+    url = reverse("public:exhibitor_floor_plan", kwargs={"edition": edition.slug})
+    assert f'<img src="{url}?v=' in page
+    response = client.get(url)
+    assert response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+
+
+def test_logo_is_served_and_a_missing_logo_is_not_found(client, edition, stands):
+    exhibitor = services.book_stands(edition=edition, stand_ids=[stands[0].pk], details=details())
+    url = reverse("public:exhibitor_logo", kwargs={"edition": edition.slug, "pk": exhibitor.pk})
+    assert client.get(url).status_code == 404
+    logo = SimpleUploadedFile("logo.jpg", image_bytes("JPEG"), content_type="image/jpeg")
+    services.update_exhibitor_profile(exhibitor=exhibitor, description="", website="", logo=logo)
+    response = client.get(url)
+    assert response["Content-Type"] == "image/jpeg"
+    page = text(client.get(reverse("public:exhibitors", kwargs={"edition": edition.slug})))
+    assert f'<img src="{url}?v=' in page and 'alt="Logo for Ældre Sagen"' in page

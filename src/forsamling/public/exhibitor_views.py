@@ -6,8 +6,11 @@ errors come back here as Danish text next to the field they concern.
 
 from __future__ import annotations
 
+import mimetypes
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -21,7 +24,7 @@ from forsamling.domain import stands as rules
 from forsamling.exhibitors import services
 from forsamling.exhibitors.forms import BookingForm, ProfileForm, StandStaffForm
 from forsamling.exhibitors.messages import describe
-from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.exhibitors.models import Exhibitor, FloorPlan, StandStaff
 from forsamling.exhibitors.queries import (
     booking_summary,
     exhibitor_by_token,
@@ -134,6 +137,26 @@ def update_profile(request: HttpRequest, edition: str, token: str) -> HttpRespon
     return _booking_page(request, exhibitor, profile_form=form, status=422)
 
 
+def floor_plan_image(request: HttpRequest, edition: str) -> HttpResponse:
+    plan = get_object_or_404(FloorPlan, edition=_edition(request, edition))
+    return _image_response(plan.image)
+
+
+def exhibitor_logo(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+    exhibitor = get_object_or_404(Exhibitor, pk=pk, edition=_edition(request, edition))
+    if not exhibitor.logo:
+        raise Http404("No logo")
+    return _image_response(exhibitor.logo)
+
+
+def _image_response(image: FieldFile) -> FileResponse:
+    """Uploaded images are served from storage here, whatever storage and host serve media."""
+    content_type = mimetypes.guess_type(image.name or "")[0] or "application/octet-stream"
+    response = FileResponse(image.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
 def _booking_page(
     request: HttpRequest,
     exhibitor: Exhibitor,
@@ -181,6 +204,8 @@ def _window_error(edition: Edition) -> str:
 urlpatterns = [
     path("<slug:edition>/udstillere/", exhibitors, name="exhibitors"),
     path("<slug:edition>/udstillere/book/", book, name="exhibitor_book"),
+    path("<slug:edition>/udstillere/plantegning/", floor_plan_image, name="exhibitor_floor_plan"),
+    path("<slug:edition>/udstillere/logo/<int:pk>/", exhibitor_logo, name="exhibitor_logo"),
     path("<slug:edition>/udstillere/booking/<str:token>/", booking, name="exhibitor_booking"),
     path(
         "<slug:edition>/udstillere/booking/<str:token>/standpersonale/",
