@@ -137,12 +137,12 @@ def update_profile(request: HttpRequest, edition: str, token: str) -> HttpRespon
     return _booking_page(request, exhibitor, profile_form=form, status=422)
 
 
-def floor_plan_image(request: HttpRequest, edition: str) -> HttpResponse:
+def floor_plan_image(request: HttpRequest, edition: str) -> FileResponse:
     plan = get_object_or_404(FloorPlan, edition=_edition(request, edition))
     return _image_response(plan.image)
 
 
-def exhibitor_logo(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
+def exhibitor_logo(request: HttpRequest, edition: str, pk: int) -> FileResponse:
     exhibitor = get_object_or_404(Exhibitor, pk=pk, edition=_edition(request, edition))
     if not exhibitor.logo:
         raise Http404("No logo")
