@@ -169,3 +169,15 @@ def test_stand_positions_can_be_set_from_the_list(admin_client, edition, stands)
 def test_floor_plan_change_page_links_to_the_stand_map(admin_client, floor_plan):
     page = admin_client.get(reverse("admin:exhibitors_floorplan_change", args=[floor_plan.pk]))
     assert reverse("admin:exhibitors_stand_map") in page.content.decode()
+
+
+def test_stand_map_shows_the_floor_plan_even_before_the_edition_is_public(
+    admin_client, client, edition, stands, floor_plan
+):
+    edition.is_public = False
+    edition.save()
+    page = admin_client.get(reverse("admin:exhibitors_stand_map") + f"?edition={edition.pk}")
+    image_url = reverse("admin:exhibitors_floor_plan", args=[edition.pk])
+    assert f'<img src="{image_url}?v=' in page.content.decode()
+    assert admin_client.get(image_url)["Content-Type"] == "image/png"
+    assert client.get(image_url).status_code == 302  # organisers only

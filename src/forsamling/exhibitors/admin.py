@@ -10,7 +10,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import models
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -22,6 +23,7 @@ from forsamling.conferences.queries import current_edition
 from forsamling.domain.stands import StandError, StandStatus
 from forsamling.exhibitors import services
 from forsamling.exhibitors.exports import exhibitors_csv, exhibitors_xlsx
+from forsamling.exhibitors.images import image_response
 from forsamling.exhibitors.messages import describe
 from forsamling.exhibitors.models import Exhibitor, FloorPlan, Stand, StandChange, StandStaff
 from forsamling.exhibitors.queries import exhibitors_for_export, stand_map
@@ -67,7 +69,16 @@ class StandAdmin(admin.ModelAdmin):
 
     def get_urls(self) -> list[Any]:
         view = self.admin_site.admin_view(self.map_view)
-        return [path("kort/", view, name="exhibitors_stand_map"), *super().get_urls()]
+        image = self.admin_site.admin_view(self.floor_plan_image)
+        return [
+            path("kort/", view, name="exhibitors_stand_map"),
+            path("kort/<int:edition_id>/plantegning/", image, name="exhibitors_floor_plan"),
+            *super().get_urls(),
+        ]
+
+    def floor_plan_image(self, request: HttpRequest, edition_id: int) -> FileResponse:
+        """The plan for organisers, also of editions not yet public."""
+        return image_response(get_object_or_404(FloorPlan, edition_id=edition_id).image)
 
     def map_view(self, request: HttpRequest) -> HttpResponse:
         editions = Edition.objects.filter(stands__isnull=False).distinct().order_by("-start_date")
@@ -84,6 +95,9 @@ class StandAdmin(admin.ModelAdmin):
             "editions": editions,
             "edition": edition,
             "map": stand_map(edition) if edition else None,
+            "floor_plan_url": (
+                reverse("admin:exhibitors_floor_plan", args=[edition.pk]) if edition else ""
+            ),
         }
         return TemplateResponse(request, "admin/exhibitors/stand/map.html", context)
 

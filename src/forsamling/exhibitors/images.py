@@ -6,9 +6,12 @@ may be at most 5 MB.
 
 from __future__ import annotations
 
+import mimetypes
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -46,3 +49,11 @@ def validate_image(upload: Any) -> None:
             code="image_format",
             params={"format": image_format},
         )
+
+
+def image_response(image: FieldFile) -> FileResponse:
+    """An uploaded image served from storage, whatever storage and host serve media files."""
+    content_type = mimetypes.guess_type(image.name or "")[0] or "application/octet-stream"
+    response = FileResponse(image.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "private, max-age=300"
+    return response

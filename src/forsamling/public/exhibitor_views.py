@@ -6,13 +6,10 @@ errors come back here as Danish text next to the field they concern.
 
 from __future__ import annotations
 
-import mimetypes
-
 from django.contrib import messages
-from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,6 +20,7 @@ from forsamling.conferences.queries import public_edition
 from forsamling.domain import stands as rules
 from forsamling.exhibitors import services
 from forsamling.exhibitors.forms import BookingForm, ProfileForm, StandStaffForm
+from forsamling.exhibitors.images import image_response
 from forsamling.exhibitors.messages import describe
 from forsamling.exhibitors.models import Exhibitor, FloorPlan, StandStaff
 from forsamling.exhibitors.queries import (
@@ -42,6 +40,7 @@ def exhibitors(request: HttpRequest, edition: str) -> HttpResponse:
             "edition": current,
             "exhibitors": public_exhibitors(current),
             "map": stand_map(current),
+            "floor_plan_url": _floor_plan_url(current),
             "window_error": _window_error(current),
             "closes_at": rules.booking_closes_at(current.exhibitors_close_at, current.start_date),
         },
@@ -75,6 +74,7 @@ def book(request: HttpRequest, edition: str) -> HttpResponse:
             "edition": current,
             "form": form,
             "map": stand_map(current),
+            "floor_plan_url": _floor_plan_url(current),
             "window_error": _window_error(current),
             "chosen": {str(pk) for pk in form["stands"].value() or []},
         },
@@ -139,22 +139,14 @@ def update_profile(request: HttpRequest, edition: str, token: str) -> HttpRespon
 
 def floor_plan_image(request: HttpRequest, edition: str) -> FileResponse:
     plan = get_object_or_404(FloorPlan, edition=_edition(request, edition))
-    return _image_response(plan.image)
+    return image_response(plan.image)
 
 
 def exhibitor_logo(request: HttpRequest, edition: str, pk: int) -> FileResponse:
     exhibitor = get_object_or_404(Exhibitor, pk=pk, edition=_edition(request, edition))
     if not exhibitor.logo:
         raise Http404("No logo")
-    return _image_response(exhibitor.logo)
-
-
-def _image_response(image: FieldFile) -> FileResponse:
-    """Uploaded images are served from storage here, whatever storage and host serve media."""
-    content_type = mimetypes.guess_type(image.name or "")[0] or "application/octet-stream"
-    response = FileResponse(image.open("rb"), content_type=content_type)
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    return image_response(exhibitor.logo)
 
 
 def _booking_page(
@@ -185,6 +177,10 @@ def _edition(request: HttpRequest, slug: str) -> Edition:
     edition = public_edition(slug)
     request.edition = edition  # type: ignore[attr-defined]
     return edition
+
+
+def _floor_plan_url(edition: Edition) -> str:
+    return reverse("public:exhibitor_floor_plan", kwargs={"edition": edition.slug})
 
 
 def _window_error(edition: Edition) -> str:
