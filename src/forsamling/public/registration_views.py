@@ -6,6 +6,7 @@ Thin views: a form, one service call, a redirect. Domain errors become Danish me
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -328,19 +329,17 @@ def demo_inbox(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 # hand one person's registration to the next), and the other pages carry private links.
 ROOT = "<slug:edition>/tilmelding/"
 OWN = ROOT + "<slug:token>/"
-urlpatterns = [
-    path(route, never_cache(view), name=name)
-    for route, view, name in [
-        (ROOT, register, "register"),
-        (ROOT + "send-link/", resend_link, "registration_resend"),
-        (ROOT + "gruppe/", group_start, "registration_group_start"),
-        (ROOT + "gruppe/<slug:token>/", group, "registration_group"),
-        (OWN, manage, "registration"),
-        (OWN + "kvittering/", done, "registration_done"),
-        (OWN + "sessioner/", change_choices, "registration_choices"),
-        (OWN + "oplysninger/", update_details, "registration_details"),
-        (OWN + "overdrag/", substitute, "registration_substitute"),
-        (OWN + "afmeld/", cancel, "registration_cancel"),
-        (OWN + "post/", demo_inbox, "registration_inbox"),
-    ]
+PAGES: list[tuple[str, Callable[..., HttpResponse], str]] = [
+    (ROOT, register, "register"),
+    (ROOT + "send-link/", resend_link, "registration_resend"),
+    (ROOT + "gruppe/", group_start, "registration_group_start"),
+    (ROOT + "gruppe/<slug:token>/", group, "registration_group"),
+    (OWN, manage, "registration"),
+    (OWN + "kvittering/", done, "registration_done"),
+    (OWN + "sessioner/", change_choices, "registration_choices"),
+    (OWN + "oplysninger/", update_details, "registration_details"),
+    (OWN + "overdrag/", substitute, "registration_substitute"),
+    (OWN + "afmeld/", cancel, "registration_cancel"),
+    (OWN + "post/", demo_inbox, "registration_inbox"),
 ]
+urlpatterns = [path(route, never_cache(view), name=name) for route, view, name in PAGES]

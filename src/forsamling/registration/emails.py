@@ -77,26 +77,57 @@ def _send(
 
 
 def send_confirmation(pk: int, substituted: bool = False) -> None:
-    registration = _registration(pk)
-    subject = "Pladsen er overdraget til dig" if substituted else "Tak for din tilmelding"
-    _send(registration, "confirmation", subject, {"substituted": substituted}, attach_calendar=True)
+    _enqueue("confirmation", pk, substituted)
 
 
 def send_cancellation(pk: int) -> None:
-    _send(_registration(pk), "cancellation", "Din afmelding er modtaget", {})
+    _enqueue("cancellation", pk)
 
 
 def send_promotion(choice_pk: int) -> None:
-    choice = Choice.objects.select_related("session", "registration").get(pk=choice_pk)
-    registration = _registration(choice.registration_id)
-    _send(registration, "promotion", "Du har fået plads", {"choice": choice}, attach_calendar=True)
+    _enqueue("promotion", choice_pk)
 
 
 def send_link(pk: int) -> None:
-    _send(_registration(pk), "link", "Dit link til din tilmelding", {})
+    _enqueue("link", pk)
 
 
 def send_group_link(group_pk: int) -> None:
+    _enqueue("group_link", group_pk)
+
+
+def _enqueue(kind: str, pk: int, substituted: bool = False) -> None:
+    """Rendering and SMTP happen in the worker: at the opening minute a registration's answer
+    must not wait for the mail server, and the "send my link" page answers equally fast
+    whether or not the address is registered."""
+    from forsamling.registration.tasks import deliver_email
+
+    deliver_email.enqueue(kind, pk, substituted)
+
+
+def deliver(kind: str, pk: int, substituted: bool = False) -> None:
+    """Renders and sends one message (run by the task)."""
+    if kind == "confirmation":
+        subject = "Pladsen er overdraget til dig" if substituted else "Tak for din tilmelding"
+        context: dict[str, Any] = {"substituted": substituted}
+        _send(_registration(pk), "confirmation", subject, context, attach_calendar=True)
+    elif kind == "cancellation":
+        _send(_registration(pk), "cancellation", "Din afmelding er modtaget", {})
+    elif kind == "promotion":
+        choice = Choice.objects.select_related("session").get(pk=pk)
+        registration = _registration(choice.registration_id)
+        _send(
+            registration, "promotion", "Du har fået plads", {"choice": choice}, attach_calendar=True
+        )
+    elif kind == "link":
+        _send(_registration(pk), "link", "Dit link til din tilmelding", {})
+    elif kind == "group_link":
+        _send_group_link(pk)
+    else:
+        raise ValueError(f"Unknown kind of e-mail {kind!r}")
+
+
+def _send_group_link(group_pk: int) -> None:
     """The secretary's link to the group's overview (not sent for the demo, like the rest)."""
     group = GroupBooking.objects.select_related("edition").get(pk=group_pk)
     if group.edition.is_demo:
