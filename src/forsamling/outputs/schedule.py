@@ -8,6 +8,7 @@ be put in a calendar and are left out. Times are Copenhagen time.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -114,10 +115,9 @@ def session_room_name(session: Session) -> str:
 
 
 def schedule_events(
-    programme: Programme, *, item_path: str, session_path: str
+    programme: Programme, *, item_path: Callable[[str], str], session_path: Callable[[str], str]
 ) -> list[ScheduleEvent]:
-    """The timed events of a programme. `item_path` and `session_path` are formats for
-    `str.format(uid=...)` giving each event's page."""
+    """The timed events of a programme; `item_path` and `session_path` give a uid's page."""
     events: list[ScheduleEvent | None] = []
     for day in programme.days:
         for item in day.items:
@@ -138,11 +138,11 @@ def schedule_events(
                         persons=part.speakers,
                         abstract=part.description,
                         uid=part.uid,
-                        path=item_path.format(uid=part.uid),
+                        path=item_path(part.uid),
                     )
                 )
             events.extend(
-                _session_event(session, item, session_path.format(uid=session.uid))
+                _session_event(session, item, session_path(session.uid))
                 for session in item.sessions
                 if not session.cancelled
             )

@@ -18,11 +18,12 @@ from forsamling.public.programme_views import published_programme
 
 def _events(edition: Edition, published: Programme) -> list[ScheduleEvent]:
     programme_url = reverse("public:programme", kwargs={"edition": edition.slug})
-    session_url = reverse("public:programme_session", kwargs={"edition": edition.slug, "uid": "0"})
     return schedule_events(
         published,
-        item_path=programme_url + "#punkt-{uid}",
-        session_path=session_url.replace("/0/", "/{uid}/"),
+        item_path=lambda uid: f"{programme_url}#punkt-{uid}",
+        session_path=lambda uid: reverse(
+            "public:programme_session", kwargs={"edition": edition.slug, "uid": uid}
+        ),
     )
 
 
