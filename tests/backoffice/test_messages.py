@@ -1,0 +1,107 @@
+"""Messages to participants: the groups, a preview, a test to oneself, the send-out and its log."""
+
+import pytest
+from django.core import mail
+
+from forsamling.backoffice import messaging
+from forsamling.backoffice.models import Delivery, Mailing
+from forsamling.registration.services import cancel_registration
+
+
+def url(conference, suffix=""):
+    return f"/backoffice/konference/{conference.edition.slug}/beskeder/{suffix}"
+
+
+def names(conference, audience):
+    return sorted(r.name for r in messaging.recipients(conference.edition, audience))
+
+
+def test_everyone_means_the_active_participants(conference, people):
+    cancel_registration(registration=people.zara)
+    assert names(conference, "all") == ["Aase Ørum", "Bo Andersen", "Ægir Bøgh", "Øline Ås"]
+
+
+def test_dinner_guests(conference, people):
+    assert names(conference, "dinner") == ["Aase Ørum", "Ægir Bøgh"]
+
+
+def test_a_sessions_participants_and_its_waiting_list(conference, people):
+    assert names(conference, f"session:{conference.small.pk}") == ["Aase Ørum", "Ægir Bøgh"]
+    assert names(conference, f"waiting:{conference.small.pk}") == ["Bo Andersen"]
+
+
+def test_a_category(conference, people):
+    assert names(conference, f"category:{conference.stand.pk}") == ["Øline Ås"]
+
+
+@pytest.mark.parametrize("audience", ["", "session", "session:x", "everyone", "all:1"])
+def test_unknown_groups_are_refused(conference, audience):
+    with pytest.raises(messaging.UnknownAudience):
+        messaging.recipients(conference.edition, audience)
+
+
+def test_the_groups_on_offer_name_every_session_twice(conference):
+    keys = [a.key for a in messaging.audiences(conference.edition)]
+    assert keys[:2] == ["all", "dinner"]
+    assert f"session:{conference.small.pk}" in keys and f"waiting:{conference.big.pk}" in keys
+
+
+def post(client, conference, button, audience="dinner"):
+    data = {"audience": audience, "subject": "Middag kl. 19", "body": "Kære {navn}\nVelkommen."}
+    return client.post(url(conference), {**data, button: "1"})
+
+
+def test_preview_shows_the_message_for_the_first_recipient_and_sends_nothing(
+    client, conference, people, users
+):
+    client.force_login(users.organiser)
+    html = post(client, conference, "preview").content.decode()
+    assert "Sendes til 2 deltagere" in html and "Kære Aase Ørum" in html
+    assert 'name="send"' in html
+    assert mail.outbox == [] and not Mailing.objects.exists()
+
+
+def test_test_send_goes_only_to_the_organiser(client, conference, people, users):
+    client.force_login(users.organiser)
+    post(client, conference, "test")
+    assert [m.to for m in mail.outbox] == [["arrangoer@kl.dk"]]
+    assert mail.outbox[0].subject == "[TEST] Middag kl. 19"
+    assert not Mailing.objects.exists()
+
+
+def test_sending_mails_everyone_in_the_group_and_logs_it(
+    client, conference, people, users, django_capture_on_commit_callbacks
+):
+    client.force_login(users.organiser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, conference, "send")
+    mailing = Mailing.objects.get()
+    assert response["Location"].endswith(f"/beskeder/{mailing.pk}/")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([people.aase.email, people.aeble.email])
+    assert any(m.body.startswith("Kære Ægir Bøgh") for m in mail.outbox)
+    assert mail.outbox[0].reply_to == ["forum@kl.dk"]
+    assert Delivery.objects.filter(mailing=mailing, accepted=True).count() == 2
+    assert mailing.audience_label == "Alle tilmeldte til middagen" and mailing.finished_at
+    log = client.get(response["Location"]).content.decode()
+    assert people.aase.email in log and "0 blev ikke modtaget" in log
+
+
+def test_a_refused_message_is_logged_as_not_accepted(conference, people, settings):
+    settings.EMAIL_BACKEND = "tests.backoffice.failing_mail.Backend"
+    mailing = Mailing.objects.create(
+        edition=conference.edition, audience="dinner", audience_label="x", subject="s", body="b"
+    )
+    messaging.deliver(mailing.pk)
+    deliveries = list(mailing.deliveries.all())
+    assert len(deliveries) == 2
+    assert not any(d.accepted for d in deliveries)
+    assert "refused" in deliveries[0].error
+
+
+def test_delivering_again_does_not_send_twice(conference, people):
+    mailing = Mailing.objects.create(
+        edition=conference.edition, audience="dinner", audience_label="x", subject="s", body="b"
+    )
+    messaging.deliver(mailing.pk)
+    messaging.deliver(mailing.pk)
+    assert len(mail.outbox) == 2 and mailing.deliveries.count() == 2

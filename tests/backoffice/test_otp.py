@@ -1,0 +1,118 @@
+"""Logging in to the back office with a password and a TOTP code from an authenticator app."""
+
+import re
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.backoffice.conftest import make_user
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def require_otp(settings):
+    settings.FORSAMLING_REQUIRE_OTP = True
+
+
+def code(device, drift=0):
+    value = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=drift)
+    return f"{value:06d}"
+
+
+def login(client, username, otp_token=""):
+    return client.post(
+        "/backoffice/login/?next=/backoffice/",
+        {"username": username, "password": PASSWORD, "otp_token": otp_token},
+    )
+
+
+@pytest.fixture
+def organiser(conference, users):
+    return users.organiser
+
+
+@pytest.fixture
+def device(organiser):
+    return TOTPDevice.objects.create(user=organiser, name="Telefon", confirmed=True)
+
+
+def test_first_login_without_a_device_leads_to_setting_one_up(client, organiser):
+    response = login(client, organiser.username)
+    assert response["Location"] == "/backoffice/konference/totp/"
+    assert client.get("/backoffice/").status_code == 302  # not in the admin yet
+
+
+def test_setting_up_a_device_with_a_real_code_lets_the_user_in(client, organiser):
+    login(client, organiser.username)
+    page = client.get("/backoffice/konference/totp/").content.decode()
+    assert "<svg" in page
+    secret = re.search(r"<code>([A-Z2-7 ]+)</code>", page).group(1)
+    device = TOTPDevice.objects.get(user=organiser, confirmed=False)
+    assert secret.replace(" ", "") in device.config_url
+    response = client.post("/backoffice/konference/totp/", {"otp_token": code(device)})
+    assert response["Location"] == "/backoffice/konference/"
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get("/backoffice/").status_code == 200
+
+
+def test_a_wrong_code_does_not_confirm_the_device(client, organiser):
+    login(client, organiser.username)
+    client.get("/backoffice/konference/totp/")
+    device = TOTPDevice.objects.get(user=organiser)
+    wrong = f"{(int(code(device)) + 1) % 1_000_000:06d}"
+    response = client.post("/backoffice/konference/totp/", {"otp_token": wrong})
+    assert response.status_code == 200
+    device.refresh_from_db()
+    assert not device.confirmed
+
+
+def test_login_with_password_and_current_code(client, organiser, device):
+    response = login(client, organiser.username, code(device))
+    assert response["Location"] == "/backoffice/"
+    assert client.get("/backoffice/").status_code == 200
+    assert client.get("/backoffice/konference/2026/overblik/").status_code == 200
+
+
+def test_login_without_the_code_is_refused_when_there_is_a_device(client, organiser, device):
+    response = login(client, organiser.username)
+    assert response.status_code == 200
+    assert "Koden fra godkenderappen mangler eller er forkert" in response.content.decode()
+
+
+def test_login_with_a_wrong_code_is_refused(client, organiser, device):
+    wrong = f"{(int(code(device)) + 500_000) % 1_000_000:06d}"
+    assert login(client, organiser.username, wrong).status_code == 200
+    assert client.get("/backoffice/").status_code == 302
+
+
+def test_a_user_with_a_device_cannot_add_another_with_the_password_alone(client, organiser, device):
+    client.force_login(organiser)
+    response = client.get("/backoffice/konference/totp/")
+    assert response["Location"].startswith("/backoffice/login/")
+    assert TOTPDevice.objects.filter(user=organiser).count() == 1
+
+
+def test_force_logged_in_superuser_is_not_in_without_the_second_factor(client, users):
+    client.force_login(users.superuser)
+    assert client.get("/backoffice/").status_code == 302
+
+
+def test_without_the_requirement_the_password_is_enough(client, organiser, settings):
+    settings.FORSAMLING_REQUIRE_OTP = False
+    assert login(client, organiser.username)["Location"] == "/backoffice/"
+    assert client.get("/backoffice/").status_code == 200
+
+
+def test_the_login_page_asks_for_the_code(client, db):
+    html = client.get("/backoffice/login/").content.decode()
+    assert 'name="otp_token"' in html and 'autocomplete="one-time-code"' in html
+
+
+def test_a_non_staff_user_cannot_log_in_at_all(client, db):
+    make_user("borger")
+    response = login(client, "borger")
+    assert response.status_code == 200
+    assert client.get("/backoffice/").status_code == 302

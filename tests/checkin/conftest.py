@@ -1,0 +1,1 @@
+from tests.backoffice.conftest import conference, people, users  # noqa: F401
