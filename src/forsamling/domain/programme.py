@@ -142,9 +142,6 @@ class Programme:
     def find_session(self, uid: str) -> tuple[Session, Item] | None:
         return next(((s, slot) for s, slot in self.sessions() if s.uid == uid), None)
 
-    def find_item(self, uid: str) -> tuple[Item, Item | None] | None:
-        return next(((i, parent) for i, parent in self.items() if i.uid == uid), None)
-
     def appearances(self, speaker_key: str) -> list[Appearance]:
         """Where a speaker appears, in programme order."""
         found: list[Appearance] = []
