@@ -63,6 +63,7 @@ class OTPLoginForm(AdminAuthenticationForm):
 class ForsamlingAdminSite(admin.AdminSite):
     login_form = OTPLoginForm
     login_template = "backoffice/login.html"
+    index_template = "backoffice/admin_index.html"
 
     def has_permission(self, request: HttpRequest) -> bool:
         return super().has_permission(request) and is_verified(request)

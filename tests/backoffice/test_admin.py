@@ -1,0 +1,50 @@
+"""The admin around the organisers' pages: the way in, roles, and each registration's log."""
+
+from forsamling.backoffice.models import EditionRole
+from forsamling.checkin.services import check_in
+from forsamling.checkin.tokens import badge_code
+from tests.backoffice.conftest import make_user
+
+
+def test_admin_index_links_to_the_conference_pages(client, users):
+    client.force_login(users.superuser)
+    html = client.get("/backoffice/").content.decode()
+    assert 'href="/backoffice/konference/"' in html
+
+
+def test_a_registrations_admin_page_shows_its_log_with_the_check_in(
+    client, conference, people, users
+):
+    check_in(edition=conference.edition, code=badge_code(people.bo.pk), by=users.checkin)
+    client.force_login(users.superuser)
+    html = client.get(f"/backoffice/registration/registration/{people.bo.pk}/change/").content
+    text = html.decode()
+    assert "indtjekning:doer" in text and "checked_in" in text
+
+
+def test_giving_a_role_in_the_admin_goes_through_the_service(client, conference, users):
+    newcomer = make_user("nykommer")
+    client.force_login(users.superuser)
+    response = client.post(
+        "/backoffice/backoffice/editionrole/add/",
+        {"user": newcomer.pk, "edition": conference.edition.pk, "role": "checkin"},
+    )
+    assert response.status_code == 302
+    newcomer.refresh_from_db()
+    assert newcomer.is_staff and newcomer.groups.filter(name="Indtjekning").exists()
+    role = EditionRole.objects.get(user=newcomer)
+    client.post(f"/backoffice/backoffice/editionrole/{role.pk}/delete/", {"post": "yes"})
+    assert not EditionRole.objects.filter(user=newcomer).exists()
+    assert not newcomer.groups.exists()
+
+
+def test_viewer_may_look_in_the_admin_but_not_change(client, conference, people, users):
+    client.force_login(users.viewer)
+    assert client.get("/backoffice/registration/registration/").status_code == 200
+    assert client.get("/backoffice/backoffice/editionrole/add/").status_code == 403
+    assert client.get("/backoffice/registration/category/add/").status_code == 403
+
+
+def test_check_in_staff_see_nothing_in_the_admin(client, conference, users):
+    client.force_login(users.checkin)
+    assert client.get("/backoffice/registration/registration/").status_code == 403
