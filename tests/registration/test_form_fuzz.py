@@ -41,3 +41,25 @@ def test_no_form_input_causes_a_server_error(client, edition, data):
     assert response.status_code in (302, 400)
     if response.status_code == 302:
         assert Registration.objects.count() in (before, before + 1)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_no_input_to_the_private_link_forms_causes_a_server_error(client, edition, data):
+    client.post(
+        reverse("public:register", kwargs={"edition": edition.slug}),
+        form_data(edition, email="fuzz@aalborg.dk", idempotency_key="fuzz"),
+    )  # the first time registers; afterwards the key returns the same registration
+    registration = Registration.objects.get(idempotency_key="fuzz")
+    action = data.draw(
+        st.sampled_from(["registration_choices", "registration_details", "registration_substitute"])
+    )
+    names = list(form_data(edition))
+    posted = {
+        name: data.draw(odd_text, label=name)
+        for name in data.draw(st.lists(st.sampled_from(names), unique=True), label="fields")
+    }
+    url = reverse(f"public:{action}", kwargs={"edition": edition.slug, "token": registration.token})
+    assert client.post(url, posted).status_code in (302, 400)

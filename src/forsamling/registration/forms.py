@@ -74,11 +74,9 @@ class DetailsForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages.setdefault("required", REQUIRED)
+        for field in self.fields.values():  # Django's own wording, where we have none
             if field.error_messages["required"] == forms.Field.default_error_messages["required"]:
                 field.error_messages["required"] = REQUIRED
-            field.error_messages["max_length"] = _("Teksten er for lang.")
 
     def clean_ean(self) -> str:
         ean: str = self.cleaned_data["ean"]
