@@ -127,8 +127,6 @@ def _primary(char: str) -> tuple[int, int]:
         return (2, ord(char) - ord("a") + 1)
     if char.isdigit():
         return (1, ord(char))
-    if char.isspace() or not char.isalnum():
-        return (0, 0)
     return (3, ord(char))
 
 
@@ -143,11 +141,8 @@ def danish_sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], str]:
             continue
         base = unicodedata.normalize("NFD", char)
         chars.append("".join(c for c in base if not unicodedata.combining(c)) or char)
-    primary = tuple(
-        _primary(c)
-        for c in "".join(chars)
-        if not (c.isspace() or (not c.isalnum()))
-    )
+    # Spaces and punctuation do not count: "Lolland-Falster" sorts as "LollandFalster".
+    primary = tuple(_primary(c) for c in "".join(chars) if c.isalnum())
     return (primary, text)
 
 
