@@ -16,3 +16,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 SECURE_SSL_REDIRECT = False
 ALLOWED_HOSTS = ["*"]
 FORSAMLING_REQUIRE_OTP = False  # tests log in with force_login; tests/backoffice turn it on
+# Pages show changes at once in tests; tests/public/test_page_cache.py turns the cache on.
+PUBLIC_PAGE_CACHE_SECONDS = 0

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "forsamling.core.middleware.DanishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "forsamling.public.page_cache.PublicPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -175,6 +176,9 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 FORSAMLING_REQUIRE_OTP = env_bool("FORSAMLING_REQUIRE_OTP", not DEBUG)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The programme and the registration form are shared by anonymous visitors for this long (per
+# process), so a crowd reloading them costs little; seat counts on the form are at most this old.
+PUBLIC_PAGE_CACHE_SECONDS = float(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "1"))
 
 # Security: on by default, relaxed only for local HTTP in DEBUG.
 SECURE = not DEBUG

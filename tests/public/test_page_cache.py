@@ -1,0 +1,99 @@
+"""The one-second page cache: shared HTML, but a fresh CSRF token and form key per visitor."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from forsamling.programme.models import Day, Item, ItemKind
+from forsamling.registration.models import Category, Registration
+from tests.registration.conftest import make_edition, make_session
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+KEY = re.compile(r'name="idempotency_key" value="([^"]+)"')
+
+
+@pytest.fixture
+def page_cache():
+    with override_settings(PUBLIC_PAGE_CACHE_SECONDS=60):
+        yield
+
+
+@pytest.fixture
+def edition(db):
+    edition = make_edition()
+    day = Day.objects.create(edition=edition, date=date(2026, 5, 7))
+    slot = Item.objects.create(edition=edition, day=day, kind=ItemKind.BREAKOUT, title="Temaer")
+    edition.session = make_session(slot, "Psykiatri", capacity=100)
+    edition.slot = slot
+    edition.category = Category.objects.create(
+        edition=edition, key="embedsperson", name="Embedsperson", price=Decimal("3995")
+    )
+    return edition
+
+
+def form_url(edition) -> str:
+    return reverse("public:register", kwargs={"edition": edition.slug})
+
+
+def test_cached_form_has_fresh_values_per_visitor_and_its_post_is_accepted(edition):
+    """A visitor served from the cache can register: their token matches their cookie."""
+    shared = Client(enforce_csrf_checks=True)  # one handler, so one cache, for both visitors
+    first = shared.get(form_url(edition))
+    first_html = first.content.decode()
+    shared.cookies.clear()
+    second = shared.get(form_url(edition))
+    second_html = second.content.decode()
+    assert TOKEN.search(first_html)[1] != TOKEN.search(second_html)[1]
+    assert KEY.search(first_html)[1] != KEY.search(second_html)[1]
+    assert "csrftoken" in second.cookies
+    assert TOKEN.sub("", KEY.sub("", first_html)) == TOKEN.sub("", KEY.sub("", second_html))
+    response = shared.post(
+        form_url(edition),
+        {
+            "csrfmiddlewaretoken": TOKEN.search(second_html)[1],
+            "idempotency_key": KEY.search(second_html)[1],
+            "name": "Mette Hansen",
+            "email": "mette@aalborg.dk",
+            "organisation": "Aalborg Kommune",
+            "category": str(edition.category.pk),
+            f"slot_{edition.slot.pk}": str(edition.session.pk),
+            "dinner": "nej",
+            "accept_terms": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert Registration.objects.get().idempotency_key == KEY.search(second_html)[1]
+
+
+def test_seat_counts_on_a_cached_form_are_as_old_as_the_cache_allows(edition):
+    """Within the cache's lifetime the form may show an old count; with 0 s it never does."""
+    shared = Client()
+    assert "100 pladser tilbage" in shared.get(form_url(edition)).content.decode()
+    edition.session.capacity = 50
+    edition.session.save()
+    assert "100 pladser tilbage" in shared.get(form_url(edition)).content.decode()
+    with override_settings(PUBLIC_PAGE_CACHE_SECONDS=0):
+        assert "50 pladser tilbage" in shared.get(form_url(edition)).content.decode()
+
+
+def test_logged_in_visitors_and_posts_are_never_served_from_the_cache(edition, admin_user):
+    """An organiser's page may differ; a form with errors is the visitor's own."""
+    shared = Client()
+    shared.get(form_url(edition))
+    edition.session.capacity = 50
+    edition.session.save()
+    shared.force_login(admin_user)
+    assert "50 pladser tilbage" in shared.get(form_url(edition)).content.decode()
+    shared.logout()
+    shared.cookies.clear()
+    posted = shared.post(form_url(edition), {"name": ""})
+    assert posted.status_code == 400
+    assert "50 pladser tilbage" in posted.content.decode()
