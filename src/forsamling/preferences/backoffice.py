@@ -149,10 +149,18 @@ def round_action(request: HttpRequest, round_id: str, action: str) -> HttpRespon
             elif not result.is_finished:
                 messages.info(request, _("Fordelingen kører. Opdater siden om lidt."))
         elif action == "publish":
-            seats = services.publish_round(round=round, actor=actor)
-            messages.success(
-                request, _("Fordelingen er offentliggjort: %(seats)s pladser.") % {"seats": seats}
-            )
+            rules.check_transition(action, round.status)
+            published = tasks.publish_round.enqueue(round.pk, actor)
+            if published.status == TaskResultStatus.SUCCESSFUL:
+                messages.success(
+                    request,
+                    _("Fordelingen er offentliggjort: %(seats)s pladser.")
+                    % {"seats": published.return_value},
+                )
+            elif published.status == TaskResultStatus.FAILED:
+                messages.error(request, _("Offentliggørelsen fejlede. Se loggen."))
+            else:
+                messages.info(request, _("Fordelingen offentliggøres. Opdater siden om lidt."))
     except rules.AlreadyPublished:
         messages.error(request, _("Fordelingen er offentliggjort og kan ikke ændres."))
     except rules.WrongRoundStatus:

@@ -197,7 +197,9 @@ def publish_round(*, round: PreferenceRound, actor: str) -> int:
                     "choices": {str(c.session_id): c.status for c in choices},
                 },
             )
-            transaction.on_commit(partial(emails.send_result, locked.pk, registration_id))
+        # One background task sends every message after the commit, so publishing for
+        # thousands of participants does not keep the organiser's page waiting for minutes.
+        transaction.on_commit(partial(emails.send_results.enqueue, locked.pk, sorted(wanted)))
         locked.status, locked.published_at = RoundStatus.PUBLISHED, now
         locked.save(update_fields=["status", "published_at"])
         _audit(locked, actor, "round_published", {"seed": locked.seed, "seats": given})
