@@ -165,3 +165,22 @@ def test_organiser_creates_runs_previews_and_publishes_a_round(
     response = client.post(f"{base}/rerun/", follow=True)
     assert "kan ikke ændres" in response.content.decode()
     assert PreferenceRound.objects.get().seed == round.seed
+
+
+def test_a_round_cannot_take_a_slot_where_seats_are_taken(organiser_client, edition):
+    register(edition, edition.official, "Anna Berg", [edition.big_theme])
+
+    response = organiser_client.post(
+        "/backoffice/praeferencer/",
+        {
+            "edition": edition.pk,
+            "title": "Temamøder",
+            "slots": [edition.themes_slot.pk],
+            "opens_at": "2020-01-01T10:00",
+            "closes_at": "2099-01-01T10:00",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "allerede valgt sessioner" in response.content.decode()
+    assert not PreferenceRound.objects.exists()

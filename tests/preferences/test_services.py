@@ -21,6 +21,7 @@ from forsamling.preferences.models import PreferenceRound, RoundStatus
 from forsamling.programme.models import Audience
 from forsamling.registration.models import AuditEntry, Choice, ChoiceStatus, SessionSeats
 from forsamling.registration.queries import breakout_slots
+from forsamling.registration.seats import lock_seats, take_seats
 from forsamling.registration.services import cancel_registration, change_choices
 from tests.preferences.conftest import ORGANISER, make_round, register
 from tests.registration.conftest import make_session
@@ -276,12 +277,21 @@ def test_round_slots_are_not_first_come_first_served_until_publishing(round, edi
         change_choices(registration=anna, sessions=[edition.officials_breakout, edition.big_theme])
 
 
-def test_seats_held_from_before_the_round_count_and_are_kept(
+def test_create_round_refuses_a_slot_where_seats_are_already_taken(edition):
+    register(edition, edition.official, "Anna Berg", [edition.small_theme])
+
+    with pytest.raises(services.SlotNotAvailable):
+        make_round(edition, [edition.themes_slot])
+
+
+def test_a_seat_taken_as_the_round_was_created_counts_and_is_kept(
     edition, django_capture_on_commit_callbacks
 ):
-    holder = register(edition, edition.official, "Anna Berg", [edition.small_theme])
     round = make_round(edition, [edition.themes_slot])
     services.open_round(round=round, actor=ORGANISER)
+    holder = register(edition, edition.official, "Anna Berg")
+    # What a registration committing at the same moment as create_round would leave behind.
+    take_seats(holder, [edition.small_theme], lock_seats([edition.small_theme.pk]), timezone.now())
     themes = edition.themes_slot.pk
     for person in (holder, *(register(edition, edition.official, f"P {i}") for i in range(2))):
         services.save_rankings(

@@ -77,15 +77,25 @@ def round_list(request: HttpRequest) -> HttpResponse:
         elif data["closes_at"] <= data["opens_at"]:
             form.add_error("closes_at", _("Runden skal lukke, efter den åbner."))
         else:
-            round = services.create_round(
-                edition=data["edition"],
-                title=data["title"],
-                slots=list(data["slots"]),
-                opens_at=data["opens_at"],
-                closes_at=data["closes_at"],
-                actor=organiser(request),
-            )
-            return redirect("preferences_backoffice:round", round_id=round.pk)
+            try:
+                round = services.create_round(
+                    edition=data["edition"],
+                    title=data["title"],
+                    slots=list(data["slots"]),
+                    opens_at=data["opens_at"],
+                    closes_at=data["closes_at"],
+                    actor=organiser(request),
+                )
+            except services.SlotNotAvailable:
+                form.add_error(
+                    "slots",
+                    _(
+                        "Der er allerede valgt sessioner efter først til mølle i en af de valgte "
+                        "break outs, eller den hører til en anden runde."
+                    ),
+                )
+            else:
+                return redirect("preferences_backoffice:round", round_id=round.pk)
     rounds = PreferenceRound.objects.select_related("edition").order_by("-edition__year", "-id")
     return _page(
         request,

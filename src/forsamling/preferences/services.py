@@ -30,7 +30,8 @@ PARTICIPANT = "deltager"
 
 
 class SlotNotAvailable(rules.PreferenceRoundError):
-    """The slot is not a breakout of the edition, or another round already has it."""
+    """The slot is not a breakout of the edition, another round has it, or seats in it are
+    already taken first come, first served."""
 
 
 def create_round(
@@ -46,8 +47,16 @@ def create_round(
     if closes_at <= opens_at:
         raise ValueError("A round must close after it opens")
     with transaction.atomic():
-        taken = PreferenceRound.objects.filter(slots__in=[s.pk for s in slots]).exists()
-        if taken or any(s.edition_id != edition.pk or s.kind != ItemKind.BREAKOUT for s in slots):
+        # A round replaces first come, first served; it cannot take over seats already given,
+        # or participants would lose them the next time they saved their other choices.
+        ids = [s.pk for s in slots]
+        taken = PreferenceRound.objects.filter(slots__in=ids).exists()
+        chosen = Choice.objects.filter(slot__in=ids).exists()
+        if (
+            taken
+            or chosen
+            or any(s.edition_id != edition.pk or s.kind != ItemKind.BREAKOUT for s in slots)
+        ):
             raise SlotNotAvailable()
         seed = rules.new_seed()
         round = PreferenceRound.objects.create(
