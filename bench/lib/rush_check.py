@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+UUID_RE = re.compile(r"'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'(::uuid)?")
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 KEY_RE = re.compile(r'name="idempotency_key" value="([^"]+)"')
 
@@ -100,6 +101,8 @@ def pgbench_script(
         in_tx = atomic
         for literal, name in unique.items():
             sql = sql.replace(f"'{literal}'", f"('{name}-' || :client_id || '-' || :n)")
+        if sql.startswith("INSERT"):
+            sql = UUID_RE.sub("gen_random_uuid()", sql)  # e.g. a background task's id
         gset = ""
         insert = re.match(r'INSERT INTO "(\w+)"', sql)
         if insert and ' RETURNING "' in sql:

@@ -26,6 +26,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from django_tasks_db.models import DBTaskResult  # noqa: E402
 
 from bench.lib import rush_check  # noqa: E402
 from forsamling.conferences.models import Edition  # noqa: E402
@@ -81,6 +82,7 @@ def reset() -> dict[str, Any]:
     Choice.objects.filter(registration__edition=edition).delete()
     Registration.objects.filter(edition=edition).delete()
     SessionSeats.objects.filter(session__slot__edition=edition).update(taken=0)
+    DBTaskResult.objects.all().delete()  # the e-mails the rush queued (no worker runs here)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE") if connection.vendor == "postgresql" else None
     return {"reset": True}

@@ -125,6 +125,10 @@ def test_pgbench_script_varies_unique_values_and_reuses_returned_ids() -> None:
         ('INSERT INTO "reg" ("k") VALUES (\'key-x\') RETURNING "reg"."id"', True),
         ('INSERT INTO "choice" ("r") VALUES (7000000001) RETURNING "choice"."id"', True),
         ("UPDATE seats SET taken = 1 WHERE id = 3", True),
+        (
+            'INSERT INTO "task" ("id") VALUES (\'7f4ae123-ff51-4632-9513-374082d57b0c\'::uuid)',
+            False,
+        ),
         ("SELECT * FROM choice WHERE id < 14000000001 AND r = 7000000001", False),
     ]
     script = rush_check.pgbench_script(
@@ -140,7 +144,8 @@ def test_pgbench_script_varies_unique_values_and_reuses_returned_ids() -> None:
     assert "VALUES (:reg_0_id)" in lines[5]
     assert lines[6] == "\\gset choice_0_"
     assert lines[8] == "COMMIT;"
-    assert lines[9] == "SELECT * FROM choice WHERE id < :choice_0_id AND r = :reg_0_id;"
+    assert lines[9] == 'INSERT INTO "task" ("id") VALUES (gen_random_uuid());'
+    assert lines[10] == "SELECT * FROM choice WHERE id < :choice_0_id AND r = :reg_0_id;"
 
 
 def test_percentile_is_nearest_rank() -> None:
