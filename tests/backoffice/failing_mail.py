@@ -4,5 +4,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 
 
 class Backend(BaseEmailBackend):
+    def open(self):
+        raise ConnectionRefusedError("refused by the mail server")
+
     def send_messages(self, email_messages):
         raise ConnectionRefusedError("refused by the mail server")

@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -126,25 +126,34 @@ def deliver(mailing_id: int) -> None:
     mailing = Mailing.objects.select_related("edition").get(pk=mailing_id)
     done = set(mailing.deliveries.values_list("registration_id", flat=True))
     reply_to = [mailing.edition.contact_email] if mailing.edition.contact_email else None
-    for registration in recipients(mailing.edition, mailing.audience).exclude(pk__in=done):
-        message = EmailMessage(
-            subject=mailing.subject,
-            body=personalised(mailing.body, registration),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[registration.email],
-            reply_to=reply_to,
-        )
-        error = ""
-        try:
-            accepted = message.send() == 1
-        except Exception as problem:
-            accepted, error = False, str(problem)[:500]
-        Delivery.objects.create(
-            mailing=mailing,
-            registration=registration,
-            to=registration.email,
-            accepted=accepted,
-            error=error,
-        )
+    connection = get_connection()
+    try:
+        connection.open()  # one SMTP session for the lot, not one per message
+    except Exception:
+        logger.exception("Mail server not reachable for mailing %s", mailing_id)
+    try:
+        for registration in recipients(mailing.edition, mailing.audience).exclude(pk__in=done):
+            message = EmailMessage(
+                subject=mailing.subject,
+                body=personalised(mailing.body, registration),
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=[registration.email],
+                reply_to=reply_to,
+                connection=connection,
+            )
+            error = ""
+            try:
+                accepted = message.send() == 1
+            except Exception as problem:
+                accepted, error = False, str(problem)[:500]
+            Delivery.objects.create(
+                mailing=mailing,
+                registration=registration,
+                to=registration.email,
+                accepted=accepted,
+                error=error,
+            )
+    finally:
+        connection.close()
     mailing.finished_at = timezone.now()
     mailing.save(update_fields=["finished_at"])
