@@ -7,7 +7,7 @@
   function refresh() {
     if (document.hidden) { return; }
     fetch(url, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
-      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (response) { return response.ok && !response.redirected ? response.text() : null; })
       .then(function (html) { if (html !== null) { box.innerHTML = html; } })
       .catch(function () {});
   }
