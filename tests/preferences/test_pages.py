@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from forsamling.preferences import services
 from forsamling.preferences.models import PreferenceRound, RoundStatus
 from forsamling.registration.models import Choice
 from tests.preferences.conftest import ORGANISER, make_round, register
+from tests.registration.conftest import make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +62,13 @@ def test_the_same_session_twice_is_an_error_next_to_the_field(client, round, edi
     assert response.status_code == 400
     assert "Du har allerede valgt" in response.content.decode()
     assert not official.rankings.exists()
+
+
+def test_a_tampered_round_field_is_not_found(client, round, edition):
+    official = register(edition, edition.official)
+
+    assert client.post(rank_url(official), {"round": "x"}).status_code == 404
+    assert client.post(rank_url(official), {"round": round.pk + 1}).status_code == 404
 
 
 def test_after_closing_the_page_says_so_and_saves_nothing(client, round, edition):
@@ -184,3 +194,28 @@ def test_a_round_cannot_take_a_slot_where_seats_are_taken(organiser_client, edit
     assert response.status_code == 200
     assert "allerede valgt sessioner" in response.content.decode()
     assert not PreferenceRound.objects.exists()
+
+
+def test_ranking_page_queries_do_not_grow_with_sessions_or_participants(client, round, edition):
+    official = register(edition, edition.official)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(rank_url(official)).status_code == 200
+        return len(queries)
+
+    before = count()
+    for i in range(5):
+        make_session(edition.themes_slot, f"Ekstra {i}", capacity=10)
+        services.save_rankings(
+            round=round,
+            registration=register(edition, edition.official, f"P {i}"),
+            rankings={edition.themes_slot.pk: [edition.big_theme]},
+        )
+    services.save_rankings(
+        round=round,
+        registration=official,
+        rankings={edition.themes_slot.pk: [edition.big_theme, edition.small_theme]},
+    )
+
+    assert count() == before

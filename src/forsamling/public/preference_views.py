@@ -89,8 +89,9 @@ def rank(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         raise Http404("No such registration")
     form, round_id, error = None, 0, None
     if request.method == "POST" and registration.is_active:
+        round_field = request.POST.get("round", "")
         round = get_object_or_404(
-            PreferenceRound, edition=event, pk=request.POST.get("round", "").strip() or 0
+            PreferenceRound, edition=event, pk=int(round_field) if round_field.isdigit() else 0
         )
         round_id = round.pk
         form = RankingForm(request.POST, slots=ranking_slots(round, registration))
