@@ -63,7 +63,8 @@ def test_registering_with_the_keyboard_alone(page, live_server, edition, assert_
     )
 
     page.goto(f"{live_server.url}/{edition.slug}/tilmelding/{registration.token}/")
-    assert_accessible(page)
+    page.eval_on_selector_all("details", "all => all.forEach(d => d.open = true)")
+    assert_accessible(page)  # with the forms to change choices, details and hand over shown
 
 
 def test_the_group_overview_is_accessible_also_with_errors(
@@ -100,4 +101,22 @@ def test_sessions_the_chosen_category_may_not_attend_are_greyed_out(
     assert "ikke for din deltagerkategori" in page.inner_text(f"label[for='{house[1:]}']")
     page.check("#id_category_0")  # Kommunalpolitiker
     assert not page.is_disabled(house) and page.is_disabled(officials)
+    assert_accessible(page)
+
+
+def test_before_the_opening_a_countdown_runs_and_the_form_can_be_filled_in(
+    page, live_server, edition, assert_accessible
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    edition.registration_opens_at = timezone.now() + timedelta(days=1, hours=2, minutes=30)
+    edition.save()
+    page.goto(f"{live_server.url}/{edition.slug}/tilmelding/")
+    assert "Tilmelding åbner" in page.inner_text("main")
+    page.wait_for_function(
+        "document.getElementById('countdown').textContent.startsWith('Åbner om')"
+    )
+    assert "Åbner om 1 dag 2 timer " in page.inner_text("#countdown")
     assert_accessible(page)
