@@ -16,7 +16,7 @@ from forsamling.conferences.models import Edition
 from forsamling.domain.registration_rules import check_window
 from forsamling.programme.models import Session
 from forsamling.registration import emails
-from forsamling.registration.models import Category, GroupBooking
+from forsamling.registration.models import AuditEntry, Category, GroupBooking
 from forsamling.registration.queries import registration_closes_at
 from forsamling.registration.services import ParticipantDetails, Registered, register_participant
 
@@ -45,6 +45,12 @@ def register_group(
             organisation=organisation.strip(),
             secretary_name=secretary_name.strip(),
             secretary_email=secretary_email.strip().lower(),
+        )
+        AuditEntry.objects.create(
+            edition=edition,
+            actor=f"sekretær:{group.secretary_email}",
+            action="group_created",
+            details={"group": group.pk, "organisation": group.organisation},
         )
         for member in members:
             add_group_member(group=group, member=member)
