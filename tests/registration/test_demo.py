@@ -98,3 +98,12 @@ def test_the_opening_moves_only_while_nobody_has_registered():
     load_demo_edition(timezone.now())
     assert Edition.objects.get(pk=demo.pk).registration_opens_at == opened
     assert Registration.objects.filter(edition=demo).count() == 1
+
+
+def test_the_demo_form_counts_down_to_the_opening_with_the_demo_prices(client):
+    call_command("load_demo", verbosity=0)
+    page = client.get(reverse("public:register", kwargs={"edition": DEMO_SLUG})).content.decode()
+    assert "Tilmelding åbner " in page and 'id="countdown"' in page
+    assert "Kommunal- eller regionspolitiker – 3.995 kr." in page
+    assert "Standpersonale – 1.900 kr." in page
+    assert "5 pladser tilbage" in page
