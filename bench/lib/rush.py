@@ -395,7 +395,8 @@ def report(summary: dict[str, Any]) -> None:
         print(
             f"  database check: {'OK' if check['ok'] else 'FAILED'}; "
             f"confirmed {check['confirmed_by_session']}, waiting {check['waiting_by_session']}, "
-            f"{check['happens_before_pairs_checked']} happens-before pairs checked"
+            f"{check['happens_before_pairs_checked']} happens-before pairs checked; "
+            f"{check['saved_after_client_gave_up']} saved after their client gave up"
             + "".join(f"\n    ! {p}" for p in check["problems"])
         )
         if row["error_examples"]:
@@ -415,9 +416,14 @@ def report(summary: dict[str, Any]) -> None:
             )
     print("\npgbench limit (same SQL, same concurrency):")
     for clients, row in limit.items():
+        locks = row.get("locks", {})
         print(
             f"  {clients} clients: {row['tps']:.0f} registrations/s, "
-            f"latency {row['latency_ms']:.1f} ms, {row['failed']} failed"
+            f"latency {row['latency_ms']:.1f} ms, {row['failed']} failed; PostgreSQL CPU "
+            f"{row.get('db_cpu_ms_per_registration', float('nan')):.1f} ms per registration; "
+            f"lock waits {locks.get('mean_waiting', float('nan')):.1f} backends on average "
+            f"({locks.get('mean_waiting_on_seats', float('nan')):.1f} on seat counters); "
+            f"load {row.get('load', '?')}"
         )
 
 
@@ -484,7 +490,19 @@ def main() -> None:
         if "pgbench" not in args.skip:
             for clients in args.clients:
                 log(f"pgbench, {clients} clients, {args.pgbench_seconds} s")
-                summary["pgbench"][str(clients)] = pgbench(script, clients, args.pgbench_seconds)
+                sampler = LockSampler()
+                sampler.start()
+                before_db = tree_cpu(args.postmaster) if args.postmaster else 0.0
+                row = pgbench(script, clients, args.pgbench_seconds)
+                after_db = tree_cpu(args.postmaster) if args.postmaster else 0.0
+                sampler.stop.set()
+                sampler.join()
+                row["locks"] = sampler.result()
+                row["db_cpu_ms_per_registration"] = (
+                    1000 * (after_db - before_db) / max(row["tps"] * args.pgbench_seconds, 1)
+                )
+                row["load"] = load_average()
+                summary["pgbench"][str(clients)] = row
                 django("reset", env=env)
         else:
             summary["pgbench"] = {

@@ -158,7 +158,8 @@ async def rush(args: argparse.Namespace) -> dict[str, Any]:
                 )
             except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
                 connection.close()
-                result = {"index": index, "error": f"{type(e).__name__}: {e}"}
+                email = rush_check.registration_fields(info, index, args.run)["email"]
+                result = {"index": index, "email": email, "error": f"{type(e).__name__}: {e}"}
             out.write(json.dumps(result) + "\n")
 
     started = time.monotonic()

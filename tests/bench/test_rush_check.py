@@ -73,9 +73,17 @@ def test_check_finds_a_session_over_capacity_and_a_wrong_counter() -> None:
 
 def test_check_finds_a_registration_no_client_was_confirmed_for() -> None:
     results, registrations, choices = _state()
-    del results[2]["token"]
+    registrations.append({"id": 9, "email": "x@example.org", "token": "t9", "status": "active"})
     outcome = rush_check.check(results, registrations, choices, {33: 1}, {33: 1})
     assert any("no client was confirmed for" in p for p in outcome["problems"])
+
+
+def test_a_client_that_gave_up_may_still_have_been_registered() -> None:
+    results, registrations, choices = _state()
+    results[2] = {"index": 2, "email": "p2@example.org", "error": "TimeoutError"}
+    outcome = rush_check.check(results, registrations, choices, {33: 1}, {33: 1})
+    assert outcome["ok"], outcome["problems"]
+    assert outcome["saved_after_client_gave_up"] == 1
 
 
 def test_check_finds_a_later_arrival_seated_before_an_earlier() -> None:
