@@ -132,13 +132,14 @@ def timed(label: str, work) -> float:
     return seconds
 
 
-def badges(edition: Edition, kind: str) -> str:
+def pdf(edition: Edition, kind: str) -> str:
     job = OutputJob.objects.create(edition=edition, kind=kind)
     jobs.make_pdf(job.pk)
     job.refresh_from_db()
     assert job.status == "done", job.error
     Path(tempfile.gettempdir(), f"bench-{kind}.pdf").write_bytes(job.file.read())
-    return f"{job.total} badges, {job.file.size / 1e6:.1f} MB"
+    items = "sessions" if kind == OutputKind.DOOR_LISTS else "badges"
+    return f"{job.total} {items}, {job.file.size / 1e6:.1f} MB"
 
 
 def main() -> None:
@@ -170,9 +171,9 @@ def main() -> None:
             )
         timed("CSV export of all registrations", lambda: client.get(
             f"{base}/tilmeldinger/?format=csv").status_code == 200 and None)  # fmt: skip
-        timed("badges PDF, A4 label sheets 2×4", lambda: badges(edition, OutputKind.BADGE_SHEETS))
-        timed("badges PDF, one per page", lambda: badges(edition, OutputKind.BADGE_PAGES))
-        timed("door lists PDF", lambda: badges(edition, OutputKind.DOOR_LISTS))
+        timed("badges PDF, A4 label sheets 2×4", lambda: pdf(edition, OutputKind.BADGE_SHEETS))
+        timed("badges PDF, one per page", lambda: pdf(edition, OutputKind.BADGE_PAGES))
+        timed("door lists PDF", lambda: pdf(edition, OutputKind.DOOR_LISTS))
     finally:
         connection.creation.destroy_test_db(test_db, verbosity=0)
 
