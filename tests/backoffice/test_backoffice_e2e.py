@@ -45,6 +45,11 @@ def test_check_in_staff_type_the_code_and_see_the_person(
     page.get_by_label("Kode fra navneskiltet").fill(badge_code(people.aase.pk))
     page.get_by_role("button", name="Tjek ind").last.click()
     expect(page.get_by_role("alert")).to_contain_text("Allerede tjekket ind")
+    page.get_by_label("Glemt navneskiltet?").fill("bøgh")
+    page.get_by_role("button", name="Søg").click()
+    page.get_by_role("button", name="Tjek Ægir Bøgh ind").click()
+    expect(page.get_by_role("status")).to_contain_text("Ægir Bøgh")
+    assert_accessible(page)
 
 
 def test_an_organiser_makes_badges_and_downloads_them(

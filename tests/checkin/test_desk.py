@@ -54,3 +54,26 @@ def test_the_desk_shows_only_check_in_to_check_in_staff(client, conference, user
     client.force_login(users.checkin)
     html = client.get(url(conference)).content.decode()
     assert "overblik/" not in html and "beskeder/" not in html
+
+
+def test_a_forgotten_badge_is_found_by_name_whatever_the_case(client, conference, people, users):
+    client.force_login(users.checkin)
+    html = client.get(url(conference), {"navn": "øRUM"}).content.decode()
+    assert "Aase Ørum" in html and badge_code(people.aase.pk) in html
+    assert "Bo Andersen" not in html
+
+
+def test_name_search_finds_by_organisation_and_skips_the_cancelled(
+    client, conference, people, users
+):
+    cancel_registration(registration=people.zara)
+    client.force_login(users.checkin)
+    html = client.get(url(conference), {"navn": "aabenraa"}).content.decode()
+    assert "Aase Ørum" in html and "Zara Holm" not in html
+
+
+def test_name_search_shows_who_already_arrived(client, conference, people, users):
+    client.force_login(users.checkin)
+    client.post(url(conference), {"kode": badge_code(people.bo.pk)})
+    html = client.get(url(conference), {"navn": "bo and"}).content.decode()
+    assert "Tjekket ind" in html and 'aria-label="Tjek Bo Andersen ind"' not in html

@@ -8,14 +8,15 @@ from django.utils.translation import gettext as _
 
 from forsamling.backoffice.permissions import require
 from forsamling.checkin import services
-from forsamling.checkin.queries import arrivals, badge_holder
+from forsamling.checkin.queries import arrivals, badge_holder, find_by_name
 from forsamling.conferences.models import Edition
 from forsamling.domain.checkin import NotRegistered, UnknownBadge
 from forsamling.domain.permissions import Action
 
 
 def desk(request: HttpRequest, edition: str) -> HttpResponse:
-    """GET ?kode= shows whose badge it is (a phone camera opens the badge's URL); POST checks in."""
+    """POST checks in. GET ?kode= shows whose badge it is (a phone camera opens the badge's
+    URL); GET ?navn= finds a participant who forgot the badge."""
     the_edition = get_object_or_404(Edition, slug=edition)
     actions = require(request, the_edition, Action.CHECK_IN)
     context: dict[str, object] = {"edition": the_edition, "actions": actions}
@@ -40,5 +41,8 @@ def desk(request: HttpRequest, edition: str) -> HttpResponse:
         else:
             context["holder"] = holder
             context["code"] = request.GET["kode"]
+    if request.GET.get("navn"):
+        context["name"] = request.GET["navn"]
+        context["matches"] = find_by_name(the_edition, request.GET["navn"])
     context["arrived"] = arrivals(the_edition).count()
     return render(request, "checkin/desk.html", context, status=status)
