@@ -29,7 +29,8 @@ def test_overview_counts_registrations_dinner_and_arrivals(conference, people, u
 
 def test_overview_counts_by_category_and_organisation(conference, people):
     o = queries.overview(conference.edition)
-    assert o.by_category == [("Kommunalpolitiker", 3), ("Embedsperson", 1), ("Standpersonale", 1)]
+    by_category = [(category.name, n) for category, n in o.by_category]
+    assert by_category == [("Kommunalpolitiker", 3), ("Embedsperson", 1), ("Standpersonale", 1)]
     assert o.by_organisation[0] == ("Aabenraa Kommune", 2)
     assert o.organisations == 4
 
@@ -75,6 +76,9 @@ def test_overview_page_has_the_plot_and_refreshes_by_itself(client, conference, 
     assert "<svg" in html and 'role="img"' in html
     assert 'data-refresh-url="' in html and "refresh.js" in html
     assert "Ældrepleje på øerne" in html
+    assert f"tilmeldinger/?session={conference.small.pk}" in html
+    assert f"session__id__exact={conference.small.pk}&amp;status__exact=waiting" in html
+    assert "?organisation=Aabenraa%20Kommune" in html
 
 
 def test_fragment_is_the_figures_without_the_page(client, conference, people, users):

@@ -39,7 +39,7 @@ class Overview:
     dinner: int = 0
     checked_in: int = 0
     per_day: list[tuple[date, int]] = field(default_factory=list)
-    by_category: list[tuple[str, int]] = field(default_factory=list)
+    by_category: list[tuple[Category, int]] = field(default_factory=list)
     by_organisation: list[tuple[str, int]] = field(default_factory=list)
     organisations: int = 0
     sessions: list[SessionLine] = field(default_factory=list)
@@ -65,7 +65,7 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
         .order_by("day")
     ]
     by_category = [
-        (category.name, category.n)
+        (category, category.n)
         for category in Category.objects.filter(edition=edition).annotate(
             n=Count("registration", filter=Q(registration__status=Status.ACTIVE))
         )
