@@ -64,7 +64,7 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
         .annotate(n=Count("id"))
         .order_by("day")
     ]
-    by_category = [
+    by_category: list[tuple[Category, int]] = [
         (category, category.n)
         for category in Category.objects.filter(edition=edition).annotate(
             n=Count("registration", filter=Q(registration__status=Status.ACTIVE))
