@@ -31,3 +31,14 @@ def test_xlsx_reads_back_intact_with_a_bold_frozen_header():
 def test_xlsx_sheet_titles_are_cut_to_excels_limit():
     sheet = load_workbook(io.BytesIO(to_xlsx("x" * 40, ["A"], []))).active
     assert sheet.title == "x" * 31
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised():
+    body = to_csv(["Navn"], [['=HYPERLINK("http://x")'], ["+45 33 70"], ["Bo"]])
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1:] == [['\'=HYPERLINK("http://x")'], ["'+45 33 70"], ["Bo"]]
+
+
+def test_xlsx_stores_formula_like_text_as_text():
+    sheet = load_workbook(io.BytesIO(to_xlsx("T", ["Navn"], [["=1+1"]]))).active
+    assert sheet["A2"].value == "=1+1" and sheet["A2"].data_type == "s"

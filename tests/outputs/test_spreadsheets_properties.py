@@ -7,11 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from forsamling.outputs.spreadsheets import to_csv, to_xlsx
+from forsamling.outputs.spreadsheets import neutralised, to_csv, to_xlsx
 
 # Printable text as typed in a form, with the Danish letters, separators, quotes and breaks.
 typed = st.text(
-    alphabet=st.sampled_from("abcxyzÆØÅæøåéü ;,\"'\n\t-–.0123456789"), min_size=0, max_size=30
+    alphabet=st.sampled_from("abcxyzÆØÅæøåéü ;,\"'\n\t-–.0123456789=+@"), min_size=0, max_size=30
 ).map(lambda text: text.replace("\r", ""))
 tables = st.lists(st.lists(typed, min_size=3, max_size=3), max_size=8)
 
@@ -21,7 +21,7 @@ tables = st.lists(st.lists(typed, min_size=3, max_size=3), max_size=8)
 def test_csv_round_trips_any_typed_text(rows):
     body = to_csv(["A", "B", "C"], rows)
     back = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline=""), delimiter=";"))
-    assert back == [["A", "B", "C"], *rows]
+    assert back == [["A", "B", "C"], *([neutralised(v) for v in row] for row in rows)]
 
 
 @settings(max_examples=30, deadline=None)

@@ -56,11 +56,20 @@ def participant_list_rows(registrations: Sequence[Registration]) -> list[list[st
     return [[r.name, r.job_title, r.organisation] for r in registrations]
 
 
+# A cell that starts like a formula is run by Excel; participants type these fields.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: str) -> str:
+    """What the CSV holds for a typed value: a leading apostrophe stops Excel's formulas."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def to_csv(headers: list[str], rows: list[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([neutralised(value) for value in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -75,6 +84,9 @@ def to_xlsx(title: str, headers: list[str], rows: list[list[str]]) -> bytes:
     widths = [len(header) for header in headers]
     for row in rows:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # openpyxl would store it as a formula
         widths = [max(w, len(str(v))) for w, v in zip(widths, row, strict=True)]
     for index, width in enumerate(widths):
         letter = sheet.cell(row=1, column=index + 1).column_letter
