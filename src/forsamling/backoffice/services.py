@@ -1,7 +1,10 @@
 """Giving and taking back-office roles: the per-edition role and the matching Django group.
 
 The role decides what the user may do on the back-office pages of that edition; the group
-gives the matching model permissions in Django's admin (which are not per edition).
+gives the matching model permissions in Django's admin (which are not per edition). Only
+organisers get admin permissions: several admin actions (cancel registrations, fill seats,
+hold stands) run for anyone who may see the list, so a read-only role there would not be.
+Viewers and check-in staff use the back-office pages, which check their role.
 """
 
 from __future__ import annotations
@@ -22,11 +25,8 @@ ADMIN_APPS = ["conferences", "programme", "registration", "exhibitors", "checkin
 def role_group(role: Role) -> Group:
     """The role's group, made with its admin permissions the first time it is needed."""
     group, created = Group.objects.get_or_create(name=GROUP_NAMES[role])
-    if created and role != Role.CHECKIN:
-        permissions = Permission.objects.filter(content_type__app_label__in=ADMIN_APPS)
-        if role == Role.VIEWER:
-            permissions = permissions.filter(codename__startswith="view_")
-        group.permissions.set(permissions)
+    if created and role == Role.ORGANISER:
+        group.permissions.set(Permission.objects.filter(content_type__app_label__in=ADMIN_APPS))
     return group
 
 
