@@ -77,11 +77,11 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def pgbench_script(
-    statements: Iterable[tuple[str, bool]],
+    statements: Iterable[tuple[str, bool, int]],
     unique: dict[str, str],
     ids: dict[int, tuple[str, str]],
 ) -> str:
-    """A pgbench script from captured (sql, in_transaction) pairs.
+    """A pgbench script from captured (sql, in_transaction, rows) triples.
 
     `unique` maps literal string values that must differ per registration (idempotency key,
     token, e-mail) to a name; each becomes a concatenation with the client id and a random
@@ -93,7 +93,7 @@ def pgbench_script(
     in_tx = False
     id_re = re.compile(r"\b(" + "|".join(str(i) for i in ids) + r")\b") if ids else None
     pending = sorted(ids)
-    for sql, atomic in statements:
+    for sql, atomic, rows in statements:
         if atomic and not in_tx:
             lines.append("BEGIN;")
         if not atomic and in_tx:
@@ -106,10 +106,18 @@ def pgbench_script(
         gset = ""
         insert = re.match(r'INSERT INTO "(\w+)"', sql)
         if insert and ' RETURNING "' in sql:
-            returned = next((i for i in pending if ids[i][0] == insert.group(1)), None)
-            if returned is not None:
-                pending.remove(returned)
-                gset = f"\n\\gset {ids[returned][1]}_"
+            returned = [i for i in pending if ids[i][0] == insert.group(1)][: max(rows, 1)]
+            for i in returned:
+                pending.remove(i)
+            if len(returned) == 1:
+                gset = f"\n\\gset {ids[returned[0]][1]}_"
+            elif returned:  # a bulk INSERT: one variable per row, in id order
+                names = ", ".join(
+                    f"(array_agg(id ORDER BY id))[{n + 1}] AS {ids[i][1]}_id"
+                    for n, i in enumerate(returned)
+                )
+                sql = f"WITH inserted AS ({sql}) SELECT {names} FROM inserted"
+                gset = "\n\\gset"
         if id_re is not None:
             sql = id_re.sub(lambda m: f":{ids[int(m.group(1))][1]}_id", sql)
         lines.append(" ".join(sql.split()) + ("" if gset else ";") + gset)

@@ -97,11 +97,13 @@ def capture(out: str) -> dict[str, Any]:
     """
     info = describe(Edition.objects.get(slug=SLUG))
     client = Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1")
-    recorded: list[tuple[str, Any, bool]] = []
+    recorded: list[tuple[str, Any, bool, int]] = []
 
     def wrapper(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
-        recorded.append((sql, params, connection.in_atomic_block))
-        return execute(sql, params, many, context)
+        atomic = connection.in_atomic_block
+        result = execute(sql, params, many, context)
+        recorded.append((sql, params, atomic, context["cursor"].rowcount))
+        return result
 
     url = f"/{SLUG}/tilmelding/"
     tables = [Registration, Choice, AuditEntry, SentMessage]
@@ -127,7 +129,10 @@ def capture(out: str) -> dict[str, Any]:
         for n, pk in enumerate(rows):
             ids[pk] = (table, f"{table}_{n}")
     script = rush_check.pgbench_script(
-        [(connection.ops.compose_sql(sql, params), atomic) for sql, params, atomic in recorded],
+        [
+            (connection.ops.compose_sql(sql, params), atomic, rows)
+            for sql, params, atomic, rows in recorded
+        ],
         unique={
             registration.idempotency_key: "key",
             registration.token: "token",

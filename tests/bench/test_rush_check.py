@@ -129,15 +129,12 @@ def test_form_tokens_reads_the_hidden_fields() -> None:
 
 def test_pgbench_script_varies_unique_values_and_reuses_returned_ids() -> None:
     statements = [
-        ("SELECT 1 WHERE k = 'key-x'", False),
-        ('INSERT INTO "reg" ("k") VALUES (\'key-x\') RETURNING "reg"."id"', True),
-        ('INSERT INTO "choice" ("r") VALUES (7000000001) RETURNING "choice"."id"', True),
-        ("UPDATE seats SET taken = 1 WHERE id = 3", True),
-        (
-            'INSERT INTO "task" ("id") VALUES (\'7f4ae123-ff51-4632-9513-374082d57b0c\'::uuid)',
-            False,
-        ),
-        ("SELECT * FROM choice WHERE id < 14000000001 AND r = 7000000001", False),
+        ("SELECT 1 WHERE k = 'key-x'", False, 1),
+        ('INSERT INTO "reg" ("k") VALUES (\'key-x\') RETURNING "reg"."id"', True, 1),
+        ('INSERT INTO "choice" ("r") VALUES (7000000001) RETURNING "choice"."id"', True, 1),
+        ("UPDATE seats SET taken = 1 WHERE id = 3", True, 1),
+        ('INSERT INTO "task" ("id") VALUES (\'7f4ae123ff5146329513374082d57b0c\'::uuid)', False, 1),
+        ("SELECT * FROM choice WHERE id < 14000000001 AND r = 7000000001", False, 3),
     ]
     script = rush_check.pgbench_script(
         statements,
@@ -154,6 +151,20 @@ def test_pgbench_script_varies_unique_values_and_reuses_returned_ids() -> None:
     assert lines[8] == "COMMIT;"
     assert lines[9] == 'INSERT INTO "task" ("id") VALUES (gen_random_uuid());'
     assert lines[10] == "SELECT * FROM choice WHERE id < :choice_0_id AND r = :reg_0_id;"
+
+
+def test_pgbench_script_sets_one_variable_per_row_of_a_bulk_insert() -> None:
+    statements = [('INSERT INTO "c" ("r") VALUES (1), (2) RETURNING "c"."id"', True, 2)]
+    script = rush_check.pgbench_script(
+        statements, unique={}, ids={21: ("c", "c_0"), 22: ("c", "c_1"), 31: ("a", "a_0")}
+    )
+    lines = script.splitlines()
+    assert lines[2] == (
+        'WITH inserted AS (INSERT INTO "c" ("r") VALUES (1), (2) RETURNING "c"."id") SELECT '
+        "(array_agg(id ORDER BY id))[1] AS c_0_id, (array_agg(id ORDER BY id))[2] AS c_1_id "
+        "FROM inserted"
+    )
+    assert lines[3] == "\\gset"
 
 
 def test_percentile_is_nearest_rank() -> None:
