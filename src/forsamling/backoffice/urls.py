@@ -1,30 +1,18 @@
 """The organisers' own pages, under /backoffice/konference/."""
 
 from django.contrib.admin.views.decorators import staff_member_required as staff
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 
 from forsamling.backoffice import views, views_messages, views_otp, views_outputs
-from forsamling.backoffice.permissions import allowed_actions
 from forsamling.checkin import views as checkin_views
-from forsamling.conferences.models import Edition
-from forsamling.domain.permissions import Action
 
 app_name = "backoffice"
-
-
-def home(request, edition):
-    """Check-in staff land at the desk; everybody else at the overview."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    if Action.VIEW in allowed_actions(request.user, the_edition):
-        return redirect("backoffice:overview", edition)
-    return redirect("backoffice:checkin", edition)
 
 
 urlpatterns = [
     path("", views.editions, name="editions"),
     path("totp/", views_otp.totp_setup, name="totp_setup"),
-    path("<slug:edition>/", staff(home), name="home"),
+    path("<slug:edition>/", staff(views.home), name="home"),
     path("<slug:edition>/overblik/", staff(views.overview), name="overview"),
     path("<slug:edition>/tilmeldinger/", staff(views.registration_list), name="registrations"),
     path(

@@ -6,14 +6,14 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from forsamling.backoffice import queries
 from forsamling.backoffice.charts import cumulative_svg
-from forsamling.backoffice.permissions import editions_for, require
+from forsamling.backoffice.permissions import allowed_actions, editions_for, require
 from forsamling.backoffice.site import is_verified
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
@@ -27,6 +27,14 @@ def editions(request: HttpRequest) -> HttpResponse:
     if not is_verified(request):
         raise PermissionDenied
     return render(request, "backoffice/editions.html", {"editions": editions_for(request.user)})
+
+
+def home(request: HttpRequest, edition: str) -> HttpResponse:
+    """Check-in staff land at the desk; everybody else at the overview."""
+    the_edition = get_object_or_404(Edition, slug=edition)
+    if Action.VIEW in allowed_actions(request.user, the_edition):
+        return redirect("backoffice:overview", edition)
+    return redirect("backoffice:checkin", edition)
 
 
 def overview(request: HttpRequest, edition: str) -> HttpResponse:
