@@ -135,6 +135,13 @@ def test_back_office_pages_need_a_staff_login(client, round):
     assert PreferenceRound.objects.get(pk=round.pk).status == RoundStatus.OPEN
 
 
+def test_the_admins_add_button_leads_to_the_rounds_page(organiser_client):
+    response = organiser_client.get("/backoffice/preferences/preferenceround/add/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/backoffice/praeferencer/"
+
+
 def test_organiser_creates_runs_previews_and_publishes_a_round(
     organiser_client, edition, django_capture_on_commit_callbacks
 ):

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -35,8 +36,9 @@ class PreferenceRoundAdmin(admin.ModelAdmin):
         url = reverse("preferences_backoffice:round", kwargs={"round_id": obj.pk})
         return format_html('<a href="{}">{}</a>', url, _("Åbn rundens side"))
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context: Any = None) -> Any:
+        """ "Tilføj" leads to the round's own page, which creates it through the service."""
+        return redirect("preferences_backoffice:rounds")
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
