@@ -108,3 +108,65 @@ def test_a_double_submit_by_two_clients_with_one_key_gives_one_registration(live
     assert len({location for _, location in results}) == 1
     assert Registration.objects.count() == 1
     assert SessionSeats.objects.get(session=edition.small_theme).taken == 1
+
+
+def test_concurrent_cancels_and_changes_keep_every_seat_counter_true(edition):
+    """Participants cancel and change at the same time (some twice at once): afterwards each
+    counter equals its confirmed choices, no session is over capacity, and nobody waits for
+    a session that has room."""
+    import random
+
+    from django.db import connection
+
+    from forsamling.domain.registration_rules import RegistrationCancelled
+    from forsamling.registration.services import (
+        cancel_registration,
+        change_choices,
+        register_participant,
+    )
+
+    from .conftest import details
+
+    small, big = edition.small_theme, edition.big_theme
+    big.capacity = 3
+    big.save()
+    for number in range(24):
+        register_participant(
+            edition=edition,
+            idempotency_key=f"c{number}",
+            details=details(f"P {number}"),
+            category=edition.official,
+            sessions=[small if number % 2 else big],
+        )
+    rng = random.Random(2026)
+    operations = [
+        (pk, rng.choice(["cancel", "small", "big", "none"]))
+        for pk in Registration.objects.values_list("pk", flat=True)
+        for _ in range(2)
+    ]
+    rng.shuffle(operations)
+
+    def run(operation):
+        pk, what = operation
+        try:
+            registration = Registration.objects.select_related("edition", "category").get(pk=pk)
+            if what == "cancel":
+                cancel_registration(registration=registration)
+            else:
+                chosen = {"small": [small], "big": [big], "none": []}[what]
+                change_choices(registration=registration, sessions=chosen)
+        except RegistrationCancelled:
+            pass
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(run, operations))
+
+    for session in (small, big):
+        session.refresh_from_db()
+        confirmed = Choice.objects.filter(session=session, status="confirmed").count()
+        waiting = Choice.objects.filter(session=session, status="waiting").count()
+        assert SessionSeats.objects.get(session=session).taken == confirmed
+        assert confirmed <= session.capacity
+        assert waiting == 0 or confirmed == session.capacity

@@ -24,9 +24,13 @@ def lock_seats(session_ids: Iterable[int]) -> dict[int, SessionSeats]:
     ids = sorted(set(session_ids))
     if not ids:
         return {}
-    SessionSeats.objects.bulk_create(
-        [SessionSeats(session_id=session_id) for session_id in ids], ignore_conflicts=True
+    existing = set(
+        SessionSeats.objects.filter(session_id__in=ids).values_list("session_id", flat=True)
     )
+    if missing := [session_id for session_id in ids if session_id not in existing]:
+        SessionSeats.objects.bulk_create(
+            [SessionSeats(session_id=session_id) for session_id in missing], ignore_conflicts=True
+        )
     rows = (
         SessionSeats.objects.select_for_update()
         .select_related("session")

@@ -147,13 +147,15 @@ def change_choices(
     now = timezone.now()
     wanted = {session.pk for session in sessions}
     with transaction.atomic():
-        current = list(registration.choices.all())
+        _lock_active(registration)
+        held = set(registration.choices.values_list("session_id", flat=True))
+        seats = lock_seats(held | wanted)
+        current = list(registration.choices.all())  # read again: a promotion may have just run
         kept = {choice.session_id for choice in current if choice.session_id in wanted}
         dropped = [choice for choice in current if choice.session_id not in wanted]
         added = [session for session in sessions if session.pk not in kept]
         if not dropped and not added:
             return
-        seats = lock_seats([c.session_id for c in dropped] + [s.pk for s in added])
         release_choices(dropped, seats)
         choices = take_seats(registration, added, seats, now)
         promoted = fill_from_waiting_lists(seats, now)
@@ -179,11 +181,12 @@ def update_details(
     if not changed:
         return
     with transaction.atomic():
+        _lock_active(registration)
         for field, value in changed.items():
             setattr(registration, field, value)
         try:
             with transaction.atomic():
-                registration.save()
+                registration.save(update_fields=[*changed, "updated_at"])
         except IntegrityError:
             raise AlreadyRegistered() from None
         _audit(registration, actor, "details_updated", {"fields": sorted(changed)})
@@ -194,8 +197,9 @@ def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT)
     _check_active(registration)
     now = timezone.now()
     with transaction.atomic():
-        choices = list(registration.choices.all())
-        seats = lock_seats(c.session_id for c in choices)
+        _lock_active(registration)
+        seats = lock_seats(registration.choices.values_list("session_id", flat=True))
+        choices = list(registration.choices.all())  # read after the lock: statuses are current
         release_choices(choices, seats)
         registration.status = Status.CANCELLED
         registration.cancelled_at = now
@@ -222,12 +226,13 @@ def substitute_participant(
     values = details.cleaned()
     previous = {"name": registration.name, "email": registration.email}
     with transaction.atomic():
+        _lock_active(registration)
         for field, value in values.items():
             setattr(registration, field, value)
         registration.token = Registration._meta.get_field("token").get_default()
         try:
             with transaction.atomic():
-                registration.save()
+                registration.save(update_fields=[*values, "token", "updated_at"])
         except IntegrityError:
             raise AlreadyRegistered() from None
         _audit(registration, actor, "substituted", {"from": previous, "to": values["email"]})
@@ -246,6 +251,23 @@ def resend_link(*, edition: Edition, email: str) -> None:
 
 def _check_active(registration: Registration) -> None:
     if not registration.is_active:
+        raise RegistrationCancelled()
+
+
+def _lock_active(registration: Registration) -> None:
+    """Locks the registration's row for the transaction and checks it is still active.
+
+    Changes to one registration then run one at a time (a double click on "save", a cancel
+    racing a change), always taking this lock before any seat counter. It is FOR NO KEY UPDATE,
+    so a promotion's audit entry for this participant (a foreign key check) never waits on it.
+    Choices are read after the seat counters are locked: until then a promotion may change them.
+    """
+    status = (
+        Registration.objects.select_for_update(no_key=True)  # lets rows that refer to it be added
+        .values_list("status", flat=True)
+        .get(pk=registration.pk)
+    )
+    if status != Status.ACTIVE:
         raise RegistrationCancelled()
 
 
