@@ -116,3 +116,33 @@ def test_a_non_staff_user_cannot_log_in_at_all(client, db):
     response = login(client, "borger")
     assert response.status_code == 200
     assert client.get("/backoffice/").status_code == 302
+
+
+def _setting_under(env):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    environment.update(SECRET_KEY="a-long-random-production-secret-key-0123456789", **env)
+    environment.pop("FORSAMLING_REQUIRE_OTP", None)
+    code = "from forsamling import settings; print(settings.FORSAMLING_REQUIRE_OTP)"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**environment, "PYTHONPATH": "src"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return done.stdout.strip()
+
+
+def test_production_settings_require_the_second_factor():
+    assert _setting_under({}) == "True"
+
+
+def test_development_settings_do_not():
+    assert _setting_under({"DEBUG": "1"}) == "False"
