@@ -80,8 +80,7 @@ def test_badges_are_made_in_chunks_with_progress(conference, people, monkeypatch
 
     def small_chunks(edition, kind):
         plan = original(edition, kind)
-        return jobs.Plan(plan.items, 2, lambda chunk: seen.append(len(chunk)) or plan.html(chunk),
-                         plan.filename)  # fmt: skip
+        return jobs.Plan(plan.items, 2, lambda chunk: seen.append(len(chunk)) or plan.html(chunk))
 
     monkeypatch.setattr(jobs, "plan_for", small_chunks)
     _job, pdf = make(conference, OutputKind.BADGE_PAGES)
@@ -139,3 +138,13 @@ def test_the_database_worker_makes_the_pdf(conference, people, settings, transac
     call_command("db_worker", batch=True)
     job.refresh_from_db()
     assert job.status == JobStatus.DONE
+
+
+def test_a_second_pdf_of_the_same_kind_downloads_under_the_same_name(
+    client, conference, people, users
+):
+    make(conference, OutputKind.DOOR_LISTS)
+    job, _pdf = make(conference, OutputKind.DOOR_LISTS)
+    client.force_login(users.viewer)
+    response = client.get(f"/backoffice/konference/2026/pdf/{job.pk}/hent/")
+    assert 'filename="doerlister-2026.pdf"' in response["Content-Disposition"]

@@ -35,7 +35,20 @@ class Plan:
     items: Sequence[Any]
     chunk: int
     html: Callable[[Sequence[Any]], str]
-    filename: str
+
+
+FILE_NAMES = {
+    OutputKind.BADGE_SHEETS: "navneskilte-{slug}-sheet.pdf",
+    OutputKind.BADGE_PAGES: "navneskilte-{slug}-pages.pdf",
+    OutputKind.DOOR_LISTS: "doerlister-{slug}.pdf",
+    OutputKind.INVOICES: "fakturagrundlag-{slug}.pdf",
+    OutputKind.PARTICIPANT_LIST: "deltagerliste-{slug}.pdf",
+}
+
+
+def download_name(job: OutputJob) -> str:
+    """The file's name for the organiser (the stored one may carry a suffix against clashes)."""
+    return FILE_NAMES[OutputKind(job.kind)].format(slug=job.edition.slug)
 
 
 def order_pdf(*, edition: Edition, kind: str, user: Any) -> OutputJob:
@@ -65,7 +78,7 @@ def make_pdf(job_id: int) -> None:
             job.save(update_fields=["done"])
         pages = [page for document in documents for page in document.pages]
         pdf = documents[0].copy(pages).write_pdf()
-        job.file.save(plan.filename, ContentFile(pdf), save=False)
+        job.file.save(download_name(job), ContentFile(pdf), save=False)
         job.status = JobStatus.DONE
     except Exception as error:
         logger.exception("PDF job %s failed", job_id)
@@ -76,7 +89,6 @@ def make_pdf(job_id: int) -> None:
 
 
 def plan_for(edition: Edition, kind: str) -> Plan:
-    slug = edition.slug
     if kind in {OutputKind.BADGE_SHEETS, OutputKind.BADGE_PAGES}:
         layout = badges.SHEET if kind == OutputKind.BADGE_SHEETS else badges.PAGES
         people = sorted(
@@ -90,14 +102,13 @@ def plan_for(edition: Edition, kind: str) -> Plan:
         def badge_html(chunk: Sequence[Registration]) -> str:
             return badges.badges_html(edition, badges.make_badges(edition, chunk, colours), layout)
 
-        return Plan(people, 200, badge_html, f"navneskilte-{slug}-{layout}.pdf")
+        return Plan(people, 200, badge_html)
     if kind == OutputKind.DOOR_LISTS:
         lists = door_lists.door_lists(edition)
         return Plan(
             lists,
             10,
             partial(door_lists.door_lists_html, edition),
-            f"doerlister-{slug}.pdf",
         )
     if kind == OutputKind.INVOICES:
         all_invoices = invoices.invoices(edition)
@@ -105,7 +116,6 @@ def plan_for(edition: Edition, kind: str) -> Plan:
             all_invoices,
             50,
             partial(invoices.invoices_html, edition, all_=all_invoices),
-            f"fakturagrundlag-{slug}.pdf",
         )
     if kind == OutputKind.PARTICIPANT_LIST:
         people = queries.consenting_participants(edition)
@@ -113,6 +123,5 @@ def plan_for(edition: Edition, kind: str) -> Plan:
             people,
             max(len(people), 1),
             partial(participant_list.participant_list_html, edition),
-            f"deltagerliste-{slug}.pdf",
         )
     raise ValueError(kind)

@@ -56,7 +56,9 @@ def download(request: HttpRequest, edition: str, job_id: int) -> FileResponse:
     the_job = get_object_or_404(OutputJob, pk=job_id, edition=the_edition)
     if the_job.status != JobStatus.DONE or not the_job.file:
         raise Http404
-    name = (the_job.file.name or "").rsplit("/", 1)[-1]
     return FileResponse(
-        the_job.file.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"
+        the_job.file.open("rb"),
+        as_attachment=True,
+        filename=jobs.download_name(the_job),
+        content_type="application/pdf",
     )
