@@ -51,9 +51,10 @@ def test_a_round_from_ranking_to_published_result(
     assert_accessible(page)
     tab_to(page, f"#id_slot_{themes}_1")
     page.keyboard.press("ArrowDown")  # "Faste teams i ældreplejen"
+    small_at_second = page.locator(f"#id_slot_{themes}_2 option[value='{edition.small_theme.pk}']")
+    assert small_at_second.is_disabled()  # already the first choice
     tab_to(page, f"#id_slot_{themes}_2")
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")  # "Psykiatri"
+    page.keyboard.press("ArrowDown")  # skips the greyed-out first choice: "Psykiatri"
     tab_to(page, ".ranking-form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_selector("text=Dine prioriteringer er gemt.")
