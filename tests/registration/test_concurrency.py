@@ -110,6 +110,18 @@ def test_a_double_submit_by_two_clients_with_one_key_gives_one_registration(live
     assert SessionSeats.objects.get(session=edition.small_theme).taken == 1
 
 
+def test_one_email_registering_from_several_tabs_at_once_gets_one_registration(
+    live_server, edition
+):
+    path = f"/{edition.slug}/tilmelding/"
+    jobs = [form_data(edition, idempotency_key=uuid.uuid4().hex) for _ in range(8)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda data: register_one(live_server.url, path, data), jobs))
+    assert sorted(status for status, _ in results) == [302] + [400] * 7
+    assert Registration.objects.count() == 1
+    assert SessionSeats.objects.get(session=edition.small_theme).taken == 1
+
+
 def test_concurrent_cancels_and_changes_keep_every_seat_counter_true(edition):
     """Participants cancel and change at the same time (some twice at once): afterwards each
     counter equals its confirmed choices, no session is over capacity, and nobody waits for
