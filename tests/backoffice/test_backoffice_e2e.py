@@ -29,6 +29,12 @@ def test_the_overview_updates_itself_without_reloading(
     assert_accessible(page)
     register(conference, "Søren Sidst", sessions=[conference.big])
     expect(page.locator(".bo-figures li").first).to_contain_text("6", timeout=15_000)
+    page.get_by_role("link", name="Embedsperson").click()
+    expect(page.get_by_role("heading", name="Tilmeldinger", level=1)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Bo Andersen").click()
+    expect(page.get_by_role("heading", name="Bo Andersen", level=1)).to_be_visible()
+    assert_accessible(page)
 
 
 def test_check_in_staff_type_the_code_and_see_the_person(

@@ -123,3 +123,37 @@ def test_participant_list_has_only_those_who_consented(client, conference, peopl
         ("Bo Andersen", "Direktør", "Aalborg Kommune"),
         ("Aase Ørum", "Rådmand", "Aabenraa Kommune"),
     ]
+
+
+def test_a_registrations_page_shows_details_log_arrival_and_messages(
+    client, conference, people, users, django_assert_max_num_queries
+):
+    from forsamling.backoffice.messaging import deliver
+    from forsamling.backoffice.models import Mailing
+    from forsamling.checkin.services import check_in
+    from forsamling.checkin.tokens import badge_code
+
+    check_in(edition=conference.edition, code=badge_code(people.aase.pk), by=users.checkin)
+    mailing = Mailing.objects.create(
+        edition=conference.edition, audience="dinner", audience_label="x", subject="Middag",
+        body="b",
+    )  # fmt: skip
+    deliver(mailing.pk)
+    client.force_login(users.viewer)
+    with django_assert_max_num_queries(12):
+        response = client.get(url(conference, f"{people.aase.pk}/"))
+    html = response.content.decode()
+    assert "Aase Ørum" in html and "5798000000001" in html and "Vegetar" in html
+    assert "indtjekning:doer" in html and "checked_in" in html and "registered" in html.lower()
+    assert "Middag" in html and "Ældrepleje på øerne" in html
+
+
+def test_a_registration_of_another_edition_is_not_found(client, conference, people, users):
+    from tests.backoffice.conftest import make_conference
+
+    other = make_conference("2027")
+    client.force_login(users.superuser)
+    response = client.get(
+        f"/backoffice/konference/{other.edition.slug}/tilmeldinger/{people.bo.pk}/"
+    )
+    assert response.status_code == 404

@@ -12,10 +12,18 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 
+from forsamling.backoffice.models import Delivery
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import COPENHAGEN, danish_sort_key
 from forsamling.programme.models import Session
-from forsamling.registration.models import Category, Choice, ChoiceStatus, Registration, Status
+from forsamling.registration.models import (
+    AuditEntry,
+    Category,
+    Choice,
+    ChoiceStatus,
+    Registration,
+    Status,
+)
 
 ACTIVE = Q(status=Status.ACTIVE)
 
@@ -201,3 +209,33 @@ def consenting_participants(edition: Edition) -> list[Registration]:
     """The published participant list: active participants who said yes, by name."""
     rows = Registration.objects.filter(edition=edition, list_consent=True).filter(ACTIVE)
     return sorted(rows, key=lambda r: (danish_sort_key(r.name), r.pk))
+
+
+@dataclass
+class RegistrationFile:
+    """One registration with everything the back office knows about it (five queries)."""
+
+    registration: Registration
+    choices: list[Choice]
+    audit: list[AuditEntry]
+    deliveries: list[Delivery]
+
+
+def registration_file(edition: Edition, registration_id: int) -> RegistrationFile | None:
+    registration = (
+        Registration.objects.select_related("category", "group", "checkin", "checkin__by")
+        .filter(edition=edition, pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        return None
+    return RegistrationFile(
+        registration,
+        list(registration.choices.select_related("session", "slot").order_by("slot__starts_at")),
+        list(AuditEntry.objects.filter(registration=registration).order_by("-at", "-id")),
+        list(
+            Delivery.objects.filter(registration=registration)
+            .select_related("mailing")
+            .order_by("-at", "-id")
+        ),
+    )

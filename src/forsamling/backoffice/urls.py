@@ -16,6 +16,11 @@ urlpatterns = [
     path("<slug:edition>/overblik/", staff(views.overview), name="overview"),
     path("<slug:edition>/tilmeldinger/", staff(views.registration_list), name="registrations"),
     path(
+        "<slug:edition>/tilmeldinger/<int:registration_id>/",
+        staff(views.registration_detail),
+        name="registration",
+    ),
+    path(
         "<slug:edition>/deltagerliste.xlsx",
         staff(views.participant_list_xlsx),
         name="participant_list_xlsx",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -85,6 +85,20 @@ def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
             "query": query.urlencode(),
             **queries.filter_choices(the_edition),
         },
+    )
+
+
+def registration_detail(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
+    """One registration: details, sessions, arrival, its audit log and the e-mails it got."""
+    the_edition = get_object_or_404(Edition, slug=edition)
+    actions = require(request, the_edition, Action.VIEW)
+    found = queries.registration_file(the_edition, registration_id)
+    if found is None:
+        raise Http404
+    return render(
+        request,
+        "backoffice/registration.html",
+        {"edition": the_edition, "actions": actions, "file": found, "r": found.registration},
     )
 
 
