@@ -444,6 +444,7 @@ def main() -> None:
     parser.add_argument("--work", help="reuse this directory (static files, data) and keep it")
     args = parser.parse_args()
     args.edition = "demo"
+    args.threads_per_worker = args.threads if args.worker_class == "gthread" else 1
 
     work = Path(args.work or tempfile.mkdtemp(prefix="rush-"))
     env = {
@@ -488,7 +489,8 @@ def main() -> None:
         captured = django("capture", str(script), env=env)
         log(f"captured {captured['statements']} statements into {script}")
         if "pgbench" not in args.skip:
-            for clients in args.clients:
+            # Also at gunicorn's own concurrency: it never has more transactions open at once.
+            for clients in sorted({*args.clients, args.workers * args.threads_per_worker}):
                 log(f"pgbench, {clients} clients, {args.pgbench_seconds} s")
                 sampler = LockSampler()
                 sampler.start()
