@@ -95,6 +95,14 @@ def test_a_user_with_a_device_cannot_add_another_with_the_password_alone(client,
     assert TOTPDevice.objects.filter(user=organiser).count() == 1
 
 
+def test_an_old_session_without_the_code_is_asked_to_log_in_again(client, organiser, device):
+    client.force_login(organiser)
+    response = client.get("/backoffice/login/")
+    assert response.status_code == 200 and 'name="otp_token"' in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert login(client, organiser.username, code(device))["Location"] == "/backoffice/"
+
+
 def test_force_logged_in_superuser_is_not_in_without_the_second_factor(client, users):
     client.force_login(users.superuser)
     assert client.get("/backoffice/").status_code == 302

@@ -12,6 +12,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -71,7 +72,9 @@ class ForsamlingAdminSite(admin.AdminSite):
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         user = request.user
         if user.is_authenticated and user.is_staff and not is_verified(request):
-            return HttpResponseRedirect(reverse("backoffice:totp_setup"))
+            if not user_has_device(user, confirmed=True):
+                return HttpResponseRedirect(reverse("backoffice:totp_setup"))
+            logout(request)  # a session from before the second factor: start again
         response = super().login(request, extra_context)
         logged_in = request.method == "POST" and request.user.is_authenticated
         if logged_in and not is_verified(request):

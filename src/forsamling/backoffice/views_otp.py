@@ -7,6 +7,7 @@ import base64
 import segno
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -21,6 +22,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
     user = request.user
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     if confirmed and not user.is_verified():  # type: ignore[union-attr]
+        logout(request)
         messages.info(request, _("Log ind med koden fra din godkenderapp."))
         return redirect("admin:login")
     device, _created = TOTPDevice.objects.get_or_create(
