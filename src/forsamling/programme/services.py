@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.programme.models import ProgrammeVersion
@@ -29,7 +30,7 @@ def publish_programme(
     """
     Edition.objects.select_for_update().only("pk").get(pk=edition.pk)
     last = ProgrammeVersion.objects.filter(edition=edition).aggregate(last=Max("number"))["last"]
-    return ProgrammeVersion.objects.create(
+    version = ProgrammeVersion.objects.create(
         edition=edition,
         number=(last or 0) + 1,
         comment=comment,
@@ -37,3 +38,17 @@ def publish_programme(
         publish_at=publish_at,
         created_by=user if user is not None and user.is_authenticated else None,
     )
+    transaction.on_commit(lambda: _announce_when_public(version))
+    return version
+
+
+def _announce_when_public(version: ProgrammeVersion) -> None:
+    """Participants are told what changed for them once the version is public, not before."""
+    from forsamling.registration.tasks import announce_programme_changes
+
+    task = announce_programme_changes
+    if version.publish_at is not None and version.publish_at > timezone.now():
+        if not task.get_backend().supports_defer:
+            return
+        task = task.using(run_after=version.publish_at)
+    task.enqueue(version.pk)

@@ -96,6 +96,11 @@ def send_group_link(group_pk: int) -> None:
     _enqueue("group_link", group_pk)
 
 
+def send_programme_notice(registration: Registration, subject: str, changes: list[str]) -> None:
+    """Tells one participant what a new programme version changed for them (run by a task)."""
+    _send(registration, "programme_change", subject, {"changes": changes}, attach_calendar=True)
+
+
 def _enqueue(kind: str, pk: int, substituted: bool = False) -> None:
     """Rendering and SMTP happen in the worker: at the opening minute a registration's answer
     must not wait for the mail server, and the "send my link" page answers equally fast

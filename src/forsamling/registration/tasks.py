@@ -10,3 +10,10 @@ def deliver_email(kind: str, pk: int, substituted: bool = False) -> None:
     from forsamling.registration.emails import deliver
 
     deliver(kind, pk, substituted)
+
+
+@task()
+def announce_programme_changes(version_pk: int) -> int:
+    from forsamling.registration.programme_notices import announce_programme_changes as announce
+
+    return announce(version_pk)
