@@ -169,9 +169,16 @@ def publish_round(*, round: PreferenceRound, actor: str) -> int:
         locked = _lock(round, "publish")
         assert locked.result is not None and locked.instance is not None
         by_pseudonym: dict[str, dict[str, str | None]] = locked.result["assignments"]
-        registrations = Registration.objects.filter(
-            pk__in=list(locked.pseudonyms.values()), status=Status.ACTIVE
-        ).in_bulk()
+        # The registration services' lock order: participants' rows (in id order), then seat
+        # counters. A participant cancelling at this moment is then either seen as cancelled
+        # here or, once this commits, releases the seat given here.
+        registrations = {
+            r.pk: r
+            for r in Registration.objects.select_for_update(no_key=True)
+            .filter(pk__in=list(locked.pseudonyms.values()))
+            .order_by("pk")
+            if r.status == Status.ACTIVE
+        }
         wanted: dict[int, list[int]] = {}
         for pid, registration_id in locked.pseudonyms.items():
             if registration_id in registrations:
