@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 
 from forsamling.settings import *  # noqa: F403
+from forsamling.settings import DATABASES
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
@@ -18,3 +19,14 @@ ALLOWED_HOSTS = ["*"]
 FORSAMLING_REQUIRE_OTP = False  # tests log in with force_login; tests/backoffice turn it on
 # Pages show changes at once in tests; tests/public/test_page_cache.py turns the cache on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+
+# SQLite tests use a database file, not Django's shared-cache in-memory database: real
+# concurrent clients (tests marked `concurrency`) need SQLite's file locking, where IMMEDIATE
+# transactions wait for each other; shared-cache memory databases fail at once with
+# "database table is locked" instead.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"forsamling-test-{os.getpid()}.sqlite3")
+    }

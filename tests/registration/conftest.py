@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, time, timedelta
 from decimal import Decimal
 from itertools import count
@@ -17,22 +15,6 @@ from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails
 
 _numbers = count(1)
-
-
-def pytest_configure(config):
-    """SQLite tests use a database file, not Django's shared-cache in-memory database.
-
-    Real concurrent clients (tests marked `concurrency`) need SQLite's file locking, where the
-    IMMEDIATE transactions from settings wait for each other; shared-cache memory databases
-    fail at once with "database table is locked" instead. Runs at collection, before the test
-    database is made. It belongs in tests/settings.py; it is here until it moves there.
-    """
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    test = database.setdefault("TEST", {})
-    if database["ENGINE"] == "django.db.backends.sqlite3" and not test.get("NAME"):
-        test["NAME"] = os.path.join(tempfile.gettempdir(), f"forsamling-test-{os.getpid()}.sqlite3")
 
 
 def make_edition(**overrides):
