@@ -53,3 +53,40 @@ def test_organisers_work_in_the_admin_too(client, conference, people, users):
 def test_check_in_staff_see_nothing_in_the_admin(client, conference, users):
     client.force_login(users.checkin)
     assert client.get("/backoffice/registration/registration/").status_code == 403
+
+
+def test_an_organiser_gives_roles_only_for_their_own_edition(client, conference, users):
+    from tests.backoffice.conftest import make_conference
+
+    other = make_conference("2027")
+    newcomer = make_user("nykommer")
+    client.force_login(users.organiser)
+    refused = client.post(
+        "/backoffice/backoffice/editionrole/add/",
+        {"user": newcomer.pk, "edition": other.edition.pk, "role": "organiser"},
+    )
+    assert refused.status_code == 200 and not EditionRole.objects.filter(user=newcomer).exists()
+    given = client.post(
+        "/backoffice/backoffice/editionrole/add/",
+        {"user": newcomer.pk, "edition": conference.edition.pk, "role": "viewer"},
+    )
+    assert given.status_code == 302
+    assert EditionRole.objects.filter(user=newcomer, edition=conference.edition).exists()
+
+
+def test_an_organiser_sees_only_the_roles_of_their_edition(client, conference, users):
+    from forsamling.backoffice.services import grant_role
+    from forsamling.domain.permissions import Role
+    from tests.backoffice.conftest import make_conference
+
+    other = make_conference("2027")
+    grant_role(user=make_user("fremmed"), edition=other.edition, role=Role.ORGANISER)
+    client.force_login(users.organiser)
+    html = client.get("/backoffice/backoffice/editionrole/").content.decode()
+    assert "laeser" in html and "fremmed" not in html
+
+
+def test_an_organiser_can_open_the_form_for_giving_a_role(client, conference, users):
+    client.force_login(users.organiser)
+    html = client.get("/backoffice/backoffice/editionrole/add/").content.decode()
+    assert "laeser" in html and conference.edition.title in html

@@ -9,11 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from forsamling.backoffice.models import Delivery, EditionRole, Mailing, OutputJob
 from forsamling.backoffice.services import grant_role, revoke_role
+from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
 
 admin.site.site_header = _("Forsamling – backoffice")
 admin.site.site_title = _("Forsamling")
 admin.site.index_title = _("Social- og Sundhedspolitisk Forum")
+
+
+def organised_editions(user: Any) -> QuerySet[Edition]:
+    return Edition.objects.filter(staff_roles__user=user, staff_roles__role=Role.ORGANISER)
 
 
 @admin.register(EditionRole)
@@ -22,7 +27,18 @@ class EditionRoleAdmin(admin.ModelAdmin):
 
     list_display = ["user", "edition", "role"]
     list_filter = ["edition", "role"]
-    autocomplete_fields = ["user"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[EditionRole]:
+        """An organiser sees and gives roles only for the editions they organise."""
+        roles = super().get_queryset(request).select_related("user", "edition")
+        if request.user.is_superuser:
+            return roles
+        return roles.filter(edition__in=organised_editions(request.user))
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "edition" and not request.user.is_superuser:
+            kwargs["queryset"] = organised_editions(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: EditionRole, form: Any, change: bool) -> None:
         if change:
