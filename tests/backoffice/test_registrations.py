@@ -157,3 +157,16 @@ def test_a_registration_of_another_edition_is_not_found(client, conference, peop
         f"/backoffice/konference/{other.edition.slug}/tilmeldinger/{people.bo.pk}/"
     )
     assert response.status_code == 404
+
+
+def test_invoice_basis_as_xlsx_with_amounts_as_numbers(client, conference, people, users):
+    from decimal import Decimal
+
+    client.force_login(users.viewer)
+    response = client.get(f"/backoffice/konference/{conference.edition.slug}/fakturagrundlag.xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Organisation" and rows[0][-1] == "Beløb (kr.)"
+    aabenraa = [row for row in rows[1:] if row[0] == "Aabenraa Kommune"]
+    assert [row[3] for row in aabenraa] == ["Zara Holm", "Aase Ørum"]
+    assert aabenraa[1][1:3] == ("5798000000001", "PO-17")
+    assert sum(Decimal(str(row[-1])) for row in rows[1:]) == Decimal("17880.5")

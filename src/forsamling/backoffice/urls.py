@@ -25,6 +25,7 @@ urlpatterns = [
         staff(views.participant_list_xlsx),
         name="participant_list_xlsx",
     ),
+    path("<slug:edition>/fakturagrundlag.xlsx", staff(views.invoices_xlsx), name="invoices_xlsx"),
     path("<slug:edition>/pdf/", staff(views_outputs.outputs), name="outputs"),
     path("<slug:edition>/pdf/bestil/", staff(views_outputs.order), name="order_pdf"),
     path("<slug:edition>/pdf/<int:job_id>/", staff(views_outputs.job), name="job"),

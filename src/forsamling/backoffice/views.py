@@ -17,7 +17,7 @@ from forsamling.backoffice.permissions import allowed_actions, editions_for, req
 from forsamling.backoffice.site import is_verified
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
-from forsamling.outputs import spreadsheets
+from forsamling.outputs import invoices, spreadsheets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -108,6 +108,14 @@ def participant_list_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     rows = spreadsheets.participant_list_rows(queries.consenting_participants(the_edition))
     body = spreadsheets.to_xlsx("Deltagerliste", spreadsheets.PARTICIPANT_LIST_HEADERS, rows)
     return _download(body, f"deltagerliste-{the_edition.slug}.xlsx", XLSX)
+
+
+def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
+    the_edition = get_object_or_404(Edition, slug=edition)
+    require(request, the_edition, Action.EXPORT)
+    rows = invoices.invoice_rows(invoices.invoices(the_edition))
+    body = spreadsheets.to_xlsx("Fakturagrundlag", invoices.INVOICE_HEADERS, rows)
+    return _download(body, f"fakturagrundlag-{the_edition.slug}.xlsx", XLSX)
 
 
 def _download(body: bytes, filename: str, content_type: str) -> HttpResponse:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from django.template.loader import render_to_string
 
@@ -49,3 +50,27 @@ def invoices_html(edition: Edition, chunk: Sequence[Invoice], *, all_: Sequence[
             "is_last": bool(chunk) and chunk[-1] is all_[-1],
         },
     )
+
+
+INVOICE_HEADERS = [
+    "Organisation", "EAN-nummer", "Ordrenummer", "Deltager", "Personreference", "Kategori",
+    "Afbudsgebyr", "Beløb (kr.)",
+]  # fmt: skip
+
+
+def invoice_rows(all_: Sequence[Invoice]) -> list[list[str | Decimal]]:
+    """One row per participant, invoice after invoice, for the finance department's Excel."""
+    return [
+        [
+            invoice.organisation,
+            invoice.ean,
+            invoice.order_reference,
+            line.name,
+            line.person_reference,
+            line.category,
+            "Ja" if line.is_cancellation_fee else "",
+            line.amount,
+        ]
+        for invoice in all_
+        for line in invoice.lines
+    ]

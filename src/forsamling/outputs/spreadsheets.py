@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -73,7 +74,8 @@ def to_csv(headers: list[str], rows: list[list[str]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def to_xlsx(title: str, headers: list[str], rows: list[list[str]]) -> bytes:
+def to_xlsx(title: str, headers: list[str], rows: Sequence[Sequence[str | Decimal]]) -> bytes:
+    """Amounts given as Decimal stay numbers, so Excel can add them up."""
     workbook = Workbook(write_only=False)
     sheet = workbook.active
     assert sheet is not None
