@@ -33,7 +33,7 @@ ALLOWED = {
         "invoices",
         "outputs",
         "registration",
-    },  # fmt: skip
+    },
     "checkin": {"checkin"},
     "no_role": set(),
 }
