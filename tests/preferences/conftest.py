@@ -16,8 +16,6 @@ from tests.registration import conftest as registration_fixtures
 from tests.registration.conftest import details
 
 edition = registration_fixtures.edition  # the registration tests' fixture, shared
-# SQLite in a file, so concurrent transactions wait for each other (idempotent).
-pytest_configure = registration_fixtures.pytest_configure
 
 ORGANISER = "arrangør:test"
 _keys = count(1)

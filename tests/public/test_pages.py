@@ -158,6 +158,6 @@ def test_danish_is_shown_whatever_the_browser_asks_for(client, seed_editions):
 
 @pytest.mark.django_db
 def test_programme_breaks_send_people_to_the_exhibitors(client, seed_editions):
-    """"Besøg standene" under a break links to the edition's exhibitor page."""
+    """ "Besøg standene" under a break links to the edition's exhibitor page."""
     page = text_of(client.get("/2023/program/"))
     assert '<a href="/2023/udstillere/">Besøg standene</a>' in page
