@@ -181,3 +181,29 @@ def test_stand_map_shows_the_floor_plan_even_before_the_edition_is_public(
     assert f'<img src="{image_url}?v=' in page.content.decode()
     assert admin_client.get(image_url)["Content-Type"] == "image/png"
     assert client.get(image_url).status_code == 302  # organisers only
+
+
+def test_exports_keep_typed_formulas_as_text(admin_client, edition, stands):
+    """An organisation typed as a formula is exported as text, never run by Excel."""
+    exhibitor = services.book_stands(
+        edition=edition, stand_ids=[stands[0].pk], details=details(organisation="=HYPERLINK(1)")
+    )
+    content = run_action(admin_client, "exhibitor", "export_csv", [exhibitor]).content
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8").lstrip("\ufeff")), delimiter=";"))
+    assert rows[1][0] == "'=HYPERLINK(1)"
+    response = run_action(admin_client, "exhibitor", "export_xlsx", [exhibitor])
+    cell = load_workbook(io.BytesIO(response.content)).active["A2"]
+    assert cell.value == "=HYPERLINK(1)"
+    assert cell.data_type == "s"
+
+
+def test_stand_actions_need_the_change_permission(client, django_user_model, edition, stands):
+    """Staff who may only view stands cannot hold or release them through the admin."""
+    from django.contrib.auth.models import Permission
+
+    viewer = django_user_model.objects.create_user("seer", "seer@example.org", "pw", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_stand"))
+    client.force_login(viewer)
+    run_action(client, "stand", "hold_stands", stands[:1])
+    stands[0].refresh_from_db()
+    assert not Stand.objects.filter(pk=stands[0].pk, status="held").exists()

@@ -101,19 +101,19 @@ class StandAdmin(admin.ModelAdmin):
         }
         return TemplateResponse(request, "admin/exhibitors/stand/map.html", context)
 
-    @admin.action(description=_("Reservér valgte stande"))
+    @admin.action(description=_("Reservér valgte stande"), permissions=["change"])
     def hold_stands(self, request: HttpRequest, queryset: QuerySet[Stand]) -> None:
         self._each(
             request, queryset, lambda stand: services.hold_stand(stand=stand, actor=request.user)
         )
 
-    @admin.action(description=_("Frigiv valgte stande"))
+    @admin.action(description=_("Frigiv valgte stande"), permissions=["change"])
     def release_stands(self, request: HttpRequest, queryset: QuerySet[Stand]) -> None:
         self._each(
             request, queryset, lambda stand: services.release_stand(stand=stand, actor=request.user)
         )
 
-    @admin.action(description=_("Flyt booking til en anden stand"))
+    @admin.action(description=_("Flyt booking til en anden stand"), permissions=["change"])
     def move_stand(self, request: HttpRequest, queryset: QuerySet[Stand]) -> HttpResponse | None:
         if queryset.count() != 1 or queryset.get().status != StandStatus.BOOKED.value:
             self.message_user(request, _("Vælg præcis én booket stand."), messages.ERROR)
@@ -242,7 +242,7 @@ class ExhibitorAdmin(admin.ModelAdmin):
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
 
-    @admin.action(description=_("Send e-mail til valgte udstillere"))
+    @admin.action(description=_("Send e-mail til valgte udstillere"), permissions=["change"])
     def email_selected(
         self, request: HttpRequest, queryset: QuerySet[Exhibitor]
     ) -> HttpResponse | None:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from forsamling.domain.stands import total_price
 from forsamling.exhibitors.models import Exhibitor
+from forsamling.outputs.spreadsheets import to_csv, to_xlsx
 
 HEADERS = [
     "Organisation", "CVR-nummer", "Kontaktperson", "E-mail", "Telefon", "Fakturaadresse",
@@ -47,35 +43,8 @@ def exhibitor_rows(exhibitors: Sequence[Exhibitor]) -> list[list[Any]]:
 
 
 def exhibitors_csv(exhibitors: Sequence[Exhibitor]) -> bytes:
-    """Semicolon-separated with a BOM and decimal commas, as Danish Excel opens it."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(HEADERS)
-    for row in exhibitor_rows(exhibitors):
-        writer.writerow(
-            [f"{value:.2f}".replace(".", ",") if _is_amount(value) else value for value in row]
-        )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return to_csv(HEADERS, exhibitor_rows(exhibitors))
 
 
 def exhibitors_xlsx(exhibitors: Sequence[Exhibitor]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Udstillere"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in exhibitor_rows(exhibitors):
-        sheet.append([float(value) if _is_amount(value) else value for value in row])
-    for column, header in zip(sheet.columns, HEADERS, strict=True):
-        width = max(len(header), *(len(str(cell.value or "")) for cell in column))
-        sheet.column_dimensions[column[0].column_letter].width = min(width + 2, 60)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _is_amount(value: Any) -> bool:
-    return isinstance(value, Decimal)
+    return to_xlsx("Udstillere", HEADERS, exhibitor_rows(exhibitors))

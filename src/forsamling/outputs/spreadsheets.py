@@ -66,15 +66,22 @@ def neutralised(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def to_csv(headers: list[str], rows: list[list[str]]) -> bytes:
+def _csv_value(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:.2f}".replace(".", ",")  # Danish Excel reads decimal commas
+    return neutralised(value) if isinstance(value, str) else str(value)
+
+
+def to_csv(headers: list[str], rows: Sequence[Sequence[object]]) -> bytes:
+    """Semicolon-separated UTF-8 with a BOM, as Danish Excel opens it; formulas neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(headers)
-    writer.writerows([neutralised(value) for value in row] for row in rows)
+    writer.writerows([_csv_value(value) for value in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def to_xlsx(title: str, headers: list[str], rows: Sequence[Sequence[str | Decimal]]) -> bytes:
+def to_xlsx(title: str, headers: list[str], rows: Sequence[Sequence[object]]) -> bytes:
     """Amounts given as Decimal stay numbers, so Excel can add them up."""
     workbook = Workbook(write_only=False)
     sheet = workbook.active

@@ -77,7 +77,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description=_("Afmeld de valgte tilmeldinger"))
+    @admin.action(description=_("Afmeld de valgte tilmeldinger"), permissions=["change"])
     def cancel_selected(self, request: HttpRequest, queryset: QuerySet[Registration]) -> None:
         done = 0
         for registration in queryset.select_related("edition", "category"):
@@ -132,7 +132,9 @@ class SessionSeatsAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description=_("Giv ledige pladser til de første på ventelisten"))
+    @admin.action(
+        description=_("Giv ledige pladser til de første på ventelisten"), permissions=["change"]
+    )
     def fill_selected(self, request: HttpRequest, queryset: QuerySet[SessionSeats]) -> None:
         sessions = list(Session.objects.filter(seats__in=queryset))
         promoted = services.fill_waiting_lists(sessions=sessions, actor=organiser(request))
