@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -107,3 +107,19 @@ def test_the_demo_form_counts_down_to_the_opening_with_the_demo_prices(client):
     assert "Kommunal- eller regionspolitiker – 3.995 kr." in page
     assert "Standpersonale – 1.900 kr." in page
     assert "5 pladser tilbage" in page
+
+
+def test_demo_edition_is_a_copy_of_2026_moved_a_year(db):
+    """The demo is the 2026 edition copied by the organisers' own copy function."""
+    from forsamling.demo.load import load_seed_editions
+
+    load_seed_editions()
+    demo, _ = load_demo_edition(timezone.now())
+    assert demo.start_date == date(2027, 5, 6)  # Thursday, as 7 May 2026 was
+    assert demo.is_demo and demo.is_public
+    titles_2026 = set(
+        Session.objects.filter(slot__edition__slug="2026").values_list("title", flat=True)
+    )
+    titles_demo = set(Session.objects.filter(slot__edition=demo).values_list("title", flat=True))
+    assert titles_demo == titles_2026
+    assert demo.exhibitors_open_at <= timezone.now()

@@ -1,6 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.copying import copy_edition
 from forsamling.conferences.models import Edition, Theme
 
 
@@ -17,6 +21,7 @@ class EditionAdmin(admin.ModelAdmin):
     search_fields = ["title", "city", "venue"]
     ordering = ["-start_date"]
     inlines = [ThemeInline]
+    actions = ["copy_to_next_year"]
     fieldsets = [
         (None, {"fields": ["title", "tagline", "slug", "year", "is_public", "is_demo"]}),
         (_("Tid og sted"), {"fields": ["start_date", "end_date", "venue", "city"]}),
@@ -61,3 +66,24 @@ class EditionAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.action(
+        description=_("Opret næste års udgave som kopi af den valgte"), permissions=["add"]
+    )
+    def copy_to_next_year(
+        self, request: HttpRequest, queryset: QuerySet[Edition]
+    ) -> HttpResponse | None:
+        if queryset.count() != 1:
+            self.message_user(request, _("Vælg netop én udgave at kopiere."), messages.ERROR)
+            return None
+        copy = copy_edition(source=queryset.get())
+        self.message_user(
+            request,
+            _(
+                "%(title)s er oprettet som kopi med datoer flyttet et år frem. "
+                "Den er ikke offentlig endnu: ret den til, og sæt flueben i 'vises på sitet'."
+            )
+            % {"title": copy.title},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:conferences_edition_change", args=[copy.pk]))

@@ -12,15 +12,15 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from forsamling.conferences.copying import copy_edition
 from forsamling.conferences.models import Edition
 from forsamling.demo.load import load_edition, seed_data
 from forsamling.domain.danish import COPENHAGEN
-from forsamling.programme.models import Day, Session, SessionKind
+from forsamling.programme.models import Session, SessionKind
 from forsamling.registration.models import Category
 
 DEMO_SLUG = "demo"
 SEED_YEAR = 2026
-ONE_YEAR_SAME_WEEKDAY = timedelta(weeks=52)
 
 CATEGORIES = [
     ("politiker", "Kommunal- eller regionspolitiker", "3995", True, False),
@@ -36,29 +36,32 @@ SMALL_SESSION_CAPACITY = 5
 @transaction.atomic
 def load_demo_edition(now: datetime) -> tuple[Edition, bool]:
     """Creates the demo edition unless it exists; moves its opening while nobody registered."""
-    edition, created = load_edition(seed_data(SEED_YEAR), slug=DEMO_SLUG)
-    if created:
-        _make_next_year(edition)
+    edition = Edition.objects.filter(slug=DEMO_SLUG).first()
+    created = edition is None
+    if edition is None:
+        source = Edition.objects.filter(slug=str(SEED_YEAR)).first()
+        if source is None:
+            source, _ = load_edition(seed_data(SEED_YEAR))
+        edition = copy_edition(source=source, slug=DEMO_SLUG)
+        _make_demo(edition, now)
     if not edition.registrations.exists():
         edition.registration_opens_at = now.replace(microsecond=0) + timedelta(minutes=1)
         edition.save(update_fields=["registration_opens_at", "updated_at"])
     return edition, created
 
 
-def _make_next_year(edition: Edition) -> None:
-    edition.year = SEED_YEAR + 1
-    edition.title = edition.title.replace(str(SEED_YEAR), str(SEED_YEAR + 1)) + " (demo)"
+def _make_demo(edition: Edition, now: datetime) -> None:
+    """What an organiser would edit after copying: marked as a demo, prices, seats, deadlines."""
+    edition.title += " (demo)"
     edition.is_demo = True
-    edition.start_date += ONE_YEAR_SAME_WEEKDAY
-    edition.end_date += ONE_YEAR_SAME_WEEKDAY
+    edition.is_public = True
     starts = datetime.combine(edition.start_date, time(0, 0), tzinfo=COPENHAGEN)
     edition.registration_closes_at = starts - timedelta(days=14)
     edition.cancellation_deadline = starts - timedelta(days=30)
-    edition.exhibitors_open_at = None
+    # Exhibitors can try booking a stand at once, too.
+    edition.exhibitors_open_at = now.replace(microsecond=0)
+    edition.exhibitors_close_at = starts - timedelta(days=14)
     edition.save()
-    for day in Day.objects.filter(edition=edition).order_by("-date"):
-        day.date += ONE_YEAR_SAME_WEEKDAY
-        day.save(update_fields=["date"])
     for order, (key, name, price, is_politician, is_health_council) in enumerate(CATEGORIES):
         Category.objects.create(
             edition=edition,
