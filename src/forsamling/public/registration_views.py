@@ -19,7 +19,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from forsamling.conferences.models import Edition
-from forsamling.conferences.queries import public_edition
 from forsamling.domain.danish import format_moment
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.registration_rules import (
@@ -52,7 +51,11 @@ from forsamling.registration.queries import (
 
 
 def _edition(request: HttpRequest, slug: str) -> Edition:
-    edition = public_edition(slug)
+    # One query: these pages never show the edition's themes, which public_edition prefetches.
+    try:
+        edition = Edition.objects.public().get(slug=slug)
+    except Edition.DoesNotExist as exc:
+        raise Http404("No such edition") from exc
     request.edition = edition  # type: ignore[attr-defined]
     return edition
 
@@ -83,7 +86,9 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
         return render(
             request, "public/registration/closed.html", {"edition": event, "closes_at": closes_at}
         )
-    offers = breakout_slots(event)
+    posted = request.method == "POST"
+    # A posted form needs the sessions, not the seats left: the service counts under lock.
+    offers = breakout_slots(event, with_seats=not posted)
     form = RegistrationForm(
         request.POST or None,
         initial={"idempotency_key": secrets.token_urlsafe(24)},
@@ -91,7 +96,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
         offers=offers,
     )
     already_registered = False
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         try:
             result = services.register_participant(
                 edition=event,
@@ -109,6 +114,8 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             return redirect(
                 "public:registration_done", edition=event.slug, token=result.registration.token
             )
+    if posted:  # shown again: with the seats left now
+        form.offers = [o for o in breakout_slots(event) if f"slot_{o.slot.pk}" in form.fields]
     return render(
         request,
         "public/registration/form.html",
@@ -142,8 +149,17 @@ def _registration(request: HttpRequest, edition: str, token: str) -> Registratio
 
 
 def done(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    """The confirmation after the POST: the programme only, none of the private page's forms."""
     registration = _registration(request, edition, token)
-    return render(request, "public/registration/done.html", _manage_context(registration))
+    return render(
+        request,
+        "public/registration/done.html",
+        {
+            "edition": registration.edition,
+            "registration": registration,
+            "lines": personal_programme(registration),
+        },
+    )
 
 
 def manage(request: HttpRequest, edition: str, token: str) -> HttpResponse:

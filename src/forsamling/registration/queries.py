@@ -55,11 +55,13 @@ class SlotOffer:
     sessions: list[SessionOffer]
 
 
-def breakout_slots(edition: Edition) -> list[SlotOffer]:
+def breakout_slots(edition: Edition, *, with_seats: bool = True) -> list[SlotOffer]:
     """The edition's breakout slots with their sessions (not cancelled) and seats left.
 
     Slots a preference round is still to allocate are left out (forsamling.preferences).
-    Three queries whatever the number of slots and sessions.
+    Three queries whatever the number of slots and sessions; two without the seats left (a
+    form being posted needs none: the service counts under lock). Each session carries its
+    slot and day, so checking the choices reads nothing more.
     """
     slots = list(
         Item.objects.filter(edition=edition, kind=ItemKind.BREAKOUT)
@@ -70,11 +72,17 @@ def breakout_slots(edition: Edition) -> list[SlotOffer]:
     sessions = Session.objects.filter(slot__in=slots, is_cancelled=False).order_by(
         "order", "number", "id"
     )
-    taken = dict(
-        SessionSeats.objects.filter(session__slot__in=slots).values_list("session_id", "taken")
+    taken = (
+        dict(
+            SessionSeats.objects.filter(session__slot__in=slots).values_list("session_id", "taken")
+        )
+        if with_seats
+        else {}
     )
     by_slot: dict[int, list[SessionOffer]] = {slot.pk: [] for slot in slots}
+    slot_by_id = {slot.pk: slot for slot in slots}
     for session in sessions:
+        session.slot = slot_by_id[session.slot_id]
         by_slot[session.slot_id].append(
             SessionOffer(session, seats_left(session, taken.get(session.pk, 0)))
         )

@@ -28,7 +28,7 @@ from forsamling.domain.registration_rules import (
     check_one_per_slot,
     check_window,
 )
-from forsamling.programme.models import ItemKind, Session
+from forsamling.programme.models import Item, ItemKind, Session
 from forsamling.registration import emails
 from forsamling.registration.models import (
     AuditEntry,
@@ -279,12 +279,19 @@ def _check_choices(edition: Edition, category: Category, sessions: Sequence[Sess
         slot = session.slot
         if session.is_cancelled or slot.edition_id != edition.pk or slot.kind != ItemKind.BREAKOUT:
             raise SessionUnavailable(session)
-        if slot.preference_rounds.filter(status__in=ALLOCATING).exists():
-            raise SessionUnavailable(session)  # its seats are allocated from rankings
         check_eligible(category.attendee, session.audience)
         time_range = slot_time_range(slot)
         if time_range is not None:
             slot_times[slot.pk] = time_range
+    allocating = set(
+        Item.objects.filter(
+            pk__in={session.slot_id for session in sessions},
+            preference_rounds__status__in=ALLOCATING,
+        ).values_list("pk", flat=True)
+    )
+    for session in sessions:
+        if session.slot_id in allocating:
+            raise SessionUnavailable(session)  # its seats are allocated from rankings
     check_one_per_slot((session.slot_id, session.pk) for session in sessions)
     check_no_overlap(slot_times)
 
