@@ -3,7 +3,13 @@
 from django.contrib.admin.views.decorators import staff_member_required as staff
 from django.urls import path
 
-from forsamling.backoffice import views, views_messages, views_otp, views_outputs
+from forsamling.backoffice import (
+    views,
+    views_messages,
+    views_otp,
+    views_outputs,
+    views_registrations,
+)
 from forsamling.checkin import views as checkin_views
 
 app_name = "backoffice"
@@ -19,6 +25,11 @@ urlpatterns = [
         "<slug:edition>/tilmeldinger/<int:registration_id>/",
         staff(views.registration_detail),
         name="registration",
+    ),
+    path(
+        "<slug:edition>/tilmeldinger/<int:registration_id>/flyt/",
+        staff(views_registrations.move_participant),
+        name="move_participant",
     ),
     path(
         "<slug:edition>/deltagerliste.xlsx",

@@ -15,6 +15,7 @@ from forsamling.backoffice import queries
 from forsamling.backoffice.charts import cumulative_svg
 from forsamling.backoffice.permissions import allowed_actions, editions_for, require
 from forsamling.backoffice.site import is_verified
+from forsamling.backoffice.views_registrations import breakouts_with_sessions
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
 from forsamling.outputs import invoices, spreadsheets
@@ -98,7 +99,15 @@ def registration_detail(request: HttpRequest, edition: str, registration_id: int
     return render(
         request,
         "backoffice/registration.html",
-        {"edition": the_edition, "actions": actions, "file": found, "r": found.registration},
+        {
+            "edition": the_edition,
+            "actions": actions,
+            "file": found,
+            "r": found.registration,
+            "breakouts": breakouts_with_sessions(the_edition)
+            if Action.CHANGE_REGISTRATION in actions
+            else [],
+        },
     )
 
 

@@ -23,6 +23,7 @@ class Action(StrEnum):
     MAKE_PDF = "make_pdf"
     SEND_MESSAGE = "send_message"
     CHECK_IN = "check_in"
+    CHANGE_REGISTRATION = "change_registration"  # move a participant, on their behalf
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {

@@ -1,0 +1,84 @@
+"""Organisers change a registration on the participant's behalf: move them between sessions."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from forsamling.backoffice.permissions import require
+from forsamling.conferences.models import Edition
+from forsamling.domain.eligibility import NotEligible
+from forsamling.domain.permissions import Action
+from forsamling.domain.registration_rules import RegistrationCancelled, RegistrationError
+from forsamling.programme.models import Item, ItemKind, Session
+from forsamling.registration.models import ChoiceStatus, Registration
+from forsamling.registration.services import change_choices
+
+
+def breakouts_with_sessions(edition: Edition) -> list[Item]:
+    """The edition's breakout slots with their sessions, for the move form."""
+    sessions = Session.objects.filter(is_cancelled=False).order_by("order", "number", "id")
+    return list(
+        Item.objects.filter(edition=edition, kind=ItemKind.BREAKOUT)
+        .select_related("day")
+        .prefetch_related(Prefetch("sessions", queryset=sessions))
+        .order_by("day__date", "starts_at", "order", "id")
+    )
+
+
+@require_POST
+def move_participant(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
+    """Puts the participant in another session of one breakout (or in none), as the rules allow:
+    a full session gives a place on its waiting list, never a seat over capacity."""
+    the_edition = get_object_or_404(Edition, slug=edition)
+    require(request, the_edition, Action.CHANGE_REGISTRATION)
+    registration = get_object_or_404(Registration, edition=the_edition, pk=registration_id)
+    slot = get_object_or_404(
+        Item, edition=the_edition, kind=ItemKind.BREAKOUT, pk=request.POST.get("slot", "")
+    )
+    wanted = request.POST.get("session", "")
+    new_session = None
+    if wanted:
+        new_session = Session.objects.filter(
+            slot=slot, pk=wanted if wanted.isdigit() else 0
+        ).first()
+        if new_session is None:
+            raise Http404("No such session in this breakout")
+    sessions = [
+        choice.session
+        for choice in registration.choices.select_related("session")
+        if choice.slot_id != slot.pk
+    ]
+    if new_session is not None:
+        sessions.append(new_session)
+    actor = f"arrangør:{request.user.get_username()}"
+    try:
+        change_choices(registration=registration, sessions=sessions, actor=actor)
+    except RegistrationCancelled:
+        messages.error(request, _("Tilmeldingen er afmeldt og kan ikke ændres."))
+    except NotEligible:
+        messages.error(request, _("Deltagerens kategori kan ikke deltage i den session."))
+    except RegistrationError:
+        messages.error(request, _("Sessionen kan ikke vælges: den overlapper eller er lukket."))
+    else:
+        choice = registration.choices.filter(slot=slot).first()
+        if choice is None:
+            messages.success(request, _("Deltageren er taget ud af %(slot)s.") % {"slot": slot})
+        elif choice.status == ChoiceStatus.WAITING:
+            messages.warning(
+                request,
+                _("Sessionen er fuld: deltageren står nu på ventelisten til %(session)s.")
+                % {"session": choice.session},
+            )
+        else:
+            messages.success(
+                request,
+                _("Deltageren har nu plads på %(session)s.") % {"session": choice.session},
+            )
+    return redirect(
+        "backoffice:registration", edition=the_edition.slug, registration_id=registration.pk
+    )
