@@ -103,6 +103,22 @@ class SessionAdmin(admin.ModelAdmin):
     list_select_related = ["slot", "room"]
     inlines = [SessionSpeakerInline]
 
+    def save_model(self, request: HttpRequest, obj: Session, form: Any, change: bool) -> None:
+        """More seats go to the first in line at once (the admin saves in one transaction)."""
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            from forsamling.registration.services import fill_waiting_lists
+
+            promoted = fill_waiting_lists(
+                sessions=[obj], actor=f"arrangør:{request.user.get_username()}"
+            )
+            if promoted:
+                self.message_user(
+                    request,
+                    _("%(count)s på ventelisten har fået plads og får besked på e-mail.")
+                    % {"count": promoted},
+                )
+
 
 @admin.register(ProgrammeVersion)
 class ProgrammeVersionAdmin(admin.ModelAdmin):
