@@ -97,3 +97,13 @@ def test_logged_in_visitors_and_posts_are_never_served_from_the_cache(edition, a
     posted = shared.post(form_url(edition), {"name": ""})
     assert posted.status_code == 400
     assert "50 pladser tilbage" in posted.content.decode()
+
+
+def test_a_visitor_with_a_message_waiting_gets_their_own_page(edition):
+    """Messages are shown on the next page: never kept for, or taken from, the shared copy."""
+    shared = Client()
+    shared.get(form_url(edition))
+    edition.session.capacity = 50
+    edition.session.save()
+    shared.cookies["messages"] = "anything"
+    assert "50 pladser tilbage" in shared.get(form_url(edition)).content.decode()

@@ -5,8 +5,9 @@ the same for every anonymous visitor except for two values: the CSRF token (mask
 tied to their cookie) and the form's idempotency key (new for every form). This middleware keeps
 each listed page's HTML for `PUBLIC_PAGE_CACHE_SECONDS` (per process, per path and language)
 with those two values cut out, and fills them in fresh for every visitor. Seat counts on the
-form are therefore at most that old. Visitors with a session (organisers logged in) always get
-a freshly rendered page. It sits right after `CsrfViewMiddleware`, which sets the CSRF cookie.
+form are therefore at most that old. Visitors with a session (organisers logged in) or with
+messages waiting always get a freshly rendered page, which is not kept. It sits right after
+`CsrfViewMiddleware`, which sets the CSRF cookie.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
@@ -61,7 +63,7 @@ class PublicPageCacheMiddleware:
             or request.method != "GET"
             or match is None
             or match.view_name not in CACHED_VIEWS
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or any(name in request.COOKIES for name in _personal_cookies())
         ):
             return None
         key = (match.view_name, request.get_full_path(), getattr(request, "LANGUAGE_CODE", ""))
@@ -70,6 +72,12 @@ class PublicPageCacheMiddleware:
             return _serve(request, page)
         request._page_cache_key = key  # type: ignore[attr-defined]
         return None
+
+
+def _personal_cookies() -> tuple[str, ...]:
+    """Cookies that make a page the visitor's own: a session (a logged-in organiser) and
+    messages waiting to be shown (base.html shows them on whatever page comes next)."""
+    return (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
 
 def _cut(response: HttpResponse, expires: float) -> Page | None:
