@@ -45,7 +45,6 @@ from forsamling.registration.queries import (
     breakout_slots,
     group_overview,
     personal_programme,
-    registration_by_token,
     registration_closes_at,
 )
 
@@ -142,9 +141,15 @@ def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def _registration(request: HttpRequest, edition: str, token: str) -> Registration:
-    registration = registration_by_token(_edition(request, edition), token)
+    # One query for the edition and the registration (the confirmation follows every POST).
+    registration = (
+        Registration.objects.select_related("edition", "category", "group")
+        .filter(edition__slug=edition, edition__is_public=True, token=token)
+        .first()
+    )
     if registration is None:
         raise Http404("No such registration")
+    request.edition = registration.edition  # type: ignore[attr-defined]
     return registration
 
 
