@@ -26,7 +26,10 @@ CATEGORIES = [
     ("politiker", "Kommunal- eller regionspolitiker", "3995", True, False),
     ("sundhedsraad", "Politiker i et sundhedsråd", "3995", True, True),
     ("medarbejder", "Embedsperson, leder eller medarbejder", "3995", False, False),
+    ("oplaegsholder", "Oplægsholder", "0", False, False),
     ("standpersonale", "Standpersonale", "1900", False, False),
+    ("presse", "Presse", "0", False, False),
+    ("andet", "Andre", "3995", False, False),
 ]
 # Seats per kind of session; one small masterclass shows the waiting list quickly.
 CAPACITY: dict[str, int] = {SessionKind.ASSEMBLY_HOUSE: 300, SessionKind.MASTERCLASS: 60}
