@@ -7,18 +7,15 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
 from forsamling.backoffice.models import Delivery, EditionRole, Mailing, OutputJob
+from forsamling.backoffice.permissions import organised_editions
 from forsamling.backoffice.services import grant_role, revoke_role
-from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
 
 admin.site.site_header = _("Forsamling – backoffice")
 admin.site.site_title = _("Forsamling")
 admin.site.index_title = _("Social- og Sundhedspolitisk Forum")
-
-
-def organised_editions(user: Any) -> QuerySet[Edition]:
-    return Edition.objects.filter(staff_roles__user=user, staff_roles__role=Role.ORGANISER)
 
 
 @admin.register(EditionRole)
@@ -55,7 +52,7 @@ class EditionRoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutputJob)
-class OutputJobAdmin(admin.ModelAdmin):
+class OutputJobAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["kind", "edition", "status", "created_by", "created_at"]
     list_filter = ["edition", "kind", "status"]
 
@@ -66,7 +63,8 @@ class OutputJobAdmin(admin.ModelAdmin):
         return False
 
 
-class DeliveryInline(admin.TabularInline):
+class DeliveryInline(EditionScopedAdminMixin, admin.TabularInline):
+    edition_path = "mailing__edition"
     model = Delivery
     extra = 0
     can_delete = False
@@ -77,7 +75,7 @@ class DeliveryInline(admin.TabularInline):
 
 
 @admin.register(Mailing)
-class MailingAdmin(admin.ModelAdmin):
+class MailingAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["subject", "audience_label", "edition", "created_by", "created_at"]
     list_filter = ["edition"]
     inlines = [DeliveryInline]

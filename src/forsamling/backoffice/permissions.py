@@ -60,3 +60,17 @@ def editions_for(user: Any) -> QuerySet[Edition]:
     if user.is_superuser:
         return editions
     return editions.filter(staff_roles__user=user).distinct()
+
+
+def organised_editions(user: Any) -> QuerySet[Edition]:
+    """The editions the user organises (all of them for a superuser): their scope in the admin.
+
+    Only organisers get admin permissions (see `services.role_group`), and the admin's
+    actions run for anyone who may see a list, so a viewer's editions are not in it.
+    """
+    editions = Edition.objects.order_by("-start_date")
+    if user.is_superuser:
+        return editions
+    if not user.is_authenticated or not user.is_active:
+        return editions.none()
+    return editions.filter(staff_roles__user=user, staff_roles__role=Role.ORGANISER).distinct()

@@ -4,18 +4,22 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
+from forsamling.backoffice.services import grant_role
 from forsamling.conferences.copying import copy_edition
 from forsamling.conferences.models import Edition, Theme
+from forsamling.domain.permissions import Role
 
 
-class ThemeInline(admin.StackedInline):
+class ThemeInline(EditionScopedAdminMixin, admin.StackedInline):
     model = Theme
     extra = 0
     fields = ["order", "title", "description"]
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+    edition_path = "pk"
     list_display = ["title", "start_date", "city", "registration_opens_at", "is_public", "is_demo"]
     list_filter = ["is_public", "is_demo"]
     search_fields = ["title", "city", "venue"]
@@ -77,6 +81,9 @@ class EditionAdmin(admin.ModelAdmin):
             self.message_user(request, _("Vælg netop én udgave at kopiere."), messages.ERROR)
             return None
         copy = copy_edition(source=queryset.get())
+        if not request.user.is_superuser:
+            # The copy is theirs to finish: without the role it would vanish from their list.
+            grant_role(user=request.user, edition=copy, role=Role.ORGANISER)
         self.message_user(
             request,
             _(

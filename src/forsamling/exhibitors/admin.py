@@ -18,7 +18,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
+from forsamling.backoffice.permissions import organised_editions
 from forsamling.conferences.queries import current_edition
 from forsamling.domain.stands import StandError, StandStatus
 from forsamling.exhibitors import services
@@ -30,7 +31,7 @@ from forsamling.exhibitors.queries import exhibitors_for_export, stand_map
 
 
 @admin.register(FloorPlan)
-class FloorPlanAdmin(admin.ModelAdmin):
+class FloorPlanAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["edition", "description"]
     readonly_fields = ["map_link"]
 
@@ -47,7 +48,7 @@ class MoveStandForm(forms.Form):
 
 
 @admin.register(Stand)
-class StandAdmin(admin.ModelAdmin):
+class StandAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = [
         "number",
         "edition",
@@ -78,16 +79,20 @@ class StandAdmin(admin.ModelAdmin):
 
     def floor_plan_image(self, request: HttpRequest, edition_id: int) -> FileResponse:
         """The plan for organisers, also of editions not yet public."""
-        return image_response(get_object_or_404(FloorPlan, edition_id=edition_id).image)
+        plans = FloorPlan.objects.filter(edition__in=organised_editions(request.user))
+        return image_response(get_object_or_404(plans, edition_id=edition_id).image)
 
     def map_view(self, request: HttpRequest) -> HttpResponse:
-        editions = Edition.objects.filter(stands__isnull=False).distinct().order_by("-start_date")
+        editions = organised_editions(request.user).filter(stands__isnull=False).distinct()
         chosen = (
             editions.filter(pk=request.GET.get("edition") or 0).first()
             if request.GET.get("edition", "").isdigit()
             else None
         )
-        edition = chosen or current_edition() or editions.first()
+        current = current_edition()
+        if current and not organised_editions(request.user).filter(pk=current.pk).exists():
+            current = None
+        edition = chosen or current or editions.first()
         context = {
             **self.admin_site.each_context(request),
             "title": _("Standkort"),
@@ -164,7 +169,8 @@ class StandAdmin(admin.ModelAdmin):
             )
 
 
-class StandStaffInline(admin.TabularInline):
+class StandStaffInline(EditionScopedAdminMixin, admin.TabularInline):
+    edition_path = "exhibitor__edition"
     model = StandStaff
     extra = 0
     fields = ["name", "title", "email", "created_at"]
@@ -177,7 +183,7 @@ class EmailExhibitorsForm(forms.Form):
 
 
 @admin.register(Exhibitor)
-class ExhibitorAdmin(admin.ModelAdmin):
+class ExhibitorAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = [
         "organisation", "edition", "cvr", "contact_name", "contact_email", "stand_numbers",
         "staff_count", "created_at",
@@ -275,7 +281,8 @@ class ExhibitorAdmin(admin.ModelAdmin):
 
 
 @admin.register(StandChange)
-class StandChangeAdmin(admin.ModelAdmin):
+class StandChangeAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+    edition_path = "stand__edition"
     list_display = ["created_at", "stand", "action", "exhibitor", "actor", "note"]
     list_filter = ["action", "stand__edition"]
     search_fields = ["stand__number", "exhibitor__organisation", "note"]

@@ -12,11 +12,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
 from forsamling.preferences.models import PreferenceRound
 
 
 @admin.register(PreferenceRound)
-class PreferenceRoundAdmin(admin.ModelAdmin):
+class PreferenceRoundAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "edition", "status", "opens_at", "closes_at", "manage"]
     list_filter = ["edition", "status"]
     fields = readonly_fields = (

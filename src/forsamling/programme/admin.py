@@ -9,7 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
+from forsamling.backoffice.permissions import organised_editions
 from forsamling.programme.forms import PublishProgrammeForm
 from forsamling.programme.models import (
     Day,
@@ -34,26 +35,26 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Room)
-class RoomAdmin(admin.ModelAdmin):
+class RoomAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "edition", "capacity"]
     list_filter = ["edition"]
 
 
 @admin.register(Track)
-class TrackAdmin(admin.ModelAdmin):
+class TrackAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "edition", "order"]
     list_filter = ["edition"]
 
 
 @admin.register(Day)
-class DayAdmin(admin.ModelAdmin):
+class DayAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "edition", "moderator"]
     list_filter = ["edition"]
     autocomplete_fields = ["moderator"]
 
 
 @admin.register(EditionModerator)
-class EditionModeratorAdmin(admin.ModelAdmin):
+class EditionModeratorAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["edition", "speaker"]
     autocomplete_fields = ["speaker"]
 
@@ -71,7 +72,7 @@ class SessionSpeakerInline(admin.TabularInline):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "day", "starts_at", "ends_at", "track", "room", "parent"]
     list_filter = ["edition", "day", "kind", "track"]
     search_fields = ["title", "description"]
@@ -88,7 +89,8 @@ class ItemAdmin(admin.ModelAdmin):
     ) -> HttpResponse:
         """Filtered to one edition, the list starts with the warnings about its programme."""
         edition_id = request.GET.get("edition__id__exact", "")
-        edition = Edition.objects.filter(pk=edition_id).first() if edition_id.isdigit() else None
+        editions = organised_editions(request.user)
+        edition = editions.filter(pk=edition_id).first() if edition_id.isdigit() else None
         extra_context = {**(extra_context or {}), "programme_edition": edition}
         if edition is not None:
             extra_context["programme_conflicts"] = draft_conflicts(edition)
@@ -96,7 +98,8 @@ class ItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+    edition_path = "slot__edition"
     list_display = ["__str__", "kind", "slot", "audience", "room", "capacity", "is_cancelled"]
     list_filter = ["slot__edition", "kind", "audience", "is_cancelled"]
     search_fields = ["title", "description"]
@@ -121,7 +124,7 @@ class SessionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgrammeVersion)
-class ProgrammeVersionAdmin(admin.ModelAdmin):
+class ProgrammeVersionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     """Published versions are frozen: they are made by "Tjek og offentliggør", never edited."""
 
     list_display = ["edition", "number", "comment", "publish_at", "created_at", "created_by"]
@@ -149,6 +152,8 @@ class ProgrammeVersionAdmin(admin.ModelAdmin):
         ):
             raise PermissionDenied
         form = PublishProgrammeForm(request.POST or None, initial=request.GET)
+        editions = organised_editions(request.user)
+        form.fields["edition"].queryset = editions  # type: ignore[attr-defined]
         edition = None
         if form.is_bound and form.is_valid():
             edition = form.cleaned_data["edition"]
@@ -167,7 +172,7 @@ class ProgrammeVersionAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(reverse("admin:programme_programmeversion_changelist"))
         edition_id = request.GET.get("edition") or request.POST.get("edition")
         if edition_id and str(edition_id).isdigit():
-            edition = Edition.objects.filter(pk=edition_id).first()
+            edition = editions.filter(pk=edition_id).first()
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

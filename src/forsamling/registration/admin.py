@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
 from forsamling.domain.registration_rules import RegistrationError
 from forsamling.programme.models import Session
 from forsamling.registration import services
@@ -44,25 +45,26 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class ChoiceInline(ReadOnlyInline):
+class ChoiceInline(EditionScopedAdminMixin, ReadOnlyInline):
     model = Choice
+    edition_path = "slot__edition"
     fields = readonly_fields = ("slot", "session", "status", "created_at", "confirmed_at")
 
 
-class AuditInline(ReadOnlyInline):
+class AuditInline(EditionScopedAdminMixin, ReadOnlyInline):
     model = AuditEntry
     fields = readonly_fields = ("at", "actor", "action", "details")
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "edition", "price", "is_politician", "is_health_council", "order"]
     list_filter = ["edition"]
     list_editable = ["order"]
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "email", "organisation", "category", "status", "dinner", "created_at"]
     list_filter = ["edition", "status", "category", "dinner", "list_consent"]
     search_fields = ["name", "email", "organisation", "job_title"]
@@ -94,8 +96,10 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Choice)
-class WaitingListAdmin(admin.ModelAdmin):
+class WaitingListAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     """The seats and waiting lists, one row per choice; the list shows each one's place."""
+
+    edition_path = "slot__edition"
 
     list_display = ["session", "registration", "status", "position", "created_at"]
     list_filter = ["status", "slot__edition", "session"]
@@ -118,7 +122,8 @@ class WaitingListAdmin(admin.ModelAdmin):
 
 
 @admin.register(SessionSeats)
-class SessionSeatsAdmin(admin.ModelAdmin):
+class SessionSeatsAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+    edition_path = "session__slot__edition"
     list_display = ["session", "taken", "capacity"]
     list_filter = ["session__slot__edition"]
     list_select_related = ["session"]
@@ -142,7 +147,7 @@ class SessionSeatsAdmin(admin.ModelAdmin):
 
 
 @admin.register(GroupBooking)
-class GroupBookingAdmin(admin.ModelAdmin):
+class GroupBookingAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["organisation", "secretary_name", "secretary_email", "edition", "created_at"]
     list_filter = ["edition"]
     search_fields = ["organisation", "secretary_name", "secretary_email"]
@@ -150,7 +155,7 @@ class GroupBookingAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["at", "actor", "action", "registration"]
     list_filter = ["edition", "action"]
     search_fields = ["actor", "registration__name", "registration__email"]
@@ -167,7 +172,8 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(SentMessage)
-class SentMessageAdmin(admin.ModelAdmin):
+class SentMessageAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+    edition_path = "registration__edition"
     list_display = ["sent_at", "to", "subject", "delivered"]
     list_filter = ["delivered", "registration__edition"]
     search_fields = ["to", "subject"]

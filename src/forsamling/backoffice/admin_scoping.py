@@ -1,0 +1,100 @@
+"""Django's admin per edition: a non-superuser sees and changes only the editions they organise.
+
+Django's model permissions are global, and an organiser gets them through a group; this mixin
+narrows every edition-bound ModelAdmin to the user's own editions: the lists, the change and
+delete pages, the filters in the sidebar and the choices in foreign-key fields.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
+
+from forsamling.backoffice.permissions import organised_editions
+from forsamling.conferences.models import Edition
+
+
+def scope_filter(path: str, request: HttpRequest) -> dict[str, Any]:
+    """The lookup that keeps rows whose edition (at `path`, "pk" for editions) is in scope."""
+    return {f"{path}__in": organised_editions(request.user).order_by().values("pk")}
+
+
+class EditionScopedAdminMixin:
+    """For a ModelAdmin or inline whose model belongs to one edition, reached by `edition_path`."""
+
+    edition_path: str = "edition"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        queryset: QuerySet[Any] = super().get_queryset(request)  # type: ignore[misc]
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(**scope_filter(self.edition_path, request))
+
+    def in_scope(self, request: HttpRequest, obj: Any) -> bool:
+        """Whether the object is of one of the user's editions.
+
+        An inline is asked about its parent, which its own admin has already checked.
+        """
+        model = self.model  # type: ignore[attr-defined]
+        if request.user.is_superuser or not isinstance(obj, model) or obj.pk is None:
+            return True
+        rows = model._default_manager.filter(pk=obj.pk, **scope_filter(self.edition_path, request))
+        return bool(rows.exists())
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_view_permission(request, obj)  # type: ignore[misc]
+        return bool(allowed) and self.in_scope(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_change_permission(request, obj)  # type: ignore[misc]
+        return bool(allowed) and self.in_scope(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)  # type: ignore[misc]
+        return bool(allowed) and self.in_scope(request, obj)
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """Editions, and things of an edition (items, rooms, days…), only from the user's."""
+        if "queryset" not in kwargs and not request.user.is_superuser:
+            path = edition_path_of(self.admin_site, db_field.remote_field.model)  # type: ignore[attr-defined]
+            if path is not None:
+                queryset = self.get_field_queryset(None, db_field, request)  # type: ignore[attr-defined]
+                if queryset is None:
+                    queryset = db_field.remote_field.model._default_manager.all()
+                kwargs["queryset"] = queryset.filter(**scope_filter(path, request))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        """A filter on a relation offers only what the user's own rows point at."""
+        filters = super().get_list_filter(request)  # type: ignore[misc]
+        if request.user.is_superuser:
+            return filters
+        model = self.model  # type: ignore[attr-defined]
+        return [
+            (name, admin.RelatedOnlyFieldListFilter) if is_relation(model, name) else name
+            for name in filters
+        ]
+
+
+def edition_path_of(site: admin.AdminSite, model: type[Model]) -> str | None:
+    """How rows of `model` reach their edition, if the model belongs to one edition."""
+    if model is Edition:
+        return "pk"
+    model_admin = site._registry.get(model)
+    if isinstance(model_admin, EditionScopedAdminMixin):
+        return model_admin.edition_path
+    return None
+
+
+def is_relation(model: type[Model], name: Any) -> bool:
+    if not isinstance(name, str):
+        return False
+    try:
+        return bool(get_fields_from_path(model, name)[-1].is_relation)
+    except (FieldDoesNotExist, NotRelationField):
+        return False
