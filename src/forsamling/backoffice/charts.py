@@ -5,12 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-MONTHS = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.",
-          "nov.", "dec."]  # fmt: skip
-
-
-def short_date(day: date) -> str:
-    return f"{day.day}. {MONTHS[day.month - 1]}"
+from forsamling.domain.danish import format_short_date
 
 
 def cumulative_svg(
@@ -50,9 +45,9 @@ def cumulative_svg(
             f'<path d="{"".join(path)}" fill="none" stroke="#417690" stroke-width="2.5"/>',
             f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" font-size="12">{peak}</text>',
             f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end" font-size="12">0</text>',
-            f'<text x="{left}" y="{height - 10}" font-size="12">{short_date(first)}</text>',
+            f'<text x="{left}" y="{height - 10}" font-size="12">{format_short_date(first)}</text>',
             f'<text x="{left + plot_w}" y="{height - 10}" text-anchor="end" font-size="12">'
-            f"{short_date(last)}</text>",
+            f"{format_short_date(last)}</text>",
         ]
     parts.append("</svg>")
     return "".join(parts)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.domain import danish
@@ -121,12 +120,6 @@ class Edition(models.Model):
             date.fromordinal(ordinal)
             for ordinal in range(self.start_date.toordinal(), self.end_date.toordinal() + 1)
         ]
-
-    def registration_is_open(self, now: datetime | None = None) -> bool:
-        now = now or timezone.now()
-        if self.registration_opens_at is None or now < self.registration_opens_at:
-            return False
-        return self.registration_closes_at is None or now < self.registration_closes_at
 
 
 def paragraphs(text: str) -> list[str]:

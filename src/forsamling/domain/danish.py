@@ -30,6 +30,8 @@ WEEKDAYS = {
     "da": ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
+SHORT_MONTHS = ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.",
+                "nov.", "dec."]  # fmt: skip
 EN_DASH = "\u2013"
 
 
@@ -44,6 +46,11 @@ def format_date(day: date, lang: str | None = "da") -> str:
     if lang == "en":
         return f"{day.day} {month} {day.year}"
     return f"{day.day}. {month} {day.year}"
+
+
+def format_short_date(day: date) -> str:
+    """'25. feb.', where room is short (the back office's chart); Danish only."""
+    return f"{day.day}. {SHORT_MONTHS[day.month - 1]}"
 
 
 def format_weekday_date(day: date, lang: str | None = "da") -> str:
