@@ -81,6 +81,20 @@ def _room_change(label: str, old: str | None, new: str | None) -> str | None:
     return f"{label} har ikke længere et fast lokale"
 
 
+def _room_and_speaker_changes(old: Item | Session, new: Item | Session) -> list[Change]:
+    """What items and sessions alike report last: a new room, speakers who joined or left."""
+    changes: list[Change] = []
+    room = _room_change(
+        new.label, old.room.name if old.room else None, new.room.name if new.room else None
+    )
+    if room:
+        changes.append(Change(MOVED_ROOM, new.uid, room))
+    speakers = _speaker_change(new.label, old.speakers, new.speakers)
+    if speakers:
+        changes.append(Change(SPEAKERS, new.uid, speakers))
+    return changes
+
+
 def _item_changes(old: Item, new: Item) -> list[Change]:
     changes: list[Change] = []
     uid = new.uid
@@ -96,15 +110,7 @@ def _item_changes(old: Item, new: Item) -> list[Change]:
         changes.append(
             Change(MOVED_TIME, uid, f"{label} slutter nu kl. {format_time(new.end)}{was}")
         )
-    room = _room_change(
-        label, old.room.name if old.room else None, new.room.name if new.room else None
-    )
-    if room:
-        changes.append(Change(MOVED_ROOM, uid, room))
-    speakers = _speaker_change(label, old.speakers, new.speakers)
-    if speakers:
-        changes.append(Change(SPEAKERS, uid, speakers))
-    return changes
+    return changes + _room_and_speaker_changes(old, new)
 
 
 def _session_changes(old: Session, old_slot: Item, new: Session, new_slot: Item) -> list[Change]:
@@ -128,15 +134,7 @@ def _session_changes(old: Session, old_slot: Item, new: Session, new_slot: Item)
                 _moved_time(label, (old_slot.day, old_slot.start), (new_slot.day, new_slot.start)),
             )
         )
-    room = _room_change(
-        label, old.room.name if old.room else None, new.room.name if new.room else None
-    )
-    if room:
-        changes.append(Change(MOVED_ROOM, uid, room))
-    speakers = _speaker_change(label, old.speakers, new.speakers)
-    if speakers:
-        changes.append(Change(SPEAKERS, uid, speakers))
-    return changes
+    return changes + _room_and_speaker_changes(old, new)
 
 
 def _added_item(item: Item) -> str:

@@ -38,10 +38,10 @@ class StandMap:
 
 
 def stand_map(edition: Edition) -> StandMap:
-    stands = list(
-        Stand.objects.filter(edition=edition).select_related("exhibitor").order_by("number")
+    stands = sorted(
+        Stand.objects.filter(edition=edition).select_related("exhibitor"),
+        key=lambda stand: _number_key(stand.number),
     )
-    stands.sort(key=lambda stand: _number_key(stand.number))
     return StandMap(floor_plan=FloorPlan.objects.filter(edition=edition).first(), stands=stands)
 
 

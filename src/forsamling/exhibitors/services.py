@@ -20,7 +20,6 @@ from django.utils import timezone, translation
 from forsamling.conferences.models import Edition
 from forsamling.domain import stands as rules
 from forsamling.exhibitors.models import Exhibitor, Stand, StandChange, StandStaff
-from forsamling.exhibitors.queries import stand_staff_for_edition
 
 __all__ = [
     "ExhibitorDetails",
@@ -31,7 +30,6 @@ __all__ = [
     "move_stand",
     "release_stand",
     "remove_stand_staff",
-    "stand_staff_for_edition",
     "update_exhibitor_profile",
 ]
 
