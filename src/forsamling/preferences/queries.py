@@ -21,10 +21,6 @@ from forsamling.registration.models import (
 )
 
 
-def open_rounds(edition: Edition) -> list[PreferenceRound]:
-    return list(edition.preference_rounds.filter(status=RoundStatus.OPEN).order_by("closes_at"))
-
-
 def public_rounds(edition: Edition) -> list[PreferenceRound]:
     """Rounds the public may know of: every round past its draft, commitment and all."""
     return list(

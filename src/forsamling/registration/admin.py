@@ -45,6 +45,19 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
+class ReadOnlyAdminMixin:
+    """Rows written only by the services: the admin shows them and changes nothing."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class ChoiceInline(EditionScopedAdminMixin, ReadOnlyInline):
     model = Choice
     edition_path = "slot__edition"
@@ -96,7 +109,7 @@ class RegistrationAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Choice)
-class WaitingListAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class WaitingListAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, admin.ModelAdmin):
     """The seats and waiting lists, one row per choice; the list shows each one's place."""
 
     edition_path = "slot__edition"
@@ -110,15 +123,6 @@ class WaitingListAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("nr. på venteliste"))
     def position(self, choice: Choice) -> int | None:
         return waiting_position(choice)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(SessionSeats)
@@ -155,20 +159,11 @@ class GroupBookingAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["at", "actor", "action", "registration"]
     list_filter = ["edition", "action"]
     search_fields = ["actor", "registration__name", "registration__email"]
     list_select_related = ["registration"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(SentMessage)

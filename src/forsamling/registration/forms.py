@@ -23,6 +23,7 @@ AUDIENCE_NOTE: dict[str, Any] = {
     Audience.HEALTH_COUNCIL: _("kun for medlemmer af et sundhedsråd"),
 }
 REQUIRED = _("Udfyld feltet.")
+INVALID_EMAIL = _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk.")
 
 
 class DetailsForm(forms.Form):
@@ -30,7 +31,7 @@ class DetailsForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail"),
         max_length=254,
-        error_messages={"invalid": _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk.")},
+        error_messages={"invalid": INVALID_EMAIL},
     )
     phone = forms.CharField(label=_("Telefon"), max_length=30, required=False)
     organisation = forms.CharField(
@@ -207,7 +208,7 @@ class SubstituteForm(forms.Form):
         max_length=254,
         error_messages={
             "required": REQUIRED,
-            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk."),
+            "invalid": INVALID_EMAIL,
         },
     )
     job_title = forms.CharField(label=_("Kollegaens stilling"), max_length=200, required=False)
@@ -219,7 +220,7 @@ class ResendLinkForm(forms.Form):
         max_length=254,
         error_messages={
             "required": REQUIRED,
-            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk."),
+            "invalid": INVALID_EMAIL,
         },
     )
 
@@ -239,6 +240,6 @@ class GroupBookingForm(forms.Form):
         max_length=254,
         error_messages={
             "required": REQUIRED,
-            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk."),
+            "invalid": INVALID_EMAIL,
         },
     )
