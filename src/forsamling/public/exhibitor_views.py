@@ -16,7 +16,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from forsamling.conferences.models import Edition
-from forsamling.conferences.queries import public_edition
 from forsamling.domain import stands as rules
 from forsamling.exhibitors import services
 from forsamling.exhibitors.forms import BookingForm, ProfileForm, StandStaffForm
@@ -29,10 +28,11 @@ from forsamling.exhibitors.queries import (
     public_exhibitors,
     stand_map,
 )
+from forsamling.public.editions import page_edition
 
 
 def exhibitors(request: HttpRequest, edition: str) -> HttpResponse:
-    current = _edition(request, edition)
+    current = page_edition(request, edition)
     return render(
         request,
         "public/exhibitors/list.html",
@@ -49,7 +49,7 @@ def exhibitors(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def book(request: HttpRequest, edition: str) -> HttpResponse:
-    current = _edition(request, edition)
+    current = page_edition(request, edition)
     form = BookingForm(request.POST or None, edition=current)
     if request.method == "POST" and form.is_valid():
         try:
@@ -84,14 +84,14 @@ def book(request: HttpRequest, edition: str) -> HttpResponse:
 
 @never_cache
 def booking(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    exhibitor = exhibitor_by_token(_edition(request, edition), token)
+    exhibitor = exhibitor_by_token(page_edition(request, edition), token)
     return _booking_page(request, exhibitor)
 
 
 @never_cache
 @require_POST
 def add_staff(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    exhibitor = exhibitor_by_token(_edition(request, edition), token)
+    exhibitor = exhibitor_by_token(page_edition(request, edition), token)
     form = StandStaffForm(request.POST)
     if form.is_valid():
         try:
@@ -111,7 +111,7 @@ def add_staff(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 @never_cache
 @require_POST
 def remove_staff(request: HttpRequest, edition: str, token: str, pk: int) -> HttpResponse:
-    exhibitor = exhibitor_by_token(_edition(request, edition), token)
+    exhibitor = exhibitor_by_token(page_edition(request, edition), token)
     member = get_object_or_404(StandStaff, pk=pk, exhibitor=exhibitor)
     services.remove_stand_staff(member=member)
     messages.success(request, _("%(name)s er fjernet fra standpersonalet.") % {"name": member.name})
@@ -121,7 +121,7 @@ def remove_staff(request: HttpRequest, edition: str, token: str, pk: int) -> Htt
 @never_cache
 @require_POST
 def update_profile(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    exhibitor = exhibitor_by_token(_edition(request, edition), token)
+    exhibitor = exhibitor_by_token(page_edition(request, edition), token)
     form = ProfileForm(request.POST, request.FILES, instance=exhibitor)
     if form.is_valid():
         services.update_exhibitor_profile(
@@ -138,12 +138,12 @@ def update_profile(request: HttpRequest, edition: str, token: str) -> HttpRespon
 
 
 def floor_plan_image(request: HttpRequest, edition: str) -> FileResponse:
-    plan = get_object_or_404(FloorPlan, edition=_edition(request, edition))
+    plan = get_object_or_404(FloorPlan, edition=page_edition(request, edition))
     return image_response(plan.image)
 
 
 def exhibitor_logo(request: HttpRequest, edition: str, pk: int) -> FileResponse:
-    exhibitor = get_object_or_404(Exhibitor, pk=pk, edition=_edition(request, edition))
+    exhibitor = get_object_or_404(Exhibitor, pk=pk, edition=page_edition(request, edition))
     if not exhibitor.logo:
         raise Http404("No logo")
     return image_response(exhibitor.logo)
@@ -171,12 +171,6 @@ def _booking_page(
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
-
-
-def _edition(request: HttpRequest, slug: str) -> Edition:
-    edition = public_edition(slug)
-    request.edition = edition  # type: ignore[attr-defined]
-    return edition
 
 
 def _floor_plan_url(edition: Edition) -> str:

@@ -17,8 +17,6 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forsamling.conferences.models import Edition
-from forsamling.conferences.queries import public_edition
 from forsamling.domain import preference_rounds as rules
 from forsamling.preferences import services
 from forsamling.preferences.forms import RankingForm
@@ -29,14 +27,9 @@ from forsamling.preferences.queries import (
     ranking_slots,
 )
 from forsamling.programme.models import Session
+from forsamling.public.editions import page_edition
 from forsamling.registration.models import Registration
 from forsamling.registration.queries import registration_by_token
-
-
-def _edition(request: HttpRequest, slug: str) -> Edition:
-    edition = public_edition(slug)
-    request.edition = edition  # type: ignore[attr-defined]
-    return edition
 
 
 def error_message(error: Exception) -> str:
@@ -83,7 +76,7 @@ def _round_views(
 
 
 def rank(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    event = _edition(request, edition)
+    event = page_edition(request, edition)
     registration = registration_by_token(event, token)
     if registration is None:
         raise Http404("No such registration")
@@ -118,7 +111,7 @@ def rank(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 
 
 def about(request: HttpRequest, edition: str) -> HttpResponse:
-    event = _edition(request, edition)
+    event = page_edition(request, edition)
     return render(
         request,
         "public/preferences/about.html",
@@ -129,7 +122,7 @@ def about(request: HttpRequest, edition: str) -> HttpResponse:
 def download(request: HttpRequest, edition: str, round_id: int, kind: str) -> HttpResponse:
     """The published input (seed included) or result, byte for byte what the CLI reads and
     writes: keys sorted, two-space indent, a final newline."""
-    event = _edition(request, edition)
+    event = page_edition(request, edition)
     round = get_object_or_404(PreferenceRound, edition=event, pk=round_id)
     if not round.is_published:
         raise Http404("Not published yet")

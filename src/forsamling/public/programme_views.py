@@ -12,19 +12,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from forsamling.conferences.models import Edition
-from forsamling.conferences.queries import public_edition
 from forsamling.domain.programme import Programme, programme_from_snapshot
 from forsamling.domain.programme_timetable import Filters, filter_choices, timetable
 from forsamling.programme.models import ProgrammeVersion
 from forsamling.programme.queries import current_version, version_history
+from forsamling.public.editions import page_edition
 from forsamling.public.templatetags.programme import kind_label
 
 
 def published_programme(
     request: HttpRequest, slug: str
 ) -> tuple[Edition, ProgrammeVersion, Programme]:
-    edition = public_edition(slug)
-    request.edition = edition  # type: ignore[attr-defined]
+    edition = page_edition(request, slug)
     version = current_version(edition)
     if version is None:
         raise Http404("The programme has not been published yet")
@@ -32,8 +31,7 @@ def published_programme(
 
 
 def programme(request: HttpRequest, edition: str) -> HttpResponse:
-    edition_obj = public_edition(edition)
-    request.edition = edition_obj  # type: ignore[attr-defined]
+    edition_obj = page_edition(request, edition)
     version = current_version(edition_obj)
     if version is None:
         return render(request, "public/programme/not_yet.html", {"edition": edition_obj})
@@ -102,8 +100,7 @@ def speaker(request: HttpRequest, edition: str, speaker: str) -> HttpResponse:
 
 
 def changes(request: HttpRequest, edition: str) -> HttpResponse:
-    edition_obj = public_edition(edition)
-    request.edition = edition_obj  # type: ignore[attr-defined]
+    edition_obj = page_edition(request, edition)
     return render(
         request,
         "public/programme/changes.html",

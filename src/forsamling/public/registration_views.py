@@ -29,6 +29,7 @@ from forsamling.domain.registration_rules import (
     RegistrationNotOpen,
     cancellation_fee,
 )
+from forsamling.public.editions import page_edition
 from forsamling.registration import groups, services
 from forsamling.registration.forms import (
     NO_SESSION,
@@ -47,16 +48,6 @@ from forsamling.registration.queries import (
     personal_programme,
     registration_closes_at,
 )
-
-
-def _edition(request: HttpRequest, slug: str) -> Edition:
-    # One query: these pages never show the edition's themes, which public_edition prefetches.
-    try:
-        edition = Edition.objects.public().get(slug=slug)
-    except Edition.DoesNotExist as exc:
-        raise Http404("No such edition") from exc
-    request.edition = edition  # type: ignore[attr-defined]
-    return edition
 
 
 def error_message(error: Exception, edition: Edition) -> str:
@@ -78,7 +69,7 @@ def error_message(error: Exception, edition: Edition) -> str:
 
 
 def register(request: HttpRequest, edition: str) -> HttpResponse:
-    event = _edition(request, edition)
+    event = page_edition(request, edition, with_themes=False)
     now = timezone.now()
     closes_at = registration_closes_at(event)
     if now >= closes_at:
@@ -132,7 +123,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
-    event = _edition(request, edition)
+    event = page_edition(request, edition, with_themes=False)
     form = ResendLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.resend_link(edition=event, email=form.cleaned_data["email"])
@@ -280,7 +271,7 @@ def cancel(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 
 
 def group_start(request: HttpRequest, edition: str) -> HttpResponse:
-    event = _edition(request, edition)
+    event = page_edition(request, edition, with_themes=False)
     form = GroupBookingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -295,7 +286,7 @@ def group_start(request: HttpRequest, edition: str) -> HttpResponse:
 
 def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     """The secretary's overview: the group's participants, its total, and one more participant."""
-    event = _edition(request, edition)
+    event = page_edition(request, edition, with_themes=False)
     booking = GroupBooking.objects.filter(edition=event, token=token).first()
     if booking is None:
         raise Http404("No such group booking")
