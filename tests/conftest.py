@@ -16,6 +16,15 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _forget_recent_reads() -> None:
+    """Each test starts without the public site's one-second reads of an earlier test (its
+    editions are gone, their slugs come back). Only tests that turn the cache on keep any."""
+    from forsamling.core.recent import forget
+
+    forget()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Debian's Chromium: Playwright cannot download its own browsers here."""

@@ -46,6 +46,7 @@ from forsamling.registration.queries import (
     breakout_slots,
     group_overview,
     personal_programme,
+    registration_choices,
     registration_closes_at,
 )
 
@@ -77,13 +78,14 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             request, "public/registration/closed.html", {"edition": event, "closes_at": closes_at}
         )
     posted = request.method == "POST"
-    # A posted form needs the sessions, not the seats left: the service counts under lock.
-    offers = breakout_slots(event, with_seats=not posted)
+    # A posted form is checked against what the form offered a second ago; the seats left are
+    # not needed (the service counts under lock). A shown form has the seats left now.
+    categories, offers = registration_choices(event)
     form = RegistrationForm(
         request.POST or None,
         initial={"idempotency_key": secrets.token_urlsafe(24)},
-        categories=event.categories.all(),
-        offers=offers,
+        categories=categories,
+        offers=offers if posted else breakout_slots(event),
     )
     already_registered = False
     if posted and form.is_valid():
@@ -145,13 +147,25 @@ def _registration(request: HttpRequest, edition: str, token: str) -> Registratio
 
 
 def done(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    """The confirmation after the POST: the programme only, none of the private page's forms."""
-    registration = _registration(request, edition, token)
+    """The confirmation after the POST: the programme only, none of the private page's forms.
+
+    It follows every registration at 10.00, so it reads what it shows and no more: the edition
+    as public pages have it (`page_edition`), the registration's few fields, its programme."""
+    event = page_edition(request, edition, with_themes=False)
+    registration = (
+        Registration.objects.filter(edition=event, token=token)
+        .only("id", "edition_id", "token", "email", "status")
+        .order_by()
+        .first()
+    )
+    if registration is None:
+        raise Http404("No such registration")
+    registration.edition = event
     return render(
         request,
         "public/registration/done.html",
         {
-            "edition": registration.edition,
+            "edition": event,
             "registration": registration,
             "lines": personal_programme(registration),
         },

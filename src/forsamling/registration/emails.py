@@ -1,16 +1,20 @@
-"""E-mails to participants, in Danish. Services call these with `transaction.on_commit`, so a
-message is only sent for a change that was saved; they take ids and read fresh rows."""
+"""E-mails to participants, in Danish. Services call the `send_*` functions inside their
+transaction; a message is only sent for a change that was saved (see `_enqueue`). They take
+ids, and the worker reads fresh rows."""
 
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django_tasks_db import DatabaseBackend
 
 from forsamling.registration.calendar import personal_calendar
 from forsamling.registration.models import Choice, GroupBooking, Registration, SentMessage
@@ -102,12 +106,22 @@ def send_programme_notice(registration: Registration, subject: str, changes: lis
 
 
 def _enqueue(kind: str, pk: int, substituted: bool = False) -> None:
-    """Rendering and SMTP happen in the worker: at the opening minute a registration's answer
+    """Queues the message for the task worker, as part of the caller's change.
+
+    Rendering and SMTP happen in the worker: at the opening minute a registration's answer
     must not wait for the mail server, and the "send my link" page answers equally fast
-    whether or not the address is registered."""
+    whether or not the address is registered. With the database backend (production) the
+    task's row is written in the caller's transaction, an outbox: it exists exactly when the
+    change does, the worker cannot see it before the commit, and it costs no commit of its own.
+    Any other backend (the tests' immediate one runs the task at once) is handed the task only
+    once the transaction has committed.
+    """
     from forsamling.registration.tasks import deliver_email
 
-    deliver_email.enqueue(kind, pk, substituted)
+    if isinstance(deliver_email.get_backend(), DatabaseBackend):
+        deliver_email.enqueue(kind, pk, substituted)
+    else:
+        transaction.on_commit(partial(deliver_email.enqueue, kind, pk, substituted))
 
 
 def deliver(kind: str, pk: int, substituted: bool = False) -> None:

@@ -3,6 +3,7 @@ error summary at the top. Eligibility is checked here too, so it is reported per
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -141,18 +142,32 @@ class ChoicesMixin:
         return [(offer, self[f"slot_{offer.slot.pk}"]) for offer in self.offers]  # type: ignore[index]
 
 
-class CategoryChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.name} – {format_price(obj.price)}"
+class CategoryChoiceField(forms.ChoiceField):
+    """The edition's categories as radio buttons; its value is the `Category` itself.
+
+    Given a list, not a queryset: the registration form reads its categories once a second
+    (`queries.registration_choices`), not once per visitor."""
+
+    def set_categories(self, categories: Iterable[Category]) -> None:
+        self.categories = {str(category.pk): category for category in categories}
+        self.choices = [
+            (key, f"{category.name} – {format_price(category.price)}")
+            for key, category in self.categories.items()
+        ]
+
+    def prepare_value(self, value: Any) -> Any:
+        return str(value.pk) if isinstance(value, Category) else value
+
+    def clean(self, value: Any) -> Category | None:
+        key = super().clean(value)
+        return self.categories[key] if key else None
 
 
 class RegistrationForm(ChoicesMixin, DetailsForm):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     category = CategoryChoiceField(
         label=_("Deltagerkategori"),
-        queryset=Category.objects.none(),
         widget=forms.RadioSelect,
-        empty_label=None,
         error_messages={
             "required": _("Vælg din deltagerkategori."),
             "invalid_choice": _("Vælg en af kategorierne."),
@@ -163,9 +178,11 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         error_messages={"required": _("Du skal acceptere betingelserne for at tilmelde dig.")},
     )
 
-    def __init__(self, *args: Any, categories: Any, offers: list[SlotOffer], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, categories: Iterable[Category], offers: list[SlotOffer], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = categories  # type: ignore[attr-defined]
+        self.fields["category"].set_categories(categories)  # type: ignore[attr-defined]
         self.add_slot_fields(offers)
 
     def clean(self) -> dict[str, Any]:
@@ -177,11 +194,11 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
     def category_flags(self) -> dict[str, dict[str, bool]]:
         """What the page's script needs to grey out sessions a category may not attend."""
         return {
-            str(category.pk): {
+            key: {
                 "politician": category.is_politician,
                 "health_council": category.is_health_council,
             }
-            for category in self.fields["category"].queryset  # type: ignore[attr-defined]
+            for key, category in self.fields["category"].categories.items()  # type: ignore[attr-defined]
         }
 
 

@@ -54,7 +54,7 @@ def register_group(
         )
         for member in members:
             add_group_member(group=group, member=member)
-        transaction.on_commit(lambda: emails.send_group_link(group.pk))
+        emails.send_group_link(group.pk)
     return group
 
 

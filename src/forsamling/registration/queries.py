@@ -7,18 +7,20 @@ from datetime import datetime, time
 from decimal import Decimal
 
 from forsamling.conferences.models import Edition
+from forsamling.core.recent import recent
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.registration_rules import TimeRange
 from forsamling.programme.models import Item, ItemKind, Session
 from forsamling.registration.models import (
+    Category,
     Choice,
     ChoiceStatus,
     GroupBooking,
     Registration,
     SessionSeats,
 )
-from forsamling.registration.seats import seats_left, waiting_position
+from forsamling.registration.seats import places_in_line, seats_left
 
 
 def registration_closes_at(edition: Edition) -> datetime:
@@ -89,6 +91,16 @@ def breakout_slots(edition: Edition, *, with_seats: bool = True) -> list[SlotOff
     return [SlotOffer(slot, by_slot[slot.pk]) for slot in slots if by_slot[slot.pk]]
 
 
+def registration_choices(edition: Edition) -> tuple[list[Category], list[SlotOffer]]:
+    """The categories and breakout sessions the registration form offers, without seats left,
+    read at most a second ago (`forsamling.core.recent`): what a posted form is checked
+    against at 10.00 without a query. The service reads what decides a seat again under lock."""
+    return recent(
+        ("registration-choices", edition.pk),
+        lambda: (list(edition.categories.all()), breakout_slots(edition, with_seats=False)),
+    )
+
+
 @dataclass
 class ProgrammeLine:
     choice: Choice
@@ -101,10 +113,13 @@ class ProgrammeLine:
 
 def personal_programme(registration: Registration) -> list[ProgrammeLine]:
     """The participant's choices in programme order, with their place in line if waiting."""
-    choices = registration.choices.select_related("session", "slot", "slot__day").order_by(
-        "slot__day__date", "slot__starts_at", "slot__order", "slot_id"
+    choices = list(
+        registration.choices.select_related("session", "slot", "slot__day").order_by(
+            "slot__day__date", "slot__starts_at", "slot__order", "slot_id"
+        )
     )
-    return [ProgrammeLine(choice, waiting_position(choice)) for choice in choices]
+    places = places_in_line(choices)
+    return [ProgrammeLine(choice, places.get(choice.pk)) for choice in choices]
 
 
 def registration_by_token(edition: Edition, token: str) -> Registration | None:

@@ -11,58 +11,100 @@ so the waiting list's order (created_at, id) is the order in which people got th
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q
+from django.db import connection
+from django.db.models import F, Q
 
-from forsamling.programme.models import Session
+from forsamling.domain.preference_rounds import ALLOCATING
+from forsamling.programme.models import Item, Session
 from forsamling.registration.models import Choice, ChoiceStatus, Registration, SessionSeats
 
 
-def lock_seats(session_ids: Iterable[int]) -> dict[int, SessionSeats]:
-    """Counter rows for the sessions, created if missing, locked in session id order."""
+@dataclass
+class Counter:
+    """A session's seat counter as read under its lock, with what the seat rules need."""
+
+    pk: int
+    session_id: int
+    taken: int
+    capacity: int | None  # None: no limit
+    cancelled: bool  # the session, read under the lock
+    allocating: bool  # a preference round is allocating the session's slot
+
+    @property
+    def has_room(self) -> bool:
+        return self.capacity is None or self.taken < self.capacity
+
+
+def lock_seats(session_ids: Iterable[int]) -> dict[int, Counter]:
+    """The sessions' counters, locked in session id order: one query once the rows exist.
+
+    A session's first counter row is made here: the rows found are locked first, then the
+    missing ones are inserted in id order (a concurrent insert of the same row waits for the
+    first), then all are locked.
+    """
     ids = sorted(set(session_ids))
     if not ids:
         return {}
-    existing = set(
-        SessionSeats.objects.filter(session_id__in=ids).values_list("session_id", flat=True)
-    )
-    if missing := [session_id for session_id in ids if session_id not in existing]:
+    rows = _lock(ids)
+    if missing := [session_id for session_id in ids if session_id not in rows]:
         SessionSeats.objects.bulk_create(
             [SessionSeats(session_id=session_id) for session_id in missing], ignore_conflicts=True
         )
-    rows = (
-        SessionSeats.objects.select_for_update()
-        .select_related("session")
-        .filter(session_id__in=ids)
-        .order_by("session_id")
+        rows = _lock(ids)
+    return rows
+
+
+def _lock(ids: list[int]) -> dict[int, Counter]:
+    """Hand-written SQL (the same on SQLite, where writers are serialised anyway and there is
+    no FOR UPDATE, and PostgreSQL): it runs in every registration while the rush is on, and
+    Django's compiler took longer to build it than PostgreSQL to answer it."""
+    quote = connection.ops.quote_name
+    rounds = Item._meta.get_field("preference_rounds")  # PreferenceRound.slots, seen from Item
+    through = rounds.through._meta  # type: ignore[union-attr]
+    to_round = quote(rounds.field.m2m_column_name())
+    to_item = quote(rounds.field.m2m_reverse_name())
+    statuses = ", ".join(["%s"] * len(ALLOCATING))
+    marks = ", ".join(["%s"] * len(ids))
+    sql = (
+        "SELECT s.id, s.session_id, s.taken, se.capacity, se.is_cancelled,"
+        f" EXISTS (SELECT 1 FROM {quote(through.db_table)} rs"
+        f" JOIN {quote(rounds.related_model._meta.db_table)} r ON r.id = rs.{to_round}"
+        f" WHERE rs.{to_item} = se.slot_id AND r.status IN ({statuses}))"
+        f" FROM {quote(SessionSeats._meta.db_table)} s"
+        f" JOIN {quote(Session._meta.db_table)} se ON se.id = s.session_id"
+        f" WHERE s.session_id IN ({marks}) ORDER BY s.session_id"
     )
-    return {row.session_id: row for row in rows}
-
-
-def _has_room(row: SessionSeats) -> bool:
-    capacity = row.session.capacity
-    return capacity is None or row.taken < capacity
+    if connection.features.has_select_for_update_of:
+        sql += " FOR UPDATE OF s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*sorted(ALLOCATING), *ids])
+        return {
+            row[1]: Counter(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]))
+            for row in cursor.fetchall()
+        }
 
 
 def take_seats(
     registration: Registration,
     sessions: Iterable[Session],
-    seats: dict[int, SessionSeats],
+    seats: dict[int, Counter],
     now: datetime,
 ) -> list[Choice]:
     """A choice per session: a seat while there is room, else the end of the waiting list.
 
-    One INSERT for all the choices, and an UPDATE only of counters that changed (a place on a
-    waiting list changes no counter): the counters stay locked for as few round trips as can be.
+    One INSERT for all the choices and one UPDATE for the counters that changed (a place on a
+    waiting list changes none): the counters stay locked for as few round trips as can be.
     """
     choices = []
-    changed = []
+    taken = []
     for session in sessions:
         row = seats[session.pk]
-        if _has_room(row):
+        if row.has_room:
             row.taken += 1
-            changed.append(row)
+            taken.append(row.pk)
             status, confirmed_at = ChoiceStatus.CONFIRMED, now
         else:
             status, confirmed_at = ChoiceStatus.WAITING, None
@@ -76,11 +118,12 @@ def take_seats(
             )
         )
     Choice.objects.bulk_create(choices)
-    _save(changed)
+    if taken:  # one seat each: a registration chooses a session at most once
+        SessionSeats.objects.filter(pk__in=taken).update(taken=F("taken") + 1)
     return choices
 
 
-def release_choices(choices: Iterable[Choice], seats: dict[int, SessionSeats]) -> None:
+def release_choices(choices: Iterable[Choice], seats: dict[int, Counter]) -> None:
     """Deletes the choices and frees the seats the confirmed ones held (counters locked)."""
     changed = []
     for choice in choices:
@@ -91,12 +134,12 @@ def release_choices(choices: Iterable[Choice], seats: dict[int, SessionSeats]) -
     _save(changed)
 
 
-def fill_from_waiting_lists(seats: dict[int, SessionSeats], now: datetime) -> list[Choice]:
+def fill_from_waiting_lists(seats: dict[int, Counter], now: datetime) -> list[Choice]:
     """Gives free seats to the first in line, at once; returns the promoted choices."""
     promoted = []
     changed = []
     for row in seats.values():
-        while _has_room(row):
+        while row.has_room:
             first = (
                 Choice.objects.filter(
                     session_id=row.session_id,
@@ -116,7 +159,7 @@ def fill_from_waiting_lists(seats: dict[int, SessionSeats], now: datetime) -> li
     return promoted
 
 
-def _save(rows: Iterable[SessionSeats]) -> None:
+def _save(rows: Iterable[Counter]) -> None:
     for row in {row.pk: row for row in rows}.values():
         SessionSeats.objects.filter(pk=row.pk).update(taken=row.taken)
 
@@ -135,3 +178,25 @@ def waiting_position(choice: Choice) -> int | None:
     before = Q(created_at__lt=choice.created_at) | Q(created_at=choice.created_at, id__lt=choice.id)
     ahead = Choice.objects.filter(before, session_id=choice.session_id, status=ChoiceStatus.WAITING)
     return ahead.count() + 1
+
+
+def places_in_line(choices: Iterable[Choice]) -> dict[int, int]:
+    """`waiting_position` of several waiting choices in one query: {choice id: position}.
+
+    Hand-written SQL (the same on SQLite and PostgreSQL): every confirmation page asks it,
+    and Django's compiler would take longer to build the query than the database to answer.
+    """
+    ids = [choice.pk for choice in choices if choice.status == ChoiceStatus.WAITING]
+    if not ids:
+        return {}
+    table = connection.ops.quote_name(Choice._meta.db_table)
+    marks = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT c.id, 1 + (SELECT COUNT(*) FROM {table} w"
+        " WHERE w.session_id = c.session_id AND w.status = %s"
+        " AND (w.created_at < c.created_at OR (w.created_at = c.created_at AND w.id < c.id)))"
+        f" FROM {table} c WHERE c.id IN ({marks})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ChoiceStatus.WAITING.value, *ids])
+        return dict(cursor.fetchall())

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
-from functools import partial
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -17,7 +16,6 @@ from django.utils import timezone
 from forsamling.conferences.models import Edition
 from forsamling.domain.ean import validate_ean
 from forsamling.domain.eligibility import check_eligible
-from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
     RegistrationCancelled,
@@ -28,7 +26,7 @@ from forsamling.domain.registration_rules import (
     check_one_per_slot,
     check_window,
 )
-from forsamling.programme.models import Item, ItemKind, Session
+from forsamling.programme.models import ItemKind, Session
 from forsamling.registration import emails
 from forsamling.registration.models import (
     AuditEntry,
@@ -40,6 +38,7 @@ from forsamling.registration.models import (
 )
 from forsamling.registration.queries import registration_closes_at, slot_time_range
 from forsamling.registration.seats import (
+    Counter,
     fill_from_waiting_lists,
     lock_seats,
     release_choices,
@@ -97,43 +96,48 @@ def register_participant(
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
 
     A repeated call with the same idempotency key (a double click, a retry after a timeout)
-    returns the first registration and changes nothing.
+    returns the first registration and changes nothing. The happy path is one transaction of
+    six statements: the registration, the locked counters, the choices, the counters taken,
+    the audit entry and the queued confirmation e-mail.
     """
-    existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return Registered(existing, created=False)
     now = timezone.now()
     check_window(now, edition.registration_opens_at, registration_closes_at(edition))
     values = details.cleaned()
     _check_choices(edition, category, sessions)
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                registration = Registration.objects.create(
-                    edition=edition,
-                    idempotency_key=idempotency_key,
-                    category=category,
-                    terms_accepted_at=now,
-                    group=group,
-                    **values,
-                )
-        except IntegrityError:
-            existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
-            if existing is not None:
-                return Registered(existing, created=False)
+    try:
+        with transaction.atomic():
+            # First, before any counter is locked: a retry with the same key, or an e-mail
+            # already registered, fails here and takes no lock.
+            registration = Registration.objects.create(
+                edition=edition,
+                idempotency_key=idempotency_key,
+                category=category,
+                terms_accepted_at=now,
+                group=group,
+                **values,
+            )
+            seats = lock_seats(session.pk for session in sessions)
+            _check_open(sessions, seats)
+            choices = take_seats(registration, sessions, seats, now)
+            _audit(
+                registration,
+                actor,
+                "registered",
+                {
+                    "category": category.key,
+                    "choices": {str(c.session_id): c.status for c in choices},
+                },
+            )
+            emails.send_confirmation(registration.pk)
+    except IntegrityError:
+        existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return Registered(existing, created=False)
+        if Registration.objects.filter(
+            edition=edition, email=values["email"], status=Status.ACTIVE
+        ).exists():
             raise AlreadyRegistered() from None
-        seats = lock_seats(session.pk for session in sessions)
-        choices = take_seats(registration, sessions, seats, now)
-        _audit(
-            registration,
-            actor,
-            "registered",
-            {
-                "category": category.key,
-                "choices": {str(c.session_id): c.status for c in choices},
-            },
-        )
-        transaction.on_commit(lambda: emails.send_confirmation(registration.pk))
+        raise
     return Registered(registration, created=True)
 
 
@@ -150,6 +154,7 @@ def change_choices(
         _lock_active(registration)
         held = set(registration.choices.values_list("session_id", flat=True))
         seats = lock_seats(held | wanted)
+        _check_open(sessions, seats)
         current = list(registration.choices.all())  # read again: a promotion may have just run
         kept = {choice.session_id for choice in current if choice.session_id in wanted}
         dropped = [choice for choice in current if choice.session_id not in wanted]
@@ -211,7 +216,7 @@ def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT)
         )
         promoted = fill_from_waiting_lists(seats, now)
         _audit(registration, actor, "cancelled", {"fee": str(registration.cancellation_fee)})
-        transaction.on_commit(lambda: emails.send_cancellation(registration.pk))
+        emails.send_cancellation(registration.pk)
         _notify_promoted(promoted)
 
 
@@ -236,7 +241,7 @@ def substitute_participant(
         except IntegrityError:
             raise AlreadyRegistered() from None
         _audit(registration, actor, "substituted", {"from": previous, "to": values["email"]})
-        transaction.on_commit(lambda: emails.send_confirmation(registration.pk, substituted=True))
+        emails.send_confirmation(registration.pk, substituted=True)
     return registration
 
 
@@ -246,7 +251,7 @@ def resend_link(*, edition: Edition, email: str) -> None:
         edition=edition, email=email.strip().lower(), status=Status.ACTIVE
     ).first()
     if registration is not None:
-        transaction.on_commit(lambda: emails.send_link(registration.pk))
+        emails.send_link(registration.pk)
 
 
 def _check_active(registration: Registration) -> None:
@@ -272,6 +277,7 @@ def _lock_active(registration: Registration) -> None:
 
 
 def _check_choices(edition: Edition, category: Category, sessions: Sequence[Session]) -> None:
+    """The rules a choice of sessions must keep, from the sessions as given (no query)."""
     if category.edition_id != edition.pk:
         raise ValueError("Category of another edition")
     slot_times: dict[int, TimeRange] = {}
@@ -283,23 +289,23 @@ def _check_choices(edition: Edition, category: Category, sessions: Sequence[Sess
         time_range = slot_time_range(slot)
         if time_range is not None:
             slot_times[slot.pk] = time_range
-    allocating = set(
-        Item.objects.filter(
-            pk__in={session.slot_id for session in sessions},
-            preference_rounds__status__in=ALLOCATING,
-        ).values_list("pk", flat=True)
-    )
-    for session in sessions:
-        if session.slot_id in allocating:
-            raise SessionUnavailable(session)  # its seats are allocated from rankings
     check_one_per_slot((session.slot_id, session.pk) for session in sessions)
     check_no_overlap(slot_times)
+
+
+def _check_open(sessions: Sequence[Session], seats: dict[int, Counter]) -> None:
+    """What may have changed since the form was shown, read under the counters' lock: a
+    session cancelled, or its slot's seats being allocated from rankings (preference round)."""
+    for session in sessions:
+        row = seats[session.pk]
+        if row.cancelled or row.allocating:
+            raise SessionUnavailable(session)
 
 
 def _notify_promoted(promoted: list[Choice]) -> None:
     for choice in promoted:
         _audit(choice.registration, "system", "promoted", {"session": choice.session_id})
-        transaction.on_commit(partial(emails.send_promotion, choice.pk))
+        emails.send_promotion(choice.pk)
 
 
 def _audit(registration: Registration, actor: str, action: str, details: dict[str, Any]) -> None:

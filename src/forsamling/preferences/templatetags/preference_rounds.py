@@ -9,6 +9,7 @@ from django import template
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.core.recent import recent
 from forsamling.preferences.models import RoundStatus
 from forsamling.preferences.queries import public_rounds
 from forsamling.registration.models import Registration
@@ -22,7 +23,7 @@ def preference_rounds_notice(
 ) -> dict[str, Any]:
     rounds = [
         r
-        for r in public_rounds(edition)
+        for r in recent(("public-rounds", edition.pk), lambda: public_rounds(edition))
         if r.status == RoundStatus.PUBLISHED
         or (r.status == RoundStatus.OPEN and timezone.now() < r.closes_at)
         or registration is not None

@@ -1,0 +1,45 @@
+"""Reads the public site may serve up to a second old, kept per process.
+
+At 10.00 every registration reads the same edition, categories and breakout sessions, and every
+confirmation page the same preference rounds. They change a few times a year, and an organiser's
+change may take `PUBLIC_PAGE_CACHE_SECONDS` (one second in production, off in tests) to reach the
+public pages, as with `forsamling.public.page_cache`. Nothing here decides a seat: the seat
+counters, a session's cancellation and a preference round's allocation are read again under
+lock by `forsamling.registration.services`.
+
+The values are shared by every request of the process: treat them as read-only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from django.conf import settings
+
+T = TypeVar("T")
+MAX_ENTRIES = 512
+_kept: dict[Hashable, tuple[float, Any]] = {}
+
+
+def recent(key: Hashable, read: Callable[[], T]) -> T:
+    """`read()`, or what it returned less than `PUBLIC_PAGE_CACHE_SECONDS` ago for `key`."""
+    seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0)
+    if seconds <= 0:
+        return read()
+    now = time.monotonic()
+    kept = _kept.get(key)
+    if kept is not None and kept[0] > now:
+        value: T = kept[1]
+        return value
+    value = read()
+    if len(_kept) >= MAX_ENTRIES:
+        _kept.clear()
+    _kept[key] = (now + seconds, value)
+    return value
+
+
+def forget() -> None:
+    """Drops everything kept (tests)."""
+    _kept.clear()
