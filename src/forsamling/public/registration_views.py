@@ -44,6 +44,7 @@ from forsamling.registration.models import GroupBooking, Registration
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import (
     breakout_slots,
+    confirmation,
     group_overview,
     personal_programme,
     registration_choices,
@@ -148,27 +149,16 @@ def _registration(request: HttpRequest, edition: str, token: str) -> Registratio
 
 def done(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     """The confirmation after the POST: the programme only, none of the private page's forms.
-
-    It follows every registration at 10.00, so it reads what it shows and no more: the edition
-    as public pages have it (`page_edition`), the registration's few fields, its programme."""
+    It follows every registration at 10.00, so it reads what it shows in one query."""
     event = page_edition(request, edition, with_themes=False)
-    registration = (
-        Registration.objects.filter(edition=event, token=token)
-        .only("id", "edition_id", "token", "email", "status")
-        .order_by()
-        .first()
-    )
-    if registration is None:
+    found = confirmation(event, token)
+    if found is None:
         raise Http404("No such registration")
-    registration.edition = event
+    registration, lines = found
     return render(
         request,
         "public/registration/done.html",
-        {
-            "edition": event,
-            "registration": registration,
-            "lines": personal_programme(registration),
-        },
+        {"edition": event, "registration": registration, "lines": lines},
     )
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from decimal import Decimal
 
+from django.db import connection
+
 from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
 from forsamling.domain.danish import COPENHAGEN
@@ -20,7 +22,12 @@ from forsamling.registration.models import (
     Registration,
     SessionSeats,
 )
-from forsamling.registration.seats import places_in_line, seats_left
+from forsamling.registration.seats import (
+    PLACE_IN_LINE,
+    PLACE_IN_LINE_PARAMS,
+    places_in_line,
+    seats_left,
+)
 
 
 def registration_closes_at(edition: Edition) -> datetime:
@@ -120,6 +127,50 @@ def personal_programme(registration: Registration) -> list[ProgrammeLine]:
     )
     places = places_in_line(choices)
     return [ProgrammeLine(choice, places.get(choice.pk)) for choice in choices]
+
+
+def confirmation(edition: Edition, token: str) -> tuple[Registration, list[ProgrammeLine]] | None:
+    """The confirmation page's registration (id, token, e-mail, status; the rest is read if
+    asked for) and its programme, in one hand-written query: the page follows every
+    registration at 10.00. The sessions and slots come from `registration_choices`; if a choice
+    is not among them (cancelled, or its slot taken into a preference round), `personal_programme`
+    reads the programme instead."""
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT r.id, r.email, r.status, c.id, c.session_id, c.slot_id, c.status, {PLACE_IN_LINE}"
+        f" FROM {quote(Registration._meta.db_table)} r"
+        f" LEFT JOIN {quote(Choice._meta.db_table)} c ON c.registration_id = r.id"
+        " WHERE r.edition_id = %s AND r.token = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*PLACE_IN_LINE_PARAMS, edition.pk, token])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    fields = ["id", "edition_id", "token", "email", "status"]
+    registration = Registration.from_db(
+        connection.alias, fields, [rows[0][0], edition.pk, token, *rows[0][1:3]]
+    )
+    registration.edition = edition
+    _categories, offers = registration_choices(edition)
+    sessions = {item.session.pk: item.session for offer in offers for item in offer.sessions}
+    order = {offer.slot.pk: index for index, offer in enumerate(offers)}
+    lines = []
+    for *_registration, choice_id, session_id, slot_id, status, place in rows:
+        if choice_id is None:
+            continue
+        if session_id not in sessions:
+            return registration, personal_programme(registration)
+        session = sessions[session_id]
+        choice = Choice.from_db(
+            connection.alias,
+            ["id", "registration_id", "session_id", "slot_id", "status"],
+            [choice_id, registration.pk, session_id, slot_id, status],
+        )
+        choice.session, choice.slot = session, session.slot
+        lines.append(ProgrammeLine(choice, place))
+    lines.sort(key=lambda line: order[line.choice.slot_id])
+    return registration, lines
 
 
 def registration_by_token(edition: Edition, token: str) -> Registration | None:

@@ -191,12 +191,18 @@ def places_in_line(choices: Iterable[Choice]) -> dict[int, int]:
         return {}
     table = connection.ops.quote_name(Choice._meta.db_table)
     marks = ", ".join(["%s"] * len(ids))
-    sql = (
-        f"SELECT c.id, 1 + (SELECT COUNT(*) FROM {table} w"
-        " WHERE w.session_id = c.session_id AND w.status = %s"
-        " AND (w.created_at < c.created_at OR (w.created_at = c.created_at AND w.id < c.id)))"
-        f" FROM {table} c WHERE c.id IN ({marks})"
-    )
+    sql = f"SELECT c.id, {PLACE_IN_LINE} FROM {table} c WHERE c.id IN ({marks})"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [ChoiceStatus.WAITING.value, *ids])
+        cursor.execute(sql, [*PLACE_IN_LINE_PARAMS, *ids])
         return dict(cursor.fetchall())
+
+
+# A waiting choice `c`'s place in line as an SQL expression (NULL for a confirmed one), and
+# its parameters; `waiting_position` for one choice.
+PLACE_IN_LINE = (
+    "CASE WHEN c.status = %s THEN 1 + (SELECT COUNT(*)"
+    f" FROM {connection.ops.quote_name(Choice._meta.db_table)} w"
+    " WHERE w.session_id = c.session_id AND w.status = %s"
+    " AND (w.created_at < c.created_at OR (w.created_at = c.created_at AND w.id < c.id))) END"
+)
+PLACE_IN_LINE_PARAMS = [ChoiceStatus.WAITING.value, ChoiceStatus.WAITING.value]
