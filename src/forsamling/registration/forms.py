@@ -74,12 +74,6 @@ class DetailsForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():  # Django's own wording, where we have none
-            if field.error_messages["required"] == forms.Field.default_error_messages["required"]:
-                field.error_messages["required"] = REQUIRED
-
     def clean_ean(self) -> str:
         ean: str = self.cleaned_data["ean"]
         if ean.strip() and not is_valid_ean13(ean):
@@ -93,6 +87,15 @@ class DetailsForm(forms.Form):
         return ParticipantDetails(**{name: data[name] for name in DETAIL_FIELDS})
 
 
+def our_wording(form: type[forms.Form]) -> None:
+    """Our "required" message on every field of `form` that would show Django's own (once, on
+    the class: not for every form a visitor posts)."""
+    for field in form.base_fields.values():
+        if field.error_messages["required"] == forms.Field.default_error_messages["required"]:
+            field.error_messages["required"] = REQUIRED
+
+
+our_wording(DetailsForm)
 DETAIL_FIELDS = list(DetailsForm.base_fields)
 
 
@@ -200,6 +203,9 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
             }
             for key, category in self.fields["category"].categories.items()  # type: ignore[attr-defined]
         }
+
+
+our_wording(RegistrationForm)
 
 
 class ChoicesForm(ChoicesMixin, forms.Form):

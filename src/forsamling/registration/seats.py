@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Q
 
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.programme.models import Item, Session
@@ -119,7 +119,12 @@ def take_seats(
         )
     Choice.objects.bulk_create(choices)
     if taken:  # one seat each: a registration chooses a session at most once
-        SessionSeats.objects.filter(pk__in=taken).update(taken=F("taken") + 1)
+        sql = (
+            f"UPDATE {connection.ops.quote_name(SessionSeats._meta.db_table)}"
+            f" SET taken = taken + 1 WHERE id IN ({', '.join(['%s'] * len(taken))})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, taken)
     return choices
 
 

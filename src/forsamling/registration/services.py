@@ -97,8 +97,9 @@ def register_participant(
 
     A repeated call with the same idempotency key (a double click, a retry after a timeout)
     returns the first registration and changes nothing. The happy path is one transaction of
-    six statements: the registration, the locked counters, the choices, the counters taken,
-    the audit entry and the queued confirmation e-mail.
+    six statements: the registration and its queued confirmation e-mail, then (the counters
+    are held for as few round trips as can be) the locked counters, the choices, the counters
+    taken and the audit entry.
     """
     now = timezone.now()
     check_window(now, edition.registration_opens_at, registration_closes_at(edition))
@@ -116,6 +117,7 @@ def register_participant(
                 group=group,
                 **values,
             )
+            emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
             seats = lock_seats(session.pk for session in sessions)
             _check_open(sessions, seats)
             choices = take_seats(registration, sessions, seats, now)
@@ -128,7 +130,6 @@ def register_participant(
                     "choices": {str(c.session_id): c.status for c in choices},
                 },
             )
-            emails.send_confirmation(registration.pk)
     except IntegrityError:
         existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
