@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from forsamling.domain.ean import InvalidEAN
 from forsamling.domain.eligibility import NotEligible
@@ -19,6 +21,7 @@ from forsamling.domain.registration_rules import (
     SessionUnavailable,
     TwoChoicesInSlot,
 )
+from forsamling.programme.models import Session
 from forsamling.registration.models import AuditEntry, Choice, Registration, SessionSeats
 from forsamling.registration.queries import personal_programme
 from forsamling.registration.services import (
@@ -297,3 +300,38 @@ def test_without_a_closing_moment_registration_closes_when_the_conference_begins
     edition.save()
     with pytest.raises(RegistrationClosed):
         register(edition)
+
+
+def test_a_session_cancelled_after_the_form_was_read_is_refused_under_the_lock(edition):
+    """The form's sessions may be a second old: the service reads cancellation under the lock,
+    and nothing of the registration is kept."""
+    offered = Session.objects.get(pk=edition.big_theme.pk)  # as the form read it
+    Session.objects.filter(pk=offered.pk).update(is_cancelled=True)
+    with pytest.raises(SessionUnavailable):
+        register(edition, sessions=[offered], name="Anna Berg")
+    assert not Registration.objects.filter(name="Anna Berg").exists()
+    assert not Choice.objects.exists()
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_the_confirmation_is_queued_in_the_registrations_own_transaction(edition):
+    """With the database task backend the e-mail's task row is part of the registration: there
+    with it, and gone with it when the registration fails after the row was written."""
+    registration = register(edition, sessions=[edition.big_theme]).registration
+    queued = DBTaskResult.objects.get()
+    assert queued.args_kwargs["args"] == ["confirmation", registration.pk, False]
+    assert not mail.outbox  # the worker sends it, after the commit
+    offered = Session.objects.get(pk=edition.small_theme.pk)
+    Session.objects.filter(pk=offered.pk).update(is_cancelled=True)
+    with pytest.raises(SessionUnavailable):  # fails at the lock, after the task row
+        register(edition, sessions=[offered])
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_a_retry_after_the_email_is_taken_by_the_same_key_returns_the_registration(edition):
+    """Same key and e-mail again (a retry): the first registration, not "already registered"."""
+    who = details(name="Anna Berg")
+    first = register(edition, key="same-key", who=who, sessions=[edition.small_theme])
+    again = register(edition, key="same-key", who=who, sessions=[edition.small_theme])
+    assert (again.registration.pk, again.created) == (first.registration.pk, False)
+    assert taken(edition.small_theme) == 1
