@@ -173,6 +173,7 @@ class Gunicorn:
             f"--bind=127.0.0.1:{self.port}",
             "--backlog=2048",
             "--timeout=60",
+            "--preload",
             "--no-control-socket",
         ]
         if args.worker_class == "gthread":
