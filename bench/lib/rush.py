@@ -280,13 +280,18 @@ def measured(gunicorn: Gunicorn, postmaster: int | None, action: Any) -> dict[st
 
 
 def rush(
-    args: argparse.Namespace, env: dict[str, str], info_path: Path, clients: int, work: Path
+    args: argparse.Namespace,
+    env: dict[str, str],
+    info_path: Path,
+    clients: int,
+    work: Path,
+    popular_share: float = rush_check.POPULAR_SHARE,
 ) -> dict[str, Any]:
     django("reset", env=env)
     gunicorn = Gunicorn(args, env)
     try:
         warm_up(gunicorn.port, [f"/{args.edition}/tilmelding/"])
-        out = work / f"rush-{clients}.jsonl"
+        out = work / f"rush-{clients}-{popular_share}.jsonl"
         run_name = f"c{clients}-{int(time.time())}"
         m = measured(
             gunicorn,
@@ -300,6 +305,7 @@ def rush(
                 f"--info={info_path}",
                 f"--run={run_name}",
                 f"--out={out}",
+                f"--popular-share={popular_share}",
             ),
         )
     finally:
@@ -313,6 +319,7 @@ def rush(
     server_cpu = m["app_cpu_s"] + m["db_cpu_s"]
     return {
         "clients": clients,
+        "popular_share": popular_share,
         "registrations": len(ok),
         "errors": len(results) - len(ok),
         "error_examples": [r.get("error") for r in results if not r.get("token")][:3],
@@ -366,8 +373,9 @@ def report(summary: dict[str, Any]) -> None:
     print(f"Machine: {os.cpu_count()} cores; {summary['setup']}")
     for row in summary["rushes"]:
         tps = limit[str(row["clients"])]["tps"]
+        spread = "" if row["popular_share"] else ", choices spread over all sessions"
         print(
-            f"\nRush, {row['clients']} clients: {row['registrations']} registrations, "
+            f"\nRush, {row['clients']} clients{spread}: {row['registrations']} registrations, "
             f"{row['errors']} errors, {row['per_s']:.0f}/s "
             f"({100 * row['per_s'] / tps:.0f} % of pgbench's {tps:.0f}/s at "
             f"{row['clients']} clients)"
@@ -440,7 +448,9 @@ def main() -> None:
     parser.add_argument("--crowd-clients", type=int, default=64)
     parser.add_argument("--crowd-count", type=int, default=30000)
     parser.add_argument("--crowd-seconds", type=float, default=20)
-    parser.add_argument("--skip", nargs="*", default=[], choices=["pgbench", "rush", "crowd"])
+    parser.add_argument(
+        "--skip", nargs="*", default=[], choices=["pgbench", "rush", "spread", "crowd"]
+    )
     parser.add_argument("--json", help="also write the figures here")
     parser.add_argument("--work", help="reuse this directory (static files, data) and keep it")
     args = parser.parse_args()
@@ -515,6 +525,12 @@ def main() -> None:
             for clients in args.clients:
                 log(f"rush, {args.count} registrations over {clients} clients")
                 summary["rushes"].append(rush(args, env, info_path, clients, work))
+        if "spread" not in args.skip:
+            # The same rush without a hot session: if the popular sessions' counters limited
+            # the application, this one would be faster.
+            clients = args.clients[0]
+            log(f"rush, {args.count} registrations over {clients} clients, choices spread")
+            summary["rushes"].append(rush(args, env, info_path, clients, work, popular_share=0))
         if "crowd" not in args.skip:
             log(f"crowd, {args.crowd_clients} clients")
             summary["crowd"] = crowd(args, env)

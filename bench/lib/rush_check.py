@@ -39,10 +39,14 @@ def _sessions_for(slot: dict[str, Any], *, politician: bool) -> list[int]:
     return [s["id"] for s in slot["sessions"] if s["audience"] in allowed]
 
 
-def registration_fields(info: dict[str, Any], index: int, run: str) -> dict[str, str]:
+def registration_fields(
+    info: dict[str, Any], index: int, run: str, popular_share: float = POPULAR_SHARE
+) -> dict[str, str]:
     """The form fields of participant `index`: details, category and one choice per slot.
 
-    Deterministic per (run, index), so a result can be traced back to what was sent.
+    Deterministic per (run, index), so a result can be traced back to what was sent. With
+    `popular_share=0` the same participants choose among all the sessions they may attend
+    (the rush without a hot session, to compare with).
     """
     rng = random.Random(f"{run}-{index}")
     draw = rng.random()
@@ -57,7 +61,7 @@ def registration_fields(info: dict[str, Any], index: int, run: str) -> dict[str,
     }
     for slot, popular in zip(info["slots"], popular_sessions(info), strict=True):
         allowed = _sessions_for(slot, politician=politician)
-        if draw < POPULAR_SHARE:
+        if draw < popular_share:
             choice = str(popular)
         elif allowed:
             choice = str(rng.choice(allowed))

@@ -102,9 +102,9 @@ def csrf_cookie(cookies: list[str]) -> str | None:
 
 
 async def register(
-    connection: Connection, info: dict[str, Any], index: int, run: str
+    connection: Connection, info: dict[str, Any], index: int, run: str, popular_share: float
 ) -> dict[str, Any]:
-    fields = rush_check.registration_fields(info, index, run)
+    fields = rush_check.registration_fields(info, index, run, popular_share)
     result: dict[str, Any] = {"index": index, "email": fields["email"], "started": time.time()}
     path = f"/{info['edition']}/tilmelding/"
     status, _headers, cookies, body = await connection.request("GET", path, {})
@@ -156,11 +156,12 @@ async def rush(args: argparse.Namespace) -> dict[str, Any]:
                 return
             try:
                 result = await asyncio.wait_for(
-                    register(connection, info, index, args.run), REQUEST_TIMEOUT
+                    register(connection, info, index, args.run, args.popular_share),
+                    REQUEST_TIMEOUT,
                 )
             except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
                 connection.close()
-                email = rush_check.registration_fields(info, index, args.run)["email"]
+                email = rush_check.registration_fields(info, index, args.run)["email"]  # same
                 result = {"index": index, "email": email, "error": f"{type(e).__name__}: {e}"}
             out.write(json.dumps(result) + "\n")
 
@@ -223,6 +224,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60, help="and at most this long")
     parser.add_argument("--info", help="rush: the JSON describing slots and categories")
     parser.add_argument("--run", default="run", help="rush: makes e-mails unique per run")
+    parser.add_argument(
+        "--popular-share",
+        type=float,
+        default=rush_check.POPULAR_SHARE,
+        help="rush: share of participants wanting the popular sessions (0: choices spread)",
+    )
     parser.add_argument("--out", help="rush: where the JSON lines go")
     parser.add_argument("--paths", nargs="*", default=[], help="crowd: paths to fetch")
     args = parser.parse_args()

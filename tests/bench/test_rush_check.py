@@ -119,6 +119,17 @@ def test_most_participants_want_the_popular_sessions() -> None:
     assert rush_check.registration_fields(INFO, 7, "t") == fields[7]
 
 
+def test_spread_choices_want_every_session_alike_with_the_same_participants() -> None:
+    """popular_share=0: same people and categories, each allowed session about equally often."""
+    hot = [rush_check.registration_fields(INFO, n, "t") for n in range(2000)]
+    spread = [rush_check.registration_fields(INFO, n, "t", popular_share=0) for n in range(2000)]
+    assert [f["category"] for f in spread] == [f["category"] for f in hot]
+    politicians = [f for f in spread if f["category"] == "1"]
+    for slot, sessions in (("slot_45", ("29", "30")), ("slot_46", ("33", "34"))):
+        shares = [sum(f[slot] == s for f in politicians) / len(politicians) for s in sessions]
+        assert all(0.4 < share < 0.6 for share in shares), (slot, shares)
+
+
 def test_form_tokens_reads_the_hidden_fields() -> None:
     html = (
         '<input type="hidden" name="csrfmiddlewaretoken" value="abc">'
