@@ -117,9 +117,8 @@ def load(people: int) -> Edition:
                 )
             )  # fmt: skip
     Choice.objects.bulk_create(choices, batch_size=1000)
-    SessionSeats.objects.bulk_create(
-        [SessionSeats(session_id=pk, taken=n) for pk, n in taken.items()]
-    )
+    for pk, n in taken.items():  # each session got its counter row when it was made
+        SessionSeats.objects.filter(session_id=pk).update(taken=n)
     return edition
 
 

@@ -248,3 +248,19 @@ def test_the_form_needs_the_same_number_of_queries_however_many_sessions(client,
     for number in range(10):
         make_session(edition.themes_slot, f"Ekstra {number}", capacity=30)
     assert queries() == before
+
+
+@pytest.mark.parametrize(
+    ("category", "message"),
+    [(None, "Vælg din deltagerkategori."), ("999999", "Vælg en af kategorierne.")],
+)
+def test_a_missing_or_unknown_category_gets_its_danish_message_and_keeps_what_was_typed(
+    client, edition, category, message
+):
+    """The category radio group (a list read once a second) reports in Danish, keeps the rest."""
+    response = client.post(url(edition), form_data(edition, category=category))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'value="Mette Hansen"' in html
+    assert not Registration.objects.exists()

@@ -335,3 +335,20 @@ def test_a_retry_after_the_email_is_taken_by_the_same_key_returns_the_registrati
     again = register(edition, key="same-key", who=who, sessions=[edition.small_theme])
     assert (again.registration.pk, again.created) == (first.registration.pk, False)
     assert taken(edition.small_theme) == 1
+
+
+def test_every_session_gets_its_seat_counter_when_it_is_made(edition):
+    """Registrations at 10.00 then only lock counter rows, never insert them side by side."""
+    session = Session.objects.create(slot=edition.themes_slot, title="Ny session", capacity=5)
+    assert SessionSeats.objects.get(session=session).taken == 0
+
+
+def test_a_retry_after_registration_closed_returns_the_registration_it_made(edition):
+    """The first attempt went through just before closing; its retry is answered with it."""
+    first = register(edition, key="late-retry", sessions=[edition.small_theme])
+    edition.registration_closes_at = timezone.now() - timedelta(seconds=1)
+    edition.save()
+    again = register(edition, key="late-retry", sessions=[edition.small_theme])
+    assert (again.registration.pk, again.created) == (first.registration.pk, False)
+    with pytest.raises(RegistrationClosed):
+        register(edition, key="a-new-key", sessions=[edition.small_theme])

@@ -48,8 +48,12 @@ def create_round(
         raise ValueError("A round must close after it opens")
     with transaction.atomic():
         # A round replaces first come, first served; it cannot take over seats already given,
-        # or participants would lose them the next time they saved their other choices.
+        # or participants would lose them the next time they saved their other choices. The
+        # slots' seat counters are locked first, as registrations lock them before reading
+        # whether a round allocates: a registration either committed before (and is seen
+        # here) or reads this round once it commits.
         ids = [s.pk for s in slots]
+        lock_seats(Session.objects.filter(slot__in=ids).values_list("pk", flat=True))
         taken = PreferenceRound.objects.filter(slots__in=ids).exists()
         chosen = Choice.objects.filter(slot__in=ids).exists()
         if (

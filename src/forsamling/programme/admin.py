@@ -107,7 +107,15 @@ class SessionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     inlines = [SessionSpeakerInline]
 
     def save_model(self, request: HttpRequest, obj: Session, form: Any, change: bool) -> None:
-        """More seats go to the first in line at once (the admin saves in one transaction)."""
+        """More seats go to the first in line at once (the admin saves in one transaction).
+
+        A change of seats or a cancellation first locks the session's seat counter, as every
+        registration does before it reads them: registrations then see the change at once,
+        and the two never wait on each other crosswise."""
+        if change and {"capacity", "is_cancelled"} & set(form.changed_data):
+            from forsamling.registration.seats import lock_seats
+
+            lock_seats([obj.pk])
         super().save_model(request, obj, form, change)
         if change and "capacity" in form.changed_data:
             from forsamling.registration.services import fill_waiting_lists

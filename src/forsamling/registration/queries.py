@@ -162,10 +162,10 @@ def confirmation(edition: Edition, token: str) -> tuple[Registration, list[Progr
         if session_id not in sessions:
             return registration, personal_programme(registration)
         session = sessions[session_id]
-        choice = Choice.from_db(
+        choice = Choice.from_db(  # values in the model's field order
             connection.alias,
-            ["id", "registration_id", "session_id", "slot_id", "status"],
-            [choice_id, registration.pk, session_id, slot_id, status],
+            ["id", "registration_id", "slot_id", "session_id", "status"],
+            [choice_id, registration.pk, slot_id, session_id, status],
         )
         choice.session, choice.slot = session, session.slot
         lines.append(ProgrammeLine(choice, place))

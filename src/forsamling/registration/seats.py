@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import connection
 from django.db.models import Q
@@ -39,51 +40,81 @@ class Counter:
 
 
 def lock_seats(session_ids: Iterable[int]) -> dict[int, Counter]:
-    """The sessions' counters, locked in session id order: one query once the rows exist.
+    """The sessions' counters, locked in session id order, with their sessions read after.
 
-    A session's first counter row is made here: the rows found are locked first, then the
-    missing ones are inserted in id order (a concurrent insert of the same row waits for the
-    first), then all are locked.
+    Two statements. The first locks the counter rows. The second, a new statement, reads each
+    session's capacity and cancellation and whether a preference round allocates its slot: in
+    PostgreSQL's READ COMMITTED a statement sees what was committed when it began, so a read
+    joined to the lock would show what stood before any wait for the lock. Whoever changes
+    those (`SessionAdmin.save_model`, `preferences.services.create_round`) locks the counters
+    first, so what is read here is what holds until the commit.
+
+    Every session gets its counter row when it is made (`make_counter`). A missing one (a
+    session loaded without signals) is made here, after the rows found were locked.
     """
     ids = sorted(set(session_ids))
     if not ids:
         return {}
-    rows = _lock(ids)
-    if missing := [session_id for session_id in ids if session_id not in rows]:
+    taken = _lock(ids)
+    if missing := [session_id for session_id in ids if session_id not in taken]:
         SessionSeats.objects.bulk_create(
             [SessionSeats(session_id=session_id) for session_id in missing], ignore_conflicts=True
         )
-        rows = _lock(ids)
-    return rows
+        taken = _lock(ids)
+    sessions = _sessions(ids)
+    return {
+        session_id: Counter(pk, session_id, count, *sessions[session_id])
+        for session_id, (pk, count) in taken.items()
+    }
 
 
-def _lock(ids: list[int]) -> dict[int, Counter]:
-    """Hand-written SQL (the same on SQLite, where writers are serialised anyway and there is
-    no FOR UPDATE, and PostgreSQL): it runs in every registration while the rush is on, and
-    Django's compiler took longer to build it than PostgreSQL to answer it."""
+def make_counter(instance: Session, created: bool, **kwargs: Any) -> None:
+    """A new session's counter row (connected to Session's post_save in the app config), so
+    the first registrations at 10.00 only lock rows and never insert them side by side."""
+    if created:
+        SessionSeats.objects.bulk_create([SessionSeats(session=instance)], ignore_conflicts=True)
+
+
+# Hand-written SQL (the same on SQLite, where writers are serialised anyway and there is no
+# FOR UPDATE, and PostgreSQL): it runs in every registration while the rush is on, and Django's
+# compiler took longer to build it than PostgreSQL to answer it.
+
+
+def _lock(ids: list[int]) -> dict[int, tuple[int, int]]:
+    """{session id: (counter id, seats taken)}, the counter rows locked in session id order."""
+    table = connection.ops.quote_name(SessionSeats._meta.db_table)
+    sql = (
+        f"SELECT id, session_id, taken FROM {table}"
+        f" WHERE session_id IN ({', '.join(['%s'] * len(ids))}) ORDER BY session_id"
+    )
+    if connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        return {session_id: (pk, taken) for pk, session_id, taken in cursor.fetchall()}
+
+
+def _sessions(ids: list[int]) -> dict[int, tuple[int | None, bool, bool]]:
+    """{session id: (capacity, cancelled, allocating)}."""
     quote = connection.ops.quote_name
     rounds = Item._meta.get_field("preference_rounds")  # PreferenceRound.slots, seen from Item
     through = rounds.through._meta  # type: ignore[union-attr]
     to_round = quote(rounds.field.m2m_column_name())
     to_item = quote(rounds.field.m2m_reverse_name())
     statuses = ", ".join(["%s"] * len(ALLOCATING))
-    marks = ", ".join(["%s"] * len(ids))
     sql = (
-        "SELECT s.id, s.session_id, s.taken, se.capacity, se.is_cancelled,"
+        "SELECT se.id, se.capacity, se.is_cancelled,"
         f" EXISTS (SELECT 1 FROM {quote(through.db_table)} rs"
         f" JOIN {quote(rounds.related_model._meta.db_table)} r ON r.id = rs.{to_round}"
         f" WHERE rs.{to_item} = se.slot_id AND r.status IN ({statuses}))"
-        f" FROM {quote(SessionSeats._meta.db_table)} s"
-        f" JOIN {quote(Session._meta.db_table)} se ON se.id = s.session_id"
-        f" WHERE s.session_id IN ({marks}) ORDER BY s.session_id"
+        f" FROM {quote(Session._meta.db_table)} se"
+        f" WHERE se.id IN ({', '.join(['%s'] * len(ids))})"
     )
-    if connection.features.has_select_for_update_of:
-        sql += " FOR UPDATE OF s"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*sorted(ALLOCATING), *ids])
         return {
-            row[1]: Counter(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]))
-            for row in cursor.fetchall()
+            pk: (capacity, bool(cancelled), bool(allocating))
+            for pk, capacity, cancelled, allocating in cursor.fetchall()
         }
 
 

@@ -14,11 +14,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
-from forsamling.domain.ean import validate_ean
-from forsamling.domain.eligibility import check_eligible
+from forsamling.domain.ean import InvalidEAN, validate_ean
+from forsamling.domain.eligibility import NotEligible, check_eligible
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
     RegistrationCancelled,
+    RegistrationError,
     SessionUnavailable,
     TimeRange,
     cancellation_fee,
@@ -102,9 +103,16 @@ def register_participant(
     taken and the audit entry.
     """
     now = timezone.now()
-    check_window(now, edition.registration_opens_at, registration_closes_at(edition))
-    values = details.cleaned()
-    _check_choices(edition, category, sessions)
+    try:
+        check_window(now, edition.registration_opens_at, registration_closes_at(edition))
+        values = details.cleaned()
+        _check_choices(edition, category, sessions)
+    except (RegistrationError, NotEligible, InvalidEAN):
+        # A retry of a registration that went through answers with it, even if the window
+        # has closed or a session has changed since.
+        if (existing := _by_key(idempotency_key)) is not None:
+            return Registered(existing, created=False)
+        raise
     try:
         with transaction.atomic():
             # First, before any counter is locked: a retry with the same key, or an e-mail
@@ -131,14 +139,14 @@ def register_participant(
                 },
             )
     except IntegrityError:
-        existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
+        if (existing := _by_key(idempotency_key)) is not None:
             return Registered(existing, created=False)
         if Registration.objects.filter(
             edition=edition, email=values["email"], status=Status.ACTIVE
         ).exists():
             raise AlreadyRegistered() from None
-        raise
+        # Nothing else is unique; what is left is a category or session removed meanwhile.
+        raise SessionUnavailable(None) from None
     return Registered(registration, created=True)
 
 
@@ -296,11 +304,15 @@ def _check_choices(edition: Edition, category: Category, sessions: Sequence[Sess
 
 def _check_open(sessions: Sequence[Session], seats: dict[int, Counter]) -> None:
     """What may have changed since the form was shown, read under the counters' lock: a
-    session cancelled, or its slot's seats being allocated from rankings (preference round)."""
+    session cancelled (or removed), or its slot's seats being allocated from rankings."""
     for session in sessions:
-        row = seats[session.pk]
-        if row.cancelled or row.allocating:
+        row = seats.get(session.pk)
+        if row is None or row.cancelled or row.allocating:
             raise SessionUnavailable(session)
+
+
+def _by_key(idempotency_key: str) -> Registration | None:
+    return Registration.objects.filter(idempotency_key=idempotency_key).first()
 
 
 def _notify_promoted(promoted: list[Choice]) -> None:
