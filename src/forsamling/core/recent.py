@@ -3,9 +3,10 @@
 At 10.00 every registration reads the same edition, categories and breakout sessions, and every
 confirmation page the same preference rounds. They change a few times a year, and an organiser's
 change may take `PUBLIC_PAGE_CACHE_SECONDS` (one second in production, off in tests) to reach the
-public pages, as with `forsamling.public.page_cache`. Nothing here decides a seat: the seat
-counters, a session's cancellation and a preference round's allocation are read again under
-lock by `forsamling.registration.services`.
+public pages, as with `forsamling.public.page_cache`; that holds for the edition's opening
+and closing moments too. Nothing here decides a seat: the seat counters, a session's seats and
+cancellation and a preference round's allocation are read again once the counters are locked
+(`forsamling.registration.seats.lock_seats`).
 
 The values are shared by every request of the process: treat them as read-only.
 """

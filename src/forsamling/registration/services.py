@@ -97,10 +97,10 @@ def register_participant(
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
 
     A repeated call with the same idempotency key (a double click, a retry after a timeout)
-    returns the first registration and changes nothing. The happy path is one transaction of
-    six statements: the registration and its queued confirmation e-mail, then (the counters
-    are held for as few round trips as can be) the locked counters, the choices, the counters
-    taken and the audit entry.
+    returns the first registration and changes nothing, even if the window has closed since.
+    The happy path is one transaction of seven statements: the registration and its queued
+    confirmation e-mail, then (the counters are held for as few round trips as can be) the
+    counters locked, the sessions read, the choices, the counters taken and the audit entry.
     """
     now = timezone.now()
     try:
