@@ -154,12 +154,13 @@ def confirmation(edition: Edition, token: str) -> tuple[Registration, list[Progr
     registration.edition = edition
     _categories, offers = registration_choices(edition)
     sessions = {item.session.pk: item.session for offer in offers for item in offer.sessions}
-    order = {offer.slot.pk: index for index, offer in enumerate(offers)}
+    slots = {offer.slot.pk: offer.slot for offer in offers}
+    order = {slot_id: index for index, slot_id in enumerate(slots)}
     lines = []
     for *_registration, choice_id, session_id, slot_id, status, place in rows:
         if choice_id is None:
             continue
-        if session_id not in sessions:
+        if session_id not in sessions or slot_id not in slots:
             return registration, personal_programme(registration)
         session = sessions[session_id]
         choice = Choice.from_db(  # values in the model's field order
@@ -167,7 +168,7 @@ def confirmation(edition: Edition, token: str) -> tuple[Registration, list[Progr
             ["id", "registration_id", "slot_id", "session_id", "status"],
             [choice_id, registration.pk, slot_id, session_id, status],
         )
-        choice.session, choice.slot = session, session.slot
+        choice.session, choice.slot = session, slots[slot_id]  # the slot chosen in
         lines.append(ProgrammeLine(choice, place))
     lines.sort(key=lambda line: order[line.choice.slot_id])
     return registration, lines
