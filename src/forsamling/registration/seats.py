@@ -62,8 +62,9 @@ def lock_seats(session_ids: Iterable[int]) -> dict[int, Counter]:
         )
         taken = _lock(ids)
     sessions = _sessions(ids)
+    gone = (0, True, False)  # a session deleted meanwhile: no seats, as if cancelled
     return {
-        session_id: Counter(pk, session_id, count, *sessions[session_id])
+        session_id: Counter(pk, session_id, count, *sessions.get(session_id, gone))
         for session_id, (pk, count) in taken.items()
     }
 
