@@ -91,3 +91,19 @@ def test_adding_seats_and_filling_from_the_waiting_list(organiser_client, full_s
     assert Choice.objects.get(registration__name="Person 2").status == "confirmed"
     seats.refresh_from_db()
     assert seats.taken == 3
+
+
+def test_a_seat_counter_cannot_be_deleted_nor_saved_over_from_the_admin(
+    organiser_client, full_session
+):
+    """Counters change only under their lock: the admin's form saves nothing, and no delete."""
+    seats = SessionSeats.objects.get(session=full_session)
+    change = reverse("admin:registration_sessionseats_change", args=[seats.pk])
+    taken = seats.taken
+    SessionSeats.objects.filter(pk=seats.pk).update(taken=taken + 1)  # a registration, meanwhile
+    organiser_client.post(change, {"_save": "Gem"})
+    seats.refresh_from_db()
+    assert seats.taken == taken + 1
+    delete = reverse("admin:registration_sessionseats_delete", args=[seats.pk])
+    assert organiser_client.post(delete, {"post": "yes"}).status_code == 403
+    assert SessionSeats.objects.filter(pk=seats.pk).exists()

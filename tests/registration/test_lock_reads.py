@@ -40,34 +40,39 @@ def register(edition, name: str, session: Session):
     )
 
 
-def while_organiser_holds_the_counter(session: Session, change: Callable[[], Any], then):
+def while_organiser_holds_the_counter(
+    session: Session, change: Callable[[], Any], then, *, lock_first: bool = True
+):
     """`change` runs in a transaction that locks the session's counter first (as the session
-    admin and preference rounds do) and keeps it for HOLD seconds; `then` runs meanwhile in
-    another connection and has to wait for it. Returns what `then` returned or raised, and
-    how long it took."""
+    admin and preference rounds do; with `lock_first=False`, `change` has to) and keeps it for
+    HOLD seconds; `then` runs meanwhile in another connection and has to wait for it. Returns
+    what `then` returned or raised."""
     holding = threading.Event()
     outcome: dict[str, Any] = {}
 
     def organiser() -> None:
         try:
             with transaction.atomic():
-                lock_seats([session.pk])
+                if lock_first:
+                    lock_seats([session.pk])
                 change()
                 holding.set()
                 time.sleep(HOLD)
+                outcome["committing"] = time.monotonic()  # the lock goes with the commit
+        except Exception as error:  # reported by the assertions below
+            outcome["organiser_error"] = error
         finally:
             holding.set()
             connections.close_all()
 
     def participant() -> None:
-        holding.wait(10)
-        started = time.monotonic()
         try:
+            assert holding.wait(10)
             outcome["result"] = then()
         except Exception as error:  # reported by the test
             outcome["error"] = error
         finally:
-            outcome["seconds"] = time.monotonic() - started
+            outcome["finished"] = time.monotonic()
             connections.close_all()
 
     threads = [threading.Thread(target=organiser), threading.Thread(target=participant)]
@@ -75,7 +80,10 @@ def while_organiser_holds_the_counter(session: Session, change: Callable[[], Any
         thread.start()
     for thread in threads:
         thread.join(30)
-    assert outcome["seconds"] > HOLD / 2, "the registration did not wait for the counter"
+        assert not thread.is_alive()
+    assert "organiser_error" not in outcome, outcome
+    # The participant's answer came after the organiser began to commit: it waited for the lock.
+    assert outcome["finished"] >= outcome["committing"], ("the participant did not wait", outcome)
     return outcome
 
 
@@ -141,3 +149,30 @@ def test_a_registration_committed_before_a_round_is_made_keeps_the_slot_first_co
     )
     assert isinstance(outcome.get("error"), preference_services.SlotNotAvailable), outcome
     assert Choice.objects.get().status == "confirmed"
+
+
+def test_the_session_admin_locks_the_counter_before_it_cancels_a_session(edition, rf):
+    """The admin's own save (not the test) takes the lock: a registration arriving meanwhile
+    waits for it and is refused."""
+    from django.contrib import admin
+    from django.contrib.auth.models import User
+
+    from forsamling.programme.admin import SessionAdmin
+
+    session = edition.big_theme
+    request = rf.post("/")
+    request.user = User.objects.create_superuser("arrangoer", "a@kl.dk", "x")
+
+    class Cancelled:
+        changed_data = ["is_cancelled"]
+
+    def cancel_in_admin() -> None:
+        changed = Session.objects.get(pk=session.pk)
+        changed.is_cancelled = True
+        SessionAdmin(Session, admin.site).save_model(request, changed, Cancelled(), True)
+
+    outcome = while_organiser_holds_the_counter(
+        session, cancel_in_admin, lambda: register(edition, "Anna Berg", session), lock_first=False
+    )
+    assert isinstance(outcome.get("error"), SessionUnavailable), outcome
+    assert not Choice.objects.exists()

@@ -264,3 +264,20 @@ def test_a_missing_or_unknown_category_gets_its_danish_message_and_keeps_what_wa
     assert message in html
     assert 'value="Mette Hansen"' in html
     assert not Registration.objects.exists()
+
+
+def test_a_retry_of_a_registration_after_closing_gets_its_confirmation(client, edition):
+    """The same form posted again after registration closed: its registration, not "closed";
+    a new form after closing gets the closed page."""
+    first = client.post(url(edition), form_data(edition, idempotency_key="retry-key"))
+    assert first.status_code == 302
+    edition.registration_closes_at = timezone.now() - timedelta(seconds=1)
+    edition.save()
+    again = client.post(url(edition), form_data(edition, idempotency_key="retry-key"))
+    assert (again.status_code, again["Location"]) == (302, first["Location"])
+    other = client.post(
+        url(edition), form_data(edition, idempotency_key="new-key", email="ny@aalborg.dk")
+    )
+    assert other.status_code == 200
+    assert "lukket" in other.content.decode()
+    assert Registration.objects.count() == 1

@@ -352,3 +352,15 @@ def test_a_retry_after_registration_closed_returns_the_registration_it_made(edit
     assert (again.registration.pk, again.created) == (first.registration.pk, False)
     with pytest.raises(RegistrationClosed):
         register(edition, key="a-new-key", sessions=[edition.small_theme])
+
+
+def test_loading_a_dump_leaves_the_counters_to_the_dump(edition):
+    """`loaddata` saves sessions raw: their counters come from the dump, not the signal."""
+    from django.db.models.signals import post_save
+
+    session = edition.big_theme
+    SessionSeats.objects.filter(session=session).delete()
+    post_save.send(Session, instance=session, created=True, raw=True, using="default")
+    assert not SessionSeats.objects.filter(session=session).exists()
+    post_save.send(Session, instance=session, created=True, raw=False, using="default")
+    assert SessionSeats.objects.get(session=session).taken == 0

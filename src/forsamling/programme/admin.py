@@ -109,10 +109,11 @@ class SessionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Session, form: Any, change: bool) -> None:
         """More seats go to the first in line at once (the admin saves in one transaction).
 
-        A change of seats or a cancellation first locks the session's seat counter, as every
+        A change of seats, a cancellation or a move to another slot (which may be allocated by
+        a preference round) first locks the session's seat counter, as every
         registration does before it reads them: registrations then see the change at once,
         and the two never wait on each other crosswise."""
-        if change and {"capacity", "is_cancelled"} & set(form.changed_data):
+        if change and {"capacity", "is_cancelled", "slot"} & set(form.changed_data):
             from forsamling.registration.seats import lock_seats
 
             lock_seats([obj.pk])

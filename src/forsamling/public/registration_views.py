@@ -5,6 +5,7 @@ Thin views: a form, one service call, a redirect. Domain errors become Danish me
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import replace
@@ -75,6 +76,8 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     now = timezone.now()
     closes_at = registration_closes_at(event)
     if now >= closes_at:
+        if (made := _made_by_this_form(request, event)) is not None:
+            return made
         return render(
             request, "public/registration/closed.html", {"edition": event, "closes_at": closes_at}
         )
@@ -107,6 +110,8 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             return redirect(
                 "public:registration_done", edition=event.slug, token=result.registration.token
             )
+    if posted and (made := _made_by_this_form(request, event)) is not None:
+        return made  # a retry whose form would not pass any more (a session changed since)
     if posted:  # shown again: with the seats left now
         form.offers = [o for o in breakout_slots(event) if f"slot_{o.slot.pk}" in form.fields]
     return render(
@@ -123,6 +128,22 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
         },
         status=200 if request.method == "GET" or form.is_valid() else 400,
     )
+
+
+FORM_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe's alphabet
+
+
+def _made_by_this_form(request: HttpRequest, event: Edition) -> HttpResponse | None:
+    """The confirmation, if this posted form's idempotency key already made a registration:
+    a double click or a retry gets its registration, even after closing. Asked only when the
+    post would otherwise be refused, so the rush's happy path reads nothing for it."""
+    key = request.POST.get("idempotency_key", "") if request.method == "POST" else ""
+    if not FORM_KEY.fullmatch(key):  # what the form hands out; anything else made nothing
+        return None
+    made = Registration.objects.filter(edition=event, idempotency_key=key).first()
+    if made is None:
+        return None
+    return redirect("public:registration_done", edition=event.slug, token=made.token)
 
 
 def resend_link(request: HttpRequest, edition: str) -> HttpResponse:

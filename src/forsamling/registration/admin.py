@@ -92,6 +92,13 @@ class RegistrationAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # every session keeps its counter; seats are counted under its lock only
+
+    def save_model(self, request: HttpRequest, obj: SessionSeats, form: Any, change: bool) -> None:
+        """Nothing to save: the counter changes only under its lock, by the seat services (a
+        stale copy saved from this page would undo what registrations took meanwhile)."""
+
     @admin.action(description=_("Afmeld de valgte tilmeldinger"), permissions=["change"])
     def cancel_selected(self, request: HttpRequest, queryset: QuerySet[Registration]) -> None:
         done = 0
@@ -140,6 +147,13 @@ class SessionSeatsAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # every session keeps its counter; seats are counted under its lock only
+
+    def save_model(self, request: HttpRequest, obj: SessionSeats, form: Any, change: bool) -> None:
+        """Nothing to save: the counter changes only under its lock, by the seat services (a
+        stale copy saved from this page would undo what registrations took meanwhile)."""
 
     @admin.action(
         description=_("Giv ledige pladser til de første på ventelisten"), permissions=["change"]

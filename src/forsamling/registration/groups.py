@@ -18,7 +18,6 @@ from forsamling.programme.models import Session
 from forsamling.registration import emails
 from forsamling.registration.models import AuditEntry, Category, GroupBooking
 from forsamling.registration.queries import registration_closes_at
-from forsamling.registration.seats import lock_seats
 from forsamling.registration.services import ParticipantDetails, Registered, register_participant
 
 
@@ -53,9 +52,6 @@ def register_group(
             action="group_created",
             details={"group": group.pk, "organisation": group.organisation},
         )
-        # All the members' seat counters at once, in id order, as a single registration locks
-        # its own: locked one member after another they would be taken out of order.
-        lock_seats({session.pk for member in members for session in member.sessions})
         for member in members:
             add_group_member(group=group, member=member)
         emails.send_group_link(group.pk)

@@ -46,8 +46,8 @@ def lock_seats(session_ids: Iterable[int]) -> dict[int, Counter]:
     session's capacity and cancellation and whether a preference round allocates its slot: in
     PostgreSQL's READ COMMITTED a statement sees what was committed when it began, so a read
     joined to the lock would show what stood before any wait for the lock. Whoever changes
-    those (`SessionAdmin.save_model`, `preferences.services.create_round`) locks the counters
-    first, so what is read here is what holds until the commit.
+    those (`SessionAdmin.save_model`: seats, cancellation, slot; `create_round`) locks the
+    counters first, so what is read here is what holds until the commit.
 
     Every session gets its counter row when it is made (`make_counter`). A missing one (a
     session loaded without signals) is made here, after the rows found were locked.
@@ -69,10 +69,11 @@ def lock_seats(session_ids: Iterable[int]) -> dict[int, Counter]:
     }
 
 
-def make_counter(instance: Session, created: bool, **kwargs: Any) -> None:
+def make_counter(instance: Session, created: bool, raw: bool = False, **kwargs: Any) -> None:
     """A new session's counter row (connected to Session's post_save in the app config), so
-    the first registrations at 10.00 only lock rows and never insert them side by side."""
-    if created:
+    the first registrations at 10.00 only lock rows and never insert them side by side. Not
+    while `loaddata` loads a dump: the dump brings its own counters, seats taken and all."""
+    if created and not raw:
         SessionSeats.objects.bulk_create([SessionSeats(session=instance)], ignore_conflicts=True)
 
 

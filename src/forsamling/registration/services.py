@@ -6,6 +6,7 @@ unchanged; the public pages turn them into Danish messages.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -47,6 +48,7 @@ from forsamling.registration.seats import (
 )
 
 PARTICIPANT = "deltager"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ def register_participant(
     except (RegistrationError, NotEligible, InvalidEAN):
         # A retry of a registration that went through answers with it, even if the window
         # has closed or a session has changed since.
-        if (existing := _by_key(idempotency_key)) is not None:
+        if (existing := _by_key(edition, idempotency_key)) is not None:
             return Registered(existing, created=False)
         raise
     try:
@@ -138,15 +140,17 @@ def register_participant(
                     "choices": {str(c.session_id): c.status for c in choices},
                 },
             )
-    except IntegrityError:
-        if (existing := _by_key(idempotency_key)) is not None:
+    except IntegrityError as error:
+        if (existing := _by_key(edition, idempotency_key)) is not None:
             return Registered(existing, created=False)
         if Registration.objects.filter(
             edition=edition, email=values["email"], status=Status.ACTIVE
         ).exists():
             raise AlreadyRegistered() from None
-        # Nothing else is unique; what is left is a category or session removed meanwhile.
-        raise SessionUnavailable(None) from None
+        logger.exception("Registration %r failed", idempotency_key)
+        if _is_foreign_key_violation(error):  # a category or session removed meanwhile
+            raise SessionUnavailable(None) from None
+        raise
     return Registered(registration, created=True)
 
 
@@ -311,8 +315,14 @@ def _check_open(sessions: Sequence[Session], seats: dict[int, Counter]) -> None:
             raise SessionUnavailable(session)
 
 
-def _by_key(idempotency_key: str) -> Registration | None:
-    return Registration.objects.filter(idempotency_key=idempotency_key).first()
+def _by_key(edition: Edition, idempotency_key: str) -> Registration | None:
+    return Registration.objects.filter(edition=edition, idempotency_key=idempotency_key).first()
+
+
+def _is_foreign_key_violation(error: IntegrityError) -> bool:
+    """PostgreSQL's SQLSTATE 23503, or SQLite's message."""
+    cause = error.__cause__
+    return getattr(cause, "sqlstate", None) == "23503" or "FOREIGN KEY" in str(error)
 
 
 def _notify_promoted(promoted: list[Choice]) -> None:
