@@ -176,3 +176,46 @@ def test_the_session_admin_locks_the_counter_before_it_cancels_a_session(edition
     )
     assert isinstance(outcome.get("error"), SessionUnavailable), outcome
     assert not Choice.objects.exists()
+
+
+def test_publishing_the_programme_does_not_hold_up_registrations(edition):
+    """An organiser publishing a programme version at 10.00 (its transaction still open) does
+    not make registrations wait: one commits while the publishing is still open."""
+    from forsamling.programme.services import publish_programme
+
+    holding = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def organiser() -> None:
+        try:
+            with transaction.atomic():
+                publish_programme(edition=edition, comment="Opdateret program")
+                holding.set()
+                deadline = time.monotonic() + 5
+                while time.monotonic() < deadline:  # each query sees what others committed
+                    if Registration.objects.filter(name="Anna Berg").exists():
+                        outcome["seen_while_publishing"] = True
+                        break
+                    time.sleep(0.02)
+        except Exception as error:  # reported below
+            outcome["organiser_error"] = error
+        finally:
+            holding.set()
+            connections.close_all()
+
+    def participant() -> None:
+        try:
+            assert holding.wait(10)
+            outcome["result"] = register(edition, "Anna Berg", edition.big_theme)
+        except Exception as error:  # reported below
+            outcome["error"] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=organiser), threading.Thread(target=participant)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert "organiser_error" not in outcome and "error" not in outcome, outcome
+    assert outcome.get("seen_while_publishing"), outcome

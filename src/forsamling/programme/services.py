@@ -28,7 +28,10 @@ def publish_programme(
     numbers instead of a unique-constraint error. The public sees the version from
     `publish_at` on (at once when it is None).
     """
-    Edition.objects.select_for_update().only("pk").get(pk=edition.pk)
+    # FOR NO KEY UPDATE: it still makes two publishings wait for each other, but not the
+    # registrations, whose rows refer to the edition (their foreign-key checks take a KEY
+    # SHARE lock on it, which plain FOR UPDATE would hold up while the snapshot is built).
+    Edition.objects.select_for_update(no_key=True).only("pk").get(pk=edition.pk)
     last = ProgrammeVersion.objects.filter(edition=edition).aggregate(last=Max("number"))["last"]
     version = ProgrammeVersion.objects.create(
         edition=edition,
