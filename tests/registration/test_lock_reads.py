@@ -40,6 +40,44 @@ def register(edition, name: str, session: Session):
     )
 
 
+def side_by_side(organiser: Callable[[Callable[[], None], dict], None], participant):
+    """`organiser(ready, outcome)` runs in a transaction of its own and calls `ready()` once it
+    has made its change; from then on `participant()` runs in another connection. Returns the
+    outcome: what `participant` returned or raised, when it finished, and what `organiser`
+    noted."""
+    ready = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def first() -> None:
+        try:
+            with transaction.atomic():
+                organiser(ready.set, outcome)
+        except Exception as error:  # reported by the assertions below
+            outcome["organiser_error"] = error
+        finally:
+            ready.set()
+            connections.close_all()
+
+    def second() -> None:
+        try:
+            assert ready.wait(10)
+            outcome["result"] = participant()
+        except Exception as error:  # reported by the test
+            outcome["error"] = error
+        finally:
+            outcome["finished"] = time.monotonic()
+            connections.close_all()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+        assert not thread.is_alive()
+    assert "organiser_error" not in outcome, outcome
+    return outcome
+
+
 def while_organiser_holds_the_counter(
     session: Session, change: Callable[[], Any], then, *, lock_first: bool = True
 ):
@@ -47,41 +85,16 @@ def while_organiser_holds_the_counter(
     admin and preference rounds do; with `lock_first=False`, `change` has to) and keeps it for
     HOLD seconds; `then` runs meanwhile in another connection and has to wait for it. Returns
     what `then` returned or raised."""
-    holding = threading.Event()
-    outcome: dict[str, Any] = {}
 
-    def organiser() -> None:
-        try:
-            with transaction.atomic():
-                if lock_first:
-                    lock_seats([session.pk])
-                change()
-                holding.set()
-                time.sleep(HOLD)
-                outcome["committing"] = time.monotonic()  # the lock goes with the commit
-        except Exception as error:  # reported by the assertions below
-            outcome["organiser_error"] = error
-        finally:
-            holding.set()
-            connections.close_all()
+    def organiser(ready: Callable[[], None], outcome: dict) -> None:
+        if lock_first:
+            lock_seats([session.pk])
+        change()
+        ready()
+        time.sleep(HOLD)
+        outcome["committing"] = time.monotonic()  # the lock goes with the commit
 
-    def participant() -> None:
-        try:
-            assert holding.wait(10)
-            outcome["result"] = then()
-        except Exception as error:  # reported by the test
-            outcome["error"] = error
-        finally:
-            outcome["finished"] = time.monotonic()
-            connections.close_all()
-
-    threads = [threading.Thread(target=organiser), threading.Thread(target=participant)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-        assert not thread.is_alive()
-    assert "organiser_error" not in outcome, outcome
+    outcome = side_by_side(organiser, then)
     # The participant's answer came after the organiser began to commit: it waited for the lock.
     assert outcome["finished"] >= outcome["committing"], ("the participant did not wait", outcome)
     return outcome
@@ -183,39 +196,16 @@ def test_publishing_the_programme_does_not_hold_up_registrations(edition):
     not make registrations wait: one commits while the publishing is still open."""
     from forsamling.programme.services import publish_programme
 
-    holding = threading.Event()
-    outcome: dict[str, Any] = {}
+    def organiser(ready: Callable[[], None], outcome: dict) -> None:
+        publish_programme(edition=edition, comment="Opdateret program")
+        ready()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:  # each query sees what others committed
+            if Registration.objects.filter(name="Anna Berg").exists():
+                outcome["seen_while_publishing"] = True
+                break
+            time.sleep(0.02)
 
-    def organiser() -> None:
-        try:
-            with transaction.atomic():
-                publish_programme(edition=edition, comment="Opdateret program")
-                holding.set()
-                deadline = time.monotonic() + 5
-                while time.monotonic() < deadline:  # each query sees what others committed
-                    if Registration.objects.filter(name="Anna Berg").exists():
-                        outcome["seen_while_publishing"] = True
-                        break
-                    time.sleep(0.02)
-        except Exception as error:  # reported below
-            outcome["organiser_error"] = error
-        finally:
-            holding.set()
-            connections.close_all()
-
-    def participant() -> None:
-        try:
-            assert holding.wait(10)
-            outcome["result"] = register(edition, "Anna Berg", edition.big_theme)
-        except Exception as error:  # reported below
-            outcome["error"] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=organiser), threading.Thread(target=participant)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    outcome = side_by_side(organiser, lambda: register(edition, "Anna Berg", edition.big_theme))
     assert "organiser_error" not in outcome and "error" not in outcome, outcome
     assert outcome.get("seen_while_publishing"), outcome

@@ -48,6 +48,7 @@ from forsamling.registration.queries import (
     confirmation,
     group_overview,
     personal_programme,
+    registration_by_key,
     registration_choices,
     registration_closes_at,
 )
@@ -140,7 +141,7 @@ def _made_by_this_form(request: HttpRequest, event: Edition) -> HttpResponse | N
     key = request.POST.get("idempotency_key", "") if request.method == "POST" else ""
     if not FORM_KEY.fullmatch(key):  # what the form hands out; anything else made nothing
         return None
-    made = Registration.objects.filter(edition=event, idempotency_key=key).first()
+    made = registration_by_key(event, key)
     if made is None:
         return None
     return redirect("public:registration_done", edition=event.slug, token=made.token)

@@ -174,6 +174,11 @@ def confirmation(edition: Edition, token: str) -> tuple[Registration, list[Progr
     return registration, lines
 
 
+def registration_by_key(edition: Edition, idempotency_key: str) -> Registration | None:
+    """The registration a form with this idempotency key made, if any (a retry's answer)."""
+    return Registration.objects.filter(edition=edition, idempotency_key=idempotency_key).first()
+
+
 def registration_by_token(edition: Edition, token: str) -> Registration | None:
     return (
         Registration.objects.select_related("edition", "category", "group")

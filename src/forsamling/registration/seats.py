@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q
 
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.programme.models import Item, Session
@@ -84,40 +84,46 @@ def make_counter(instance: Session, created: bool, raw: bool = False, **kwargs: 
 
 def _lock(ids: list[int]) -> dict[int, tuple[int, int]]:
     """{session id: (counter id, seats taken)}, the counter rows locked in session id order."""
-    table = connection.ops.quote_name(SessionSeats._meta.db_table)
-    sql = (
-        f"SELECT id, session_id, taken FROM {table}"
-        f" WHERE session_id IN ({', '.join(['%s'] * len(ids))}) ORDER BY session_id"
-    )
-    if connection.features.has_select_for_update:
-        sql += " FOR UPDATE"
     with connection.cursor() as cursor:
-        cursor.execute(sql, ids)
+        cursor.execute(_lock_sql(len(ids)), ids)
         return {session_id: (pk, taken) for pk, session_id, taken in cursor.fetchall()}
 
 
 def _sessions(ids: list[int]) -> dict[int, tuple[int | None, bool, bool]]:
     """{session id: (capacity, cancelled, allocating)}."""
+    with connection.cursor() as cursor:
+        cursor.execute(_sessions_sql(len(ids)), [*sorted(ALLOCATING), *ids])
+        return {
+            pk: (capacity, bool(cancelled), bool(allocating))
+            for pk, capacity, cancelled, allocating in cursor.fetchall()
+        }
+
+
+@cache
+def _lock_sql(count: int) -> str:
+    table = connection.ops.quote_name(SessionSeats._meta.db_table)
+    sql = (
+        f"SELECT id, session_id, taken FROM {table}"
+        f" WHERE session_id IN ({', '.join(['%s'] * count)}) ORDER BY session_id"
+    )
+    return sql + " FOR UPDATE" if connection.features.has_select_for_update else sql
+
+
+@cache
+def _sessions_sql(count: int) -> str:
     quote = connection.ops.quote_name
     rounds = Item._meta.get_field("preference_rounds")  # PreferenceRound.slots, seen from Item
     through = rounds.through._meta  # type: ignore[union-attr]
     to_round = quote(rounds.field.m2m_column_name())
     to_item = quote(rounds.field.m2m_reverse_name())
-    statuses = ", ".join(["%s"] * len(ALLOCATING))
-    sql = (
+    return (
         "SELECT se.id, se.capacity, se.is_cancelled,"
         f" EXISTS (SELECT 1 FROM {quote(through.db_table)} rs"
         f" JOIN {quote(rounds.related_model._meta.db_table)} r ON r.id = rs.{to_round}"
-        f" WHERE rs.{to_item} = se.slot_id AND r.status IN ({statuses}))"
+        f" WHERE rs.{to_item} = se.slot_id AND r.status IN ({', '.join(['%s'] * len(ALLOCATING))}))"
         f" FROM {quote(Session._meta.db_table)} se"
-        f" WHERE se.id IN ({', '.join(['%s'] * len(ids))})"
+        f" WHERE se.id IN ({', '.join(['%s'] * count)})"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*sorted(ALLOCATING), *ids])
-        return {
-            pk: (capacity, bool(cancelled), bool(allocating))
-            for pk, capacity, cancelled, allocating in cursor.fetchall()
-        }
 
 
 def take_seats(
@@ -211,15 +217,11 @@ def seats_left(session: Session, taken: int) -> int | None:
 
 def waiting_position(choice: Choice) -> int | None:
     """1 for the first in line; None for a confirmed choice."""
-    if choice.status != ChoiceStatus.WAITING:
-        return None
-    before = Q(created_at__lt=choice.created_at) | Q(created_at=choice.created_at, id__lt=choice.id)
-    ahead = Choice.objects.filter(before, session_id=choice.session_id, status=ChoiceStatus.WAITING)
-    return ahead.count() + 1
+    return places_in_line([choice]).get(choice.pk)
 
 
 def places_in_line(choices: Iterable[Choice]) -> dict[int, int]:
-    """`waiting_position` of several waiting choices in one query: {choice id: position}.
+    """The places in line of several waiting choices in one query: {choice id: position}.
 
     Hand-written SQL (the same on SQLite and PostgreSQL): every confirmation page asks it,
     and Django's compiler would take longer to build the query than the database to answer.

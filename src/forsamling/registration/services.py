@@ -38,7 +38,11 @@ from forsamling.registration.models import (
     Registration,
     Status,
 )
-from forsamling.registration.queries import registration_closes_at, slot_time_range
+from forsamling.registration.queries import (
+    registration_by_key,
+    registration_closes_at,
+    slot_time_range,
+)
 from forsamling.registration.seats import (
     Counter,
     fill_from_waiting_lists,
@@ -112,7 +116,7 @@ def register_participant(
     except (RegistrationError, NotEligible, InvalidEAN):
         # A retry of a registration that went through answers with it, even if the window
         # has closed or a session has changed since.
-        if (existing := _by_key(edition, idempotency_key)) is not None:
+        if (existing := registration_by_key(edition, idempotency_key)) is not None:
             return Registered(existing, created=False)
         raise
     try:
@@ -141,7 +145,7 @@ def register_participant(
                 },
             )
     except IntegrityError as error:
-        if (existing := _by_key(edition, idempotency_key)) is not None:
+        if (existing := registration_by_key(edition, idempotency_key)) is not None:
             return Registered(existing, created=False)
         if Registration.objects.filter(
             edition=edition, email=values["email"], status=Status.ACTIVE
@@ -313,10 +317,6 @@ def _check_open(sessions: Sequence[Session], seats: dict[int, Counter]) -> None:
         row = seats.get(session.pk)
         if row is None or row.cancelled or row.allocating:
             raise SessionUnavailable(session)
-
-
-def _by_key(edition: Edition, idempotency_key: str) -> Registration | None:
-    return Registration.objects.filter(edition=edition, idempotency_key=idempotency_key).first()
 
 
 def _is_foreign_key_violation(error: IntegrityError) -> bool:
