@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "forsamling.backoffice",
     "forsamling.demo",
     "forsamling.checkin",
+    "forsamling.invoicing",
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]
@@ -201,3 +202,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Invoices: where the default sending backend writes the issued files (see docs/invoicing.md).
+FORSAMLING_INVOICE_BACKEND = os.environ.get(
+    "FORSAMLING_INVOICE_BACKEND", "forsamling.invoicing.sending.FileBackend"
+)
+FORSAMLING_INVOICE_OUTBOX = os.environ.get(
+    "FORSAMLING_INVOICE_OUTBOX", str(VAR_DIR / "invoices" / "outbox")
+)

@@ -1,0 +1,98 @@
+"""Sending issued invoices to buyers: a pluggable backend, the default writes files.
+
+The interface, for a backend that hands files to a Peppol access point (or e-mails PDFs):
+
+    class MyBackend:
+        def send(self, outgoing: Outgoing) -> None: ...
+
+`outgoing.invoice` is the issued invoice or credit note; `outgoing.files` its files: the
+Peppol BIS 3 XML (validated against the schema and the CEN and Peppol rules) for a buyer with
+an EAN number, the Danish PDF for a buyer without one. `send` raises to have the task retried
+or reported; it is called once per document after the transaction that issued it, from
+the background worker. Name the class in the setting `FORSAMLING_INVOICE_BACKEND` (dotted
+path). Nothing in this project sends to a third party.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from forsamling.invoicing import services, validation
+from forsamling.invoicing.models import Invoice
+from forsamling.invoicing.pdf import invoice_pdf
+from forsamling.invoicing.ubl import Document, peppol_xml
+
+XML = "application/xml"
+PDF = "application/pdf"
+
+
+@dataclass(frozen=True)
+class OutgoingFile:
+    name: str
+    content: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    invoice: Invoice
+    files: tuple[OutgoingFile, ...]
+
+    @property
+    def channel(self) -> str:
+        return "peppol" if self.invoice.sent_as_peppol else "pdf"
+
+
+class Backend(Protocol):
+    def send(self, outgoing: Outgoing) -> None: ...
+
+
+def peppol_file(document: Document) -> OutgoingFile:
+    """The Peppol file, refused (InvalidInvoiceFile) unless the official rules pass it."""
+    content = peppol_xml(document)
+    validation.require_valid(validation.check_peppol(content))
+    return OutgoingFile(f"{document.invoice.number}.xml", content, XML)
+
+
+def pdf_file(document: Document) -> OutgoingFile:
+    return OutgoingFile(f"{document.invoice.number}.pdf", invoice_pdf(document), PDF)
+
+
+def outgoing(invoice: Invoice) -> Outgoing:
+    document = Document.of(invoice)
+    file = peppol_file(document) if invoice.sent_as_peppol else pdf_file(document)
+    return Outgoing(invoice=invoice, files=(file,))
+
+
+class FileBackend:
+    """Writes each document's files to `FORSAMLING_INVOICE_OUTBOX/<edition>/`, for the
+    finance department to pick up (or an access point's folder to watch)."""
+
+    def send(self, outgoing: Outgoing) -> None:
+        folder = Path(settings.FORSAMLING_INVOICE_OUTBOX) / outgoing.invoice.edition.slug
+        folder.mkdir(parents=True, exist_ok=True)
+        for file in outgoing.files:
+            path = folder / file.name
+            temporary = path.with_suffix(path.suffix + ".part")
+            temporary.write_bytes(file.content)
+            temporary.replace(path)  # a watcher never sees half a file
+
+
+def backend() -> Backend:
+    backend_class = import_string(settings.FORSAMLING_INVOICE_BACKEND)
+    return backend_class()  # type: ignore[no-any-return]
+
+
+def send_invoice(invoice_id: int) -> None:
+    invoice = (
+        Invoice.objects.select_related("edition__seller", "credits").filter(pk=invoice_id).first()
+    )
+    if invoice is None or invoice.sent_at is not None or invoice.state == "draft":
+        return
+    backend().send(outgoing(invoice))
+    services.mark_sent(invoice.pk)

@@ -1,0 +1,326 @@
+"""Every change to invoices: one function each, one transaction each, sending on commit.
+
+Every function that changes an edition's invoices first locks the edition's `Seller` row
+(its number series): drafting, issuing and crediting of one edition then run one at a time,
+and a number is taken in the transaction that issues, so a rollback leaves no gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from forsamling.conferences.models import Edition
+from forsamling.domain import invoicing as rules
+from forsamling.domain.danish import danish_sort_key
+from forsamling.exhibitors.models import Exhibitor
+from forsamling.invoicing.models import (
+    Buyer,
+    Invoice,
+    InvoiceLine,
+    Kind,
+    LineKind,
+    Seller,
+    State,
+)
+from forsamling.invoicing.queries import covered
+from forsamling.registration.models import Registration, Status
+
+
+@dataclass
+class _Draft:
+    buyer: Buyer
+    order_reference: str
+    group_key: str
+    references: list[str] = field(default_factory=list)
+    fallback_reference: str = ""
+    lines: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _lock_seller(edition: Edition) -> Seller:
+    seller = Seller.objects.select_for_update().filter(edition=edition).first()
+    if seller is None:
+        raise rules.SellerIncomplete(["seller"])
+    return seller
+
+
+@transaction.atomic
+def draft_invoices(*, edition: Edition) -> list[Invoice]:
+    """Drafts an invoice for everything due that no issued invoice covers.
+
+    Drafts are made afresh each time (the earlier drafts are deleted): they follow the
+    registrations until they are issued. Participants pay their category's price, late
+    cancellations their fee; exhibitors their stands and named stand staff.
+    """
+    _lock_seller(edition)
+    Invoice.objects.filter(edition=edition, state=State.DRAFT).delete()
+    done = covered(edition)
+    drafts: dict[tuple[object, ...], _Draft] = {}
+    buyers: dict[tuple[str, str], Buyer] = {}
+
+    def buyer_for(name: str, ean: str, **defaults: str) -> Buyer:
+        key = (" ".join(name.split()), ean.strip())
+        if key not in buyers:
+            buyers[key], _ = Buyer.objects.get_or_create(
+                edition=edition, name=key[0], ean=key[1], defaults=defaults
+            )
+        return buyers[key]
+
+    registrations = (
+        Registration.objects.filter(edition=edition)
+        .exclude(pk__in=done.registrations)
+        .select_related("category", "group")
+        .order_by("created_at", "pk")
+    )
+    for r in registrations:
+        active = r.status == Status.ACTIVE
+        amount = rules.amount_due(
+            active=active, price=r.category.price, cancellation_fee=r.cancellation_fee
+        )
+        if not amount:
+            continue
+        buyer = buyer_for(r.organisation, r.ean)
+        key = rules.invoice_key(
+            buyer=buyer.pk,
+            order_reference=r.order_reference,
+            one_order_one_invoice=buyer.one_order_one_invoice,
+            group=r.group_id,
+            registration=r.pk,
+        )
+        draft = drafts.setdefault(
+            key,
+            _Draft(
+                buyer=buyer,
+                order_reference=" ".join(r.order_reference.split()),
+                group_key=":".join(str(part) for part in key),
+                fallback_reference=r.group.secretary_name if r.group else r.name,
+            ),
+        )
+        draft.references.append(r.person_reference.strip())
+        fee = r.status == Status.CANCELLED
+        draft.lines.append(
+            {
+                "kind": LineKind.CANCELLATION_FEE if fee else LineKind.PARTICIPANT,
+                "description": (
+                    f"Afbudsgebyr: {r.name}, {r.category.name}" if fee
+                    else f"{r.name}, {r.category.name}"
+                ),
+                "note": f"{edition.title}, {edition.date_range}",
+                "unit_price": amount,
+                "registration": r,
+            }
+        )  # fmt: skip
+
+    for exhibitor in Exhibitor.objects.filter(edition=edition).prefetch_related("stands", "staff"):
+        _draft_exhibitor(edition, exhibitor, done, drafts, buyer_for)
+
+    invoices = []
+    for draft in sorted(drafts.values(), key=lambda d: danish_sort_key(d.buyer.name)):
+        references = {ref for ref in draft.references if ref}
+        invoice = Invoice.objects.create(
+            edition=edition,
+            buyer=draft.buyer,
+            buyer_name=draft.buyer.name,
+            buyer_ean=draft.buyer.ean,
+            buyer_cvr=draft.buyer.cvr,
+            buyer_street=draft.buyer.street,
+            buyer_postcode=draft.buyer.postcode,
+            buyer_city=draft.buyer.city,
+            order_reference=draft.order_reference,
+            buyer_reference=(
+                references.pop() if len(references) == 1 else draft.fallback_reference
+            )[:100],
+            group_key=draft.group_key[:200],
+        )
+        lines = sorted(draft.lines, key=lambda v: (v["kind"] in _EXHIBITOR_KINDS, _line_order(v)))
+        InvoiceLine.objects.bulk_create(
+            InvoiceLine(invoice=invoice, position=i, **values) for i, values in enumerate(lines, 1)
+        )
+        invoices.append(invoice)
+    return invoices
+
+
+_EXHIBITOR_KINDS = {LineKind.STAND, LineKind.STAND_STAFF}
+
+
+def _line_order(values: dict[str, Any]) -> tuple[Any, ...]:
+    return (values["kind"] == LineKind.STAND_STAFF, danish_sort_key(values["description"]))
+
+
+def _draft_exhibitor(
+    edition: Edition, exhibitor: Exhibitor, done: Any, drafts: dict[Any, _Draft], buyer_for: Any
+) -> None:
+    stands = sorted(exhibitor.stands.all(), key=lambda s: s.number)
+    address = rules.parse_address(exhibitor.invoice_address)
+    lines: list[dict[str, Any]] = []
+    for stand in stands:
+        if stand.pk not in done.stands and stand.price:
+            lines.append(
+                {
+                    "kind": LineKind.STAND,
+                    "description": f"Stand {stand.number} ({stand.size})",
+                    "note": f"{edition.title}, {edition.date_range}",
+                    "unit_price": stand.price,
+                    "stand": stand,
+                    "exhibitor": exhibitor,
+                }
+            )
+    passes = rules.staff_passes(
+        ((s, s.included_passes, s.staff_pass_price) for s in stands), exhibitor.staff.all()
+    )
+    for staff_pass in passes:
+        member: Any = staff_pass.staff
+        if member.pk not in done.staff and staff_pass.price:
+            lines.append(
+                {
+                    "kind": LineKind.STAND_STAFF,
+                    "description": f"Standpersonale: {member.name}",
+                    "note": f"{edition.title}, {edition.date_range}",
+                    "unit_price": staff_pass.price,
+                    "stand_staff": member,
+                    "exhibitor": exhibitor,
+                }
+            )
+    if not lines:
+        return
+    buyer = buyer_for(
+        exhibitor.organisation,
+        exhibitor.ean,
+        cvr=exhibitor.cvr,
+        street=address.street,
+        postcode=address.postcode,
+        city=address.city,
+        email=exhibitor.contact_email,
+    )
+    key = ("exhibitor", exhibitor.pk)
+    drafts[key] = _Draft(
+        buyer=buyer,
+        order_reference=exhibitor.invoice_reference.strip(),
+        group_key=f"exhibitor:{exhibitor.pk}",
+        fallback_reference=exhibitor.contact_name,
+        lines=lines,
+    )
+
+
+def issue_invoice(*, invoice: Invoice, user: Any = None, today: date | None = None) -> Invoice:
+    """Gives the draft the series' next number, the issue date and the due date; from now on
+    it never changes. The file goes to the buyer after the commit."""
+    with transaction.atomic():
+        seller = _lock_seller(invoice.edition)
+        invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        rules.check_issuable(rules.State(invoice.state), line_count=invoice.lines.count())
+        rules.check_seller(seller.rule_values())
+        rules.check_buyer_ean(invoice.buyer_ean)
+        _number(invoice, seller, user, today)
+        invoice.payment_terms_days = seller.payment_terms_days
+        invoice.due_date = rules.due_date(invoice.issue_date, seller.payment_terms_days)  # type: ignore[arg-type]
+        invoice.save()
+        _send_on_commit(invoice)
+    return invoice
+
+
+@dataclass
+class IssueRun:
+    issued: list[Invoice] = field(default_factory=list)
+    refused: list[tuple[Invoice, rules.InvoicingError]] = field(default_factory=list)
+
+
+def issue_drafts(
+    *, edition: Edition, invoices: Iterable[Invoice] | None = None, user: Any = None,
+    today: date | None = None,
+) -> IssueRun:  # fmt: skip
+    """Issues the drafts (all of the edition's, or those given), each in its own transaction:
+    one refused (an invalid EAN) leaves the others issued and itself a draft."""
+    run = IssueRun()
+    drafts = Invoice.objects.filter(edition=edition, state=State.DRAFT).order_by("pk")
+    if invoices is not None:
+        drafts = drafts.filter(pk__in=[i.pk for i in invoices])
+    for draft in drafts:
+        try:
+            run.issued.append(issue_invoice(invoice=draft, user=user, today=today))
+        except rules.InvoicingError as error:
+            run.refused.append((draft, error))
+    return run
+
+
+def issue_due(*, edition: Edition, user: Any = None, today: date | None = None) -> IssueRun:
+    """What `manage.py issue_invoices` does: draft everything due, then issue the drafts."""
+    draft_invoices(edition=edition)
+    return issue_drafts(edition=edition, user=user, today=today)
+
+
+def credit_invoice(
+    *, invoice: Invoice, reason: str, user: Any = None, today: date | None = None
+) -> Invoice:
+    """Credits an issued invoice in full with a credit note of the same series, referring to
+    it. What it covered is due again: the next drafting invoices it as it is now (a new
+    buyer, a new name, a new price)."""
+    with transaction.atomic():
+        seller = _lock_seller(invoice.edition)
+        invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        rules.check_creditable(rules.State(invoice.state), is_credit_note=invoice.is_credit_note)
+        rules.check_seller(seller.rule_values())
+        note = Invoice(
+            edition=invoice.edition,
+            kind=Kind.CREDIT_NOTE,
+            credits=invoice,
+            reason=reason.strip()[:300],
+            buyer=invoice.buyer,
+            **{
+                f: getattr(invoice, f)
+                for f in (
+                    "buyer_name", "buyer_ean", "buyer_cvr", "buyer_street", "buyer_postcode",
+                    "buyer_city", "order_reference", "buyer_reference", "group_key",
+                    "payment_terms_days",
+                )
+            },
+        )  # fmt: skip
+        _number(note, seller, user, today)
+        note.save()
+        InvoiceLine.objects.bulk_create(
+            InvoiceLine(
+                invoice=note,
+                **{
+                    f.name: getattr(line, f.name)
+                    for f in InvoiceLine._meta.concrete_fields
+                    if f.name not in {"id", "invoice"}
+                },
+            )
+            for line in invoice.lines.all()
+        )
+        invoice.state = State.CREDITED
+        invoice.save(update_fields=["state"])
+        _send_on_commit(note)
+    return note
+
+
+def _number(invoice: Invoice, seller: Seller, user: Any, today: date | None) -> None:
+    seller.last_number += 1
+    seller.save(update_fields=["last_number"])
+    invoice.sequence = seller.last_number
+    invoice.number = rules.format_number(seller.number_prefix, seller.last_number)
+    invoice.state = State.ISSUED
+    invoice.issue_date = today or timezone.localdate()
+    invoice.issued_at = timezone.now()
+    invoice.issued_by = user if getattr(user, "is_authenticated", False) else None
+
+
+def _send_on_commit(invoice: Invoice) -> None:
+    from forsamling.invoicing.tasks import send_invoice_task
+
+    pk = invoice.pk
+    transaction.on_commit(lambda: send_invoice_task.enqueue(pk))
+
+
+def mark_sent(invoice_pk: int) -> None:
+    Invoice.objects.filter(pk=invoice_pk, sent_at__isnull=True).update(sent_at=timezone.now())
+
+
+def amount_of(invoice: Invoice) -> Decimal:
+    return invoice.totals().with_vat

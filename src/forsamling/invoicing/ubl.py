@@ -1,0 +1,213 @@
+"""Peppol BIS Billing 3.0 UBL files: an Invoice (380) or a CreditNote (381) per document.
+
+What the Danish rules ask of a Danish seller: its CVR number as the legal entity's
+`CompanyID` with scheme 0184 (DK-R-002, DK-R-014), its VAT number as `DK` + the CVR number,
+and a payment means code from the Danish list (DK-R-005), with the account and the bank
+registration number for codes 31 and 42 (DK-R-006). The buyer's electronic address is its
+EAN (GLN, scheme 0088): that is how NemHandel routes the file to the municipality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lxml import etree
+
+from forsamling.domain import invoicing as rules
+from forsamling.invoicing.models import Invoice, InvoiceLine, Seller
+
+CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
+CUSTOMIZATION = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
+PROFILE = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
+GLN = "0088"
+DK_CVR = "0184"
+UNIT_ONE = "C62"  # UN/ECE rec. 20: one (piece)
+
+
+def amount(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def quantity(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+class Builder:
+    """Appends UBL elements in schema order: `b.cbc(parent, "ID", "1", schemeID="0088")`."""
+
+    def cac(self, parent: etree._Element, name: str) -> etree._Element:
+        return etree.SubElement(parent, f"{{{CAC}}}{name}")
+
+    def cbc(
+        self, parent: etree._Element, name: str, text: str, **attributes: str
+    ) -> etree._Element:
+        element = etree.SubElement(parent, f"{{{CBC}}}{name}", attributes)
+        element.text = text
+        return element
+
+    def money(self, parent: etree._Element, name: str, value: Decimal) -> etree._Element:
+        return self.cbc(parent, name, amount(value), currencyID=rules.CURRENCY)
+
+
+@dataclass(frozen=True)
+class Document:
+    """An issued invoice or credit note with its lines and seller, read once."""
+
+    invoice: Invoice
+    lines: Sequence[InvoiceLine]
+    seller: Seller
+
+    @classmethod
+    def of(cls, invoice: Invoice) -> Document:
+        return cls(invoice, list(invoice.lines.all()), invoice.edition.seller)
+
+    @property
+    def totals(self) -> rules.Totals:
+        return rules.totals(line.rule_line for line in self.lines)
+
+
+def peppol_xml(document: Document) -> bytes:
+    """The Peppol BIS Billing 3.0 file of an issued invoice or credit note."""
+    invoice, seller = document.invoice, document.seller
+    credit = invoice.is_credit_note
+    namespace = CREDIT_NOTE_NS if credit else INVOICE_NS
+    root = etree.Element(
+        f"{{{namespace}}}{'CreditNote' if credit else 'Invoice'}",
+        nsmap={None: namespace, "cac": CAC, "cbc": CBC},
+    )
+    b = Builder()
+    b.cbc(root, "CustomizationID", CUSTOMIZATION)
+    b.cbc(root, "ProfileID", PROFILE)
+    b.cbc(root, "ID", invoice.number)
+    b.cbc(root, "IssueDate", invoice.issue_date.isoformat())  # type: ignore[union-attr]
+    if not credit and invoice.due_date:
+        b.cbc(root, "DueDate", invoice.due_date.isoformat())
+    b.cbc(root, "CreditNoteTypeCode" if credit else "InvoiceTypeCode", "381" if credit else "380")
+    if credit and invoice.reason:
+        b.cbc(root, "Note", invoice.reason)
+    b.cbc(root, "DocumentCurrencyCode", rules.CURRENCY)
+    if invoice.buyer_reference:
+        b.cbc(root, "BuyerReference", invoice.buyer_reference)
+    if invoice.order_reference:
+        b.cbc(b.cac(root, "OrderReference"), "ID", invoice.order_reference)
+    if credit and invoice.credits:
+        reference = b.cac(b.cac(root, "BillingReference"), "InvoiceDocumentReference")
+        b.cbc(reference, "ID", invoice.credits.number)
+        b.cbc(reference, "IssueDate", invoice.credits.issue_date.isoformat())  # type: ignore[union-attr]
+    _seller(b, b.cac(root, "AccountingSupplierParty"), seller)
+    _buyer(b, b.cac(root, "AccountingCustomerParty"), invoice)
+    if not credit:
+        _payment(b, root, invoice, seller)
+    _tax_and_totals(b, root, document.totals)
+    for line in document.lines:
+        _line(b, root, line, credit)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def _address(b: Builder, party: etree._Element, street: str, postcode: str, city: str) -> None:
+    address = b.cac(party, "PostalAddress")
+    if street:
+        b.cbc(address, "StreetName", street)
+    if city:
+        b.cbc(address, "CityName", city)
+    if postcode:
+        b.cbc(address, "PostalZone", postcode)
+    b.cbc(b.cac(address, "Country"), "IdentificationCode", "DK")
+
+
+def _seller(b: Builder, parent: etree._Element, seller: Seller) -> None:
+    party = b.cac(parent, "Party")
+    b.cbc(party, "EndpointID", seller.cvr, schemeID=DK_CVR)
+    b.cbc(b.cac(party, "PartyName"), "Name", seller.name)
+    _address(b, party, seller.street, seller.postcode, seller.city)
+    tax = b.cac(party, "PartyTaxScheme")
+    b.cbc(tax, "CompanyID", seller.vat_id)
+    b.cbc(b.cac(tax, "TaxScheme"), "ID", "VAT")
+    legal = b.cac(party, "PartyLegalEntity")
+    b.cbc(legal, "RegistrationName", seller.name)
+    b.cbc(legal, "CompanyID", seller.cvr, schemeID=DK_CVR)
+    if seller.contact_name or seller.contact_phone or seller.contact_email:
+        contact = b.cac(party, "Contact")
+        for name, value in (
+            ("Name", seller.contact_name),
+            ("Telephone", seller.contact_phone),
+            ("ElectronicMail", seller.contact_email),
+        ):
+            if value:
+                b.cbc(contact, name, value)
+
+
+def _buyer(b: Builder, parent: etree._Element, invoice: Invoice) -> None:
+    party = b.cac(parent, "Party")
+    if invoice.buyer_ean:
+        b.cbc(party, "EndpointID", invoice.buyer_ean, schemeID=GLN)
+        b.cbc(b.cac(party, "PartyIdentification"), "ID", invoice.buyer_ean, schemeID=GLN)
+    b.cbc(b.cac(party, "PartyName"), "Name", invoice.buyer_name)
+    _address(b, party, invoice.buyer_street, invoice.buyer_postcode, invoice.buyer_city)
+    legal = b.cac(party, "PartyLegalEntity")
+    b.cbc(legal, "RegistrationName", invoice.buyer_name)
+    if invoice.buyer_cvr:
+        b.cbc(legal, "CompanyID", invoice.buyer_cvr, schemeID=DK_CVR)
+    if invoice.buyer_reference:
+        b.cbc(b.cac(party, "Contact"), "Name", invoice.buyer_reference)
+
+
+def _payment(b: Builder, root: etree._Element, invoice: Invoice, seller: Seller) -> None:
+    means = b.cac(root, "PaymentMeans")
+    b.cbc(means, "PaymentMeansCode", seller.payment_means)
+    b.cbc(means, "PaymentID", invoice.number)
+    account = b.cac(means, "PayeeFinancialAccount")
+    b.cbc(account, "ID", "".join(seller.bank_account.split()))
+    b.cbc(account, "Name", seller.name)
+    b.cbc(b.cac(account, "FinancialInstitutionBranch"), "ID", seller.bank_branch.strip())
+    b.cbc(
+        b.cac(root, "PaymentTerms"),
+        "Note",
+        f"Netto {invoice.payment_terms_days} dage. "
+        f"Angiv fakturanummer {invoice.number} ved betaling.",
+    )
+
+
+def _tax_category(b: Builder, parent: etree._Element, name: str, rate: Decimal) -> None:
+    category = b.cac(parent, name)
+    b.cbc(category, "ID", "S")  # standard rate
+    b.cbc(category, "Percent", quantity(rate))
+    b.cbc(b.cac(category, "TaxScheme"), "ID", "VAT")
+
+
+def _tax_and_totals(b: Builder, root: etree._Element, totals: rules.Totals) -> None:
+    tax_total = b.cac(root, "TaxTotal")
+    b.money(tax_total, "TaxAmount", totals.vat)
+    for part in totals.breakdown:
+        subtotal = b.cac(tax_total, "TaxSubtotal")
+        b.money(subtotal, "TaxableAmount", part.taxable)
+        b.money(subtotal, "TaxAmount", part.vat)
+        _tax_category(b, subtotal, "TaxCategory", part.rate)
+    monetary = b.cac(root, "LegalMonetaryTotal")
+    b.money(monetary, "LineExtensionAmount", totals.lines)
+    b.money(monetary, "TaxExclusiveAmount", totals.without_vat)
+    b.money(monetary, "TaxInclusiveAmount", totals.with_vat)
+    b.money(monetary, "PayableAmount", totals.with_vat)
+
+
+def _line(b: Builder, root: etree._Element, line: InvoiceLine, credit: bool) -> None:
+    element = b.cac(root, "CreditNoteLine" if credit else "InvoiceLine")
+    b.cbc(element, "ID", str(line.position))
+    b.cbc(
+        element,
+        "CreditedQuantity" if credit else "InvoicedQuantity",
+        quantity(line.quantity),
+        unitCode=UNIT_ONE,
+    )
+    b.money(element, "LineExtensionAmount", line.net)
+    item = b.cac(element, "Item")
+    if line.note:
+        b.cbc(item, "Description", line.note)
+    b.cbc(item, "Name", line.description[:200])
+    _tax_category(b, item, "ClassifiedTaxCategory", line.vat_rate)
+    b.money(b.cac(element, "Price"), "PriceAmount", line.unit_price)

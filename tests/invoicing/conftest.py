@@ -1,0 +1,96 @@
+"""A conference with registrations, the seller's data (KL), and a folder for the outbox."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
+from forsamling.invoicing.models import Seller
+from tests.backoffice.conftest import make_conference, register
+
+__all__ = ["make_conference", "register"]
+
+EAN_AALBORG = "5798000000001"  # check digit valid
+EAN_ODENSE = "5790000705184"
+
+
+def make_seller(edition, **extra) -> Seller:
+    values = {
+        "name": "KL (Kommunernes Landsforening)",
+        "street": "Weidekampsgade 10",
+        "postcode": "2300",
+        "city": "København S",
+        "cvr": "55133018",
+        "contact_name": "Forum-sekretariatet",
+        "contact_email": "forum@kl.dk",
+        "contact_phone": "33703370",
+        "payment_means": "42",
+        "bank_branch": "1551",
+        "bank_account": "1234567890",
+        "payment_terms_days": 30,
+        "number_prefix": "FORUM2026-",
+        **extra,
+    }
+    return Seller.objects.create(edition=edition, **values)
+
+
+@pytest.fixture(autouse=True)
+def _outbox(settings, tmp_path):
+    settings.FORSAMLING_INVOICE_OUTBOX = str(tmp_path / "outbox")
+    return tmp_path / "outbox"
+
+
+@pytest.fixture
+def outbox(_outbox):
+    return _outbox
+
+
+@pytest.fixture
+def conference(db):
+    c = make_conference()
+    c.seller = make_seller(c.edition)
+    return c
+
+
+def make_exhibitor(edition, *, organisation="Velfærdsteknologi ApS", ean="", staff=(), stands=()):
+    exhibitor = Exhibitor.objects.create(
+        edition=edition,
+        organisation=organisation,
+        cvr="10150817",
+        contact_name="Mette Holm",
+        contact_email="mette@example.dk",
+        contact_phone="12345678",
+        invoice_address="Industrivej 4\n8000 Aarhus C",
+        invoice_reference="PO-STAND-7",
+        ean=ean,
+    )
+    for number, price, passes, pass_price in stands:
+        Stand.objects.create(
+            edition=edition, number=number, size="3 x 2 m", price=Decimal(price),
+            included_passes=passes, staff_pass_price=Decimal(pass_price), status="booked",
+            exhibitor=exhibitor,
+        )  # fmt: skip
+    for name in staff:
+        StandStaff.objects.create(exhibitor=exhibitor, name=name, email=f"{name[:3]}@example.dk")
+    return exhibitor
+
+
+@pytest.fixture
+def exhibitor(conference):
+    return make_exhibitor(
+        conference.edition,
+        stands=[("A1", "12500", 2, "1995"), ("C2", "8500", 1, "1500")],
+        staff=["Anna Berg", "Bo Dahl", "Carl Enø"],
+    )
+
+
+def people(conference, n, **extra):
+    return [register(conference, f"Deltager {i:02d}", **extra) for i in range(n)]
+
+
+@pytest.fixture
+def ns():
+    return SimpleNamespace
