@@ -50,9 +50,11 @@ def outbox(_outbox):
 
 @pytest.fixture
 def conference(db):
+    """The conference; after the test, every document it issued is checked (see below)."""
     c = make_conference()
     c.seller = make_seller(c.edition)
-    return c
+    yield c
+    assert_every_issued_document_passes()
 
 
 def make_exhibitor(edition, *, organisation="Velfærdsteknologi ApS", ean="", staff=(), stands=()):
@@ -94,3 +96,20 @@ def people(conference, n, **extra):
 @pytest.fixture
 def ns():
     return SimpleNamespace
+
+
+def assert_every_issued_document_passes() -> None:
+    """Every issued invoice and credit note with an EAN buyer, in its Peppol form, passes the
+    UBL schema and the CEN and Peppol rules with no fatal error."""
+    from forsamling.invoicing import validation
+    from forsamling.invoicing.models import Invoice
+    from forsamling.invoicing.ubl import Document, peppol_xml
+
+    documents = (
+        Invoice.objects.exclude(state="draft")
+        .exclude(buyer_ean="")
+        .select_related("edition__seller", "credits")
+    )
+    for invoice in documents:
+        report = validation.check_peppol(peppol_xml(Document.of(invoice)))
+        assert report.ok, f"{invoice.number}:\n{report}"

@@ -13,7 +13,12 @@ from forsamling.domain import invoicing as rules
 from forsamling.invoicing import services
 from forsamling.invoicing.models import Invoice, State
 from tests.backoffice.conftest import make_conference
-from tests.invoicing.conftest import EAN_AALBORG, make_seller, register
+from tests.invoicing.conftest import (
+    EAN_AALBORG,
+    assert_every_issued_document_passes,
+    make_seller,
+    register,
+)
 
 pytestmark = [
     pytest.mark.concurrency,
@@ -49,7 +54,8 @@ def race(attempts: list[Callable[[], object]]) -> list[object]:
 def conference(db):
     c = make_conference()
     c.seller = make_seller(c.edition)
-    return c
+    yield c
+    assert_every_issued_document_passes()
 
 
 def test_two_organisers_issuing_all_drafts_at_once_number_them_without_gaps(conference):
