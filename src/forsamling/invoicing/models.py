@@ -167,6 +167,12 @@ class Invoice(models.Model):
     )
     reason = models.CharField(_("årsag"), max_length=300, blank=True)
     group_key = models.CharField(max_length=200, blank=True, editable=False)
+    run = models.CharField(
+        _("kørsel"),
+        max_length=32,
+        blank=True,
+        help_text=_("Dokumenter udstedt i samme kørsel (én bulk-udstedelse eller én kreditering)."),
+    )
 
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     issued_at = models.DateTimeField(_("udstedt"), null=True, blank=True)

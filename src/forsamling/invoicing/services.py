@@ -7,6 +7,7 @@ and a number is taken in the transaction that issues, so a rollback leaves no ga
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -208,7 +209,14 @@ def _draft_exhibitor(
     )
 
 
-def issue_invoice(*, invoice: Invoice, user: Any = None, today: date | None = None) -> Invoice:
+def new_run() -> str:
+    """A name for the documents issued together: the time, and a few random letters."""
+    return timezone.localtime().strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
+
+
+def issue_invoice(
+    *, invoice: Invoice, user: Any = None, today: date | None = None, run: str = ""
+) -> Invoice:
     """Gives the draft the series' next number, the issue date and the due date; from now on
     it never changes. The file goes to the buyer after the commit."""
     with transaction.atomic():
@@ -218,6 +226,7 @@ def issue_invoice(*, invoice: Invoice, user: Any = None, today: date | None = No
         rules.check_seller(seller.rule_values())
         rules.check_buyer_ean(invoice.buyer_ean)
         _number(invoice, seller, user, today)
+        invoice.run = run or new_run()
         invoice.payment_terms_days = seller.payment_terms_days
         invoice.due_date = rules.due_date(invoice.issue_date, seller.payment_terms_days)  # type: ignore[arg-type]
         invoice.save()
@@ -227,6 +236,7 @@ def issue_invoice(*, invoice: Invoice, user: Any = None, today: date | None = No
 
 @dataclass
 class IssueRun:
+    name: str = ""
     issued: list[Invoice] = field(default_factory=list)
     refused: list[tuple[Invoice, rules.InvoicingError]] = field(default_factory=list)
 
@@ -237,13 +247,13 @@ def issue_drafts(
 ) -> IssueRun:  # fmt: skip
     """Issues the drafts (all of the edition's, or those given), each in its own transaction:
     one refused (an invalid EAN) leaves the others issued and itself a draft."""
-    run = IssueRun()
+    run = IssueRun(name=new_run())
     drafts = Invoice.objects.filter(edition=edition, state=State.DRAFT).order_by("pk")
     if invoices is not None:
         drafts = drafts.filter(pk__in=[i.pk for i in invoices])
     for draft in drafts:
         try:
-            run.issued.append(issue_invoice(invoice=draft, user=user, today=today))
+            run.issued.append(issue_invoice(invoice=draft, user=user, today=today, run=run.name))
         except rules.InvoicingError as error:
             run.refused.append((draft, error))
     return run
@@ -282,6 +292,7 @@ def credit_invoice(
             },
         )  # fmt: skip
         _number(note, seller, user, today)
+        note.run = new_run()
         note.save()
         InvoiceLine.objects.bulk_create(
             InvoiceLine(

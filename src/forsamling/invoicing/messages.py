@@ -1,0 +1,41 @@
+"""Invoicing's errors as Danish sentences, for the back office and the commands."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from forsamling.domain import invoicing as rules
+from forsamling.invoicing.validation import InvalidInvoiceFile
+
+SELLER_FIELDS = {
+    "seller": _("sælgerens oplysninger"),
+    "name": _("navn"),
+    "cvr": _("CVR-nummer"),
+    "city": _("by"),
+    "postcode": _("postnummer"),
+    "payment_means": _("betalingsmåde"),
+    "bank_account": _("kontonummer eller IBAN"),
+    "bank_branch": _("registreringsnummer eller BIC"),
+}
+
+
+def describe(error: Exception) -> str:
+    if isinstance(error, rules.InvalidBuyerEAN):
+        return _(
+            "EAN-nummeret %(ean)s er ikke gyldigt (13 cifre med rigtigt kontrolciffer). "
+            "Ret det på køberen, og dan kladderne igen."
+        ) % {"ean": error.ean}
+    if isinstance(error, rules.SellerIncomplete):
+        missing = ", ".join(str(SELLER_FIELDS.get(name, name)) for name in error.missing)
+        return _("Sælgerens oplysninger mangler: %(missing)s.") % {"missing": missing}
+    if isinstance(error, rules.NotDraft):
+        return _("Fakturaen er allerede udstedt og kan ikke ændres.")
+    if isinstance(error, rules.NotCreditable):
+        return _("Kun en udstedt faktura, der ikke allerede er krediteret, kan krediteres.")
+    if isinstance(error, rules.EmptyInvoice):
+        return _("Fakturaen har ingen linjer.")
+    if isinstance(error, InvalidInvoiceFile):
+        return _("Filen består ikke de officielle regler: %(rules)s") % {
+            "rules": ", ".join(sorted({f.rule for f in error.report.errors}))
+        }
+    return str(error)
