@@ -38,8 +38,10 @@ def test_oioubl_puts_the_person_reference_in_the_buyers_contact(conference):
     register(conference, "A", ean=EAN_AALBORG, person_reference="ABCDE")
     [invoice] = services.issue_due(edition=conference.edition, today=TODAY).issued
     root = etree.fromstring(oioubl_of(invoice))
-    ns = {"cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
-          "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"}  # fmt: skip
+    ns = {
+        "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
+        "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+    }
     assert (
         root.findtext("cac:AccountingCustomerParty/cac:Party/cac:Contact/cbc:ID", namespaces=ns)
         == "ABCDE"
