@@ -47,3 +47,44 @@ urlpatterns = [
     ),
     path("<slug:edition>/indtjekning/", staff(checkin_views.desk), name="checkin"),
 ]
+
+# Invoices (views_invoices.py): organisers only.
+from forsamling.backoffice import views_invoices  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/fakturaer/", staff(views_invoices.invoice_list), name="invoices"),
+    path(
+        "<slug:edition>/fakturaer/dan-kladder/", staff(views_invoices.draft), name="invoices_draft"
+    ),
+    path("<slug:edition>/fakturaer/udsted/", staff(views_invoices.issue), name="invoices_issue"),
+    path("<slug:edition>/fakturaer/saelger/", staff(views_invoices.seller), name="invoice_seller"),
+    path("<slug:edition>/fakturaer/koebere/", staff(views_invoices.buyers), name="invoice_buyers"),
+    path(
+        "<slug:edition>/fakturaer/koebere/<int:buyer_id>/",
+        staff(views_invoices.buyer),
+        name="invoice_buyer",
+    ),
+    path(
+        "<slug:edition>/fakturaer/koersel/<str:run>.zip",
+        staff(views_invoices.run_zip),
+        name="invoice_run_zip",
+    ),
+    path(
+        "<slug:edition>/fakturaer/<int:invoice_id>/", staff(views_invoices.detail), name="invoice"
+    ),
+    path(
+        "<slug:edition>/fakturaer/<int:invoice_id>/udsted/",
+        staff(views_invoices.issue_one),
+        name="invoice_issue",
+    ),
+    path(
+        "<slug:edition>/fakturaer/<int:invoice_id>/krediter/",
+        staff(views_invoices.credit),
+        name="invoice_credit",
+    ),
+    path(
+        "<slug:edition>/fakturaer/<int:invoice_id>/hent/<str:kind>/",
+        staff(views_invoices.download),
+        name="invoice_download",
+    ),
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from forsamling.conferences.models import Edition
 from forsamling.invoicing.models import Invoice, InvoiceLine, Kind, State
@@ -42,4 +42,57 @@ def issued(edition: Edition) -> QuerySet[Invoice]:
         .order_by("sequence")
         .prefetch_related("lines")
         .select_related("credits", "edition__seller")
+    )
+
+
+@dataclass(frozen=True)
+class InvoiceFilter:
+    state: str = ""
+    kind: str = ""
+    q: str = ""
+    run: str = ""
+
+    @classmethod
+    def from_query(cls, query: dict[str, str]) -> InvoiceFilter:
+        state = query.get("state", "")
+        kind = query.get("kind", "")
+        return cls(
+            state=state if state in State.values else "",
+            kind=kind if kind in Kind.values else "",
+            q=query.get("q", "").strip()[:100],
+            run=query.get("run", "").strip()[:32],
+        )
+
+
+def invoice_list(edition: Edition, wanted: InvoiceFilter) -> QuerySet[Invoice]:
+    """The edition's documents, drafts first, then by number; with their lines for totals."""
+    rows = Invoice.objects.filter(edition=edition)
+    if wanted.state:
+        rows = rows.filter(state=wanted.state)
+    if wanted.kind:
+        rows = rows.filter(kind=wanted.kind)
+    if wanted.run:
+        rows = rows.filter(run=wanted.run)
+    if wanted.q:
+        rows = rows.filter(
+            Q(buyer_name__icontains=wanted.q)
+            | Q(number__icontains=wanted.q)
+            | Q(buyer_ean__startswith=wanted.q)
+            | Q(order_reference__icontains=wanted.q)
+            | Q(lines__description__icontains=wanted.q)
+        ).distinct()
+    return rows.order_by(F("sequence").asc(nulls_first=True), "buyer_name", "pk").prefetch_related(
+        "lines"
+    )
+
+
+def runs(edition: Edition) -> list[tuple[str, int]]:
+    """The runs of issued documents, newest first, with how many documents each."""
+    return list(
+        Invoice.objects.filter(edition=edition)
+        .exclude(run="")
+        .values("run")
+        .annotate(n=Count("pk"))
+        .order_by("-run")
+        .values_list("run", "n")
     )
