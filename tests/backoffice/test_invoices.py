@@ -153,8 +153,8 @@ def test_seller_form_refuses_bad_data_and_keeps_what_was_typed(client, conferenc
     data = {
         "name": "KL", "street": "Weidekampsgade 10", "postcode": "23", "city": "København S",
         "cvr": "12345678", "contact_name": "", "contact_email": "", "contact_phone": "",
-        "payment_means": "42", "bank_branch": "15", "bank_account": "12 34", "payment_terms_days": "30",
-        "number_prefix": "FORUM2026-",
+        "payment_means": "42", "bank_branch": "15", "bank_account": "12 34",
+        "payment_terms_days": "30", "number_prefix": "FORUM2026-",
     }  # fmt: skip
     response = client.post(url(conference, "saelger/"), data)
     assert response.status_code == 400
