@@ -12,6 +12,7 @@ from django.utils import timezone
 from forsamling.demo.load import load_seed_editions
 from forsamling.domain.danish import format_moment
 from forsamling.exhibitors.demo import load_demo_stands
+from forsamling.invoicing.demo import load_demo_seller
 from forsamling.registration.demo import load_demo_edition
 
 DEMO_USERNAME = "arrangoer"
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         )
         stands = load_demo_stands(demo)
         self.stdout.write(f"{demo.title}: {len(stands)} stande til udstillerne")
+        load_demo_seller(demo)
+        self.stdout.write(f"{demo.title}: sælger til fakturaerne")
         user_model = get_user_model()
         if not user_model.objects.filter(username=DEMO_USERNAME).exists():
             user_model.objects.create_superuser(

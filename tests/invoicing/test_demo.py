@@ -1,0 +1,71 @@
+"""The demo's registrations can be invoiced end to end: the demo loader gives the demo
+edition a seller, and what visitors register becomes valid Peppol invoices."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from forsamling.conferences.models import Edition
+from forsamling.exhibitors.services import ExhibitorDetails, add_stand_staff, book_stands
+from forsamling.invoicing import services
+from forsamling.invoicing.models import Seller
+from forsamling.registration.groups import GroupMember, register_group
+from forsamling.registration.models import Category
+from forsamling.registration.services import ParticipantDetails, register_participant
+from tests.invoicing.conftest import EAN_AALBORG, assert_every_issued_document_passes
+
+
+@pytest.mark.django_db
+def test_the_demo_is_invoiced_end_to_end(tmp_path):
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())  # again: one seller, left as it was
+    demo = Edition.objects.get(slug="demo")
+    seller = Seller.objects.get(edition=demo)
+    assert (seller.cvr, seller.number_prefix) == ("55133018", "DEMO-")
+    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
+    demo.save()
+    politician = Category.objects.get(edition=demo, key="politiker")
+    register_participant(
+        edition=demo, idempotency_key=uuid.uuid4().hex, category=politician, sessions=[],
+        details=ParticipantDetails(name="Aase Ørum", email="aase@example.dk",
+                                   organisation="Aalborg Kommune", ean=EAN_AALBORG,
+                                   order_reference="PO-1", person_reference="AAOER"),
+    )  # fmt: skip
+    register_group(
+        edition=demo, organisation="Odense Kommune", secretary_name="Sara Sekretær",
+        secretary_email="sara@example.dk",
+        members=[GroupMember(idempotency_key=uuid.uuid4().hex, category=politician,
+                             details=ParticipantDetails(name=f"Byrådsmedlem {i}",
+                                                        email=f"b{i}@example.dk",
+                                                        organisation="Odense Kommune",
+                                                        ean="5790000705184"))
+                 for i in range(3)],
+    )  # fmt: skip
+    exhibitor = book_stands(
+        edition=demo,
+        stand_ids=[demo.stands.get(number="A1").pk],
+        details=ExhibitorDetails(
+            organisation="Velfærdsteknologi ApS", cvr="10150817", contact_name="Mette Holm",
+            contact_email="mette@example.dk", contact_phone="12345678",
+            invoice_address="Industrivej 4\n8000 Aarhus C", invoice_reference="PO-7",
+        ),
+    )  # fmt: skip
+    add_stand_staff(exhibitor=exhibitor, name="Anna Berg", email="anna@example.dk")
+
+    out = tmp_path / "eksport"
+    call_command("issue_invoices", "--edition", "demo", stdout=io.StringIO())
+    call_command("export_invoices", "--edition", "demo", "--out", str(out), stdout=io.StringIO())
+
+    assert sorted(p.name for p in out.iterdir()) == [
+        "DEMO-0001.pdf", "DEMO-0001.xml",  # Odense's group of three
+        "DEMO-0002.pdf",  # the exhibitor has no EAN: PDF only
+        "DEMO-0003.pdf", "DEMO-0003.xml",  # Aalborg (sorted last: "Aa" is "Å")
+    ]  # fmt: skip
+    assert_every_issued_document_passes()
+    assert services.draft_invoices(edition=demo) == []
