@@ -85,7 +85,7 @@ class FileBackend:
 
 def backend() -> Backend:
     backend_class = import_string(settings.FORSAMLING_INVOICE_BACKEND)
-    return backend_class()  # type: ignore[no-any-return]
+    return backend_class()
 
 
 def send_invoice(invoice_id: int) -> None:
