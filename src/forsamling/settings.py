@@ -199,6 +199,8 @@ if env_bool("BEHIND_TLS_PROXY"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No private token or e-mail address in the application's logs (see forsamling.privacy).
+    "filters": {"redact": {"()": "forsamling.privacy.logfilter.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
