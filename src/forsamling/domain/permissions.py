@@ -24,6 +24,8 @@ class Action(StrEnum):
     SEND_MESSAGE = "send_message"
     CHECK_IN = "check_in"
     CHANGE_REGISTRATION = "change_registration"  # move a participant, on their behalf
+    VIEW_NEEDS = "view_needs"  # each person's dietary and accessibility needs (health data)
+    MANAGE_PRIVACY = "manage_privacy"  # the privacy notice, retention and the requests' audit
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {

@@ -166,3 +166,38 @@ def request_erasure(*, registration: Registration, by_user: Any = None) -> Reque
             anonymised_at=now,
         )
     return RequestOutcome.ANONYMISED
+
+
+def update_privacy(
+    *, settings: Any, text: str, list_consent_text: str, photo_consent_text: str, user: Any
+) -> int | None:
+    """Saves the edition's settings and, if the notice or a wording changed, publishes the
+    next version (versions are never edited). Returns the new version's number, if any."""
+    from forsamling.privacy.models import PrivacyNotice
+
+    edition = settings.edition
+    with transaction.atomic():
+        settings.save()
+        latest = (
+            PrivacyNotice.objects.select_for_update()
+            .filter(edition=edition)
+            .order_by("-version")
+            .first()
+        )
+        wanted = (text.strip(), list_consent_text.strip(), photo_consent_text.strip())
+        if latest is not None and wanted == (
+            latest.text,
+            latest.list_consent_text,
+            latest.photo_consent_text,
+        ):
+            return None
+        version = (latest.version if latest else 0) + 1
+        PrivacyNotice.objects.create(
+            edition=edition,
+            version=version,
+            text=wanted[0],
+            list_consent_text=wanted[1],
+            photo_consent_text=wanted[2],
+            published_by=user,
+        )
+    return version
