@@ -86,7 +86,7 @@ def _pending_erasures(now: datetime, edition: Edition | None) -> list[Applied]:
     for request in pending.select_related("edition"):
         with transaction.atomic():
             rows = anonymise_registrations(
-                Registration.objects.filter(pk=request.registration_id), now
+                Registration.objects.filter(pk__in=[request.registration_id]), now
             )
             request.anonymised_at = now
             request.save(update_fields=["anonymised_at"])

@@ -188,7 +188,7 @@ class SentMessageAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["to", "subject"]
     # The body as sent, but with the participant's private link hidden from organisers.
     fields = ["registration", "to", "subject", "body_shown", "sent_at", "delivered"]
-    readonly_fields = fields
+    readonly_fields = ["registration", "to", "subject", "body_shown", "sent_at", "delivered"]
 
     @admin.display(description=_("tekst"))
     def body_shown(self, obj: SentMessage) -> str:
