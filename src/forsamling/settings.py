@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "forsamling.demo",
     "forsamling.checkin",
     "forsamling.invoicing",
+    "forsamling.privacy",
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]
@@ -199,7 +200,9 @@ if env_bool("BEHIND_TLS_PROXY"):
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No private token or e-mail address in the application's logs (see forsamling.privacy).
+    "filters": {"redact": {"()": "forsamling.privacy.logfilter.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -8,6 +8,7 @@ from forsamling.backoffice import (
     views_messages,
     views_otp,
     views_outputs,
+    views_privacy,
     views_registrations,
 )
 from forsamling.checkin import views as checkin_views
@@ -46,6 +47,17 @@ urlpatterns = [
         "<slug:edition>/beskeder/<int:mailing_id>/", staff(views_messages.mailing), name="mailing"
     ),
     path("<slug:edition>/indtjekning/", staff(checkin_views.desk), name="checkin"),
+    path("<slug:edition>/persondata/", staff(views_privacy.record), name="privacy"),
+    path(
+        "<slug:edition>/persondata/indstillinger/",
+        staff(views_privacy.settings),
+        name="privacy_settings",
+    ),
+    path(
+        "<slug:edition>/persondata/anmodninger/",
+        staff(views_privacy.request_log),
+        name="privacy_requests",
+    ),
 ]
 
 # Invoices (views_invoices.py): organisers only.

@@ -64,12 +64,14 @@ def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
     actions = require(request, the_edition, Action.EXPORT if export else Action.VIEW)
     rows = queries.registrations(the_edition, wanted)
     if export in {"csv", "xlsx"}:
-        table = spreadsheets.registration_rows(rows)
+        headers, table = spreadsheets.REGISTRATION_HEADERS, spreadsheets.registration_rows(rows)
+        if not (Action.VIEW_NEEDS in actions and request.GET.get("behov") == "1"):
+            headers, table = spreadsheets.without_needs(headers, table)  # health data: opt-in
         name = f"tilmeldinger-{the_edition.slug}"
         if export == "csv":
-            body = spreadsheets.to_csv(spreadsheets.REGISTRATION_HEADERS, table)
+            body = spreadsheets.to_csv(headers, table)
             return _download(body, f"{name}.csv", "text/csv; charset=utf-8")
-        body = spreadsheets.to_xlsx("Tilmeldinger", spreadsheets.REGISTRATION_HEADERS, table)
+        body = spreadsheets.to_xlsx("Tilmeldinger", headers, table)
         return _download(body, f"{name}.xlsx", XLSX)
     page = Paginator(rows, 100).get_page(request.GET.get("side"))
     query = request.GET.copy()

@@ -25,6 +25,8 @@ class Action(StrEnum):
     CHECK_IN = "check_in"
     CHANGE_REGISTRATION = "change_registration"  # move a participant, on their behalf
     INVOICE = "invoice"  # draft, issue, credit and download invoices; the seller's data
+    VIEW_NEEDS = "view_needs"  # each person's dietary and accessibility needs (health data)
+    MANAGE_PRIVACY = "manage_privacy"  # the privacy notice, retention and the requests' audit
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {

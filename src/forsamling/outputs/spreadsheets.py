@@ -23,6 +23,14 @@ REGISTRATION_HEADERS = [
     "Ordrenummer", "Personreference", "Må stå på deltagerlisten", "Tilmeldt", "Tjekket ind",
 ]  # fmt: skip
 PARTICIPANT_LIST_HEADERS = ["Navn", "Stilling", "Organisation"]
+# Dietary and accessibility needs may be health data: left out of exports unless asked for.
+NEEDS_HEADERS = ("Kosthensyn", "Tilgængelighed")
+
+
+def without_needs(headers: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The export with the needs' columns taken out."""
+    keep = [i for i, header in enumerate(headers) if header not in NEEDS_HEADERS]
+    return [headers[i] for i in keep], [[row[i] for i in keep] for row in rows]
 
 
 def _yes(value: bool) -> str:

@@ -186,7 +186,15 @@ class SentMessageAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     list_display = ["sent_at", "to", "subject", "delivered"]
     list_filter = ["delivered", "registration__edition"]
     search_fields = ["to", "subject"]
-    readonly_fields = ["registration", "to", "subject", "body", "sent_at", "delivered"]
+    # The body as sent, but with the participant's private link hidden from organisers.
+    fields = ["registration", "to", "subject", "body_shown", "sent_at", "delivered"]
+    readonly_fields = ["registration", "to", "subject", "body_shown", "sent_at", "delivered"]
+
+    @admin.display(description=_("tekst"))
+    def body_shown(self, obj: SentMessage) -> str:
+        from forsamling.privacy.redact import without_private_links
+
+        return without_private_links(obj.body)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -28,6 +28,7 @@ from forsamling.domain.registration_rules import (
     check_one_per_slot,
     check_window,
 )
+from forsamling.privacy import consents
 from forsamling.programme.models import ItemKind, Session
 from forsamling.registration import emails
 from forsamling.registration.models import (
@@ -132,6 +133,7 @@ def register_participant(
                 **values,
             )
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
+            consents.record_registration_consent(registration, now)  # only if ticked
             seats = lock_seats(session.pk for session in sessions)
             _check_open(sessions, seats)
             choices = take_seats(registration, sessions, seats, now)
@@ -211,6 +213,8 @@ def update_details(
                 registration.save(update_fields=[*changed, "updated_at"])
         except IntegrityError:
             raise AlreadyRegistered() from None
+        if "list_consent" in changed:
+            consents.sync_list_consent(registration, changed["list_consent"], timezone.now())
         _audit(registration, actor, "details_updated", {"fields": sorted(changed)})
 
 
@@ -257,6 +261,9 @@ def substitute_participant(
                 registration.save(update_fields=[*values, "token", "updated_at"])
         except IntegrityError:
             raise AlreadyRegistered() from None
+        consents.close_all(registration, timezone.now())  # the colleague has given none
+        if values["list_consent"]:
+            consents.record_registration_consent(registration, timezone.now())
         _audit(registration, actor, "substituted", {"from": previous, "to": values["email"]})
         emails.send_confirmation(registration.pk, substituted=True)
     return registration

@@ -1,0 +1,223 @@
+"""Anonymising: the person goes, the figures stay.
+
+What goes: names, e-mails, phones, job titles, committees, needs, invoice references, private
+tokens (old links stop working), stored e-mail bodies and addresses, names and addresses in
+audit texts (the hand-over log keeps no former names), group secretaries, stand staff and
+exhibitor contacts, generated PDF files. What stays: the rows themselves with their category,
+organisation (the municipality), status, dinner, sessions, check-in and amounts, so counts per
+category, organisation and municipality, session attendance, check-in rates and revenue are
+the same before and after.
+
+An invoice line that bookkeeping needs is copied to `RetainedInvoiceLine` first, and removed
+on its own date by the retention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from forsamling.backoffice.models import Delivery, OutputJob
+from forsamling.conferences.models import Edition
+from forsamling.domain.invoicing import amount_due
+from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.privacy import consents
+from forsamling.privacy.models import RetainedInvoiceLine, invoice_year
+from forsamling.privacy.redact import REMOVED, redact, redact_value
+from forsamling.registration.models import (
+    AuditEntry,
+    GroupBooking,
+    Registration,
+    SentMessage,
+    Status,
+    new_token,
+)
+
+ANONYMOUS_NAME = "Anonymiseret"
+ANONYMOUS_DOMAIN = "anonym.invalid"
+ANONYMOUS_EMAIL = f"slettet@{ANONYMOUS_DOMAIN}"
+REMOVED_BODY = "[Teksten er slettet efter reglerne for opbevaring af personoplysninger.]"
+BATCH = 500
+
+
+def anonymous_email(pk: int) -> str:
+    """Unique per registration (one active registration per address), naming nobody."""
+    return f"slettet-{pk}@{ANONYMOUS_DOMAIN}"
+
+
+def is_anonymised(registration: Registration) -> bool:
+    return registration.email.endswith(f"@{ANONYMOUS_DOMAIN}")
+
+
+def not_anonymised(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
+    return registrations.exclude(email__endswith=f"@{ANONYMOUS_DOMAIN}")
+
+
+def anonymise_registrations(registrations: QuerySet[Registration], now: datetime) -> int:
+    """Anonymises the registrations not yet anonymised; returns how many. Idempotent."""
+    ids = list(not_anonymised(registrations).values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        with transaction.atomic():
+            _anonymise_batch(ids[start : start + BATCH], now)
+    return len(ids)
+
+
+def _anonymise_batch(ids: list[int], now: datetime) -> None:
+    rows = list(
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("category", "edition")
+        .filter(pk__in=ids)
+    )
+    _retain_invoice_lines(rows)
+    names_by_registration = _former_names(rows)
+    emails = [r.email for r in rows]
+    for registration in rows:
+        _scrub_audit(registration, names_by_registration.get(registration.pk, set()))
+        consents.close_all(registration, now)
+        registration.name = ANONYMOUS_NAME
+        registration.email = anonymous_email(registration.pk)
+        registration.token = new_token()
+        for field in (
+            "phone", "job_title", "committee", "dietary", "accessibility_needs", "ean",
+            "order_reference", "person_reference",
+        ):  # fmt: skip
+            setattr(registration, field, "")
+        registration.list_consent = False
+    Registration.objects.bulk_update(
+        rows,
+        [
+            "name", "email", "token", "phone", "job_title", "committee", "dietary",
+            "accessibility_needs", "ean", "order_reference", "person_reference", "list_consent",
+        ],
+    )  # fmt: skip
+    SentMessage.objects.filter(registration_id__in=ids).update(
+        to=ANONYMOUS_EMAIL, body=REMOVED_BODY
+    )
+    Delivery.objects.filter(Q(registration_id__in=ids) | Q(to__in=emails)).update(
+        to=ANONYMOUS_EMAIL, error=""
+    )
+    editions = {r.edition_id for r in rows}
+    _anonymise_groups(GroupBooking.objects.filter(edition__in=editions, secretary_email__in=emails))
+    _anonymise_staff(StandStaff.objects.filter(exhibitor__edition__in=editions, email__in=emails))
+
+
+def _former_names(rows: list[Registration]) -> dict[int, set[str]]:
+    """Each registration's name and e-mail now and before every hand-over (from the log)."""
+    names: dict[int, set[str]] = {r.pk: {r.name, r.email} for r in rows}
+    for entry in AuditEntry.objects.filter(registration_id__in=names, action="substituted").values(
+        "registration_id", "details"
+    ):
+        former = entry["details"].get("from") or {}
+        if isinstance(former, dict):
+            names[entry["registration_id"]].update(str(v) for v in former.values())
+    return names
+
+
+def _scrub_audit(registration: Registration, names: set[str]) -> None:
+    for entry in AuditEntry.objects.filter(registration=registration):
+        details = (
+            {"from": REMOVED, "to": REMOVED}
+            if entry.action == "substituted"
+            else redact_value(entry.details, names)
+        )
+        actor = redact(entry.actor, names)
+        if details != entry.details or actor != entry.actor:
+            entry.details, entry.actor = details, actor
+            entry.save(update_fields=["details", "actor"])
+
+
+def _retain_invoice_lines(rows: Iterable[Registration]) -> None:
+    """The buyer's lines bookkeeping must keep: whoever is charged, before anonymising."""
+    kept = set(
+        RetainedInvoiceLine.objects.filter(registration__in=[r.pk for r in rows]).values_list(
+            "registration_id", flat=True
+        )
+    )
+    lines = []
+    for r in rows:
+        active = r.status == Status.ACTIVE
+        amount = amount_due(
+            active=active, price=r.category.price, cancellation_fee=r.cancellation_fee
+        )
+        if not amount or r.pk in kept:
+            continue
+        lines.append(
+            RetainedInvoiceLine(
+                edition_id=r.edition_id,
+                registration=r,
+                invoice_year=invoice_year(r.edition),
+                organisation=r.organisation,
+                ean=r.ean,
+                order_reference=r.order_reference,
+                name=r.name,
+                person_reference=r.person_reference,
+                category=r.category.name,
+                amount=amount,
+                is_cancellation_fee=not active,
+            )
+        )
+    RetainedInvoiceLine.objects.bulk_create(lines)
+
+
+def _anonymise_groups(groups: QuerySet[GroupBooking]) -> None:
+    for group in groups:
+        group.secretary_name = ANONYMOUS_NAME
+        group.secretary_email = ANONYMOUS_EMAIL
+        group.token = new_token()
+        group.save(update_fields=["secretary_name", "secretary_email", "token"])
+
+
+def _anonymise_staff(staff: QuerySet[StandStaff]) -> None:
+    staff.update(name=ANONYMOUS_NAME, email=ANONYMOUS_EMAIL, title="")
+
+
+def anonymise_edition(edition: Edition, now: datetime) -> int:
+    """Everything personal in the edition, once its personal data's date has come.
+
+    Returns the number of rows changed (registrations, groups, exhibitor contacts, PDFs).
+    """
+    count = anonymise_registrations(Registration.objects.filter(edition=edition), now)
+    with transaction.atomic():
+        groups = GroupBooking.objects.filter(edition=edition).exclude(
+            secretary_email=ANONYMOUS_EMAIL
+        )
+        count += groups.count()
+        _anonymise_groups(groups)
+        staff = StandStaff.objects.filter(exhibitor__edition=edition).exclude(email=ANONYMOUS_EMAIL)
+        count += staff.count()
+        _anonymise_staff(staff)
+        for exhibitor in Exhibitor.objects.filter(edition=edition).exclude(
+            contact_email=ANONYMOUS_EMAIL
+        ):
+            exhibitor.contact_name = ANONYMOUS_NAME
+            exhibitor.contact_email = ANONYMOUS_EMAIL
+            exhibitor.contact_phone = ""
+            exhibitor.token = new_token()
+            exhibitor.save(
+                update_fields=["contact_name", "contact_email", "contact_phone", "token"]
+            )
+            count += 1
+        # Audit entries without a registration (a secretary's, a round's) lose addresses too.
+        for entry in AuditEntry.objects.filter(edition=edition, registration__isnull=True):
+            details, actor = redact_value(entry.details), redact(entry.actor)
+            if details != entry.details or actor != entry.actor:
+                entry.details, entry.actor = details, actor
+                entry.save(update_fields=["details", "actor"])
+    for job in OutputJob.objects.filter(edition=edition).exclude(file=""):
+        job.file.delete(save=False)
+        job.error = ""
+        job.save(update_fields=["file", "error"])
+        count += 1
+    return count
+
+
+def erase_needs(edition: Edition) -> int:
+    """Dietary and accessibility needs of the edition (their own, earlier date)."""
+    return (
+        Registration.objects.filter(edition=edition)
+        .exclude(dietary="", accessibility_needs="")
+        .update(dietary="", accessibility_needs="")
+    )

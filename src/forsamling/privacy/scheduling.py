@@ -1,0 +1,54 @@
+"""Keeping exactly one retention run waiting in the task queue (see `tasks.py`)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+TASK_PATH = "forsamling.privacy.tasks.apply_retention_task"
+
+
+def next_full_hour(now: datetime) -> datetime:
+    return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+
+
+def waiting_run() -> datetime | None:
+    """When the next retention run is due, if one is waiting in the database queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    row = (
+        DBTaskResult.objects.filter(task_path=TASK_PATH, status="READY")
+        .order_by("run_after")
+        .values_list("run_after", flat=True)
+        .first()
+    )
+    return row
+
+
+def schedule_next_run(now: datetime | None = None) -> datetime | None:
+    """Enqueues the next run at the next full hour unless one is waiting. Returns when the
+    waiting run is due, or None with another backend than the database's (the tests' immediate
+    one: there the command and the tests call `apply_retention` directly)."""
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from forsamling.privacy.tasks import apply_retention_task
+
+    if not isinstance(apply_retention_task.get_backend(), DatabaseBackend):
+        return None
+
+    when = next_full_hour(now or timezone.now())
+    with transaction.atomic():
+        # Two workers finishing at once must not start two chains: the first one's row is
+        # locked (PostgreSQL) or the whole database is (SQLite's IMMEDIATE transactions).
+        waiting = list(
+            DBTaskResult.objects.select_for_update()
+            .filter(task_path=TASK_PATH, status="READY")
+            .values_list("run_after", flat=True)
+        )
+        if waiting:
+            return min(waiting)
+        apply_retention_task.using(run_after=when).enqueue()
+    return when

@@ -1,0 +1,123 @@
+"""The participant's privacy pages: the edition's notice, everything held about me (page and
+JSON file), consents given and withdrawn, and erasure. Thin views: one service call each."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from forsamling.domain.registration_rules import cancellation_fee
+from forsamling.domain.retention import ErasureEffect
+from forsamling.privacy import consents, services
+from forsamling.privacy.models import Purpose, RequestKind
+from forsamling.privacy.notice import blocks, default_text
+from forsamling.privacy.retention import settings_for
+from forsamling.public.editions import page_edition
+from forsamling.public.registration_views import _registration
+
+
+def notice(request: HttpRequest, edition: str) -> HttpResponse:
+    event = page_edition(request, edition, with_themes=False)
+    published = event.privacy_notices.order_by("-version").first()
+    settings = settings_for(event)
+    return render(
+        request,
+        "public/privacy/notice.html",
+        {
+            "edition": event,
+            "notice": published,
+            "blocks": blocks(published.text if published else default_text(event)),
+            "dates": settings.deletion_dates(),
+            "settings": settings,
+        },
+    )
+
+
+def my_data(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    services.record_export(registration=registration, kind=RequestKind.EXPORT_PAGE)
+    return render(
+        request,
+        "public/privacy/my_data.html",
+        {
+            "edition": registration.edition,
+            "registration": registration,
+            "data": services.personal_data(registration),
+        },
+    )
+
+
+def my_data_json(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    services.record_export(registration=registration, kind=RequestKind.EXPORT_JSON)
+    body = json.dumps(
+        services.personal_data(registration), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+    )
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    name = f"mine-oplysninger-{registration.edition.slug}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+def consent(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    purpose = request.POST.get("purpose", "")
+    if purpose not in Purpose.values or not registration.is_active:
+        raise Http404("No such consent")
+    if purpose == Purpose.PHOTOS and not settings_for(registration.edition).asks_photo_consent:
+        raise Http404("The edition does not ask for photos")
+    if request.POST.get("give") == "1":
+        consents.give_consent(registration=registration, purpose=purpose)
+    else:
+        consents.withdraw_consent(registration=registration, purpose=purpose)
+    return redirect(
+        "public:registration", edition=registration.edition.slug, token=registration.token
+    )
+
+
+def erase(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = _registration(request, edition, token)
+    effect = services.erasure_preview(registration)
+    if request.method == "POST":
+        services.request_erasure(registration=registration)
+        return redirect("public:privacy_erased", edition=registration.edition.slug)
+    fee = cancellation_fee(
+        registration.category.price, timezone.now(), registration.edition.cancellation_deadline
+    )
+    return render(
+        request,
+        "public/privacy/erase.html",
+        {
+            "edition": registration.edition,
+            "registration": registration,
+            "cancels": effect == ErasureEffect.CANCEL,
+            "fee": fee,
+        },
+    )
+
+
+def erased(request: HttpRequest, edition: str) -> HttpResponse:
+    event = page_edition(request, edition, with_themes=False)
+    return render(request, "public/privacy/erased.html", {"edition": event})
+
+
+OWN = "<slug:edition>/tilmelding/<slug:token>/"
+PAGES: list[tuple[str, Callable[..., HttpResponse], str]] = [
+    ("<slug:edition>/privatliv/", notice, "privacy_notice"),
+    ("<slug:edition>/privatliv/slettet/", erased, "privacy_erased"),
+    (OWN + "mine-oplysninger/", my_data, "privacy_data"),
+    (OWN + "mine-oplysninger.json", my_data_json, "privacy_json"),
+    (OWN + "samtykke/", consent, "privacy_consent"),
+    (OWN + "slet/", erase, "privacy_erase"),
+]
+# Never cached: all but the notice carry a private link.
+urlpatterns = [path(route, never_cache(view), name=name) for route, view, name in PAGES]

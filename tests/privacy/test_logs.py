@@ -1,0 +1,63 @@
+"""The application's own logs never hold a private token or a person's e-mail address."""
+
+from __future__ import annotations
+
+import io
+import logging
+import uuid
+
+import pytest
+
+from forsamling.privacy.logfilter import RedactPersonalData
+from forsamling.registration import services
+from tests.privacy.conftest import details
+
+
+@pytest.fixture
+def log_output():
+    """What the configured console handler writes, at DEBUG, while the test runs."""
+    root = logging.getLogger()
+    (handler,) = [
+        h for h in root.handlers if any(isinstance(f, RedactPersonalData) for f in h.filters)
+    ]
+    stream = io.StringIO()
+    old_stream, old_level = handler.setStream(stream), root.level
+    root.setLevel(logging.DEBUG)
+    try:
+        yield stream
+    finally:
+        root.setLevel(old_level)
+        handler.setStream(old_stream)
+
+
+def test_registration_link_resend_and_a_refused_email_log_no_token_or_address(
+    edition, client, settings, log_output, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.privacy.refusing_mail.Backend"
+    person = details(name="Lone Logfri")
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = services.register_participant(
+            edition=edition,
+            idempotency_key=uuid.uuid4().hex,
+            details=person,
+            category=edition.politician,
+            sessions=[],
+        ).registration
+    page = f"/{edition.slug}/tilmelding/{registration.token}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert (
+            client.post(
+                f"/{edition.slug}/tilmelding/send-link/", {"email": person.email}
+            ).status_code
+            == 200
+        )
+    # A details form sent wrongly: Django logs "Bad Request: <path with the token>".
+    assert client.post(page + "oplysninger/", {"email": "ikke-en-adresse"}).status_code == 400
+    assert client.get(page + "findes-ikke/").status_code == 404
+
+    written = log_output.getvalue()
+    assert "Bad Request: /2026/tilmelding/[token]/oplysninger/" in written
+    assert "Could not send" in written and "[e-mail]" in written  # the refusal was logged
+    assert registration.token not in written
+    assert person.email not in written
+    assert person.email.split("@")[0] not in written
