@@ -201,3 +201,19 @@ def recover_abandoned() -> int:
         task_path__in=MAIL_TASKS,
         started_at__lt=timezone.now() - lease(),
     ).update(status=TaskResultStatus.READY, started_at=None)
+
+
+def send_again(message: SentMessage) -> SentMessage:
+    """An organiser's "send again". A waiting or failed message is tried once more at once,
+    with the full schedule of retries; a sent one (the participant lost it) is sent as a copy.
+    """
+    if message.status == MessageStatus.SENT:
+        return resend(message)
+    with transaction.atomic():
+        changed = SentMessage.objects.filter(
+            pk=message.pk, status__in=[MessageStatus.WAITING, MessageStatus.FAILED]
+        ).update(status=MessageStatus.WAITING, attempts=0, next_attempt_at=timezone.now())
+        if changed:
+            _queue_attempt(message.pk)
+    message.refresh_from_db()
+    return message
