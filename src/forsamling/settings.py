@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "forsamling.outbox",  # before django_tasks_db: its db_worker also recovers mail tasks
     "django_tasks",
     "django_tasks_db",
     "forsamling.core",
@@ -171,6 +172,10 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Social- og Sundhedspolitisk Forum <forum@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds to wait for the mail server before an attempt counts as failed (and is retried).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+# A mail task or a claimed message older than this belonged to a worker that died.
+EMAIL_RECOVERY_AFTER = int(os.environ.get("EMAIL_RECOVERY_AFTER", "600"))
 # The public address of the site, for links in e-mails sent outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

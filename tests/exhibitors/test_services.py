@@ -190,12 +190,17 @@ def test_stand_staff_for_edition_lists_every_exhibitors_staff_of_that_edition_on
     ]
 
 
-def test_email_exhibitors_sends_one_message_to_each_contact(edition, stands):
+def test_email_exhibitors_sends_one_message_to_each_contact(
+    edition, stands, django_capture_on_commit_callbacks
+):
     book(edition, stands[0])
     book(edition, stands[1], organisation="Danske Regioner", contact_email="dr@example.dk")
     mail.outbox.clear()
-    sent = services.email_exhibitors(
-        exhibitors=Exhibitor.objects.all(), subject="Opstilling", body="Standene åbner kl. 8.00."
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after the commit
+        sent = services.email_exhibitors(
+            exhibitors=Exhibitor.objects.all(),
+            subject="Opstilling",
+            body="Standene åbner kl. 8.00.",
+        )
     assert sent == 2
     assert sorted(m.to[0] for m in mail.outbox) == ["dr@example.dk", "soren@example.dk"]

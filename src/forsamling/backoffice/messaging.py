@@ -1,7 +1,8 @@
 """E-mail to a group of participants: who is in the group, a test to oneself, the send-out.
 
 `send_mailing` is the state change (the mailing saved, its task queued on commit);
-`deliver` runs in the worker and logs every message and whether the mail server took it.
+`deliver` runs in the worker and puts every recipient's message into the outbox, which
+sends it and records whether the mail server took it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from forsamling.backoffice.models import Delivery, Mailing
 from forsamling.conferences.models import Edition
+from forsamling.outbox import sending
 from forsamling.programme.models import Session
 from forsamling.registration.models import Category, ChoiceStatus, Registration, Status
 
@@ -122,38 +124,26 @@ def send_mailing(
 
 
 def deliver(mailing_id: int) -> None:
-    """Sends to everyone in the group who has not had it yet, logging each one."""
+    """Puts one message to everyone in the group who has not had it yet into the outbox.
+
+    One transaction: run again (its worker died), it writes each recipient's message once.
+    Sending, retrying and recording what the mail server said is the outbox's work.
+    """
     mailing = Mailing.objects.select_related("edition").get(pk=mailing_id)
-    done = set(mailing.deliveries.values_list("registration_id", flat=True))
-    reply_to = [mailing.edition.contact_email] if mailing.edition.contact_email else None
-    connection = get_connection()
-    try:
-        connection.open()  # one SMTP session for the lot, not one per message
-    except Exception:
-        logger.exception("Mail server not reachable for mailing %s", mailing_id)
-    try:
+    reply_to = mailing.edition.contact_email or ""
+    with transaction.atomic():
+        done = set(mailing.deliveries.values_list("registration_id", flat=True))
         for registration in recipients(mailing.edition, mailing.audience).exclude(pk__in=done):
-            message = EmailMessage(
+            message = sending.queue(
+                to=registration.email,
                 subject=mailing.subject,
                 body=personalised(mailing.body, registration),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[registration.email],
-                reply_to=reply_to,
-                connection=connection,
-            )
-            error = ""
-            try:
-                accepted = message.send() == 1
-            except Exception as problem:
-                accepted, error = False, str(problem)[:500]
-            Delivery.objects.create(
-                mailing=mailing,
+                edition=mailing.edition,
                 registration=registration,
-                to=registration.email,
-                accepted=accepted,
-                error=error,
+                reply_to=reply_to,
             )
-    finally:
-        connection.close()
-    mailing.finished_at = timezone.now()
-    mailing.save(update_fields=["finished_at"])
+            Delivery.objects.create(
+                mailing=mailing, registration=registration, to=registration.email, message=message
+            )
+        mailing.finished_at = timezone.now()
+        mailing.save(update_fields=["finished_at"])

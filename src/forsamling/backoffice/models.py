@@ -118,6 +118,14 @@ class Delivery(models.Model):
     accepted = models.BooleanField(_("modtaget af mailserveren"), default=False)
     error = models.CharField(_("fejl"), max_length=500, blank=True)
     at = models.DateTimeField(_("sendt"), auto_now_add=True)
+    # The message in the outbox: whether the mail server took it is recorded there.
+    message = models.OneToOneField(
+        "registration.SentMessage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="delivery",
+    )
 
     class Meta:
         verbose_name = _("afsendt e-mail")

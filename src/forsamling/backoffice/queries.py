@@ -235,7 +235,7 @@ def registration_file(edition: Edition, registration_id: int) -> RegistrationFil
         list(AuditEntry.objects.filter(registration=registration).order_by("-at", "-id")),
         list(
             Delivery.objects.filter(registration=registration)
-            .select_related("mailing")
+            .select_related("mailing", "message")
             .order_by("-at", "-id")
         ),
     )

@@ -100,3 +100,15 @@ urlpatterns += [
         name="invoice_download",
     ),
 ]
+
+# The outbox: e-mails waiting for or refused by the mail server (views_mail).
+from forsamling.backoffice import views_mail  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/udbakke/", staff(views_mail.outbox), name="outbox"),
+    path(
+        "<slug:edition>/udbakke/<int:message_id>/send-igen/",
+        staff(views_mail.send_again),
+        name="send_again",
+    ),
+]

@@ -78,7 +78,7 @@ def mailing(request: HttpRequest, edition: str, mailing_id: int) -> HttpResponse
     the_edition = get_object_or_404(Edition, slug=edition)
     actions = require(request, the_edition, Action.SEND_MESSAGE)
     the_mailing = get_object_or_404(Mailing, pk=mailing_id, edition=the_edition)
-    deliveries = list(the_mailing.deliveries.all())
+    deliveries = list(the_mailing.deliveries.select_related("message"))
     return render(
         request,
         "backoffice/mailing.html",
@@ -87,6 +87,7 @@ def mailing(request: HttpRequest, edition: str, mailing_id: int) -> HttpResponse
             "actions": actions,
             "mailing": the_mailing,
             "deliveries": deliveries,
-            "failed": sum(1 for d in deliveries if not d.accepted),
+            "failed": sum(1 for d in deliveries if d.message and d.message.status == "failed"),
+            "waiting": sum(1 for d in deliveries if d.message and d.message.status == "waiting"),
         },
     )

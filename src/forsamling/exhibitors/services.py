@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -20,6 +19,7 @@ from django.utils import timezone, translation
 from forsamling.conferences.models import Edition
 from forsamling.domain import stands as rules
 from forsamling.exhibitors.models import Exhibitor, Stand, StandChange, StandStaff
+from forsamling.outbox import sending
 
 __all__ = [
     "ExhibitorDetails",
@@ -86,7 +86,7 @@ def book_stands(
             StandChange(stand=stand, action=StandChange.Action.BOOKED, exhibitor=exhibitor)
             for stand in stands
         )
-        transaction.on_commit(lambda: _send_booking_confirmation(exhibitor.pk))
+        _send_booking_confirmation(exhibitor.pk)  # into the outbox, in this transaction
     return exhibitor
 
 
@@ -147,7 +147,7 @@ def add_stand_staff(*, exhibitor: Exhibitor, name: str, email: str, title: str =
         passes = Stand.objects.filter(exhibitor=exhibitor).values_list("included_passes", flat=True)
         rules.check_room_for_staff(included_passes=passes, named=exhibitor.staff.count())
         member = StandStaff.objects.create(exhibitor=exhibitor, name=name, email=email, title=title)
-        transaction.on_commit(lambda: _send_staff_confirmation(member.pk))
+        _send_staff_confirmation(member.pk)  # into the outbox, in this transaction
     return member
 
 
@@ -171,14 +171,15 @@ def update_exhibitor_profile(
 
 
 def email_exhibitors(*, exhibitors: Iterable[Exhibitor], subject: str, body: str) -> int:
-    """One e-mail to each exhibitor's contact person; returns how many were sent."""
-    messages = [
-        EmailMessage(subject=subject, body=body, to=[exhibitor.contact_email])
-        for exhibitor in exhibitors
-    ]
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages) or 0
+    """One e-mail to each exhibitor's contact person, queued in the outbox; returns how many."""
+    count = 0
+    with transaction.atomic():
+        for exhibitor in exhibitors:
+            sending.queue(
+                to=exhibitor.contact_email, subject=subject, body=body, edition=exhibitor.edition
+            )
+            count += 1
+    return count
 
 
 def _lock_stands(*, edition: Edition, stand_ids: Sequence[int]) -> list[Stand]:
@@ -222,7 +223,7 @@ def _send_booking_confirmation(exhibitor_pk: int) -> None:
             },
         )
         subject = f"Standbooking: {exhibitor.edition.title}"
-    send_mail(subject, body, None, [exhibitor.contact_email])
+    sending.queue(to=exhibitor.contact_email, subject=subject, body=body, edition=exhibitor.edition)
 
 
 def _send_staff_confirmation(member_pk: int) -> None:
@@ -230,4 +231,4 @@ def _send_staff_confirmation(member_pk: int) -> None:
     with translation.override("da"):
         body = render_to_string("exhibitors/email/staff_confirmation.txt", {"member": member})
         subject = f"Standpersonale: {member.exhibitor.edition.title}"
-    send_mail(subject, body, None, [member.email])
+    sending.queue(to=member.email, subject=subject, body=body, edition=member.exhibitor.edition)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
-from django_tasks import task
+from django_tasks import TaskContext, task
 
 from forsamling.preferences.models import PreferenceRound
 from forsamling.preferences.queries import assigned_sessions
@@ -19,7 +19,7 @@ from forsamling.registration import emails as registration_emails
 from forsamling.registration.models import Registration
 
 
-def send_result(round_pk: int, registration_pk: int) -> None:
+def send_result(round_pk: int, registration_pk: int, source: str | None = None) -> None:
     round = PreferenceRound.objects.select_related("edition").get(pk=round_pk)
     registration = Registration.objects.select_related("edition", "category").get(
         pk=registration_pk
@@ -39,12 +39,14 @@ def send_result(round_pk: int, registration_pk: int) -> None:
             "about_link": f"{settings.SITE_URL}{about}",
         },
         attach_calendar=True,
+        source=source,
     )
 
 
-@task()
-def send_results(round_id: int, registration_ids: list[int]) -> int:
-    """E-mails each participant their outcome: a worker's job, as 2,000 messages take minutes."""
+@task(takes_context=True)
+def send_results(context: TaskContext, round_id: int, registration_ids: list[int]) -> int:
+    """E-mails each participant their outcome: a worker's job, as 2,000 messages take minutes.
+    Run again after its worker died, it writes no message twice (each has its source key)."""
     for registration_id in registration_ids:
-        send_result(round_id, registration_id)
+        send_result(round_id, registration_id, f"task:{context.task_result.id}:{registration_id}")
     return len(registration_ids)

@@ -4,12 +4,10 @@ ids, and the worker reads fresh rows."""
 
 from __future__ import annotations
 
-import logging
 from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,10 +15,8 @@ from django.utils import translation
 from django_tasks_db import DatabaseBackend
 
 from forsamling.registration.calendar import personal_calendar
-from forsamling.registration.models import Choice, GroupBooking, Registration, SentMessage
+from forsamling.registration.models import Choice, GroupBooking, Registration
 from forsamling.registration.queries import personal_programme
-
-logger = logging.getLogger(__name__)
 
 
 def private_link(registration: Registration) -> str:
@@ -41,7 +37,15 @@ def _send(
     subject: str,
     context: dict[str, Any],
     attach_calendar: bool = False,
+    source: str | None = None,
 ) -> None:
+    """Renders the message into the outbox and tries to send it at once (run by a worker).
+
+    `source` names what asked for it (a task's id), so a task run again after its worker
+    died writes the message once.
+    """
+    from forsamling.outbox import sending
+
     with translation.override("da"):
         lines = personal_programme(registration)
         body = render_to_string(
@@ -54,30 +58,26 @@ def _send(
                 **context,
             },
         )
-        message = EmailMessage(
-            subject=f"{subject} – {registration.edition.title}",
-            body=body,
-            to=[registration.email],
-            reply_to=[registration.edition.contact_email]
-            if registration.edition.contact_email
-            else None,
-        )
+        attachments = []
         if attach_calendar:
-            message.attach("program.ics", personal_calendar(registration, lines), "text/calendar")
-    record = SentMessage.objects.create(
-        registration=registration, to=registration.email, subject=str(message.subject), body=body
+            attachments.append(
+                {
+                    "name": "program.ics",
+                    "content": personal_calendar(registration, lines).decode(),
+                    "mimetype": "text/calendar",
+                }
+            )
+    sending.queue(
+        to=registration.email,
+        subject=f"{subject} – {registration.edition.title}",
+        body=body,
+        edition=registration.edition,
+        registration=registration,
+        reply_to=registration.edition.contact_email or "",
+        attachments=attachments,
+        source=source,
+        send_now=True,
     )
-    if registration.edition.is_demo:
-        return  # the demo's e-mails are read on its inbox page, never sent
-    try:
-        message.send()
-    except OSError:
-        # The change is saved; a mail server that is down must not turn it into an error
-        # page. The message is kept, marked undelivered, for the back office.
-        logger.exception("Could not send %r to registration %s", subject, registration.pk)
-        return
-    record.delivered = True
-    record.save(update_fields=["delivered"])
 
 
 def send_confirmation(pk: int, substituted: bool = False) -> None:
@@ -124,33 +124,31 @@ def _enqueue(kind: str, pk: int, substituted: bool = False) -> None:
         transaction.on_commit(partial(deliver_email.enqueue, kind, pk, substituted))
 
 
-def deliver(kind: str, pk: int, substituted: bool = False) -> None:
-    """Renders and sends one message (run by the task)."""
+def deliver(kind: str, pk: int, substituted: bool = False, source: str | None = None) -> None:
+    """Renders and sends one message (run by the task; `source` is the task's id)."""
     if kind == "confirmation":
         subject = "Pladsen er overdraget til dig" if substituted else "Tak for din tilmelding"
         context: dict[str, Any] = {"substituted": substituted}
-        _send(_registration(pk), "confirmation", subject, context, attach_calendar=True)
+        _send(_registration(pk), "confirmation", subject, context, True, source)
     elif kind == "cancellation":
-        _send(_registration(pk), "cancellation", "Din afmelding er modtaget", {})
+        _send(_registration(pk), "cancellation", "Din afmelding er modtaget", {}, False, source)
     elif kind == "promotion":
         choice = Choice.objects.select_related("session").get(pk=pk)
         registration = _registration(choice.registration_id)
-        _send(
-            registration, "promotion", "Du har fået plads", {"choice": choice}, attach_calendar=True
-        )
+        _send(registration, "promotion", "Du har fået plads", {"choice": choice}, True, source)
     elif kind == "link":
-        _send(_registration(pk), "link", "Dit link til din tilmelding", {})
+        _send(_registration(pk), "link", "Dit link til din tilmelding", {}, False, source)
     elif kind == "group_link":
-        _send_group_link(pk)
+        _send_group_link(pk, source)
     else:
         raise ValueError(f"Unknown kind of e-mail {kind!r}")
 
 
-def _send_group_link(group_pk: int) -> None:
-    """The secretary's link to the group's overview (not sent for the demo, like the rest)."""
+def _send_group_link(group_pk: int, source: str | None = None) -> None:
+    """The secretary's link to the group's overview (kept, not sent, for the demo)."""
+    from forsamling.outbox import sending
+
     group = GroupBooking.objects.select_related("edition").get(pk=group_pk)
-    if group.edition.is_demo:
-        return
     path = reverse(
         "public:registration_group", kwargs={"edition": group.edition.slug, "token": group.token}
     )
@@ -159,12 +157,11 @@ def _send_group_link(group_pk: int) -> None:
             "registration/email/group.txt",
             {"group": group, "edition": group.edition, "link": f"{settings.SITE_URL}{path}"},
         )
-    message = EmailMessage(
+    sending.queue(
+        to=group.secretary_email,
         subject=f"Jeres gruppetilmelding – {group.edition.title}",
         body=body,
-        to=[group.secretary_email],
+        edition=group.edition,
+        source=source,
+        send_now=True,
     )
-    try:
-        message.send()
-    except OSError:
-        logger.exception("Could not send the link of group booking %s", group.pk)

@@ -205,22 +205,52 @@ class AuditEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.action}"
 
 
+class MessageStatus(models.TextChoices):
+    WAITING = "waiting", _("venter")
+    SENT = "sent", _("sendt")
+    FAILED = "failed", _("fejlet")
+    DEMO = "demo", _("ikke sendt (demo)")
+
+
 class SentMessage(models.Model):
-    """Every e-mail sent to a participant, as sent: for the back office and the demo's inbox."""
+    """The outbox: every e-mail the site sends, as written, and what became of it.
+
+    A row is written before the message goes to the mail server and marked sent only once the
+    server accepted it; a temporary failure leaves it waiting with the next attempt's time
+    (`forsamling.outbox`), a permanent one marks it failed with the server's answer. Messages
+    to participants name their registration; those to exhibitors and stand staff do not.
+    """
 
     registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="messages"
+        Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    edition = models.ForeignKey(
+        Edition, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     to = models.EmailField(_("til"))
+    reply_to = models.EmailField(_("svar til"), blank=True)
     subject = models.CharField(_("emne"), max_length=300)
     body = models.TextField(_("tekst"))
-    sent_at = models.DateTimeField(_("sendt"), auto_now_add=True)
+    attachments = models.JSONField(_("vedhæftninger"), default=list, blank=True)
+    sent_at = models.DateTimeField(_("skrevet"), auto_now_add=True)
     delivered = models.BooleanField(_("afleveret til mailserveren"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MessageStatus.choices, default=MessageStatus.WAITING
+    )
+    attempts = models.PositiveSmallIntegerField(_("forsøg"), default=0)
+    last_error = models.CharField(_("seneste fejl"), max_length=500, blank=True)
+    next_attempt_at = models.DateTimeField(_("næste forsøg"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("afleveret"), null=True, blank=True)
+    # A worker that claims the message to send it; a claim older than the lease is abandoned.
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # What wrote the row (a task's id), so a task run twice writes it once.
+    source = models.CharField(max_length=100, null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("sendt e-mail")
         verbose_name_plural = _("sendte e-mails")
         ordering = ["-sent_at", "-id"]
+        indexes = [models.Index(fields=["edition", "status"], name="message_edition_status")]
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"

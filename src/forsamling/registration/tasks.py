@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django_tasks import task
+from django_tasks import TaskContext, task
 
 
-@task()
-def deliver_email(kind: str, pk: int, substituted: bool = False) -> None:
+@task(takes_context=True)
+def deliver_email(context: TaskContext, kind: str, pk: int, substituted: bool = False) -> None:
+    """Writes the message into the outbox and sends it; its task's id makes a rerun harmless."""
     from forsamling.registration.emails import deliver
 
-    deliver(kind, pk, substituted)
+    deliver(kind, pk, substituted, source=f"task:{context.task_result.id}")
 
 
 @task()
