@@ -5,6 +5,7 @@ runner switch what they need through environment variables. See README.md, "Sett
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,10 +63,15 @@ INSTALLED_APPS = [
     "forsamling.privacy",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "csp",
+    "axes",
+    "forsamling.accounts",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "forsamling.core.security.NoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "forsamling.core.middleware.DanishFirstLocaleMiddleware",
@@ -76,6 +82,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "forsamling.urls"
@@ -126,6 +133,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# django-axes first: it refuses a locked-out user or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # Danish first, English second; Danish time.
 LANGUAGE_CODE = "da"
@@ -218,3 +230,39 @@ FORSAMLING_INVOICE_BACKEND = os.environ.get(
 FORSAMLING_INVOICE_OUTBOX = os.environ.get(
     "FORSAMLING_INVOICE_OUTBOX", str(VAR_DIR / "invoices" / "outbox")
 )
+# Content-Security-Policy (django-csp 4), enforced: scripts, styles, fonts and images only from
+# our own static files (no inline script, no inline style, no style attribute), no framing.
+# The back office's SVG charts and the TOTP QR code are inline <svg> markup, which CSP allows.
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# The client's address behind this many proxies (X-Forwarded-For, counted from the right).
+FORSAMLING_PROXY_COUNT = int(
+    os.environ.get("FORSAMLING_PROXY_COUNT", "1" if env_bool("BEHIND_TLS_PROXY") else "0")
+)
+
+# Logins (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name, or from one
+# address, that user name or address is refused for AXES_COOLOFF_TIME. The counters are rows in
+# the database, shared by every worker. A good login clears the user's count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "forsamling.backoffice.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "forsamling.core.clients.client_address"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"

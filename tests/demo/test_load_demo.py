@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from forsamling.conferences.models import Edition, Theme
 from forsamling.programme.models import Item, Session, Speaker
@@ -43,7 +44,9 @@ def test_load_demo_keeps_what_an_organiser_changed():
 def test_demo_organiser_can_log_in(client):
     """The printed demo login opens the back office."""
     call_command("load_demo", verbosity=0)
-    assert client.login(username="arrangoer", password="forum-demo-2026")
+    assert client.login(
+        request=RequestFactory().get("/"), username="arrangoer", password="forum-demo-2026"
+    )
     assert client.get("/backoffice/").status_code == 200
 
 

@@ -1,7 +1,8 @@
 """The admin site behind /backoffice/: password plus a TOTP code for staff.
 
 With `FORSAMLING_REQUIRE_OTP` on, a staff user must prove a confirmed TOTP device at login.
-One who has none yet is let in only as far as the page that sets one up.
+One who has none yet is not let in: they set one up through the one-time link an organiser
+sends them by e-mail (`views_enrolment`), never with the password alone.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -19,6 +20,11 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import match_token, user_has_device
 
 from forsamling.domain.permissions import second_factor_ok
+
+NOT_ENROLLED = _(
+    "Du har ikke sat to-trins-login op endnu. Brug linket i den e-mail, du har fået, eller bed "
+    "en arrangør om et nyt link."
+)
 
 
 def otp_required() -> bool:
@@ -72,11 +78,13 @@ class ForsamlingAdminSite(admin.AdminSite):
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         user = request.user
         if user.is_authenticated and user.is_staff and not is_verified(request):
-            if not user_has_device(user, confirmed=True):
-                return HttpResponseRedirect(reverse("backoffice:totp_setup"))
             logout(request)  # a session from before the second factor: start again
         response = super().login(request, extra_context)
         logged_in = request.method == "POST" and request.user.is_authenticated
         if logged_in and not is_verified(request):
-            return HttpResponseRedirect(reverse("backoffice:totp_setup"))
+            # No device yet: the password alone must not let anyone enrol one (whoever guessed
+            # it would own the account). The one-time link from the e-mail does.
+            logout(request)
+            messages.error(request, NOT_ENROLLED)
+            return HttpResponseRedirect(reverse("admin:login"))
         return response

@@ -112,3 +112,16 @@ urlpatterns += [
         name="send_again",
     ),
 ]
+
+# Staff enrolment: one-time links to set up the second factor (views_enrolment).
+from forsamling.backoffice import views_enrolment  # noqa: E402
+
+urlpatterns += [
+    path("totp/tilmeld/<str:token>/", views_enrolment.enrol, name="enrol"),
+    path("totp/brugere/", views_enrolment.staff_list, name="staff_enrolment"),
+    path(
+        "totp/brugere/<int:user_id>/send/",
+        views_enrolment.send_link,
+        name="staff_enrolment_send",
+    ),
+]

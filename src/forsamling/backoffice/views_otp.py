@@ -1,4 +1,8 @@
-"""Setting up the second factor: a TOTP device shown as a QR code, confirmed with a code."""
+"""Adding a second factor: a TOTP device shown as a QR code, confirmed with a code.
+
+With the second factor required, only a user who has logged in with one may add another; the
+first comes through the one-time enrolment link (views_enrolment).
+"""
 
 from __future__ import annotations
 
@@ -15,12 +19,19 @@ from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from forsamling.backoffice.site import NOT_ENROLLED, otp_required
+
 
 @staff_member_required
 def totp_setup(request: HttpRequest) -> HttpResponse:
     """A user may add their first device after the password alone; more only when verified."""
     user = request.user
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    if otp_required() and not confirmed:
+        # The first device only through the one-time link (views_enrolment).
+        logout(request)
+        messages.error(request, NOT_ENROLLED)
+        return redirect("admin:login")
     if confirmed and not user.is_verified():  # type: ignore[union-attr]
         logout(request)
         messages.info(request, _("Log ind med koden fra din godkenderapp."))

@@ -1,0 +1,41 @@
+"""Response headers that keep private pages out of caches.
+
+The Content-Security-Policy itself comes from django-csp (settings.CONTENT_SECURITY_POLICY);
+this module adds `Cache-Control: no-store` where a page must never be kept by a browser, a
+proxy or the back button of a shared computer: every back-office page and download, and every
+page reached by a private link (a `token` in its URL: a registration, a group booking, an
+exhibitor's booking, the ranking page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
+
+BACK_OFFICE = "/backoffice/"
+
+
+def is_private(request: HttpRequest) -> bool:
+    if request.path.startswith(BACK_OFFICE):
+        return True
+    match = getattr(request, "resolver_match", None)
+    return match is not None and "token" in match.kwargs
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` (with Django's never-cache headers) on private pages."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if is_private(request):
+            add_never_cache_headers(response)
+        # XFrameOptionsMiddleware sits low in the stack and misses answers made above it (a
+        # refused Host header); the policy's frame-ancestors covers them, this old browsers.
+        response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        return response

@@ -1,0 +1,130 @@
+"""Staff enrolment: a one-time link by e-mail is the only way to set up the first device."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from forsamling.accounts.models import StaffEnrolment
+from forsamling.accounts.services import issue_enrolment
+from tests.backoffice.conftest import make_user
+from tests.backoffice.test_otp import PASSWORD, code, login
+
+
+@pytest.fixture(autouse=True)
+def require_otp(settings):
+    settings.FORSAMLING_REQUIRE_OTP = True
+
+
+@pytest.fixture
+def newcomer(db):
+    return make_user("ny", is_staff=True)
+
+
+def link_in(mail) -> str:
+    return re.search(r"http://\S+/backoffice/konference/totp/tilmeld/\S+/", mail.body).group(0)
+
+
+def path_of(url: str) -> str:
+    return url.split("8000", 1)[1]
+
+
+def enrol(client, path, password=PASSWORD, drift=0):
+    page = client.get(path)
+    assert page.status_code == 200
+    device = TOTPDevice.objects.get(user__username="ny", confirmed=False)
+    return client.post(path, {"password": password, "otp_token": code(device, drift)}), device
+
+
+def test_the_link_by_mail_sets_up_the_device_and_logs_in(
+    client, newcomer, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_enrolment(user=newcomer, by=None)
+    (mail,) = mailoutbox
+    assert mail.to == ["ny@kl.dk"] and "to-trins-login" in mail.subject
+    path = path_of(link_in(mail))
+    assert "<svg" in client.get(path).content.decode()
+    response, device = enrol(client, path)
+    assert response["Location"] == "/backoffice/konference/"
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get("/backoffice/konference/").status_code == 200
+    # The link works once.
+    client.logout()
+    assert client.get(path).status_code == 404
+
+
+def test_the_link_needs_the_password_too(client, newcomer):
+    path = path_of(issue_enrolment(user=newcomer, by=None))
+    response, device = enrol(client, path, password="gæt")
+    assert response.status_code == 400
+    assert "Adgangskoden passer ikke" in response.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed and "_auth_user_id" not in client.session
+
+
+def test_a_wrong_code_confirms_nothing(client, newcomer):
+    path = path_of(issue_enrolment(user=newcomer, by=None))
+    client.get(path)
+    device = TOTPDevice.objects.get(user=newcomer)
+    wrong = f"{(int(code(device)) + 1) % 1_000_000:06d}"
+    response = client.post(path, {"password": PASSWORD, "otp_token": wrong})
+    assert response.status_code == 400
+    device.refresh_from_db()
+    assert not device.confirmed
+
+
+def test_an_expired_or_replaced_link_does_not_work(client, newcomer):
+    first = path_of(issue_enrolment(user=newcomer, by=None))
+    second = path_of(issue_enrolment(user=newcomer, by=None))
+    assert client.get(first).status_code == 404
+    StaffEnrolment.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    page = client.get(second)
+    assert page.status_code == 404 and "Bed en arrangør om at sende et nyt link" in (
+        page.content.decode()
+    )
+
+
+def test_an_unknown_link_does_not_work(client, db):
+    assert client.get("/backoffice/konference/totp/tilmeld/gaet-et-link/").status_code == 404
+
+
+def test_an_organiser_sends_the_link_from_the_back_office(
+    client, users, newcomer, mailoutbox, django_capture_on_commit_callbacks
+):
+    """A superuser (who may change users) with a second factor sends a link."""
+    admin = users.superuser
+    device = TOTPDevice.objects.create(user=admin, name="Telefon", confirmed=True)
+    admin.set_password(PASSWORD)
+    admin.save()
+    login_page = client.post(
+        "/backoffice/login/?next=/backoffice/",
+        {"username": admin.username, "password": PASSWORD, "otp_token": code(device)},
+    )
+    assert login_page["Location"] == "/backoffice/"
+    page = client.get("/backoffice/konference/totp/brugere/").content.decode()
+    assert "ny@kl.dk" in page and "Mangler" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/backoffice/konference/totp/brugere/{newcomer.pk}/send/")
+    assert response["Location"] == "/backoffice/konference/totp/brugere/"
+    assert [m.to for m in mailoutbox] == [["ny@kl.dk"]]
+
+
+def test_staff_without_the_right_to_change_users_cannot_send_links(client, users, newcomer):
+    client.force_login(users.organiser)
+    with_settings = client.get("/backoffice/konference/totp/brugere/")
+    assert with_settings.status_code == 403
+    assert client.post(f"/backoffice/konference/totp/brugere/{newcomer.pk}/send/").status_code == (
+        403
+    )
+
+
+def test_a_new_user_cannot_be_taken_over_by_a_password_guesser(client, newcomer):
+    """The attack of the issue: the right password, then enrolling one's own device."""
+    assert login(client, newcomer.username)["Location"] == "/backoffice/login/"
+    client.get("/backoffice/konference/totp/")
+    assert not TOTPDevice.objects.filter(user=newcomer).exists()
+    assert client.get("/backoffice/").status_code == 302

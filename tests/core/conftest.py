@@ -1,0 +1,3 @@
+"""The back office's conference, participants and users, for the tests of every page type."""
+
+from tests.backoffice.conftest import conference, people, users  # noqa: F401

@@ -1,0 +1,114 @@
+"""The Content-Security-Policy in a real browser: the main pages load with no violation, and
+what used to be inline (DKFDS's start, the countdown, the category filter, the stand map, the
+back office's chart and the TOTP QR code) still works."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from forsamling.exhibitors.demo import load_demo_stands
+from tests.backoffice.conftest import register
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+RECORD = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__violations.push(e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile
+                           + ":" + e.lineNumber);
+});
+"""
+
+
+@pytest.fixture
+def watched(page):
+    """The page, recording every CSP violation and every console message about one."""
+    console: list[str] = []
+    page.on(
+        "console",
+        lambda m: console.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.add_init_script(RECORD)
+
+    def check(path: str) -> None:
+        violations = page.evaluate("window.__violations")
+        assert not violations, (path, violations)
+        assert not console, (path, console)
+
+    page.check_csp = check
+    return page
+
+
+def visit(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.check_csp(url)
+
+
+def test_public_pages_load_without_a_policy_violation(watched, live_server, conference, people):
+    """Landing page, programme, registration form, private link, exhibitors with the map."""
+    page, base = watched, live_server.url
+    edition = conference.edition
+    load_demo_stands(edition)
+    person = register(conference, "Sofie Holm")
+    for path in ["/", "/arkiv/", "/2026/", "/2026/program/", "/2026/tilmelding/send-link/",
+                 f"/2026/tilmelding/{person.token}/", "/2026/tilmelding/gruppe/"]:  # fmt: skip
+        visit(page, base + path)
+    visit(page, base + "/2026/udstillere/")
+    marker = page.locator(".stand-marker").first
+    assert "stand-marker--placed" in (marker.get_attribute("class") or "")
+    assert marker.evaluate("m => m.style.left").endswith("%")
+    # The registration form: DKFDS starts, and the category filter disables what it must.
+    visit(page, base + "/2026/tilmelding/")
+    page.get_by_label("Embedsperson").check()
+    page.check_csp("registration form after a choice")
+    # A failed submit focuses the error summary (once an inline script).
+    page.get_by_role("button", name="Tilmeld").click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    page.check_csp("registration form after an error")
+
+
+def test_the_countdown_runs_from_a_static_file(watched, live_server, conference):
+    edition = conference.edition
+    edition.registration_opens_at = timezone.now() + timedelta(days=2, hours=3)
+    edition.save()
+    visit(watched, live_server.url + "/2026/tilmelding/")
+    expect(watched.locator("#countdown")).to_contain_text("Åbner om 2 dage")
+
+
+def test_back_office_pages_load_without_a_policy_violation(
+    watched, live_server, conference, people, users
+):
+    """The overview's SVG chart, lists, the admin's change list and form, the TOTP QR code."""
+    page, base = watched, live_server.url
+    page.goto(f"{base}/backoffice/login/?next=/backoffice/konference/")
+    page.check_csp("login")
+    page.get_by_label("Brugernavn").fill("super")
+    page.get_by_label("Adgangskode").fill("pw-super-1")
+    page.get_by_role("button", name="Log ind").click()
+    expect(page.get_by_role("heading", name="Konferencer", level=1)).to_be_visible()
+    page.check_csp("editions")
+    visit(page, base + "/backoffice/konference/2026/overblik/")
+    expect(page.locator("svg[role=img] path").first).to_be_visible()
+    for path in [
+        "/backoffice/",
+        "/backoffice/konference/2026/tilmeldinger/",
+        f"/backoffice/konference/2026/tilmeldinger/{people.bo.pk}/",
+        "/backoffice/konference/2026/pdf/",
+        "/backoffice/konference/2026/beskeder/",
+        "/backoffice/registration/registration/",
+        f"/backoffice/registration/registration/{people.bo.pk}/change/",
+        "/backoffice/programme/item/",
+        "/backoffice/programme/item/add/",
+        "/backoffice/conferences/edition/",
+        "/backoffice/auth/user/add/",
+    ]:
+        visit(page, base + path)
+    visit(page, base + "/backoffice/konference/totp/")
+    qr = page.locator("svg.segno")
+    expect(qr).to_be_visible()
+    assert qr.bounding_box()["width"] > 100
