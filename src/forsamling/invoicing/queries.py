@@ -81,9 +81,7 @@ def invoice_list(edition: Edition, wanted: InvoiceFilter) -> QuerySet[Invoice]:
             | Q(order_reference__icontains=wanted.q)
             | Q(lines__description__icontains=wanted.q)
         ).distinct()
-    return rows.order_by(F("sequence").asc(nulls_first=True), "buyer_name", "pk").prefetch_related(
-        "lines"
-    )
+    return rows.order_by(F("sequence").asc(nulls_first=True), "pk").prefetch_related("lines")
 
 
 def runs(edition: Edition) -> list[tuple[str, int]]:
