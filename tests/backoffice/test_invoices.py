@@ -190,7 +190,7 @@ def test_a_buyer_can_ask_for_one_order_one_invoice(client, conference, users, se
     response = client.post(
         url(conference, f"koebere/{buyer.pk}/"),
         {"cvr": "29189420", "street": "Boulevarden 13", "postcode": "9000", "city": "Aalborg",
-         "email": "", "one_order_one_invoice": "on"},
+         "email": "", "one_order_one_invoice": "on", "electronic_format": "peppol"},
     )  # fmt: skip
     assert response.status_code == 302
     client.post(url(conference, "dan-kladder/"))

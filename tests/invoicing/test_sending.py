@@ -69,3 +69,25 @@ def test_the_backend_is_pluggable_and_sends_each_document_once(
         ("FORUM2026-0002", "peppol", ["FORUM2026-0002.xml"]),
     ]
     assert Invoice.objects.get(pk=note.pk).sent_at is not None
+
+
+def test_a_buyer_who_asks_for_oioubl_gets_it(
+    conference, outbox, django_capture_on_commit_callbacks
+):
+    from forsamling.invoicing import validation
+    from forsamling.invoicing.models import Buyer
+
+    Buyer.objects.create(
+        edition=conference.edition, name="Aalborg Kommune", ean=EAN_AALBORG,
+        electronic_format="oioubl",
+    )  # fmt: skip
+    register(conference, "A", ean=EAN_AALBORG, person_reference="ABCDE")
+    with django_capture_on_commit_callbacks(execute=True):
+        [invoice] = services.issue_due(edition=conference.edition, today=TODAY).issued
+    with django_capture_on_commit_callbacks(execute=True):
+        services.credit_invoice(invoice=invoice, reason="Fejl", today=TODAY)  # same format
+    folder = outbox / conference.edition.slug
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["FORUM2026-0001.oioubl.xml", "FORUM2026-0002.oioubl.xml"]
+    for name in names:
+        assert validation.check_oioubl((folder / name).read_bytes()).ok

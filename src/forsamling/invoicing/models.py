@@ -84,6 +84,11 @@ class Seller(models.Model):
         return rules.seller_vat_id(self.cvr)
 
 
+class ElectronicFormat(models.TextChoices):
+    PEPPOL = "peppol", _("Peppol BIS Billing 3.0")
+    OIOUBL = "oioubl", _("OIOUBL 2.1")
+
+
 class Buyer(models.Model):
     """Who is invoiced: a municipality, another organisation or an exhibitor.
 
@@ -105,6 +110,13 @@ class Buyer(models.Model):
         _("én ordre, én faktura"),
         default=False,
         help_text=_("Alle deltagere med samme ordrenummer på én faktura."),
+    )
+    electronic_format = models.CharField(
+        _("elektronisk format"),
+        max_length=10,
+        choices=ElectronicFormat.choices,
+        default=ElectronicFormat.PEPPOL,
+        help_text=_("OIOUBL kun hvis køberen beder om det; NemHandel modtager begge."),
     )
 
     class Meta:
@@ -154,6 +166,12 @@ class Invoice(models.Model):
     buyer_street = models.CharField(_("adresse"), max_length=200, blank=True)
     buyer_postcode = models.CharField(_("postnummer"), max_length=10, blank=True)
     buyer_city = models.CharField(_("by"), max_length=100, blank=True)
+    electronic_format = models.CharField(
+        _("elektronisk format"),
+        max_length=10,
+        choices=ElectronicFormat.choices,
+        default=ElectronicFormat.PEPPOL,
+    )
     order_reference = models.CharField(_("ordrenummer"), max_length=100, blank=True)
     buyer_reference = models.CharField(_("personreference"), max_length=100, blank=True)
 

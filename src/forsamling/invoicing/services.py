@@ -133,6 +133,7 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
             buyer_street=draft.buyer.street,
             buyer_postcode=draft.buyer.postcode,
             buyer_city=draft.buyer.city,
+            electronic_format=draft.buyer.electronic_format,
             order_reference=draft.order_reference,
             buyer_reference=(
                 references.pop() if len(references) == 1 else draft.fallback_reference
@@ -286,8 +287,8 @@ def credit_invoice(
                 f: getattr(invoice, f)
                 for f in (
                     "buyer_name", "buyer_ean", "buyer_cvr", "buyer_street", "buyer_postcode",
-                    "buyer_city", "order_reference", "buyer_reference", "group_key",
-                    "payment_terms_days",
+                    "buyer_city", "electronic_format", "order_reference", "buyer_reference",
+                    "group_key", "payment_terms_days",
                 )
             },
         )  # fmt: skip
