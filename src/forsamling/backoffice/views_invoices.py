@@ -50,6 +50,7 @@ def invoice_list(request: HttpRequest, edition: str) -> HttpResponse:
             "runs": queries.runs(the_edition)[:30],
             "seller": Seller.objects.filter(edition=the_edition).first(),
             "drafts": Invoice.objects.filter(edition=the_edition, state=State.DRAFT).count(),
+            "to_credit": queries.to_credit(the_edition),
         },
     )
 
