@@ -49,6 +49,9 @@ def test_a_buyer_without_ean_gets_a_pdf_only(
     assert "Faktura FORUM2026-0001" in text
     assert "4.993,75 kr." in text
     assert "Foreningen for Ældre" in text
+    invoice = Invoice.objects.get()
+    with invoice.sent_file.open("rb") as kept:  # the copy the run's ZIP is made of
+        assert kept.read() == (folder / "FORUM2026-0001.pdf").read_bytes()
 
 
 def test_the_backend_is_pluggable_and_sends_each_document_once(

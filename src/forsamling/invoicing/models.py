@@ -8,6 +8,7 @@ that issues it, so numbers have no gaps. State changes go through `services.py`.
 
 from __future__ import annotations
 
+import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -19,6 +20,11 @@ from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as rules
 from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
 from forsamling.registration.models import Registration
+
+
+def sent_file_path(invoice: Invoice, filename: str) -> str:
+    """Under an unguessable folder: the media folder may be served by the web server."""
+    return f"invoices/{invoice.edition.slug}/{secrets.token_urlsafe(16)}/{filename}"
 
 
 class PaymentMeans(models.TextChoices):
@@ -203,6 +209,10 @@ class Invoice(models.Model):
         verbose_name=_("udstedt af"),
     )
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+    sent_file = models.FileField(
+        _("sendt fil"), upload_to=sent_file_path, blank=True, editable=False,
+        help_text=_("Filen, som den blev sendt: XML til en køber med EAN-nummer, ellers PDF."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("faktura")

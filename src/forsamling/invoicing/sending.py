@@ -87,5 +87,7 @@ def send_invoice(invoice_id: int) -> None:
     )
     if invoice is None or invoice.sent_at is not None or invoice.state == "draft":
         return
-    backend().send(outgoing(invoice))
-    services.mark_sent(invoice.pk)
+    message = outgoing(invoice)
+    backend().send(message)
+    [file] = message.files
+    services.mark_sent(invoice, name=file.name, content=file.content)
