@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from forsamling.backoffice.permissions import require
 from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as rules
+from forsamling.domain.danish import danish_sorted
 from forsamling.domain.permissions import Action
 from forsamling.invoicing import exports, queries, services
 from forsamling.invoicing.forms import BuyerForm, CreditForm, SellerForm
@@ -248,7 +249,9 @@ def buyers(request: HttpRequest, edition: str) -> HttpResponse:
         {
             "edition": the_edition,
             "actions": actions,
-            "buyers": Buyer.objects.filter(edition=the_edition),
+            "buyers": danish_sorted(
+                Buyer.objects.filter(edition=the_edition), key=lambda b: b.name
+            ),
         },
     )
 
