@@ -88,7 +88,7 @@ def zip_of(invoices: Iterable[Invoice], *, xml: Format = Format.PEPPOL) -> bytes
         for invoice in invoices:
             kind = sent_kind(invoice, xml=xml)
             name = file_name(invoice, kind)
-            if invoice.sent_file and invoice.sent_file.name.endswith("/" + name):
+            if invoice.sent_file and (invoice.sent_file.name or "").endswith("/" + name):
                 with invoice.sent_file.open("rb") as sent:
                     content = sent.read()
             else:
