@@ -215,3 +215,16 @@ def test_the_list_takes_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get(url(conference))
     assert response.text.count("FORUM2026-00") >= 25
+
+
+def test_documents_not_sent_can_be_sent_again(client, conference, users, seller):
+    register(conference, "A", ean=EAN_AALBORG)
+    client.force_login(users.organiser)
+    client.post(url(conference, "dan-kladder/"))
+    client.post(url(conference, "udsted/"))  # not sent: the test's transaction never commits
+    assert "Send 1 dokument, der ikke er sendt" in client.get(url(conference)).text
+    response = client.post(url(conference, "send-igen/"), follow=True)
+    assert any("1 dokument sendes igen" in t for t in texts(response))
+    assert Invoice.objects.get().sent_at is not None
+    client.force_login(users.viewer)
+    assert client.post(url(conference, "send-igen/")).status_code == 403

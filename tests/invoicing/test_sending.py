@@ -94,3 +94,28 @@ def test_a_buyer_who_asks_for_oioubl_gets_it(
     assert names == ["FORUM2026-0001.oioubl.xml", "FORUM2026-0002.oioubl.xml"]
     for name in names:
         assert validation.check_oioubl((folder / name).read_bytes()).ok
+
+
+class FailingBackend:
+    """An access point that is down."""
+
+    def send(self, outgoing: sending.Outgoing) -> None:
+        raise ConnectionError("access point down")
+
+
+def test_documents_not_sent_are_sent_again(conference, outbox, django_capture_on_commit_callbacks):
+    register(conference, "A", ean=EAN_AALBORG)
+    with (
+        override_settings(FORSAMLING_INVOICE_BACKEND="tests.invoicing.test_sending.FailingBackend"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        [invoice] = services.issue_due(edition=conference.edition, today=TODAY).issued
+    invoice.refresh_from_db()
+    assert invoice.sent_at is None
+
+    assert services.send_unsent(edition=conference.edition) == 1
+
+    invoice.refresh_from_db()
+    assert invoice.sent_at is not None
+    assert (outbox / conference.edition.slug / "FORUM2026-0001.xml").exists()
+    assert services.send_unsent(edition=conference.edition) == 0

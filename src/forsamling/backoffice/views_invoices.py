@@ -52,6 +52,9 @@ def invoice_list(request: HttpRequest, edition: str) -> HttpResponse:
             "seller": Seller.objects.filter(edition=the_edition).first(),
             "drafts": Invoice.objects.filter(edition=the_edition, state=State.DRAFT).count(),
             "to_credit": queries.to_credit(the_edition),
+            "unsent": Invoice.objects.filter(edition=the_edition, sent_at__isnull=True)
+            .exclude(state=State.DRAFT)
+            .count(),
         },
     )
 
@@ -110,6 +113,18 @@ def issue(request: HttpRequest, edition: str) -> HttpResponse:
         messages.info(request, _("Der var ingen kladder at udstede."))
     target = f"?run={run.name}" if run.issued else "?state=draft"
     return redirect(reverse("backoffice:invoices", args=[the_edition.slug]) + target)
+
+
+@require_POST
+def send_unsent(request: HttpRequest, edition: str) -> HttpResponse:
+    the_edition, _actions = _edition(request, edition)
+    count = services.send_unsent(edition=the_edition)
+    messages.success(
+        request,
+        ngettext("%(count)d dokument sendes igen.", "%(count)d dokumenter sendes igen.", count)
+        % {"count": count},
+    )
+    return redirect("backoffice:invoices", the_edition.slug)
 
 
 def detail(

@@ -334,6 +334,21 @@ def _send_on_commit(invoice: Invoice) -> None:
     transaction.on_commit(lambda: send_invoice_task.enqueue(pk))
 
 
+def send_unsent(*, edition: Edition) -> int:
+    """Hands every issued document not yet sent (the backend failed, the worker was down) to
+    the sending backend again; returns how many."""
+    from forsamling.invoicing.tasks import send_invoice_task
+
+    pks = list(
+        Invoice.objects.filter(edition=edition, sent_at__isnull=True)
+        .exclude(state=State.DRAFT)
+        .values_list("pk", flat=True)
+    )
+    for pk in pks:
+        send_invoice_task.enqueue(pk)
+    return len(pks)
+
+
 def mark_sent(invoice: Invoice, *, name: str, content: bytes) -> None:
     """Records when the document went out, and keeps the file as it was sent."""
     from django.core.files.base import ContentFile
