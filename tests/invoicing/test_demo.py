@@ -69,3 +69,39 @@ def test_the_demo_is_invoiced_end_to_end(tmp_path):
     ]  # fmt: skip
     assert_every_issued_document_passes()
     assert services.draft_invoices(edition=demo) == []
+
+
+@pytest.mark.django_db
+def test_the_demo_organiser_invoices_the_demo_in_the_back_office(client):
+    import zipfile
+
+    from django.contrib.auth import get_user_model
+
+    from forsamling.demo.management.commands.load_demo import DEMO_USERNAME
+    from forsamling.invoicing.models import Invoice
+
+    call_command("load_demo", stdout=io.StringIO())
+    demo = Edition.objects.get(slug="demo")
+    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
+    demo.save()
+    politician = Category.objects.get(edition=demo, key="politiker")
+    for name, organisation, ean in (
+        ("Aase Ørum", "Aalborg Kommune", EAN_AALBORG),
+        ("Bo Berg", "Danske Ældreråd", ""),
+    ):
+        register_participant(
+            edition=demo, idempotency_key=uuid.uuid4().hex, category=politician, sessions=[],
+            details=ParticipantDetails(name=name, email=f"{uuid.uuid4().hex[:8]}@example.dk",
+                                       organisation=organisation, ean=ean),
+        )  # fmt: skip
+    client.force_login(get_user_model().objects.get(username=DEMO_USERNAME))
+    base = "/backoffice/konference/demo/fakturaer/"
+    client.post(base + "dan-kladder/")
+    response = client.post(base + "udsted/")
+    assert response.status_code == 302
+    numbers = sorted(Invoice.objects.filter(edition=demo).values_list("number", flat=True))
+    assert numbers == ["DEMO-0001", "DEMO-0002"]
+    run = Invoice.objects.filter(edition=demo).values_list("run", flat=True).first()
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"{base}koersel/{run}.zip").content))
+    assert sorted(archive.namelist()) == ["DEMO-0001.pdf", "DEMO-0002.xml"]
+    assert_every_issued_document_passes()

@@ -49,6 +49,9 @@ def test_a_buyer_without_ean_gets_a_pdf_only(
     assert "Faktura FORUM2026-0001" in text
     assert "4.993,75 kr." in text
     assert "Foreningen for Ældre" in text
+    invoice = Invoice.objects.get()
+    with invoice.sent_file.open("rb") as kept:  # the copy the run's ZIP is made of
+        assert kept.read() == (folder / "FORUM2026-0001.pdf").read_bytes()
 
 
 def test_the_backend_is_pluggable_and_sends_each_document_once(
@@ -69,3 +72,50 @@ def test_the_backend_is_pluggable_and_sends_each_document_once(
         ("FORUM2026-0002", "peppol", ["FORUM2026-0002.xml"]),
     ]
     assert Invoice.objects.get(pk=note.pk).sent_at is not None
+
+
+def test_a_buyer_who_asks_for_oioubl_gets_it(
+    conference, outbox, django_capture_on_commit_callbacks
+):
+    from forsamling.invoicing import validation
+    from forsamling.invoicing.models import Buyer
+
+    Buyer.objects.create(
+        edition=conference.edition, name="Aalborg Kommune", ean=EAN_AALBORG,
+        electronic_format="oioubl",
+    )  # fmt: skip
+    register(conference, "A", ean=EAN_AALBORG, person_reference="ABCDE")
+    with django_capture_on_commit_callbacks(execute=True):
+        [invoice] = services.issue_due(edition=conference.edition, today=TODAY).issued
+    with django_capture_on_commit_callbacks(execute=True):
+        services.credit_invoice(invoice=invoice, reason="Fejl", today=TODAY)  # same format
+    folder = outbox / conference.edition.slug
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["FORUM2026-0001.oioubl.xml", "FORUM2026-0002.oioubl.xml"]
+    for name in names:
+        assert validation.check_oioubl((folder / name).read_bytes()).ok
+
+
+class FailingBackend:
+    """An access point that is down."""
+
+    def send(self, outgoing: sending.Outgoing) -> None:
+        raise ConnectionError("access point down")
+
+
+def test_documents_not_sent_are_sent_again(conference, outbox, django_capture_on_commit_callbacks):
+    register(conference, "A", ean=EAN_AALBORG)
+    with (
+        override_settings(FORSAMLING_INVOICE_BACKEND="tests.invoicing.test_sending.FailingBackend"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        [invoice] = services.issue_due(edition=conference.edition, today=TODAY).issued
+    invoice.refresh_from_db()
+    assert invoice.sent_at is None
+
+    assert services.send_unsent(edition=conference.edition) == 1
+
+    invoice.refresh_from_db()
+    assert invoice.sent_at is not None
+    assert (outbox / conference.edition.slug / "FORUM2026-0001.xml").exists()
+    assert services.send_unsent(edition=conference.edition) == 0

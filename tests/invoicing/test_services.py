@@ -234,3 +234,27 @@ def test_drafting_again_replaces_the_drafts(conference):
     services.draft_invoices(edition=conference.edition)
     services.draft_invoices(edition=conference.edition)
     assert Invoice.objects.filter(edition=conference.edition).count() == 1
+
+
+def test_invoices_to_credit_are_pointed_out_not_credited(conference):
+    """A free cancellation, or a hand-over to another municipality, after issuing."""
+    from forsamling.invoicing.queries import to_credit
+
+    early = register(conference, "Tidlig Afmelder", ean=EAN_AALBORG)
+    moved = register(conference, "Flyttet", ean=EAN_AALBORG)
+    register(conference, "Uændret", ean=EAN_AALBORG)
+    issue_all(conference.edition)
+    assert to_credit(conference.edition) == []
+    cancel_registration(registration=early)  # before the deadline: free
+    substitute_participant(
+        registration=moved,
+        details=ParticipantDetails(
+            name="Ny i Odense", email="ny@odense.dk", organisation="Odense Kommune",
+            ean=EAN_ODENSE,
+        ),
+    )  # fmt: skip
+
+    found = sorted((item.names, item.reason) for item in to_credit(conference.edition))
+
+    assert found == [(("Ny i Odense",), "buyer"), (("Tidlig Afmelder",), "cancelled")]
+    assert Invoice.objects.filter(state=State.CREDITED).count() == 0

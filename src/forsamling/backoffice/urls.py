@@ -69,6 +69,11 @@ urlpatterns += [
         "<slug:edition>/fakturaer/dan-kladder/", staff(views_invoices.draft), name="invoices_draft"
     ),
     path("<slug:edition>/fakturaer/udsted/", staff(views_invoices.issue), name="invoices_issue"),
+    path(
+        "<slug:edition>/fakturaer/send-igen/",
+        staff(views_invoices.send_unsent),
+        name="invoices_send_unsent",
+    ),
     path("<slug:edition>/fakturaer/saelger/", staff(views_invoices.seller), name="invoice_seller"),
     path("<slug:edition>/fakturaer/koebere/", staff(views_invoices.buyers), name="invoice_buyers"),
     path(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from forsamling.backoffice.permissions import require
 from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as rules
+from forsamling.domain.danish import danish_sorted
 from forsamling.domain.permissions import Action
 from forsamling.invoicing import exports, queries, services
 from forsamling.invoicing.forms import BuyerForm, CreditForm, SellerForm
@@ -50,6 +51,10 @@ def invoice_list(request: HttpRequest, edition: str) -> HttpResponse:
             "runs": queries.runs(the_edition)[:30],
             "seller": Seller.objects.filter(edition=the_edition).first(),
             "drafts": Invoice.objects.filter(edition=the_edition, state=State.DRAFT).count(),
+            "to_credit": queries.to_credit(the_edition),
+            "unsent": Invoice.objects.filter(edition=the_edition, sent_at__isnull=True)
+            .exclude(state=State.DRAFT)
+            .count(),
         },
     )
 
@@ -108,6 +113,18 @@ def issue(request: HttpRequest, edition: str) -> HttpResponse:
         messages.info(request, _("Der var ingen kladder at udstede."))
     target = f"?run={run.name}" if run.issued else "?state=draft"
     return redirect(reverse("backoffice:invoices", args=[the_edition.slug]) + target)
+
+
+@require_POST
+def send_unsent(request: HttpRequest, edition: str) -> HttpResponse:
+    the_edition, _actions = _edition(request, edition)
+    count = services.send_unsent(edition=the_edition)
+    messages.success(
+        request,
+        ngettext("%(count)d dokument sendes igen.", "%(count)d dokumenter sendes igen.", count)
+        % {"count": count},
+    )
+    return redirect("backoffice:invoices", the_edition.slug)
 
 
 def detail(
@@ -247,7 +264,9 @@ def buyers(request: HttpRequest, edition: str) -> HttpResponse:
         {
             "edition": the_edition,
             "actions": actions,
-            "buyers": Buyer.objects.filter(edition=the_edition),
+            "buyers": danish_sorted(
+                Buyer.objects.filter(edition=the_edition), key=lambda b: b.name
+            ),
         },
     )
 

@@ -83,7 +83,10 @@ class BuyerForm(forms.ModelForm):
 
     class Meta:
         model = Buyer
-        fields = ["cvr", "street", "postcode", "city", "email", "one_order_one_invoice"]
+        fields = [
+            "cvr", "street", "postcode", "city", "email", "one_order_one_invoice",
+            "electronic_format",
+        ]  # fmt: skip
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

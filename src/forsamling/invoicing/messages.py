@@ -23,7 +23,7 @@ def describe(error: Exception) -> str:
     if isinstance(error, rules.InvalidBuyerEAN):
         return _(
             "EAN-nummeret %(ean)s er ikke gyldigt (13 cifre med rigtigt kontrolciffer). "
-            "Ret det på køberen, og dan kladderne igen."
+            "Ret det på tilmeldingen eller udstilleren, og dan kladderne igen."
         ) % {"ean": error.ean}
     if isinstance(error, rules.SellerIncomplete):
         missing = ", ".join(str(SELLER_FIELDS.get(name, name)) for name in error.missing)

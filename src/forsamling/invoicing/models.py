@@ -8,6 +8,7 @@ that issues it, so numbers have no gaps. State changes go through `services.py`.
 
 from __future__ import annotations
 
+import secrets
 from decimal import Decimal
 
 from django.conf import settings
@@ -19,6 +20,11 @@ from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as rules
 from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
 from forsamling.registration.models import Registration
+
+
+def sent_file_path(invoice: Invoice, filename: str) -> str:
+    """Under an unguessable folder: the media folder may be served by the web server."""
+    return f"invoices/{invoice.edition.slug}/{secrets.token_urlsafe(16)}/{filename}"
 
 
 class PaymentMeans(models.TextChoices):
@@ -84,6 +90,11 @@ class Seller(models.Model):
         return rules.seller_vat_id(self.cvr)
 
 
+class ElectronicFormat(models.TextChoices):
+    PEPPOL = "peppol", _("Peppol BIS Billing 3.0")
+    OIOUBL = "oioubl", _("OIOUBL 2.1")
+
+
 class Buyer(models.Model):
     """Who is invoiced: a municipality, another organisation or an exhibitor.
 
@@ -105,6 +116,13 @@ class Buyer(models.Model):
         _("én ordre, én faktura"),
         default=False,
         help_text=_("Alle deltagere med samme ordrenummer på én faktura."),
+    )
+    electronic_format = models.CharField(
+        _("elektronisk format"),
+        max_length=10,
+        choices=ElectronicFormat.choices,
+        default=ElectronicFormat.PEPPOL,
+        help_text=_("OIOUBL kun hvis køberen beder om det; NemHandel modtager begge."),
     )
 
     class Meta:
@@ -154,6 +172,12 @@ class Invoice(models.Model):
     buyer_street = models.CharField(_("adresse"), max_length=200, blank=True)
     buyer_postcode = models.CharField(_("postnummer"), max_length=10, blank=True)
     buyer_city = models.CharField(_("by"), max_length=100, blank=True)
+    electronic_format = models.CharField(
+        _("elektronisk format"),
+        max_length=10,
+        choices=ElectronicFormat.choices,
+        default=ElectronicFormat.PEPPOL,
+    )
     order_reference = models.CharField(_("ordrenummer"), max_length=100, blank=True)
     buyer_reference = models.CharField(_("personreference"), max_length=100, blank=True)
 
@@ -185,6 +209,10 @@ class Invoice(models.Model):
         verbose_name=_("udstedt af"),
     )
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+    sent_file = models.FileField(
+        _("sendt fil"), upload_to=sent_file_path, blank=True, editable=False,
+        help_text=_("Filen, som den blev sendt: XML til en køber med EAN-nummer, ellers PDF."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("faktura")

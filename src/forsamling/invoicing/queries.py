@@ -81,9 +81,7 @@ def invoice_list(edition: Edition, wanted: InvoiceFilter) -> QuerySet[Invoice]:
             | Q(order_reference__icontains=wanted.q)
             | Q(lines__description__icontains=wanted.q)
         ).distinct()
-    return rows.order_by(F("sequence").asc(nulls_first=True), "buyer_name", "pk").prefetch_related(
-        "lines"
-    )
+    return rows.order_by(F("sequence").asc(nulls_first=True), "pk").prefetch_related("lines")
 
 
 def runs(edition: Edition) -> list[tuple[str, int]]:
@@ -96,3 +94,41 @@ def runs(edition: Edition) -> list[tuple[str, int]]:
         .order_by("-run")
         .values_list("run", "n")
     )
+
+
+@dataclass(frozen=True)
+class ToCredit:
+    invoice: Invoice
+    names: tuple[str, ...]
+    reason: str  # "cancelled": cancelled free of charge; "buyer": now another buyer
+
+
+def to_credit(edition: Edition) -> list[ToCredit]:
+    """Issued invoices that no longer match the registrations: a participant on them has
+    cancelled free of charge, or now belongs to another buyer (organisation or EAN). The
+    organisers decide; the system never credits on its own."""
+    lines = (
+        InvoiceLine.objects.filter(
+            invoice__edition=edition,
+            invoice__kind=Kind.INVOICE,
+            invoice__state=State.ISSUED,
+            registration__isnull=False,
+        )
+        .select_related("registration", "invoice")
+        .order_by("invoice__sequence", "position")
+    )
+    found: dict[tuple[int, str], list[str]] = {}
+    invoices: dict[int, Invoice] = {}
+    for line in lines:
+        r = line.registration
+        assert r is not None
+        invoice = line.invoice
+        if line.kind == "participant" and r.status == "cancelled" and not r.cancellation_fee:
+            reason = "cancelled"
+        elif (" ".join(r.organisation.split()), r.ean) != (invoice.buyer_name, invoice.buyer_ean):
+            reason = "buyer"
+        else:
+            continue
+        invoices[invoice.pk] = invoice
+        found.setdefault((invoice.pk, reason), []).append(r.name)
+    return [ToCredit(invoices[pk], tuple(names), reason) for (pk, reason), names in found.items()]

@@ -5,9 +5,10 @@ The interface, for a backend that hands files to a Peppol access point (or e-mai
     class MyBackend:
         def send(self, outgoing: Outgoing) -> None: ...
 
-`outgoing.invoice` is the issued invoice or credit note; `outgoing.files` its files: the
-Peppol BIS 3 XML (validated against the schema and the CEN and Peppol rules) for a buyer with
-an EAN number, the Danish PDF for a buyer without one. `send` raises to have the task retried
+`outgoing.invoice` is the issued invoice or credit note; `outgoing.files` its files: for a
+buyer with an EAN number the XML in the buyer's format (Peppol BIS 3 unless the buyer asked
+for OIOUBL 2.1), validated against the schema and the official rules; for a buyer without
+one the Danish PDF. `send` raises to have the task retried
 or reported; it is called once per document after the transaction that issued it, from
 the background worker. Name the class in the setting `FORSAMLING_INVOICE_BACKEND` (dotted
 path). Nothing in this project sends to a third party.
@@ -22,13 +23,9 @@ from typing import Protocol
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from forsamling.invoicing import services, validation
+from forsamling.invoicing import exports, services
 from forsamling.invoicing.models import Invoice
-from forsamling.invoicing.pdf import invoice_pdf
-from forsamling.invoicing.ubl import Document, peppol_xml
-
-XML = "application/xml"
-PDF = "application/pdf"
+from forsamling.invoicing.ubl import Document
 
 
 @dataclass(frozen=True)
@@ -45,27 +42,23 @@ class Outgoing:
 
     @property
     def channel(self) -> str:
-        return "peppol" if self.invoice.sent_as_peppol else "pdf"
+        """'peppol' or 'oioubl' (by EAN through NemHandel / Peppol), or 'pdf'."""
+        return self.invoice.electronic_format if self.invoice.sent_as_peppol else "pdf"
 
 
 class Backend(Protocol):
     def send(self, outgoing: Outgoing) -> None: ...
 
 
-def peppol_file(document: Document) -> OutgoingFile:
-    """The Peppol file, refused (InvalidInvoiceFile) unless the official rules pass it."""
-    content = peppol_xml(document)
-    validation.require_valid(validation.check_peppol(content))
-    return OutgoingFile(f"{document.invoice.number}.xml", content, XML)
-
-
-def pdf_file(document: Document) -> OutgoingFile:
-    return OutgoingFile(f"{document.invoice.number}.pdf", invoice_pdf(document), PDF)
-
-
 def outgoing(invoice: Invoice) -> Outgoing:
+    """The file to send; XML is refused (InvalidInvoiceFile) unless the official rules pass it."""
     document = Document.of(invoice)
-    file = peppol_file(document) if invoice.sent_as_peppol else pdf_file(document)
+    kind = exports.Format(invoice.electronic_format if invoice.sent_as_peppol else "pdf")
+    file = OutgoingFile(
+        exports.file_name(invoice, kind),
+        exports.render(document, kind),
+        exports.CONTENT_TYPES[kind],
+    )
     return Outgoing(invoice=invoice, files=(file,))
 
 
@@ -94,5 +87,7 @@ def send_invoice(invoice_id: int) -> None:
     )
     if invoice is None or invoice.sent_at is not None or invoice.state == "draft":
         return
-    backend().send(outgoing(invoice))
-    services.mark_sent(invoice.pk)
+    message = outgoing(invoice)
+    backend().send(message)
+    [file] = message.files
+    services.mark_sent(invoice, name=file.name, content=file.content)

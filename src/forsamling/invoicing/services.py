@@ -75,11 +75,12 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
 
     registrations = (
         Registration.objects.filter(edition=edition)
-        .exclude(pk__in=done.registrations)
         .select_related("category", "group")
         .order_by("created_at", "pk")
     )
     for r in registrations:
+        if r.pk in done.registrations:  # checked here: thousands of ids make a long IN (…)
+            continue
         active = r.status == Status.ACTIVE
         amount = rules.amount_due(
             active=active, price=r.category.price, cancellation_fee=r.cancellation_fee
@@ -133,6 +134,7 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
             buyer_street=draft.buyer.street,
             buyer_postcode=draft.buyer.postcode,
             buyer_city=draft.buyer.city,
+            electronic_format=draft.buyer.electronic_format,
             order_reference=draft.order_reference,
             buyer_reference=(
                 references.pop() if len(references) == 1 else draft.fallback_reference
@@ -221,7 +223,10 @@ def issue_invoice(
     it never changes. The file goes to the buyer after the commit."""
     with transaction.atomic():
         seller = _lock_seller(invoice.edition)
-        invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+        current = Invoice.objects.select_for_update().filter(pk=invoice.pk).first()
+        if current is None:  # made afresh by someone drafting meanwhile
+            raise rules.NotDraft("gone")
+        invoice = current
         rules.check_issuable(rules.State(invoice.state), line_count=invoice.lines.count())
         rules.check_seller(seller.rule_values())
         rules.check_buyer_ean(invoice.buyer_ean)
@@ -286,8 +291,8 @@ def credit_invoice(
                 f: getattr(invoice, f)
                 for f in (
                     "buyer_name", "buyer_ean", "buyer_cvr", "buyer_street", "buyer_postcode",
-                    "buyer_city", "order_reference", "buyer_reference", "group_key",
-                    "payment_terms_days",
+                    "buyer_city", "electronic_format", "order_reference", "buyer_reference",
+                    "group_key", "payment_terms_days",
                 )
             },
         )  # fmt: skip
@@ -329,8 +334,29 @@ def _send_on_commit(invoice: Invoice) -> None:
     transaction.on_commit(lambda: send_invoice_task.enqueue(pk))
 
 
-def mark_sent(invoice_pk: int) -> None:
-    Invoice.objects.filter(pk=invoice_pk, sent_at__isnull=True).update(sent_at=timezone.now())
+def send_unsent(*, edition: Edition) -> int:
+    """Hands every issued document not yet sent (the backend failed, the worker was down) to
+    the sending backend again; returns how many."""
+    from forsamling.invoicing.tasks import send_invoice_task
+
+    pks = list(
+        Invoice.objects.filter(edition=edition, sent_at__isnull=True)
+        .exclude(state=State.DRAFT)
+        .values_list("pk", flat=True)
+    )
+    for pk in pks:
+        send_invoice_task.enqueue(pk)
+    return len(pks)
+
+
+def mark_sent(invoice: Invoice, *, name: str, content: bytes) -> None:
+    """Records when the document went out, and keeps the file as it was sent."""
+    from django.core.files.base import ContentFile
+
+    invoice.sent_file.save(name, ContentFile(content), save=False)
+    Invoice.objects.filter(pk=invoice.pk, sent_at__isnull=True).update(
+        sent_at=timezone.now(), sent_file=invoice.sent_file.name
+    )
 
 
 def amount_of(invoice: Invoice) -> Decimal:
