@@ -106,8 +106,9 @@ def test_the_organisers_privacy_pages(
     page.get_by_role("textbox", name="Samtykke til fotos").fill("Mine egne ord om fotos")
     page.get_by_role("button", name="Gem og offentliggør").click()
     expect(
-        page.get_by_text("Bogføringsloven kræver, at fakturaer gemmes i mindst 5 år.")
+        page.get_by_role("link", name="Fakturalinjer gemmes, år efter fakturaåret: Bogføringsloven")
     ).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "errors"  # focus on the summary
     photos = page.get_by_role("textbox", name="Samtykke til fotos")
     expect(photos).to_have_value("Mine egne ord om fotos")
     look(page, "bo-settings-error", width, assert_accessible)
