@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from forsamling.backoffice.models import Delivery, Mailing
 from forsamling.conferences.models import Edition
+from forsamling.privacy.notice import email_footer
 from forsamling.programme.models import Session
 from forsamling.registration.models import Category, ChoiceStatus, Registration, Status
 
@@ -135,7 +136,7 @@ def deliver(mailing_id: int) -> None:
         for registration in recipients(mailing.edition, mailing.audience).exclude(pk__in=done):
             message = EmailMessage(
                 subject=mailing.subject,
-                body=personalised(mailing.body, registration),
+                body=personalised(mailing.body, registration) + email_footer(mailing.edition),
                 from_email=settings.DEFAULT_FROM_EMAIL,
                 to=[registration.email],
                 reply_to=reply_to,
