@@ -43,6 +43,12 @@ def test_the_participants_privacy_pages(
     )
     look(page, "notice", width, assert_accessible)
 
+    page.goto(f"{site}/{edition.slug}/tilmelding/")  # the notice beside the submit button
+    page.get_by_role(
+        "link", name="hvordan vi behandler dine personoplysninger"
+    ).scroll_into_view_if_needed()
+    look(page, "registration-form", width, assert_accessible)
+
     page.goto(own)
     section = page.locator("#privacy-heading")
     section.scroll_into_view_if_needed()
@@ -118,4 +124,9 @@ def test_the_organisers_privacy_pages(
     page.goto(base + "anmodninger/")
     expect(page.get_by_role("cell", name=f"#{people.bo.pk}")).to_be_visible()
     look(page, "bo-requests", width, assert_accessible)
+    page.goto(
+        f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tilmeldinger/{people.zara.pk}/"
+    )
+    page.get_by_role("link", name="Slet på personens anmodning").click()
+    look(page, "bo-erase-for", width, assert_accessible)
     context.close()
