@@ -221,6 +221,15 @@ LOGGING = {
     "filters": {"redact": {"()": "forsamling.privacy.logfilter.RedactPersonalData"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django's own handlers (runserver's request lines, DEBUG's console) would bypass the filter.
+    "loggers": {
+        "django": {
+            "handlers": ["console"],
+            "level": os.environ.get("LOG_LEVEL", "WARNING"),
+            "propagate": False,
+        },
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Invoices: where the default sending backend writes the issued files (see docs/invoicing.md).

@@ -61,3 +61,12 @@ def test_registration_link_resend_and_a_refused_email_log_no_token_or_address(
     assert registration.token not in written
     assert person.email not in written
     assert person.email.split("@")[0] not in written
+
+
+def test_runservers_request_lines_pass_the_filter_too(log_output):
+    token = "Zx9" * 15
+    logging.getLogger("django.server").info('"GET /2026/tilmelding/%s/ HTTP/1.1" 200 512', token)
+    logging.getLogger("django.request").warning("Not Found: /x/%s/ for ole@aalborg.dk", token)
+    written = log_output.getvalue()
+    assert "/2026/tilmelding/[token]/" in written and "[e-mail]" in written
+    assert token not in written and "ole@aalborg.dk" not in written

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from forsamling.backoffice.models import Delivery, Mailing
 from forsamling.conferences.models import Edition
 from forsamling.outbox import sending
+from forsamling.privacy.notice import email_footer
 from forsamling.programme.models import Session
 from forsamling.registration.models import Category, ChoiceStatus, Registration, Status
 
@@ -137,7 +138,7 @@ def deliver(mailing_id: int) -> None:
             message = sending.queue(
                 to=registration.email,
                 subject=mailing.subject,
-                body=personalised(mailing.body, registration),
+                body=personalised(mailing.body, registration) + email_footer(mailing.edition),
                 edition=mailing.edition,
                 registration=registration,
                 reply_to=reply_to,

@@ -58,6 +58,16 @@ urlpatterns = [
         staff(views_privacy.request_log),
         name="privacy_requests",
     ),
+    path(
+        "<slug:edition>/persondata/tilmelding/<int:registration_id>/oplysninger.json",
+        staff(views_privacy.export_for),
+        name="privacy_export_for",
+    ),
+    path(
+        "<slug:edition>/persondata/tilmelding/<int:registration_id>/slet/",
+        staff(views_privacy.erase_for),
+        name="privacy_erase_for",
+    ),
 ]
 
 # Invoices (views_invoices.py): organisers only.

@@ -3,19 +3,27 @@ category, until when), the settings and notice, and the audit of export and eras
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forsamling.backoffice.permissions import require
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
+from forsamling.domain.registration_rules import cancellation_fee
+from forsamling.domain.retention import ErasureEffect
 from forsamling.privacy import queries, services
 from forsamling.privacy.consents import current_wording
 from forsamling.privacy.forms import PrivacyForm
+from forsamling.privacy.models import RequestKind, RequestOutcome
 from forsamling.privacy.notice import default_text
 from forsamling.privacy.retention import settings_for
+from forsamling.registration.models import Registration
 
 
 def record(request: HttpRequest, edition: str) -> HttpResponse:
@@ -72,4 +80,58 @@ def request_log(request: HttpRequest, edition: str) -> HttpResponse:
         request,
         "backoffice/privacy/requests.html",
         {"edition": the_edition, "actions": actions, "requests": queries.requests(the_edition)},
+    )
+
+
+def _registration(edition: Edition, registration_id: int) -> Registration:
+    return get_object_or_404(
+        Registration.objects.select_related("edition", "category", "group"),
+        edition=edition,
+        pk=registration_id,
+    )
+
+
+def export_for(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
+    """A person asked the organisers for their data: the same file they could download."""
+    the_edition = get_object_or_404(Edition, slug=edition)
+    require(request, the_edition, Action.MANAGE_PRIVACY)
+    registration = _registration(the_edition, registration_id)
+    services.record_export(
+        registration=registration, kind=RequestKind.EXPORT_JSON, by_user=request.user
+    )
+    body = json.dumps(
+        services.personal_data(registration), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+    )
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    name = f"oplysninger-{the_edition.slug}-{registration.pk}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def erase_for(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
+    """A person asked the organisers to be erased: the same rules as on their own page."""
+    the_edition = get_object_or_404(Edition, slug=edition)
+    actions = require(request, the_edition, Action.MANAGE_PRIVACY)
+    registration = _registration(the_edition, registration_id)
+    if request.method == "POST":
+        outcome = services.request_erasure(registration=registration, by_user=request.user)
+        messages.success(
+            request,
+            _("Tilmelding #%(id)s: %(outcome)s.")
+            % {"id": registration.pk, "outcome": RequestOutcome(outcome).label},
+        )
+        return redirect("backoffice:privacy_requests", the_edition.slug)
+    fee = cancellation_fee(
+        registration.category.price, timezone.now(), the_edition.cancellation_deadline
+    )
+    return render(
+        request,
+        "backoffice/privacy/erase.html",
+        {
+            "edition": the_edition,
+            "actions": actions,
+            "r": registration,
+            "cancels": services.erasure_preview(registration) == ErasureEffect.CANCEL,
+            "fee": fee,
+        },
     )

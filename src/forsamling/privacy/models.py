@@ -191,7 +191,13 @@ class RetentionRun(models.Model):
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
     category = models.CharField(
-        _("kategori"), max_length=10, choices=[(c.value, c.value) for c in DataCategory]
+        _("kategori"),
+        max_length=10,
+        choices=[
+            (DataCategory.NEEDS.value, _("Kosthensyn og behov")),
+            (DataCategory.PERSONAL.value, _("Øvrige personoplysninger")),
+            (DataCategory.INVOICE.value, _("Fakturalinjer")),
+        ],
     )
     ran_at = models.DateTimeField(_("kørt"))
     rows = models.PositiveIntegerField(_("rækker"))

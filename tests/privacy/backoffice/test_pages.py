@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from django.contrib.admin.sites import site
@@ -131,3 +132,42 @@ def test_the_admin_shows_stored_emails_without_private_links(
     assert "Dit link til din tilmelding" in html
     assert people.aase.token not in html and "[skjult]" in html
     assert site.is_registered(SentMessage)
+
+
+def test_an_organiser_exports_for_a_person_and_the_audit_names_the_organiser(
+    client, conference, people, users
+):
+    client.force_login(users.organiser)
+    response = client.get(
+        page(conference, f"persondata/tilmelding/{people.bo.pk}/oplysninger.json")
+    )
+    data = json.loads(response.content)
+    assert data["registration"]["name"] == "Bo Andersen"
+    request = DataRequest.objects.get()
+    assert (request.kind, request.by_user, request.registration_id) == (
+        "export_json", users.organiser, people.bo.pk,
+    )  # fmt: skip
+    html = client.get(page(conference, "persondata/anmodninger/")).content.decode()
+    assert "arrangoer" in html
+
+
+def test_an_organiser_erases_on_a_persons_request_after_the_conference(
+    client, conference, people, users
+):
+    client.force_login(users.organiser)
+    url = page(conference, f"persondata/tilmelding/{people.zara.pk}/slet/")
+    assert "anonymiseres med det samme" in client.get(url).content.decode()
+    client.post(url)
+    people.zara.refresh_from_db()
+    assert people.zara.name == "Anonymiseret"
+    assert DataRequest.objects.get(kind="erasure").by_user == users.organiser
+
+
+@pytest.mark.parametrize("who", ["viewer", "checkin"])
+def test_others_may_not_export_or_erase_for_a_person(client, conference, people, users, who):
+    client.force_login(getattr(users, who))
+    base = page(conference, f"persondata/tilmelding/{people.bo.pk}/")
+    assert client.get(base + "oplysninger.json").status_code == 403
+    assert client.post(base + "slet/").status_code == 403
+    people.bo.refresh_from_db()
+    assert people.bo.name == "Bo Andersen"

@@ -43,6 +43,12 @@ def test_the_participants_privacy_pages(
     )
     look(page, "notice", width, assert_accessible)
 
+    page.goto(f"{site}/{edition.slug}/tilmelding/")  # the notice beside the submit button
+    page.get_by_role(
+        "link", name="hvordan vi behandler dine personoplysninger"
+    ).scroll_into_view_if_needed()
+    look(page, "registration-form", width, assert_accessible)
+
     page.goto(own)
     section = page.locator("#privacy-heading")
     section.scroll_into_view_if_needed()
@@ -106,8 +112,9 @@ def test_the_organisers_privacy_pages(
     page.get_by_role("textbox", name="Samtykke til fotos").fill("Mine egne ord om fotos")
     page.get_by_role("button", name="Gem og offentliggør").click()
     expect(
-        page.get_by_text("Bogføringsloven kræver, at fakturaer gemmes i mindst 5 år.")
+        page.get_by_role("link", name="Fakturalinjer gemmes, år efter fakturaåret: Bogføringsloven")
     ).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "errors"  # focus on the summary
     photos = page.get_by_role("textbox", name="Samtykke til fotos")
     expect(photos).to_have_value("Mine egne ord om fotos")
     look(page, "bo-settings-error", width, assert_accessible)
@@ -117,4 +124,9 @@ def test_the_organisers_privacy_pages(
     page.goto(base + "anmodninger/")
     expect(page.get_by_role("cell", name=f"#{people.bo.pk}")).to_be_visible()
     look(page, "bo-requests", width, assert_accessible)
+    page.goto(
+        f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tilmeldinger/{people.zara.pk}/"
+    )
+    page.get_by_role("link", name="Slet på personens anmodning").click()
+    look(page, "bo-erase-for", width, assert_accessible)
     context.close()

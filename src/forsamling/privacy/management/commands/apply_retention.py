@@ -48,7 +48,9 @@ class Command(BaseCommand):
             self.stdout.write("Nothing due.")
         if options["schedule"]:
             when = schedule_next_run()
-            self.stdout.write(f"Next run: {when:%Y-%m-%d %H:%M}" if when else "Not scheduled.")
+            self.stdout.write(
+                f"Next run: {timezone.localtime(when):%Y-%m-%d %H:%M}" if when else "Not scheduled."
+            )
 
 
 def _moment(text: str) -> Any:
