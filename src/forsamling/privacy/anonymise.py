@@ -200,6 +200,13 @@ def anonymise_edition(edition: Edition, now: datetime) -> int:
                 update_fields=["contact_name", "contact_email", "contact_phone", "token"]
             )
             count += 1
+        # Messages to people without a registration of their own (group secretaries,
+        # exhibitors, stand staff, nominators) go with the rest of the edition's personal data.
+        count += (
+            SentMessage.objects.filter(edition=edition)
+            .exclude(to=ANONYMOUS_EMAIL, body=REMOVED_BODY)
+            .update(to=ANONYMOUS_EMAIL, reply_to="", body=REMOVED_BODY, attachments=[])
+        )
         # Audit entries without a registration (a secretary's, a round's) lose addresses too.
         for entry in AuditEntry.objects.filter(edition=edition, registration__isnull=True):
             details, actor = redact_value(entry.details), redact(entry.actor)
