@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "forsamling.backoffice",
     "forsamling.demo",
     "forsamling.checkin",
+    "forsamling.prizes",
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]

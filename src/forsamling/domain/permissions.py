@@ -15,6 +15,7 @@ class Role(StrEnum):
     ORGANISER = "organiser"
     CHECKIN = "checkin"
     VIEWER = "viewer"
+    JURY = "jury"  # scores the prize's nominations
 
 
 class Action(StrEnum):
@@ -24,12 +25,15 @@ class Action(StrEnum):
     SEND_MESSAGE = "send_message"
     CHECK_IN = "check_in"
     CHANGE_REGISTRATION = "change_registration"  # move a participant, on their behalf
+    SCORE_PRIZE = "score_prize"  # a juror's own scores for the prize's nominations
+    MANAGE_PRIZE = "manage_prize"  # the prize's settings, ranking and publishing
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.ORGANISER: frozenset(Action),
     Role.VIEWER: frozenset({Action.VIEW, Action.EXPORT}),
     Role.CHECKIN: frozenset({Action.CHECK_IN}),
+    Role.JURY: frozenset({Action.SCORE_PRIZE}),
 }
 
 

@@ -3,6 +3,7 @@ from django.urls import path
 from forsamling.public import (
     exhibitor_views,
     preference_views,
+    prize_views,
     programme_urls,
     registration_views,
     views,
@@ -18,5 +19,6 @@ urlpatterns = [
     *programme_urls.urlpatterns,
     *exhibitor_views.urlpatterns,
     *preference_views.urlpatterns,
+    *prize_views.urlpatterns,
     path("<slug:edition>/", views.edition, name="edition"),
 ]
