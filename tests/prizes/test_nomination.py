@@ -181,7 +181,7 @@ def test_draft_save_redirects_to_private_link(client: Client, setup: SimpleNames
 def test_submit_through_the_pages_with_attachments(
     client: Client, setup: SimpleNamespace, django_capture_on_commit_callbacks: Any
 ) -> None:
-    data = {**complete_values(), "action": "submit", "files": [pdf_upload(), png_upload()]}
+    data = {**complete_values(), "action": "submit", "attachments": [pdf_upload(), png_upload()]}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(nominate_url(setup), data)
     nomination = Nomination.objects.get()
@@ -200,7 +200,7 @@ def test_bad_input_keeps_what_was_typed_and_the_good_file(
     data = {
         **complete_values(contact_email="ikke-en-adresse", contact_phone="ring til mig"),
         "action": "submit",
-        "files": [pdf_upload("god.pdf"), SimpleUploadedFile("virus.pdf", b"MZ nope")],
+        "attachments": [pdf_upload("god.pdf"), SimpleUploadedFile("virus.pdf", b"MZ nope")],
     }
     response = client.post(nominate_url(setup), data)
     body = response.content.decode()
@@ -251,7 +251,7 @@ def test_private_link_is_needed(client: Client, setup: SimpleNamespace) -> None:
 
 
 def test_remove_attachment(client: Client, setup: SimpleNamespace) -> None:
-    client.post(nominate_url(setup), {"project_title": "X", "files": [pdf_upload()]})
+    client.post(nominate_url(setup), {"project_title": "X", "attachments": [pdf_upload()]})
     nomination = Nomination.objects.get()
     attachment = nomination.attachments.get()
     download = client.get(

@@ -134,7 +134,7 @@ def weighted_score(scores: Mapping[str, int], criteria: Sequence[Criterion]) -> 
     total_weight = sum(c.weight for c in criteria)
     if total_weight <= 0:
         raise PrizeError("no criterion carries weight")
-    total = sum(Decimal(scores[c.key]) * c.weight for c in criteria)
+    total = sum((Decimal(scores[c.key]) * c.weight for c in criteria), Decimal(0))
     return total / total_weight
 
 

@@ -21,7 +21,7 @@ from forsamling.registration.organisations import MUNICIPALITIES, municipality_n
 PHONE = re.compile(r"^\+?[0-9 ]{8,15}$")
 
 
-def municipality_choices() -> list[tuple[str, str]]:
+def municipality_choices() -> list[tuple[str, Any]]:
     return [("", _("Vælg kommune"))] + [
         (name, municipality_name(name)) for name in danish_sorted(MUNICIPALITIES)
     ]
@@ -79,7 +79,7 @@ class NominationForm(forms.Form):
         ),
         required=False,
     )
-    files = MultipleFileField(
+    attachments = MultipleFileField(
         label=_("Bilag"),
         required=False,
         widget=MultipleFileInput(),
@@ -98,9 +98,9 @@ class NominationForm(forms.Form):
             raise ValidationError(_("Skriv telefonnummeret med cifre, f.eks. 33 70 33 70."))
         return phone
 
-    def clean_files(self) -> list[Checked]:
+    def clean_attachments(self) -> list[Checked]:
         """Checks each file; the good ones are kept in `checked_files` even if one is bad."""
-        uploads = self.files.getlist(self.add_prefix("files")) if self.files else []
+        uploads = self.files.getlist(self.add_prefix("attachments")) if self.files else []
         errors: list[ValidationError] = []
         room = MAX_ATTACHMENTS - self.existing_files
         for upload in uploads:
@@ -127,7 +127,7 @@ class NominationForm(forms.Form):
         return {
             name: value
             for name, value in self.cleaned_data.items()
-            if name != "files" and name not in self.errors
+            if name != "attachments" and name not in self.errors
         }
 
     def has_content(self) -> bool:
@@ -137,7 +137,8 @@ class NominationForm(forms.Form):
 
     @classmethod
     def initial_from(cls, nomination: Nomination) -> dict[str, Any]:
-        return {name: getattr(nomination, name) for name in cls.base_fields if name != "files"}
+        return {name: getattr(nomination, name) for name in cls.base_fields if name != "attachments"
+        }
 
 
 class ScoreForm(forms.Form):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from forsamling.prizes.models import (
     Attachment,
     AttachmentKind,
     Conflict,
+    Criterion,
     Juror,
     Nomination,
     NominationState,
@@ -60,7 +62,7 @@ def winner_visible(prize: Prize, now: datetime) -> bool:
     )
 
 
-def _with_images() -> Prefetch[Attachment]:
+def _with_images() -> Prefetch:
     return Prefetch(
         "attachments",
         queryset=Attachment.objects.filter(kind=AttachmentKind.IMAGE),
@@ -158,7 +160,7 @@ def ranking(prize: Prize) -> list[RankingRow]:
     for nomination in nominations:
         values[nomination.pk] = [
             sheet_score(sheet, criteria)
-            for sheet in nomination.submitted_sheets  # type: ignore[attr-defined]
+            for sheet in nomination.submitted_sheets
         ]
     order = [n.pk for n in danish_sorted(nominations, key=lambda n: n.municipality)]
     by_pk = {n.pk: n for n in nominations}
@@ -173,12 +175,12 @@ def ranking(prize: Prize) -> list[RankingRow]:
     ]
 
 
-def sheet_score(sheet: ScoreSheet, criteria: list) -> Decimal:  # type: ignore[type-arg]
+def sheet_score(sheet: ScoreSheet, criteria: list[Criterion]) -> Decimal:
     scores = {str(s.criterion_id): s.value for s in sheet.scores.all()}
     return rules.weighted_score(scores, [rules.Criterion(str(c.pk), c.weight) for c in criteria])
 
 
-def juror_for(prize: Prize, user: object) -> Juror | None:
+def juror_for(prize: Prize, user: Any) -> Juror | None:
     return (
         Juror.objects.select_related("prize__edition", "user")
         .filter(prize=prize, user=user)

@@ -139,7 +139,7 @@ def remove_attachment(*, attachment: Attachment, now: datetime) -> None:
             "prize_attachment_removed",
             {"nomination": nomination.pk, "file": attachment.original_name},
         )
-        stored = attachment.file.name
+        stored = attachment.file.name or ""
         storage = attachment.file.storage
         attachment.delete()
         transaction.on_commit(lambda: storage.delete(stored))
@@ -232,9 +232,9 @@ def save_scores(
         sheet.save()
         sheet.scores.all().delete()
         Score.objects.bulk_create(
-            Score(sheet=sheet, criterion=c, value=given[c.pk], comment=scores[c.pk][1])
+            Score(sheet=sheet, criterion=c, value=value, comment=scores[c.pk][1])
             for c in criteria
-            if given[c.pk] is not None
+            if (value := given[c.pk]) is not None
         )
         _audit(
             prize,
