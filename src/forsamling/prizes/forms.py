@@ -137,7 +137,8 @@ class NominationForm(forms.Form):
 
     @classmethod
     def initial_from(cls, nomination: Nomination) -> dict[str, Any]:
-        return {name: getattr(nomination, name) for name in cls.base_fields if name != "attachments"
+        return {
+            name: getattr(nomination, name) for name in cls.base_fields if name != "attachments"
         }
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Prefetch
 from django.http import Http404
@@ -159,8 +159,7 @@ def ranking(prize: Prize) -> list[RankingRow]:
     values: dict[int, list[Decimal]] = {}
     for nomination in nominations:
         values[nomination.pk] = [
-            sheet_score(sheet, criteria)
-            for sheet in nomination.submitted_sheets
+            sheet_score(sheet, criteria) for sheet in nomination.submitted_sheets
         ]
     order = [n.pk for n in danish_sorted(nominations, key=lambda n: n.municipality)]
     by_pk = {n.pk: n for n in nominations}
