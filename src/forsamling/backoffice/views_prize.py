@@ -252,7 +252,7 @@ def record_winner(request: HttpRequest, edition: str) -> HttpResponse:
         messages.success(
             request,
             _(
-                "Vinderen er registreret. Den vises først, når arrangørerne offentliggør den, og uddelingen er begyndt."
+                "Vinderen er registreret. Den vises, når den er offentliggjort og uddelingen begyndt."
             ),
         )
     return redirect("backoffice:prize_ranking", edition)
