@@ -251,9 +251,7 @@ def record_winner(request: HttpRequest, edition: str) -> HttpResponse:
     else:
         messages.success(
             request,
-            _(
-                "Vinderen er registreret. Den vises, når den er offentliggjort og uddelingen begyndt."
-            ),
+            _("Vinderen er registreret; den vises efter offentliggørelse og uddeling."),
         )
     return redirect("backoffice:prize_ranking", edition)
 
