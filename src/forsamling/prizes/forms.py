@@ -162,6 +162,7 @@ class ScoreForm(forms.Form):
                 empty_value=None,
                 required=False,
                 widget=forms.RadioSelect,
+                error_messages={"invalid_choice": _("Vælg en score fra 1 til 5.")},
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Kommentar til %(criterion)s") % {"criterion": criterion.title},
