@@ -101,7 +101,9 @@ def test_declared_conflict_excludes_and_removes_saved_scores(
     assert entry.details["reason"] == "Min søster leder projektet"
 
 
-def test_blind_review_hides_the_nominator_and_contact(client: Client, jury: SimpleNamespace) -> None:
+def test_blind_review_hides_the_nominator_and_contact(
+    client: Client, jury: SimpleNamespace
+) -> None:
     login(client, jury.juror)
     seen = client.get(nomination_url(jury, jury.aarhus)).content.decode()
     assert "karen@aarhus.dk" in seen
@@ -235,11 +237,14 @@ def test_chair_shortlists_three_then_records_the_winner(
         reverse("backoffice:prize_shortlist", args=["2026"]),
         {f"position_{i}": str(pk) for i, pk in enumerate(chosen, start=1)},
     )
-    assert list(
-        Nomination.objects.filter(shortlist_position__isnull=False)
-        .order_by("shortlist_position")
-        .values_list("pk", flat=True)
-    ) == chosen
+    assert (
+        list(
+            Nomination.objects.filter(shortlist_position__isnull=False)
+            .order_by("shortlist_position")
+            .values_list("pk", flat=True)
+        )
+        == chosen
+    )
     client.post(reverse("backoffice:prize_winner", args=["2026"]), {"winner": jury.aalborg.pk})
     assert Prize.objects.get().winner_id is None  # not shortlisted
     client.post(reverse("backoffice:prize_winner", args=["2026"]), {"winner": jury.esbjerg.pk})
