@@ -27,6 +27,13 @@ def site(live_server: Any, transactional_db: None) -> Any:
     demo, _ = load_demo_edition(timezone.now())
     load_demo_prize(demo, timezone.now(), PASSWORD)
     load_decided_prize(Edition.objects.get(slug="2023"), timezone.now())
+    from django.contrib.auth import get_user_model
+
+    from forsamling.backoffice.services import grant_role
+    from forsamling.domain.permissions import Role
+
+    organiser = get_user_model().objects.create_user("arrangoer", password=PASSWORD)
+    grant_role(user=organiser, edition=demo, role=Role.ORGANISER)
     return live_server
 
 
@@ -112,15 +119,16 @@ def backoffice_pages() -> list[tuple[str, str]]:
         ("jury-medlem", f"/backoffice/konference/demo/pris/jury/{first.pk}/"),
         ("jury-medlem", f"/backoffice/konference/demo/pris/jury/{first.pk + 1}/"),
         ("jury-formand", "/backoffice/konference/demo/pris/"),
+        ("arrangoer", "/backoffice/konference/demo/pris/"),
     ]
 
 
 def check(page: Any, width: int, name: str, assert_accessible: Any) -> None:
-    assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -10,13 +10,14 @@ that has a prize keeps it as it is.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.danish import COPENHAGEN
 from forsamling.prizes import services
 from forsamling.prizes.models import Criterion, Juror, Nomination, NominationState, Prize
 from forsamling.programme.models import Item, ItemKind
@@ -155,17 +156,18 @@ def load_decided_prize(edition: Edition, now: datetime) -> Prize | None:
             "day__date", "starts_at"
         )
     )
+    starts = datetime.combine(edition.start_date, time(9, 0), tzinfo=COPENHAGEN)
     prize = _prize(
         edition,
-        nominations_open_at=now - timedelta(days=900),
-        nominations_close_at=now - timedelta(days=800),
-        jury_deadline=now - timedelta(days=780),
+        nominations_open_at=starts - timedelta(days=200),
+        nominations_close_at=starts - timedelta(days=120),
+        jury_deadline=starts - timedelta(days=60),
         award_item=Item.objects.filter(edition=edition, kind=ItemKind.PRIZE_AWARD).first(),
         nominees_published=True,
         winner_published=True,
         catalogue_published=True,
     )
-    nominations = _nominations(prize, now - timedelta(days=820))
+    nominations = _nominations(prize, starts - timedelta(days=125))
     for position, nomination in enumerate(nominations[:3], start=1):
         nomination.shortlist_position = position
         # "1. nominerede" has its own item; "2. og 3. nominerede" share the next one.
