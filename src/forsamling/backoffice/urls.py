@@ -58,6 +58,11 @@ urlpatterns += [
         name="prize_jury_nomination",
     ),
     path(
+        "<slug:edition>/pris/jury/<int:pk>/bilag/<int:attachment>/",
+        staff(views_prize.jury_attachment),
+        name="prize_jury_attachment",
+    ),
+    path(
         "<slug:edition>/pris/jury/<int:pk>/inhabil/",
         staff(views_prize.declare_conflict),
         name="prize_conflict",

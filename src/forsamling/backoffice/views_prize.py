@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,14 @@ from forsamling.domain import prizes as rules
 from forsamling.domain.permissions import Action
 from forsamling.prizes import services
 from forsamling.prizes.forms import ConflictForm, ProgrammeItemForm, ScoreForm
-from forsamling.prizes.models import Juror, Nomination, NominationState, Prize
+from forsamling.prizes.models import (
+    Attachment,
+    AttachmentKind,
+    Juror,
+    Nomination,
+    NominationState,
+    Prize,
+)
 from forsamling.prizes.queries import (
     item_starts_at,
     juror_for,
@@ -133,6 +140,24 @@ def jury_nomination(request: HttpRequest, edition: str, pk: int) -> HttpResponse
             "attachments": list(nomination.attachments.all()),
         },
         status=status,
+    )
+
+
+def jury_attachment(request: HttpRequest, edition: str, pk: int, attachment: int) -> HttpResponse:
+    """An attachment for the jury, without handing them the nominator's private link."""
+    the_edition = get_object_or_404(Edition, slug=edition)
+    require(request, the_edition, Action.SCORE_PRIZE)
+    prize = prize_for(the_edition)
+    juror = juror_for(prize, request.user)
+    nomination = get_object_or_404(Nomination, pk=pk, prize=prize, state=NominationState.SUBMITTED)
+    if juror is not None and services.is_conflicted(juror, nomination):
+        raise PermissionDenied
+    found = get_object_or_404(Attachment, pk=attachment, nomination=nomination)
+    return FileResponse(
+        found.file.open("rb"),
+        content_type=found.content_type,
+        filename=f"bilag-{found.pk}.{found.extension}",
+        as_attachment=found.kind == AttachmentKind.PDF,
     )
 
 
