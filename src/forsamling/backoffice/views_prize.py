@@ -143,7 +143,7 @@ def jury_nomination(request: HttpRequest, edition: str, pk: int) -> HttpResponse
     )
 
 
-def jury_attachment(request: HttpRequest, edition: str, pk: int, attachment: int) -> HttpResponse:
+def jury_attachment(request: HttpRequest, edition: str, pk: int, attachment: int) -> FileResponse:
     """An attachment for the jury, without handing them the nominator's private link."""
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.SCORE_PRIZE)
