@@ -331,3 +331,14 @@ def test_jury_reads_attachments_without_the_private_link(
         "backoffice:prize_jury_attachment", args=["2026", jury.aalborg.pk, aalborg_file.pk]
     )
     assert client.get(conflicted).status_code == 403
+
+
+def test_an_organiser_without_a_prize_is_sent_to_create_one(client: Client, db: None) -> None:
+    from tests.backoffice.conftest import make_conference
+
+    conference = make_conference("2030")
+    organiser = get_user_model().objects.create_user("arr", password="pw")
+    grant_role(user=organiser, edition=conference.edition, role=Role.ORGANISER)
+    client.force_login(organiser)
+    response = client.get(reverse("backoffice:prize_jury", args=["2030"]))
+    assert response["Location"].startswith(reverse("admin:prizes_prize_add"))

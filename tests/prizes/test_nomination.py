@@ -269,3 +269,17 @@ def test_remove_attachment(client: Client, setup: SimpleNamespace) -> None:
         )
     )
     assert not nomination.attachments.exists()
+
+
+def test_after_close_the_private_page_shows_the_nomination_read_only(
+    client: Client, setup: SimpleNamespace
+) -> None:
+    nomination = services.save_nomination(
+        prize=setup.prize, nomination=None, values=complete_values(), now=timezone.now()
+    )
+    setup.prize.nominations_close_at = timezone.now() - timedelta(seconds=1)
+    setup.prize.save()
+    body = client.get(nomination.get_absolute_url()).content.decode()
+    assert "Sund start i dagtilbud" in body
+    assert '<form class="prize-form"' not in body
+    assert "Indstillingen lukkede" in body

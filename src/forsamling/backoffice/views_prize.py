@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -55,6 +56,8 @@ def jury(request: HttpRequest, edition: str) -> HttpResponse:
     """A juror's list: every submitted nomination and where the juror stands with it."""
     the_edition = get_object_or_404(Edition, slug=edition)
     actions = require(request, the_edition, Action.SCORE_PRIZE)
+    if Action.MANAGE_PRIZE in actions and not Prize.objects.filter(edition=the_edition).exists():
+        return redirect(f"{reverse('admin:prizes_prize_add')}?edition={the_edition.pk}")
     prize = prize_for(the_edition)
     juror = juror_for(prize, request.user)
     if juror is None:
