@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from forsamling.backoffice.prize_jury import add_juror
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.prizes import services
@@ -111,20 +112,20 @@ def load_demo_prize(edition: Edition, now: datetime, password: str) -> Prize | N
     )
     nominations = _nominations(prize, now)
     actor = "demo"
-    chair = services.add_juror(
+    chair = add_juror(
         prize=prize,
         user=_user("jury-formand", password, "Hanne Juul"),
         municipality="Odense",
         is_chair=True,
         actor=actor,
     )
-    member = services.add_juror(
+    member = add_juror(
         prize=prize,
         user=_user("jury-medlem", password, "Ole Vestergaard"),
         municipality="Vejle",
         actor=actor,
     )
-    services.add_juror(prize=prize, user=_user("jury-tre", password, "Amira Hassan"), actor=actor)
+    add_juror(prize=prize, user=_user("jury-tre", password, "Amira Hassan"), actor=actor)
     _score(chair, nominations[:4], now, [[5, 4, 4, 3], [4, 5, 5, 4], [4, 3, 4, 5], [3, 3, 2, 2]])
     _score(member, nominations[1:3], now, [[4, 4, 5, 3], [5, 3, 3, 4]])
     return prize

@@ -1,7 +1,7 @@
 """The prize's settings in Django's admin: the prize, its criteria and its jury.
 
 Jurors added here get the edition's jury role (and so the jury's back-office pages) through
-`forsamling.prizes.services.add_juror`.
+`forsamling.backoffice.prize_jury`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
-from forsamling.prizes import services
+from forsamling.backoffice.prize_jury import give_jury_role
 from forsamling.prizes.models import Criterion, Juror, Prize
 
 
@@ -46,4 +46,4 @@ class PrizeAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
         super().save_formset(request, form, formset, change)
         if formset.model is Juror:
             for juror in formset.instance.jurors.all():
-                services.give_jury_role(juror=juror)
+                give_jury_role(juror=juror)

@@ -305,23 +305,3 @@ def place_in_programme(*, nomination: Nomination, item: Item | None, actor: str)
             "prize_programme_item",
             {"nomination": nomination.pk, "item": item.pk if item else None},
         )
-
-
-def give_jury_role(*, juror: Juror) -> None:
-    """A juror holds the edition's jury role: the jury's back-office pages, nothing more."""
-    from forsamling.backoffice.services import grant_role
-    from forsamling.domain.permissions import Role
-
-    grant_role(user=juror.user, edition=juror.prize.edition, role=Role.JURY)
-
-
-def add_juror(
-    *, prize: Prize, user: Any, municipality: str = "", is_chair: bool = False, actor: str
-) -> Juror:
-    with transaction.atomic():
-        juror, _ = Juror.objects.update_or_create(
-            prize=prize, user=user, defaults={"municipality": municipality, "is_chair": is_chair}
-        )
-        give_jury_role(juror=juror)
-        _audit(prize, actor, "prize_juror_added", {"juror": juror.pk, "chair": is_chair})
-    return juror
