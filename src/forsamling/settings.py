@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "forsamling.checkin",
     "forsamling.invoicing",
     "forsamling.privacy",
+    "forsamling.prizes",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",

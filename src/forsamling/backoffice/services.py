@@ -19,7 +19,9 @@ from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
 
 GROUP_NAMES = {Role.ORGANISER: "Arrangører", Role.CHECKIN: "Indtjekning", Role.VIEWER: "Læseadgang"}
+GROUP_NAMES[Role.JURY] = "Jury"
 ADMIN_APPS = ["conferences", "programme", "registration", "exhibitors", "checkin", "backoffice"]
+ADMIN_APPS.append("prizes")
 
 
 def role_group(role: Role) -> Group:

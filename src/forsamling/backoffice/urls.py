@@ -140,3 +140,33 @@ urlpatterns += [
         name="staff_enrolment_send",
     ),
 ]
+
+from forsamling.backoffice import views_prize  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/pris/jury/", staff(views_prize.jury), name="prize_jury"),
+    path(
+        "<slug:edition>/pris/jury/<int:pk>/",
+        staff(views_prize.jury_nomination),
+        name="prize_jury_nomination",
+    ),
+    path(
+        "<slug:edition>/pris/jury/<int:pk>/bilag/<int:attachment>/",
+        staff(views_prize.jury_attachment),
+        name="prize_jury_attachment",
+    ),
+    path(
+        "<slug:edition>/pris/jury/<int:pk>/inhabil/",
+        staff(views_prize.declare_conflict),
+        name="prize_conflict",
+    ),
+    path("<slug:edition>/pris/", staff(views_prize.prize_ranking), name="prize_ranking"),
+    path("<slug:edition>/pris/nominerede/", staff(views_prize.shortlist), name="prize_shortlist"),
+    path("<slug:edition>/pris/vinder/", staff(views_prize.record_winner), name="prize_winner"),
+    path("<slug:edition>/pris/offentliggoer/", staff(views_prize.publish), name="prize_publish"),
+    path(
+        "<slug:edition>/pris/program/<int:pk>/",
+        staff(views_prize.place_nominee),
+        name="prize_place",
+    ),
+]

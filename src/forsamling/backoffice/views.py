@@ -33,8 +33,11 @@ def editions(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest, edition: str) -> HttpResponse:
     """Check-in staff land at the desk; everybody else at the overview."""
     the_edition = get_object_or_404(Edition, slug=edition)
-    if Action.VIEW in allowed_actions(request.user, the_edition):
+    allowed = allowed_actions(request.user, the_edition)
+    if Action.VIEW in allowed:
         return redirect("backoffice:overview", edition)
+    if Action.SCORE_PRIZE in allowed and Action.CHECK_IN not in allowed:
+        return redirect("backoffice:prize_jury", edition)
     return redirect("backoffice:checkin", edition)
 
 

@@ -15,6 +15,7 @@ class Role(StrEnum):
     ORGANISER = "organiser"
     CHECKIN = "checkin"
     VIEWER = "viewer"
+    JURY = "jury"  # scores the prize's nominations
 
 
 class Action(StrEnum):
@@ -27,12 +28,15 @@ class Action(StrEnum):
     INVOICE = "invoice"  # draft, issue, credit and download invoices; the seller's data
     VIEW_NEEDS = "view_needs"  # each person's dietary and accessibility needs (health data)
     MANAGE_PRIVACY = "manage_privacy"  # the privacy notice, retention and the requests' audit
+    SCORE_PRIZE = "score_prize"  # a juror's own scores for the prize's nominations
+    MANAGE_PRIZE = "manage_prize"  # the prize's settings, ranking and publishing
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.ORGANISER: frozenset(Action),
     Role.VIEWER: frozenset({Action.VIEW, Action.EXPORT}),
     Role.CHECKIN: frozenset({Action.CHECK_IN}),
+    Role.JURY: frozenset({Action.SCORE_PRIZE}),
 }
 
 

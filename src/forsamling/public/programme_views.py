@@ -9,11 +9,13 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.programme import Programme, programme_from_snapshot
 from forsamling.domain.programme_timetable import Filters, filter_choices, timetable
+from forsamling.prizes.queries import programme_links
 from forsamling.programme.models import ProgrammeVersion
 from forsamling.programme.queries import current_version, version_history
 from forsamling.public.editions import page_edition
@@ -55,8 +57,19 @@ def programme(request: HttpRequest, edition: str) -> HttpResponse:
             "kind_choices": [(kind, kind_label(kind)) for kind in choices.kinds],
             "theme_choices": choices.themes,
             "exports": programme_exports(edition_obj),
+            "prize_links": _prize_links(edition_obj, published),
         },
     )
+
+
+PRIZE_KINDS = frozenset({"prize_nominees", "prize_award"})
+
+
+def _prize_links(edition: Edition, published: Programme) -> dict[str, list[dict[str, str]]]:
+    """Links to the prize's nominees (and winner) on their items; no query without such items."""
+    if not any(item.kind in PRIZE_KINDS for item, _parent in published.items()):
+        return {}
+    return programme_links(edition, timezone.now())
 
 
 def programme_exports(edition: Edition) -> list[dict[str, str]]:

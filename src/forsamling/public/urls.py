@@ -4,6 +4,7 @@ from forsamling.public import (
     exhibitor_views,
     preference_views,
     privacy_views,
+    prize_views,
     programme_urls,
     registration_views,
     views,
@@ -20,5 +21,6 @@ urlpatterns = [
     *exhibitor_views.urlpatterns,
     *preference_views.urlpatterns,
     *privacy_views.urlpatterns,
+    *prize_views.urlpatterns,
     path("<slug:edition>/", views.edition, name="edition"),
 ]

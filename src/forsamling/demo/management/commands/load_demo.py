@@ -9,7 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from forsamling.conferences.models import Edition
 from forsamling.demo.load import load_seed_editions
+from forsamling.demo.prize import load_decided_prize, load_demo_prize
 from forsamling.domain.danish import format_moment
 from forsamling.exhibitors.demo import load_demo_stands
 from forsamling.invoicing.demo import load_demo_seller
@@ -35,6 +37,12 @@ class Command(BaseCommand):
         self.stdout.write(f"{demo.title}: {len(stands)} stande til udstillerne")
         load_demo_seller(demo)
         self.stdout.write(f"{demo.title}: sælger til fakturaerne")
+        for prize in (
+            load_demo_prize(demo, timezone.now(), DEMO_PASSWORD),
+            load_decided_prize(Edition.objects.get(slug="2023"), timezone.now()),
+        ):
+            if prize is not None:
+                self.stdout.write(f"{prize}: {prize.nominations.count()} indstillinger")
         user_model = get_user_model()
         if not user_model.objects.filter(username=DEMO_USERNAME).exists():
             user_model.objects.create_superuser(

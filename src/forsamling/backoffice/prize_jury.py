@@ -1,0 +1,38 @@
+"""Giving a juror the edition's jury role: the back office's side of the prize's jury.
+
+The jury role lives with the other back-office roles (`EditionRole`); the prizes app knows
+nothing of it, so adding a juror is done here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from forsamling.backoffice.services import grant_role
+from forsamling.domain.permissions import Role
+from forsamling.prizes.models import Juror, Prize
+from forsamling.registration.models import AuditEntry
+
+
+def give_jury_role(*, juror: Juror) -> None:
+    """A juror holds the edition's jury role: the jury's back-office pages, nothing more."""
+    grant_role(user=juror.user, edition=juror.prize.edition, role=Role.JURY)
+
+
+def add_juror(
+    *, prize: Prize, user: Any, municipality: str = "", is_chair: bool = False, actor: str
+) -> Juror:
+    with transaction.atomic():
+        juror, _ = Juror.objects.update_or_create(
+            prize=prize, user=user, defaults={"municipality": municipality, "is_chair": is_chair}
+        )
+        give_jury_role(juror=juror)
+        AuditEntry.objects.create(
+            edition_id=prize.edition_id,
+            actor=actor,
+            action="prize_juror_added",
+            details={"juror": juror.pk, "chair": is_chair},
+        )
+    return juror

@@ -1,0 +1,159 @@
+"""The prize in a real browser: nominating with the keyboard alone, and axe on every page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+SHOTS = os.environ.get("PRIZE_SCREENSHOTS", "")
+PASSWORD = "forum-demo-2026"
+
+
+@pytest.fixture
+def site(live_server: Any, transactional_db: None) -> Any:
+    from forsamling.conferences.models import Edition
+    from forsamling.demo.load import load_seed_editions
+    from forsamling.demo.prize import load_decided_prize, load_demo_prize
+    from forsamling.registration.demo import load_demo_edition
+
+    load_seed_editions()
+    demo, _ = load_demo_edition(timezone.now())
+    load_demo_prize(demo, timezone.now(), PASSWORD)
+    load_decided_prize(Edition.objects.get(slug="2023"), timezone.now())
+    from django.contrib.auth import get_user_model
+
+    from forsamling.backoffice.services import grant_role
+    from forsamling.domain.permissions import Role
+
+    organiser = get_user_model().objects.create_user("arrangoer", password=PASSWORD)
+    grant_role(user=organiser, edition=demo, role=Role.ORGANISER)
+    return live_server
+
+
+def tab_to(page: Any, selector: str, limit: int = 80) -> None:
+    """Presses Tab until the element matching `selector` has the focus."""
+    for _ in range(limit):
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def type_into(page: Any, selector: str, text: str) -> None:
+    tab_to(page, selector)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def test_nominate_with_the_keyboard_alone(page: Any, site: Any) -> None:
+    from forsamling.prizes.models import Nomination, NominationState
+
+    page.goto(site.url + "/demo/forebyggelsespris/")
+    tab_to(page, "a[href$='/forebyggelsespris/indstil/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Indstil et projekt", level=1)).to_be_visible()
+    tab_to(page, "#id_municipality")
+    page.keyboard.type("Skive")
+    tab_to(page, "#id_nominator_municipality")
+    page.keyboard.type("Skive")
+    type_into(page, "#id_project_title", "Trivsel i fritidslivet")
+    type_into(page, "#id_description", "Fritidspas til børn, der ikke går til noget.")
+    type_into(page, "#id_results", "300 børn er startet til en fritidsaktivitet.")
+    type_into(page, "#id_contact_name", "Anne Skov")
+    type_into(page, "#id_contact_email", "anne.skov@skive")  # wrong on purpose
+    tab_to(page, "#id_publish_consent")
+    page.keyboard.press("Space")
+    tab_to(page, "button[value='submit']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # The error summary has the focus; everything typed is still there, the draft is saved.
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    expect(page.locator("#error-summary")).to_contain_text("Skriv en gyldig e-mailadresse")
+    expect(page.locator("#id_project_title")).to_have_value("Trivsel i fritidslivet")
+    expect(page.locator("#id_municipality")).to_have_value("Skive")
+    assert page.locator("#id_contact_email").get_attribute("aria-invalid") == "true"
+    type_into(page, "#id_contact_email", "anne.skov@skive.dk")
+    tab_to(page, "button[value='submit']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.get_by_role("status").first).to_contain_text("Indstillingen er indsendt")
+    nomination = Nomination.objects.get(project_title="Trivsel i fritidslivet")
+    assert nomination.state == NominationState.SUBMITTED
+    assert nomination.publish_consent
+    assert page.url.endswith(nomination.get_absolute_url())
+
+
+def public_pages() -> list[str]:
+    from forsamling.prizes.models import Prize
+
+    decided = Prize.objects.get(edition__slug="2023")
+    demo = Prize.objects.get(edition__slug="demo")
+    return [
+        "/demo/forebyggelsespris/",
+        "/demo/forebyggelsespris/indstil/",
+        demo.nominations.first().get_absolute_url(),  # type: ignore[union-attr]
+        "/2023/forebyggelsespris/",
+        f"/2023/forebyggelsespris/projekt/{decided.winner_id}/",
+        "/2023/forebyggelsespris/inspiration/",
+        "/2023/program/",
+    ]
+
+
+def backoffice_pages() -> list[tuple[str, str]]:
+    from forsamling.prizes.models import Prize
+
+    demo = Prize.objects.get(edition__slug="demo")
+    first = demo.nominations.order_by("pk").first()
+    assert first is not None
+    return [
+        ("jury-formand", "/backoffice/konference/demo/pris/jury/"),
+        ("jury-formand", f"/backoffice/konference/demo/pris/jury/{first.pk}/"),
+        ("jury-medlem", f"/backoffice/konference/demo/pris/jury/{first.pk}/"),
+        ("jury-medlem", f"/backoffice/konference/demo/pris/jury/{first.pk + 1}/"),
+        ("jury-formand", "/backoffice/konference/demo/pris/"),
+        ("arrangoer", "/backoffice/konference/demo/pris/"),
+    ]
+
+
+def check(page: Any, width: int, name: str, assert_accessible: Any) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_prize_page_passes_axe(
+    browser: Any, site: Any, assert_accessible: Any, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    for index, path in enumerate(public_pages()):
+        page.goto(site.url + path)
+        check(page, width, f"public-{index}", assert_accessible)
+    page.goto(site.url + "/demo/forebyggelsespris/indstil/")
+    page.fill("#id_contact_email", "forkert")
+    page.get_by_role("button", name="Indsend indstillingen").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    check(page, width, "public-errors", assert_accessible)
+    user = ""
+    for username, path in backoffice_pages():
+        if username != user:
+            context.clear_cookies()
+            page.goto(site.url + "/backoffice/login/?next=" + path)
+            page.get_by_label("Brugernavn").fill(username)
+            page.get_by_label("Adgangskode").fill(PASSWORD)
+            page.get_by_role("button", name="Log ind").click()
+            user = username
+        page.goto(site.url + path)
+        check(page, width, f"bo-{username}-{path.strip('/').replace('/', '-')}", assert_accessible)
+    context.close()
