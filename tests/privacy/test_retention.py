@@ -18,6 +18,7 @@ from forsamling.domain.invoicing import grand_total
 from forsamling.outputs import invoices, spreadsheets
 from forsamling.privacy.models import PrivacySettings, RetainedInvoiceLine, RetentionRun
 from forsamling.privacy.retention import apply_retention
+from forsamling.prizes.models import Nomination, NominationState, Prize
 from forsamling.registration.models import Registration, SentMessage
 from tests.outputs.pdf_text import needs_poppler, pdf_text
 from tests.privacy.builders import future_dates, populate
@@ -164,3 +165,36 @@ def test_the_command_pretends_it_is_another_moment(conference, people, capsys):
     assert "needs: 5" in capsys.readouterr().out
     call_command("apply_retention", "--now", moment)
     assert "Nothing due." in capsys.readouterr().out
+
+
+def test_a_nominations_contact_person_goes_with_the_editions_personal_data(conference, people):
+    now = timezone.now()
+    prize = Prize.objects.create(
+        edition=conference,
+        name="KL's Forebyggelsespris",
+        theme="Forebyggelse",
+        description="Prisen",
+        nominations_open_at=now - timedelta(days=10),
+        nominations_close_at=now - timedelta(days=1),
+        jury_deadline=now,
+    )
+    nomination = Nomination.objects.create(
+        prize=prize,
+        state=NominationState.SUBMITTED,
+        municipality="Vejle",
+        project_title="Røgfri skoletid",
+        contact_name="Kirsten Kontaktsen",
+        contact_title="Sundhedschef",
+        contact_email="kirsten.kontaktsen@vejle.dk",
+        contact_phone="+45 12 34 56 78",
+    )
+    token = nomination.token
+    apply_retention(now=timezone.now() + timedelta(days=14))
+    nomination.refresh_from_db()
+    assert nomination.contact_email == "kirsten.kontaktsen@vejle.dk"  # not yet
+
+    apply_retention(now=timezone.now() + timedelta(days=21 + 190))
+    secrets = {"Kirsten Kontaktsen", "kirsten.kontaktsen@vejle.dk", "+45 12 34 56 78", token}
+    assert personal_values_left(secrets) == []
+    nomination.refresh_from_db()
+    assert (nomination.municipality, nomination.project_title) == ("Vejle", "Røgfri skoletid")

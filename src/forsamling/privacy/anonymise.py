@@ -27,6 +27,7 @@ from forsamling.exhibitors.models import Exhibitor, StandStaff
 from forsamling.privacy import consents
 from forsamling.privacy.models import RetainedInvoiceLine, invoice_year
 from forsamling.privacy.redact import REMOVED, redact, redact_value
+from forsamling.prizes.models import Nomination
 from forsamling.registration.models import (
     AuditEntry,
     GroupBooking,
@@ -199,6 +200,22 @@ def anonymise_edition(edition: Edition, now: datetime) -> int:
             exhibitor.save(
                 update_fields=["contact_name", "contact_email", "contact_phone", "token"]
             )
+            count += 1
+        # The prize's nominations keep the project and the municipality, not the contact person;
+        # their private links stop working.
+        for nomination in Nomination.objects.filter(prize__edition=edition).exclude(
+            contact_email=ANONYMOUS_EMAIL
+        ):
+            nomination.contact_name = ANONYMOUS_NAME
+            nomination.contact_title = ""
+            nomination.contact_email = ANONYMOUS_EMAIL
+            nomination.contact_phone = ""
+            nomination.token = new_token()
+            nomination.save(
+                update_fields=[
+                    "contact_name", "contact_title", "contact_email", "contact_phone", "token"
+                ]
+            )  # fmt: skip
             count += 1
         # Messages to people without a registration of their own (group secretaries,
         # exhibitors, stand staff, nominators) go with the rest of the edition's personal data.
