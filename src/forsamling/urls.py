@@ -3,10 +3,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from forsamling.core import views as core_views
+
 urlpatterns = [
     path("backoffice/praeferencer/", include("forsamling.preferences.backoffice")),
     path("backoffice/konference/", include("forsamling.backoffice.urls")),
     path("backoffice/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("altcha/udfordring/", core_views.challenge, name="altcha_challenge"),
     path("", include("forsamling.public.urls")),
 ]

@@ -60,3 +60,14 @@ urlpatterns += [
         name="staff_enrolment_send",
     ),
 ]
+
+# Pausing new registrations (views_pause).
+from forsamling.backoffice import views_pause  # noqa: E402
+
+urlpatterns += [
+    path(
+        "<slug:edition>/tilmelding/pause/",
+        staff(views_pause.registration_pause),
+        name="registration_pause",
+    ),
+]

@@ -24,6 +24,7 @@ class Action(StrEnum):
     SEND_MESSAGE = "send_message"
     CHECK_IN = "check_in"
     CHANGE_REGISTRATION = "change_registration"  # move a participant, on their behalf
+    MANAGE_REGISTRATION = "manage_registration"  # pause registration, invitation codes
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {
