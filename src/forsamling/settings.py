@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "forsamling.accounts",
+    "forsamling.invitations",
 ]
 
 MIDDLEWARE = [

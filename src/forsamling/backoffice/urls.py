@@ -71,3 +71,24 @@ urlpatterns += [
         name="registration_pause",
     ),
 ]
+
+# Invitation codes for free and special categories (views_invitations).
+from forsamling.backoffice import views_invitations  # noqa: E402
+
+urlpatterns += [
+    path(
+        "<slug:edition>/invitationskoder/",
+        staff(views_invitations.invitations),
+        name="invitations",
+    ),
+    path(
+        "<slug:edition>/invitationskoder/kategorier/",
+        staff(views_invitations.invitation_categories),
+        name="invitation_categories",
+    ),
+    path(
+        "<slug:edition>/invitationskoder/<int:code_id>/tilbagekald/",
+        staff(views_invitations.revoke),
+        name="invitation_revoke",
+    ),
+]

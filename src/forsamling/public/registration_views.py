@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -32,6 +33,8 @@ from forsamling.domain.registration_rules import (
     RegistrationPaused,
     cancellation_fee,
 )
+from forsamling.invitations import services as invitations
+from forsamling.invitations.services import InvitationInvalid
 from forsamling.public.editions import page_edition
 from forsamling.registration import groups, services
 from forsamling.registration.forms import (
@@ -95,7 +98,10 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     categories, offers = registration_choices(event)
     form = RegistrationForm(
         request.POST or None,
-        initial={"idempotency_key": secrets.token_urlsafe(24)},
+        initial={
+            "idempotency_key": secrets.token_urlsafe(24),
+            "invitation_code": request.GET.get("kode", "")[:40],  # the invitation link
+        },
         categories=categories,
         offers=offers if posted else breakout_slots(event),
     )
@@ -106,13 +112,18 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             form.add_error(None, refusal.message)
     if posted and form.is_valid():
         try:
-            result = services.register_participant(
-                edition=event,
-                idempotency_key=form.cleaned_data["idempotency_key"],
-                details=form.details(),
-                category=form.cleaned_data["category"],
-                sessions=form.cleaned_data["sessions"],
+            result = _with_invitation(
+                form,
+                lambda: services.register_participant(
+                    edition=event,
+                    idempotency_key=form.cleaned_data["idempotency_key"],
+                    details=form.details(),
+                    category=form.cleaned_data["category"],
+                    sessions=form.cleaned_data["sessions"],
+                ),
             )
+        except InvitationInvalid:
+            form.add_error("invitation_code", _invitation_refused())
         except AlreadyRegistered:
             # The same answer as "send my link again": a stranger does not learn here whether
             # the address is registered; its owner gets their link (at most once per interval).
@@ -144,6 +155,25 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
         else 400,
     )
     return _with_retry_after(response, refusal)
+
+
+def _invitation_refused() -> str:
+    return _("Invitationskoden er lige blevet brugt op eller tilbagekaldt. Kontakt arrangøren.")
+
+
+def _with_invitation(form: RegistrationForm, register: Callable[[], Any]) -> Any:
+    """An invitation-only category: the code's use is counted in the registration's own
+    transaction (a failed registration uses nothing, a retry of one that went through neither).
+    Other categories (the 10.00 rush) go straight to the service."""
+    category = form.cleaned_data["category"]
+    if not category.invitation_only:
+        return register()
+    with transaction.atomic():
+        invitations.redeem(category=category, code=form.cleaned_data["invitation_code"])
+        result = register()
+        if not getattr(result, "created", True):
+            transaction.set_rollback(True)
+        return result
 
 
 def _with_retry_after(response: HttpResponse, refusal: abuse.Refusal | None) -> HttpResponse:
@@ -359,6 +389,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         initial={
             "idempotency_key": secrets.token_urlsafe(24),
             "organisation": booking.organisation,
+            "invitation_code": request.GET.get("kode", "")[:40],
         },
         categories=event.categories.all(),
         offers=breakout_slots(event),
@@ -376,7 +407,9 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             sessions=form.cleaned_data["sessions"],
         )
         try:
-            groups.add_group_member(group=booking, member=member)
+            _with_invitation(form, lambda: groups.add_group_member(group=booking, member=member))
+        except InvitationInvalid:
+            form.add_error("invitation_code", _invitation_refused())
         except (RegistrationError, NotEligible) as error:
             field = "email" if isinstance(error, AlreadyRegistered) else None
             form.add_error(field, error_message(error, event))
