@@ -274,3 +274,6 @@ FORSAMLING_RATE_RESENDS_PER_ADDRESS = int(
 FORSAMLING_RESEND_INTERVAL_SECONDS = int(
     os.environ.get("FORSAMLING_RESEND_INTERVAL_SECONDS", "300")
 )
+
+# A refused CSRF check gets a Danish page that says what to do (forsamling.core.errors).
+CSRF_FAILURE_VIEW = "forsamling.core.errors.csrf_failure"

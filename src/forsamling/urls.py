@@ -13,3 +13,9 @@ urlpatterns = [
     path("altcha/udfordring/", core_views.challenge, name="altcha_challenge"),
     path("", include("forsamling.public.urls")),
 ]
+
+# Danish error pages in the design system; a database outage answers 503 (forsamling.core.errors).
+handler400 = "forsamling.core.errors.bad_request"
+handler403 = "forsamling.core.errors.permission_denied"
+handler404 = "forsamling.core.errors.page_not_found"
+handler500 = "forsamling.core.errors.server_error"
