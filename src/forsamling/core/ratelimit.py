@@ -27,15 +27,15 @@ def hit(keys: Sequence[str], *, seconds: int, now: float | None = None) -> dict[
     window = window_of(seconds, now)
     table = connection.ops.quote_name(RateCounter._meta.db_table)
     rows = ", ".join(["(%s, %s, 1)"] * len(keys))
-    params: list[object] = []
+    params: list[str | int] = []
     for key in keys:
         params += [key[:200], window]
+    # "window" is a reserved word in PostgreSQL: the columns are quoted.
     sql = (
-        f"INSERT INTO {table} (key, window, count) VALUES {rows} "  # noqa: S608
-        f"ON CONFLICT (key, window) DO UPDATE SET count = {table}.count + 1 "
-        "RETURNING key, count"
+        f'INSERT INTO {table} ("key", "window", "count") VALUES {rows} '  # noqa: S608
+        f'ON CONFLICT ("key", "window") DO UPDATE SET "count" = {table}."count" + 1 '
+        'RETURNING "key", "count"'
     )
-    sql = sql.replace("(key, window", '("key", "window"')
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         counts = {key: count for key, count in cursor.fetchall()}
@@ -43,8 +43,3 @@ def hit(keys: Sequence[str], *, seconds: int, now: float | None = None) -> dict[
         # A key's first hit in a new window: its older windows are done with.
         RateCounter.objects.filter(key__in=list(counts), window__lt=window - 1).delete()
     return counts
-
-
-def peek(key: str, *, seconds: int, now: float | None = None) -> int:
-    row = RateCounter.objects.filter(key=key, window=window_of(seconds, now)).first()
-    return row.count if row else 0
