@@ -22,6 +22,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
@@ -29,6 +30,7 @@ from django.utils import timezone  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 
 from bench.lib import rush_check  # noqa: E402
+from bench.lib.rush_client import solve_challenge  # noqa: E402
 from forsamling.conferences.models import Edition  # noqa: E402
 from forsamling.programme.models import Item, ItemKind, ProgrammeVersion, Session  # noqa: E402
 from forsamling.programme.services import publish_programme  # noqa: E402
@@ -124,6 +126,8 @@ def capture(out: str) -> dict[str, Any]:
         form = client.get(url)
         fields = rush_check.form_tokens(form.content.decode())
         data = {**fields, **rush_check.registration_fields(info, n, "capture")}
+        if settings.FORSAMLING_ALTCHA:  # the widget's answer, as the browser sends it
+            data["altcha"] = solve_challenge(client.get("/altcha/udfordring/").json())
         request[0] += 1
         posted = client.post(url, data)
         assert posted.status_code == 302, posted.content.decode()[:2000]

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "forsamling.accounts",
+    "forsamling.invitations",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,7 @@ STATICFILES_DIRS = [
     ("dkfds/js", _DKFDS / "js"),
     ("dkfds/fonts", _DKFDS / "fonts"),
     ("dkfds/img", _DKFDS / "img"),
+    ("altcha", BASE_DIR / "node_modules" / "altcha" / "dist_external"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -274,5 +276,30 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "forsamling.backoffice.lockout.locked_out"
-AXES_CLIENT_IP_CALLABLE = "forsamling.core.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "forsamling.core.clients.axes_client_ip"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+
+# Bots (forsamling.core.abuse). The registration and "send my link again" forms carry an ALTCHA
+# proof of work the browser solves while the form is filled in (no JavaScript: a Danish message);
+# each challenge is accepted once. Rate limits count per fixed window in the database, shared by
+# all workers: registrations per client address and per e-mail domain, "send my link" requests
+# per client address, and at most one link e-mail per address per FORSAMLING_RESEND_INTERVAL.
+FORSAMLING_ALTCHA = env_bool("FORSAMLING_ALTCHA", True)
+FORSAMLING_ALTCHA_MAX_NUMBER = int(os.environ.get("FORSAMLING_ALTCHA_MAX_NUMBER", "50000"))
+FORSAMLING_ALTCHA_EXPIRES_MINUTES = int(os.environ.get("FORSAMLING_ALTCHA_EXPIRES_MINUTES", "30"))
+FORSAMLING_RATE_WINDOW_SECONDS = int(os.environ.get("FORSAMLING_RATE_WINDOW_SECONDS", "600"))
+FORSAMLING_RATE_REGISTRATIONS_PER_ADDRESS = int(
+    os.environ.get("FORSAMLING_RATE_REGISTRATIONS_PER_ADDRESS", "60")
+)
+FORSAMLING_RATE_REGISTRATIONS_PER_DOMAIN = int(
+    os.environ.get("FORSAMLING_RATE_REGISTRATIONS_PER_DOMAIN", "120")
+)
+FORSAMLING_RATE_RESENDS_PER_ADDRESS = int(
+    os.environ.get("FORSAMLING_RATE_RESENDS_PER_ADDRESS", "20")
+)
+FORSAMLING_RESEND_INTERVAL_SECONDS = int(
+    os.environ.get("FORSAMLING_RESEND_INTERVAL_SECONDS", "300")
+)
+
+# A refused CSRF check gets a Danish page that says what to do (forsamling.core.errors).
+CSRF_FAILURE_VIEW = "forsamling.core.errors.csrf_failure"

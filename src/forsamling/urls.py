@@ -3,10 +3,19 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from forsamling.core import views as core_views
+
 urlpatterns = [
     path("backoffice/praeferencer/", include("forsamling.preferences.backoffice")),
     path("backoffice/konference/", include("forsamling.backoffice.urls")),
     path("backoffice/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("altcha/udfordring/", core_views.challenge, name="altcha_challenge"),
     path("", include("forsamling.public.urls")),
 ]
+
+# Danish error pages in the design system; a database outage answers 503 (forsamling.core.errors).
+handler400 = "forsamling.core.errors.bad_request"
+handler403 = "forsamling.core.errors.permission_denied"
+handler404 = "forsamling.core.errors.page_not_found"
+handler500 = "forsamling.core.errors.server_error"

@@ -112,3 +112,58 @@ def test_back_office_pages_load_without_a_policy_violation(
     qr = page.locator("svg.segno")
     expect(qr).to_be_visible()
     assert qr.bounding_box()["width"] > 100
+
+
+@pytest.fixture
+def altcha_on(settings):
+    settings.FORSAMLING_ALTCHA = True
+    settings.FORSAMLING_ALTCHA_MAX_NUMBER = 50_000  # the production default
+    settings.CSRF_COOKIE_SECURE = False
+    return settings
+
+
+def test_the_proof_of_work_is_solved_while_the_form_is_filled_in(
+    watched, live_server, conference, altcha_on
+):
+    """The widget (our static files, its worker too) solves on load with no CSP violation;
+    the person just fills in the form and is registered."""
+    from forsamling.registration.models import Registration
+
+    page = watched
+    visit(page, live_server.url + "/2026/tilmelding/")
+    expect(page.locator("altcha-widget input[name=altcha]")).to_have_count(1, timeout=20_000)
+    expect(page.locator("altcha-widget [data-state=verified]")).to_have_count(1, timeout=30_000)
+    page.get_by_label("Navn", exact=True).fill("Sofie Holm")
+    page.get_by_label("E-mail", exact=True).fill("sofie@aalborg.dk")
+    page.get_by_label("Organisation", exact=True).fill("Aalborg Kommune")
+    page.get_by_label("Embedsperson").check()
+    page.locator("input[name=dinner][value=nej]").check()
+    page.locator(f"input[name^=slot_][value='{conference.big.pk}']").check()
+    page.locator("input[name=accept_terms]").check()
+    page.get_by_role("button", name="Tilmeld mig").click()
+    page.wait_for_url("**/kvittering/")
+    page.check_csp("after registering")
+    assert Registration.objects.filter(email="sofie@aalborg.dk").exists()
+
+
+def test_without_javascript_the_form_says_so_in_danish(browser, live_server, conference, altcha_on):
+    from forsamling.registration.models import Registration
+
+    context = browser.new_context(java_script_enabled=False, locale="da-DK")
+    page = context.new_page()
+    page.goto(live_server.url + "/2026/tilmelding/")
+    # A <noscript> notice (Playwright's switch does not make Chromium render <noscript>, so
+    # the markup is checked; the server's answer below is what matters).
+    assert "Slå JavaScript til for at sende formularen" in page.content()
+    page.get_by_label("Navn", exact=True).fill("Sofie Holm")
+    page.get_by_label("E-mail", exact=True).fill("sofie@aalborg.dk")
+    page.get_by_label("Organisation", exact=True).fill("Aalborg Kommune")
+    page.get_by_label("Embedsperson").check()
+    page.locator("input[name=dinner][value=nej]").check()
+    page.locator(f"input[name^=slot_][value='{conference.big.pk}']").check()
+    page.locator("input[name=accept_terms]").check()
+    page.get_by_role("button", name="Tilmeld mig").click()
+    expect(page.locator("#error-summary")).to_contain_text("JavaScript er slået til")
+    assert page.get_by_label("E-mail", exact=True).input_value() == "sofie@aalborg.dk"
+    assert not Registration.objects.exists()
+    context.close()

@@ -121,6 +121,7 @@ def test_error_pages_carry_the_policy(site):
         404: client.get("/findes-ikke/"),
         405: client.get(f"/2026/tilmelding/{token}/sessioner/"),
         500: client.get("/test-boom/"),
+        503: client.get("/test-db-gone/"),
         403: Client(enforce_csrf_checks=True).post("/2026/tilmelding/send-link/", {}),
     }
     with override_settings(ALLOWED_HOSTS=["testserver"]):

@@ -4,6 +4,7 @@ from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
+from forsamling.urls import handler400, handler403, handler404, handler500  # noqa: F401
 from forsamling.urls import urlpatterns as site
 
 

@@ -117,7 +117,9 @@ def test_one_email_registering_from_several_tabs_at_once_gets_one_registration(
     jobs = [form_data(edition, idempotency_key=uuid.uuid4().hex) for _ in range(8)]
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(lambda data: register_one(live_server.url, path, data), jobs))
-    assert sorted(status for status, _ in results) == [302] + [400] * 7
+    # One registration; the other tabs get "check your e-mail" (the form does not say that the
+    # address is registered, see forsamling.core.abuse).
+    assert sorted(status for status, _ in results) == [200] * 7 + [302]
     assert Registration.objects.count() == 1
     assert SessionSeats.objects.get(session=edition.small_theme).taken == 1
 

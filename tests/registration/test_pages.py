@@ -142,11 +142,23 @@ def test_after_closing_a_closed_page_names_the_contact_person(client, edition):
     assert not Registration.objects.exists()
 
 
-def test_a_second_registration_with_the_same_email_offers_to_resend_the_link(client, edition):
+def test_a_second_registration_with_the_same_email_answers_as_send_my_link_does(
+    client, edition, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The form does not tell a stranger that the address is registered; its owner gets the
+    link by e-mail, as from "send my link again"."""
     client.post(url(edition), form_data(edition))
-    page = client.post(url(edition), form_data(edition, idempotency_key="other")).content.decode()
-    assert "Der er allerede en tilmelding med denne e-mailadresse." in page
-    assert "Send mit link igen" in page
+    resend = reverse("public:registration_resend", kwargs={"edition": "2026"})
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(url(edition), form_data(edition, idempotency_key="other"))
+    page = again.content.decode()
+    assert again.status_code == 200
+    assert "allerede" not in page and "Tjek din e-mail" in page
+    unknown = client.post(resend, {"email": "nobody@aalborg.dk"}).content.decode()
+    main = re.compile(r"<main.*</main>", re.S)
+    assert main.search(page).group(0) == main.search(unknown).group(0)
+    assert [m.to for m in mailoutbox][-1] == ["mette@aalborg.dk"]
+    assert Registration.objects.count() == 1
 
 
 def test_resending_the_link_never_reveals_whether_an_address_is_registered(

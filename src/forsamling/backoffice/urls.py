@@ -170,3 +170,35 @@ urlpatterns += [
         name="prize_place",
     ),
 ]
+
+# Pausing new registrations (views_pause).
+from forsamling.backoffice import views_pause  # noqa: E402
+
+urlpatterns += [
+    path(
+        "<slug:edition>/tilmelding/pause/",
+        staff(views_pause.registration_pause),
+        name="registration_pause",
+    ),
+]
+
+# Invitation codes for free and special categories (views_invitations).
+from forsamling.backoffice import views_invitations  # noqa: E402
+
+urlpatterns += [
+    path(
+        "<slug:edition>/invitationskoder/",
+        staff(views_invitations.invitations),
+        name="invitations",
+    ),
+    path(
+        "<slug:edition>/invitationskoder/kategorier/",
+        staff(views_invitations.invitation_categories),
+        name="invitation_categories",
+    ),
+    path(
+        "<slug:edition>/invitationskoder/<int:code_id>/tilbagekald/",
+        staff(views_invitations.revoke),
+        name="invitation_revoke",
+    ),
+]

@@ -58,6 +58,14 @@ class Edition(models.Model):
 
     registration_opens_at = models.DateTimeField(_("tilmelding åbner"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("tilmelding lukker"), null=True, blank=True)
+    registration_paused = models.BooleanField(
+        _("tilmelding sat på pause"),
+        default=False,
+        help_text=_(
+            "Stopper nye tilmeldinger med det samme, f.eks. hvis robotter tilmelder sig. "
+            "Eksisterende tilmeldinger kan stadig ændres."
+        ),
+    )
     cancellation_deadline = models.DateTimeField(
         _("frist for gratis afmelding"), null=True, blank=True
     )

@@ -22,3 +22,10 @@ def client_address(request: HttpRequest) -> str:
         if len(hops) >= proxies:
             return hops[-proxies]
     return str(request.META.get("REMOTE_ADDR", "") or "unknown")
+
+
+def axes_client_ip(request: HttpRequest) -> str | None:
+    """django-axes stores the address in an IP column: None when there is none (a test's
+    force_login), never a placeholder."""
+    address = client_address(request)
+    return None if address == "unknown" else address

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
+from forsamling.core.errors import render_error
+
 BACK_OFFICE = "/backoffice/"
 
 
@@ -26,13 +28,19 @@ def is_private(request: HttpRequest) -> bool:
 
 
 class NoStoreMiddleware:
-    """`Cache-Control: no-store` (with Django's never-cache headers) on private pages."""
+    """`Cache-Control: no-store` (with Django's never-cache headers) on private pages, and the
+    Danish page for a 405 (Django's is empty)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if response.status_code == 405 and not response.content:
+            # require_POST's empty answer: the Danish page, with the Allow header kept.
+            allow = response.headers.get("Allow", "")
+            response = render_error(request, "405.html", 405)
+            response["Allow"] = allow
         if is_private(request):
             add_never_cache_headers(response)
         # XFrameOptionsMiddleware sits low in the stack and misses answers made above it (a

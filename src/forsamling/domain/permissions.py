@@ -30,6 +30,7 @@ class Action(StrEnum):
     MANAGE_PRIVACY = "manage_privacy"  # the privacy notice, retention and the requests' audit
     SCORE_PRIZE = "score_prize"  # a juror's own scores for the prize's nominations
     MANAGE_PRIZE = "manage_prize"  # the prize's settings, ranking and publishing
+    MANAGE_REGISTRATION = "manage_registration"  # pause registration, invitation codes
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {

@@ -93,3 +93,12 @@ class SessionUnavailable(RegistrationError):
 
 class RegistrationCancelled(RegistrationError):
     """A cancelled registration cannot be changed."""
+
+
+class RegistrationPaused(RegistrationError):
+    """The organisers have paused new registrations for the edition."""
+
+
+def check_not_paused(paused: bool) -> None:
+    if paused:
+        raise RegistrationPaused()

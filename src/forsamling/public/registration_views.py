@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -20,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from forsamling.conferences.models import Edition
+from forsamling.core import abuse
 from forsamling.domain.danish import format_moment
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.registration_rules import (
@@ -28,8 +30,11 @@ from forsamling.domain.registration_rules import (
     RegistrationClosed,
     RegistrationError,
     RegistrationNotOpen,
+    RegistrationPaused,
     cancellation_fee,
 )
+from forsamling.invitations import services as invitations
+from forsamling.invitations.services import InvitationInvalid
 from forsamling.public.editions import page_edition
 from forsamling.registration import groups, services
 from forsamling.registration.forms import (
@@ -63,6 +68,11 @@ def error_message(error: Exception, edition: Edition) -> str:
         return _("Tilmeldingen er ikke åbnet endnu.")
     if isinstance(error, RegistrationClosed):
         return _("Tilmeldingen er lukket.")
+    if isinstance(error, RegistrationPaused):
+        return _(
+            "Tilmeldingen er sat på pause af arrangøren. Prøv igen senere; det du har skrevet, "
+            "er gemt her på siden."
+        )
     if isinstance(error, AlreadyRegistered):
         return _("Der er allerede en tilmelding med denne e-mailadresse.")
     if isinstance(error, RegistrationCancelled):
@@ -88,23 +98,36 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     categories, offers = registration_choices(event)
     form = RegistrationForm(
         request.POST or None,
-        initial={"idempotency_key": secrets.token_urlsafe(24)},
+        initial={
+            "idempotency_key": secrets.token_urlsafe(24),
+            "invitation_code": request.GET.get("kode", "")[:40],  # the invitation link
+        },
         categories=categories,
         offers=offers if posted else breakout_slots(event),
     )
-    already_registered = False
+    refusal = None
+    if posted and form.is_valid():
+        refusal = abuse.check_registration(request, email=form.cleaned_data["email"])
+        if refusal is not None:
+            form.add_error(None, refusal.message)
     if posted and form.is_valid():
         try:
-            result = services.register_participant(
-                edition=event,
-                idempotency_key=form.cleaned_data["idempotency_key"],
-                details=form.details(),
-                category=form.cleaned_data["category"],
-                sessions=form.cleaned_data["sessions"],
+            result = _with_invitation(
+                form,
+                lambda: services.register_participant(
+                    edition=event,
+                    idempotency_key=form.cleaned_data["idempotency_key"],
+                    details=form.details(),
+                    category=form.cleaned_data["category"],
+                    sessions=form.cleaned_data["sessions"],
+                ),
             )
-        except AlreadyRegistered as error:
-            already_registered = True
-            form.add_error("email", error_message(error, event))
+        except InvitationInvalid:
+            form.add_error("invitation_code", _invitation_refused())
+        except AlreadyRegistered:
+            # The same answer as "send my link again": a stranger does not learn here whether
+            # the address is registered; its owner gets their link (at most once per interval).
+            return _link_sent(request, event, form.cleaned_data["email"])
         except (RegistrationError, NotEligible) as error:
             form.add_error(None, error_message(error, event))
         else:
@@ -115,7 +138,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
         return made  # a retry whose form would not pass any more (a session changed since)
     if posted:  # shown again: with the seats left now
         form.offers = [o for o in breakout_slots(event) if f"slot_{o.slot.pk}" in form.fields]
-    return render(
+    response = render(
         request,
         "public/registration/form.html",
         {
@@ -124,11 +147,47 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             "is_open": event.registration_opens_at is not None
             and now >= event.registration_opens_at,
             "organisations": organisation_names(),
-            "already_registered": already_registered,
-            "resend_form": ResendLinkForm(initial={"email": form.data.get("email", "")}),
         },
-        status=200 if request.method == "GET" or form.is_valid() else 400,
+        status=refusal.status
+        if refusal is not None
+        else 200
+        if request.method == "GET" or form.is_valid()
+        else 400,
     )
+    return _with_retry_after(response, refusal)
+
+
+def _invitation_refused() -> str:
+    return _("Invitationskoden er lige blevet brugt op eller tilbagekaldt. Kontakt arrangøren.")
+
+
+def _with_invitation(form: RegistrationForm, register: Callable[[], Any]) -> Any:
+    """An invitation-only category: the code's use is counted in the registration's own
+    transaction (a failed registration uses nothing, a retry of one that went through neither).
+    Other categories (the 10.00 rush) go straight to the service."""
+    category = form.cleaned_data["category"]
+    if not category.invitation_only:
+        return register()
+    with transaction.atomic():
+        invitations.redeem(category=category, code=form.cleaned_data["invitation_code"])
+        result = register()
+        if not getattr(result, "created", True):
+            transaction.set_rollback(True)
+        return result
+
+
+def _with_retry_after(response: HttpResponse, refusal: abuse.Refusal | None) -> HttpResponse:
+    if refusal is not None and refusal.retry_after:
+        response["Retry-After"] = str(refusal.retry_after)
+    return response
+
+
+def _link_sent(request: HttpRequest, event: Edition, email: str) -> HttpResponse:
+    """'Check your e-mail', whether or not the address is registered; the link is mailed at
+    most once per FORSAMLING_RESEND_INTERVAL_SECONDS per address."""
+    if abuse.may_mail_link(event.slug, email):
+        services.resend_link(edition=event, email=email)
+    return render(request, "public/registration/link_sent.html", {"edition": event})
 
 
 FORM_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe's alphabet
@@ -150,10 +209,19 @@ def _made_by_this_form(request: HttpRequest, event: Edition) -> HttpResponse | N
 def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
     event = page_edition(request, edition, with_themes=False)
     form = ResendLinkForm(request.POST or None)
+    refusal = None
     if request.method == "POST" and form.is_valid():
-        services.resend_link(edition=event, email=form.cleaned_data["email"])
-        return render(request, "public/registration/link_sent.html", {"edition": event})
-    return render(request, "public/registration/resend.html", {"edition": event, "form": form})
+        refusal = abuse.check_resend(request)
+        if refusal is None:
+            return _link_sent(request, event, form.cleaned_data["email"])
+        form.add_error(None, refusal.message)
+    response = render(
+        request,
+        "public/registration/resend.html",
+        {"edition": event, "form": form},
+        status=refusal.status if refusal else 400 if form.errors else 200,
+    )
+    return _with_retry_after(response, refusal)
 
 
 def _registration(request: HttpRequest, edition: str, token: str) -> Registration:
@@ -321,10 +389,16 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         initial={
             "idempotency_key": secrets.token_urlsafe(24),
             "organisation": booking.organisation,
+            "invitation_code": request.GET.get("kode", "")[:40],
         },
         categories=event.categories.all(),
         offers=breakout_slots(event),
     )
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        refusal = abuse.check_registration(request, email=form.cleaned_data["email"])
+        if refusal is not None:
+            form.add_error(None, refusal.message)
     if request.method == "POST" and form.is_valid():
         member = groups.GroupMember(
             idempotency_key=form.cleaned_data["idempotency_key"],
@@ -333,7 +407,9 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             sessions=form.cleaned_data["sessions"],
         )
         try:
-            groups.add_group_member(group=booking, member=member)
+            _with_invitation(form, lambda: groups.add_group_member(group=booking, member=member))
+        except InvitationInvalid:
+            form.add_error("invitation_code", _invitation_refused())
         except (RegistrationError, NotEligible) as error:
             field = "email" if isinstance(error, AlreadyRegistered) else None
             form.add_error(field, error_message(error, event))
@@ -346,8 +422,9 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         "form": form,
         "organisations": organisation_names(),
     }
-    status = 400 if request.method == "POST" else 200
-    return render(request, "public/registration/group.html", context, status=status)
+    status = refusal.status if refusal else 400 if request.method == "POST" else 200
+    response = render(request, "public/registration/group.html", context, status=status)
+    return _with_retry_after(response, refusal)
 
 
 def demo_inbox(request: HttpRequest, edition: str, token: str) -> HttpResponse:

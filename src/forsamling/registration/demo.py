@@ -31,6 +31,8 @@ CATEGORIES = [
     ("presse", "Presse", "0", False, False),
     ("andet", "Andre", "3995", False, False),
 ]
+# Free and cheaper categories: only with an invitation code (forsamling.invitations).
+INVITATION_ONLY = {"oplaegsholder", "presse", "standpersonale"}
 # Seats per kind of session; one small masterclass shows the waiting list quickly.
 CAPACITY: dict[str, int] = {SessionKind.ASSEMBLY_HOUSE: 300, SessionKind.MASTERCLASS: 60}
 SMALL_SESSION_CAPACITY = 5
@@ -74,6 +76,7 @@ def _make_demo(edition: Edition, now: datetime) -> None:
             order=order,
             is_politician=is_politician,
             is_health_council=is_health_council,
+            invitation_only=key in INVITATION_ONLY,
         )
     sessions = list(Session.objects.filter(slot__edition=edition).order_by("slot", "order", "id"))
     for session in sessions:

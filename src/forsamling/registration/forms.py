@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.domain.danish import format_price
 from forsamling.domain.ean import is_valid_ean13
 from forsamling.domain.eligibility import may_attend
+from forsamling.invitations.forms import check_invitation, invitation_note
 from forsamling.programme.models import Audience, Session
 from forsamling.registration.models import Category
 from forsamling.registration.queries import SlotOffer
@@ -154,7 +155,7 @@ class CategoryChoiceField(forms.ChoiceField):
     def set_categories(self, categories: Iterable[Category]) -> None:
         self.categories = {str(category.pk): category for category in categories}
         self.choices = [
-            (key, f"{category.name} – {format_price(category.price)}")
+            (key, f"{category.name} – {format_price(category.price)}{invitation_note(category)}")
             for key, category in self.categories.items()
         ]
 
@@ -180,6 +181,12 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         label=_("Jeg accepterer betingelserne for tilmelding, herunder reglerne for afbud."),
         error_messages={"required": _("Du skal acceptere betingelserne for at tilmelde dig.")},
     )
+    invitation_code = forms.CharField(
+        label=_("Invitationskode"),
+        required=False,
+        max_length=40,
+        help_text=_("Kun for oplægsholdere, presse og andre, der har fået en kode af arrangøren."),
+    )
 
     def __init__(
         self, *args: Any, categories: Iterable[Category], offers: list[SlotOffer], **kwargs: Any
@@ -191,6 +198,7 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         data["sessions"] = self.check_slots(data.get("category"))
+        check_invitation(self, data)  # forsamling.invitations: the server checks the code
         return data
 
     @property

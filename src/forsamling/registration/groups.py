@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
-from forsamling.domain.registration_rules import check_window
+from forsamling.domain.registration_rules import check_not_paused, check_window
 from forsamling.programme.models import Session
 from forsamling.registration import emails
 from forsamling.registration.models import AuditEntry, Category, GroupBooking
@@ -39,6 +39,7 @@ def register_group(
 ) -> GroupBooking:
     """Opens a group booking and registers its first members, all or none of them."""
     check_window(timezone.now(), edition.registration_opens_at, registration_closes_at(edition))
+    check_not_paused(edition.registration_paused)
     with transaction.atomic():
         group = GroupBooking.objects.create(
             edition=edition,

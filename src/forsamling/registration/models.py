@@ -33,6 +33,14 @@ class Category(models.Model):
     is_politician = models.BooleanField(_("folkevalgt politiker"), default=False)
     is_health_council = models.BooleanField(_("medlem af sundhedsråd"), default=False)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    invitation_only = models.BooleanField(
+        _("kun med invitationskode"),
+        default=False,
+        help_text=_(
+            "F.eks. oplægsholdere og presse: kan kun vælges med en invitationskode fra "
+            "arrangøren (forsamling.invitations)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("deltagerkategori")

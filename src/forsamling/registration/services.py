@@ -25,6 +25,7 @@ from forsamling.domain.registration_rules import (
     TimeRange,
     cancellation_fee,
     check_no_overlap,
+    check_not_paused,
     check_one_per_slot,
     check_window,
 )
@@ -112,6 +113,7 @@ def register_participant(
     now = timezone.now()
     try:
         check_window(now, edition.registration_opens_at, registration_closes_at(edition))
+        check_not_paused(edition.registration_paused)
         values = details.cleaned()
         _check_choices(edition, category, sessions)
     except (RegistrationError, NotEligible, InvalidEAN):

@@ -1,0 +1,30 @@
+"""`{% altcha_widget %}`: the proof-of-work widget with its Danish (or English) texts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext as _
+
+from forsamling.core.proof_of_work import enabled
+
+register = template.Library()
+
+
+@register.inclusion_tag("core/_altcha.html")
+def altcha_widget() -> dict[str, Any]:
+    strings = {
+        "label": _("Bekræfter, at du ikke er en robot"),
+        "verifying": _("Bekræfter …"),
+        "verified": _("Bekræftet"),
+        "waitAlert": _("Bekræfter … vent et øjeblik."),
+        "verificationRequired": _("Vent, til bekræftelsen er færdig, og send så igen."),
+        "error": _("Bekræftelsen mislykkedes. Genindlæs siden, og prøv igen."),
+        "expired": _("Bekræftelsen er udløbet. Prøv igen."),
+        "reload": _("Prøv igen"),
+        "ariaLinkLabel": _("Om bekræftelsen"),
+        "footer": "",
+    }
+    return {"altcha_enabled": enabled(), "altcha_strings": json.dumps(strings)}

@@ -1,0 +1,39 @@
+"""The rate-limit counters are shared: concurrent hits from many connections (as from many
+workers) are all counted, by one atomic upsert each."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+
+from forsamling.core import ratelimit
+from forsamling.core.models import RateCounter
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_hits_from_many_connections_are_all_counted():
+    def hit(_):
+        try:
+            return ratelimit.hit(
+                ["register:address:10.0.0.1", "register:domain:kk.dk"], seconds=600
+            )
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(hit, range(80)))
+    assert RateCounter.objects.get(key="register:address:10.0.0.1").count == 80
+    assert RateCounter.objects.get(key="register:domain:kk.dk").count == 80
+    # Every hit saw a different count: no two read the same value and wrote it back.
+    assert sorted(r["register:address:10.0.0.1"] for r in results) == list(range(1, 81))
+
+
+@pytest.mark.django_db
+def test_a_new_window_starts_from_one_and_drops_the_old_windows():
+    for _ in range(3):
+        ratelimit.hit(["k"], seconds=60, now=1_000_000.0)
+    assert ratelimit.hit(["k"], seconds=60, now=1_000_000.0 + 60)["k"] == 1
+    assert ratelimit.hit(["k"], seconds=60, now=1_000_000.0 + 180)["k"] == 1
+    assert list(RateCounter.objects.values_list("window", flat=True)) == [(1_000_000 + 180) // 60]
