@@ -47,3 +47,17 @@ urlpatterns = [
     ),
     path("<slug:edition>/indtjekning/", staff(checkin_views.desk), name="checkin"),
 ]
+
+from forsamling.backoffice import views_checkin_app  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/tjekind/", staff(views_checkin_app.app), name="checkin_app"),
+    path(
+        "<slug:edition>/tjekind/manifest.webmanifest",
+        views_checkin_app.manifest,
+        name="checkin_app_manifest",
+    ),
+    path("<slug:edition>/tjekind/sw.js", views_checkin_app.service_worker, name="checkin_app_sw"),
+    path("<slug:edition>/tjekind/liste.json", views_checkin_app.door_list, name="checkin_list"),
+    path("<slug:edition>/tjekind/scanninger/", views_checkin_app.events, name="checkin_events"),
+]

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass
 
+from django.db.models import Count, QuerySet
+
+from forsamling.checkin.models import SessionEntry
 from forsamling.checkin.tokens import badge_code, registration_id_from_code
 from forsamling.conferences.models import Edition
-from forsamling.domain.danish import danish_sort_key
-from forsamling.registration.models import Registration, Status
+from forsamling.domain.danish import danish_sort_key, format_time_range, format_weekday_date
+from forsamling.programme.models import Session
+from forsamling.registration.models import Choice, ChoiceStatus, Registration, Status
 
 
 def badge_holder(edition: Edition, code: str) -> Registration | None:
@@ -47,3 +54,84 @@ def find_by_name(edition: Edition, text: str, *, limit: int = 20) -> list[tuple[
     return [
         (r, badge_code(r.pk)) for r in sorted(found, key=lambda r: (danish_sort_key(r.name), r.pk))
     ]
+
+
+@dataclass(frozen=True)
+class DoorListDownload:
+    """The door's list as JSON bytes, with a version that changes whenever its content does."""
+
+    body: bytes
+    version: str
+
+
+def door_sessions(edition: Edition) -> QuerySet[Session]:
+    """The sessions with a door, in programme order."""
+    return (
+        Session.objects.filter(slot__edition=edition, is_cancelled=False)
+        .select_related("slot", "slot__day", "room")
+        .order_by("slot__day__date", "slot__starts_at", "slot__order", "order", "number", "id")
+    )
+
+
+def door_list(edition: Edition) -> DoorListDownload:
+    """Everyone with a badge for this edition, with no more than the door needs: the code,
+    name, organisation, category, sessions, dinner, whether cancelled and whether arrived.
+
+    Cancelled registrations stay on the list so a device offline can warn about them. Four
+    queries, whatever the number of people.
+    """
+    registrations = list(
+        Registration.objects.filter(edition=edition)
+        .select_related("category")
+        .values(
+            "pk", "name", "organisation", "category__name", "dinner", "status",
+            "checkin__at", "checkin__device",
+        )
+    )  # fmt: skip
+    seats: dict[int, list[int]] = defaultdict(list)
+    waits: dict[int, list[int]] = defaultdict(list)
+    for registration_id, session_id, status in Choice.objects.filter(
+        registration__edition=edition
+    ).values_list("registration_id", "session_id", "status"):
+        (seats if status == ChoiceStatus.CONFIRMED else waits)[registration_id].append(session_id)
+    people = [
+        {
+            "code": badge_code(r["pk"]),
+            "name": r["name"],
+            "organisation": r["organisation"],
+            "category": r["category__name"],
+            "sessions": sorted(seats.get(r["pk"], [])),
+            "waiting": sorted(waits.get(r["pk"], [])),
+            "dinner": r["dinner"],
+            "cancelled": r["status"] != Status.ACTIVE,
+            "arrived": (
+                {"at": r["checkin__at"].isoformat(), "device": r["checkin__device"]}
+                if r["checkin__at"]
+                else None
+            ),
+        }
+        for r in sorted(registrations, key=lambda r: (danish_sort_key(r["name"]), r["pk"]))
+    ]
+    entered = dict(
+        SessionEntry.objects.filter(session__slot__edition=edition)
+        .values_list("session_id")
+        .annotate(n=Count("id"))
+    )
+    sessions = [
+        {
+            "id": s.pk,
+            "title": f"{s.number}. {s.title}" if s.number else s.title,
+            "day": format_weekday_date(s.slot.day.date) if s.slot.day else "",
+            "time": format_time_range(s.slot.starts_at, s.slot.ends_at),
+            "room": s.room.name if s.room else "",
+            "capacity": s.capacity,
+            "entered": entered.get(s.pk, 0),
+        }
+        for s in door_sessions(edition)
+    ]
+    content = {"edition": edition.slug, "people": people, "sessions": sessions}
+    version = hashlib.sha256(
+        json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:20]
+    body = json.dumps({**content, "version": version}, ensure_ascii=False).encode()
+    return DoorListDownload(body=body, version=version)
