@@ -8,6 +8,7 @@ everything about people comes from `door_list`, which the app keeps in IndexedDB
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -31,6 +33,8 @@ from forsamling.domain.checkin import DoorWarning
 from forsamling.domain.danish import format_time
 from forsamling.domain.permissions import Action
 
+SHELL_VERSION = "1"  # raise to make phones fetch the shell again when its URLs stay the same
+SHELL_FONTS = [f"complete/woff2/IBMPlexSans-{w}.woff2" for w in ("Regular", "SemiBold", "Bold")]
 MAX_EVENTS = 200  # per request; the app sends its queue in batches this size
 
 
@@ -41,7 +45,7 @@ def app(request: HttpRequest, edition: str) -> HttpResponse:
     return render(
         request,
         "backoffice/checkin_app/app.html",
-        {"edition": the_edition, "texts": texts()},
+        {"edition": the_edition, "texts_json": json.dumps(texts(), ensure_ascii=False)},
     )
 
 
@@ -75,10 +79,14 @@ def manifest(request: HttpRequest, edition: str) -> HttpResponse:
 def service_worker(request: HttpRequest, edition: str) -> HttpResponse:
     """The worker script, from the app's own URL so its scope is the app."""
     the_edition = get_object_or_404(Edition, slug=edition)
+    fonts = [static(f"dkfds/fonts/IBMPlexSans/{name}") for name in SHELL_FONTS]
+    version = hashlib.sha256(
+        "|".join([SHELL_VERSION, *fonts, static("backoffice/checkin_app/app.js")]).encode()
+    ).hexdigest()[:12]
     response = render(
         request,
         "backoffice/checkin_app/sw.js",
-        {"edition": the_edition},
+        {"edition": the_edition, "fonts": fonts, "version": version},
         content_type="text/javascript; charset=utf-8",
     )
     response["Cache-Control"] = "no-cache"
@@ -187,7 +195,7 @@ def answer_message(answer: services.EventAnswer) -> str:
         )
     if answer.event.outcome == Outcome.REFUSED:
         return " ".join(words[w] for w in answer.event.warnings)
-    message = words["checked_in"]
+    message = words["checked_in" if answer.event.session_id is None else "entered"]
     return " ".join([message, *(words[w] for w in answer.event.warnings)])
 
 
@@ -195,6 +203,7 @@ def texts() -> dict[str, str]:
     """The app's sentences, translated here and handed to its script through the page."""
     return {
         "checked_in": _("Tjekket ind."),
+        "entered": _("Lukket ind i sessionen."),
         "already": _("Allerede tjekket ind kl. {time} ({device})."),
         "queued": _("Gemt på telefonen. Sendes, når der er net."),
         DoorWarning.UNKNOWN: _("Ukendt navneskilt: ikke på listen til denne konference."),
@@ -204,6 +213,26 @@ def texts() -> dict[str, str]:
         DoorWarning.NOT_REGISTERED: _("Ikke tilmeldt denne session."),
         DoorWarning.WAITING: _("Står på venteliste til denne session."),
         DoorWarning.FULL: _("Sessionen er fuld."),
+        "online": _("Online"),
+        "offline": _("Offline: scanninger gemmes på telefonen"),
+        "pending": _("{n} scanninger venter på at blive sendt"),
+        "pending_one": _("1 scanning venter på at blive sendt"),
+        "refreshed": _("Listen hentet kl. {time} ({n} personer)"),
+        "not_refreshed": _("Listen er ikke hentet endnu"),
+        "count": _(
+            "{entered} af {capacity} pladser er brugt: "
+            "{registered} tilmeldte, {other} ikke tilmeldte."
+        ),
+        "count_open": _("{entered} er kommet ind: {registered} tilmeldte, {other} ikke tilmeldte."),
+        "found": _("{n} fundet"),
+        "found_none": _("Ingen fundet"),
+        "check_in": _("Tjek ind"),
+        "camera_start": _("Start kameraet"),
+        "camera_stop": _("Stop kameraet"),
+        "camera_error": _("Kameraet kunne ikke startes. Skriv koden, eller søg på navnet."),
+        "bad_code": _("Koden kunne ikke læses."),
+        "arrived_mark": _("tjekket ind"),
+        "cancelled_mark": _("afmeldt"),
     }
 
 
@@ -212,8 +241,6 @@ def _etags(header: str) -> set[str]:
 
 
 def _icons() -> list[tuple[str, str]]:
-    from django.templatetags.static import static
-
     return [
         (static("backoffice/checkin_app/icon-192.png"), "192x192"),
         (static("backoffice/checkin_app/icon-512.png"), "512x512"),

@@ -120,6 +120,7 @@ def door_list(edition: Edition) -> DoorListDownload:
     sessions = [
         {
             "id": s.pk,
+            "slot": s.slot_id,
             "title": f"{s.number}. {s.title}" if s.number else s.title,
             "day": format_weekday_date(s.slot.day.date) if s.slot.day else "",
             "time": format_time_range(s.slot.starts_at, s.slot.ends_at),

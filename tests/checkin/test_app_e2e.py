@@ -1,0 +1,187 @@
+"""The check-in app on phones in Chromium: offline scanning from a fake camera, two devices
+with the same badge, and axe-core on its screens at 390 px."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from forsamling.checkin.models import CheckIn, CheckInEvent
+from forsamling.checkin.tokens import badge_code
+from forsamling.outputs.badges import checkin_url
+from tests.backoffice.conftest import register
+from tests.checkin.fake_camera import write_y4m
+from tests.conftest import CHROMIUM
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+ARGS = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+
+
+@pytest.fixture
+def crowd(conference, people):
+    """Twenty more participants, to scan."""
+    return [
+        register(conference, f"Deltager {i:02d} Sørensen", organisation=f"Kommune {i}")
+        for i in range(20)
+    ]
+
+
+@pytest.fixture
+def camera_browser(playwright, tmp_path, conference, crowd):
+    video = write_y4m(
+        tmp_path / "badges.y4m", [checkin_url(conference.edition, r.pk) for r in crowd]
+    )
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[*ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+              f"--use-file-for-fake-video-capture={video}"],
+    )  # fmt: skip
+    yield browser
+    browser.close()
+
+
+def phone(browser, live_server, user):
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(
+        viewport=PHONE, locale="da-DK", timezone_id="Europe/Copenhagen", permissions=["camera"]
+    )
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
+          "url": live_server.url}]
+    )  # fmt: skip
+    return context
+
+
+def open_app(context, live_server, conference, device):
+    page = context.new_page()
+    page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/")
+    page.get_by_label("Navn på telefonen eller døren").fill(device)
+    page.get_by_role("button", name="Gem navnet").click()
+    expect(page.locator("#ci-refreshed")).to_contain_text("personer")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    return page
+
+
+def pending(page):
+    return page.locator("#ci-pending")
+
+
+def test_twenty_badges_scanned_offline_arrive_once_when_the_network_is_back(
+    camera_browser, live_server, conference, crowd, users
+):
+    context = phone(camera_browser, live_server, users.checkin)
+    page = open_app(context, live_server, conference, "Indgang A")
+    context.set_offline(True)
+    page.get_by_role("button", name="Start kameraet").click()
+    expect(page.locator("#ci-net")).to_have_text("Offline: scanninger gemmes på telefonen")
+    expect(pending(page)).to_have_attribute("data-count", "20", timeout=90_000)
+    assert CheckIn.objects.count() == 0
+    page.get_by_role("button", name="Stop kameraet").click()
+    # Closed and opened again without network: the shell comes from the service worker,
+    # the scans from IndexedDB.
+    page.close()
+    page = context.new_page()
+    page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/")
+    expect(pending(page)).to_have_attribute("data-count", "20")
+    context.set_offline(False)
+    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
+    assert set(CheckIn.objects.values_list("registration_id", flat=True)) == {r.pk for r in crowd}
+    assert CheckInEvent.objects.count() == 20
+    assert set(CheckIn.objects.values_list("device", flat=True)) == {"Indgang A"}
+    context.close()
+
+
+def test_two_phones_offline_with_the_same_badge_count_once_and_the_second_is_told(
+    browser, live_server, conference, people, users
+):
+    code = badge_code(people.zara.pk)
+    a = phone(browser, live_server, users.checkin)
+    b = phone(browser, live_server, users.organiser)
+    page_a = open_app(a, live_server, conference, "Indgang A")
+    page_b = open_app(b, live_server, conference, "Indgang B")
+    a.set_offline(True)
+    b.set_offline(True)
+    for page in (page_a, page_b):
+        page.get_by_label("Kode fra navneskiltet").fill(code)
+        page.get_by_label("Kode fra navneskiltet").press("Enter")
+        expect(page.get_by_role("status")).to_contain_text("Zara Holm")
+        expect(page.get_by_role("status")).to_contain_text("Tjekket ind.")
+        expect(pending(page)).to_have_attribute("data-count", "1")
+    a.set_offline(False)
+    expect(pending(page_a)).to_have_attribute("data-count", "0", timeout=30_000)
+    b.set_offline(False)
+    expect(pending(page_b)).to_have_attribute("data-count", "0", timeout=30_000)
+    checkin = CheckIn.objects.get()
+    assert checkin.device == "Indgang A"
+    clock = checkin.at.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%H.%M")
+    expect(page_b.get_by_role("status")).to_contain_text(
+        f"Allerede tjekket ind kl. {clock} (Indgang A)"
+    )
+    assert CheckInEvent.objects.count() == 2
+    a.close()
+    b.close()
+
+
+def shot(page, name):
+    import os
+
+    folder = os.environ.get("FORSAMLING_SHOTS")
+    if folder:
+        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_app_screens_pass_axe_and_never_scroll_sideways(
+    browser, live_server, conference, people, users, assert_accessible, width
+):
+    context = phone(browser, live_server, users.checkin)
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/")
+    page.get_by_role("button", name="Gem navnet").click()  # nothing typed: an error
+    expect(page.get_by_label("Navn på telefonen eller døren")).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    expect(page.get_by_label("Navn på telefonen eller døren")).to_be_focused()
+    shot(page, f"app-device-error-{width}")
+    assert_accessible(page)
+    page.keyboard.type("Indgang A")
+    page.keyboard.press("Enter")
+    expect(page.locator("#ci-refreshed")).to_contain_text("personer")
+    page.get_by_label("Kode fra navneskiltet").fill("noget forkert")
+    page.get_by_label("Kode fra navneskiltet").press("Enter")
+    expect(page.get_by_label("Kode fra navneskiltet")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("Kode fra navneskiltet").fill(badge_code(people.aase.pk))
+    page.get_by_label("Kode fra navneskiltet").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Aase Ørum")
+    shot(page, f"app-checked-in-{width}")
+    assert_accessible(page)
+    page.get_by_label("Søg på navn eller organisation").fill("aabenraa")
+    expect(page.locator("#ci-search-count")).to_have_text("2 fundet")
+    names = page.locator(".ci-match strong").all_text_contents()
+    assert names == ["Zara Holm", "Aase Ørum"]  # "Aa" is å: last
+    page.get_by_label("Søg på navn eller organisation").fill("Åse")
+    expect(page.locator(".ci-match strong")).to_have_text(["Aase Ørum"])
+    page.get_by_label("Søg på navn eller organisation").fill("ærø")
+    page.get_by_role("button", name="Ægir Bøgh").click()
+    expect(page.get_by_role("status")).to_contain_text("Ægir Bøgh")
+    shot(page, f"app-search-{width}")
+    assert_accessible(page)
+    page.get_by_label("Dør", exact=True).select_option(str(conference.small.pk))
+    page.get_by_label("Kode fra navneskiltet").fill(badge_code(people.zara.pk))
+    page.get_by_label("Kode fra navneskiltet").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Ikke tilmeldt denne session.")
+    expect(page.locator("#ci-count")).to_contain_text("1 af 2 pladser er brugt")
+    shot(page, f"app-session-door-{width}")
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    expect(pending(page)).to_have_attribute("data-count", "0", timeout=20_000)
+    assert CheckIn.objects.count() == 2
+    context.close()
