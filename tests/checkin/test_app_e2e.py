@@ -185,3 +185,38 @@ def test_the_app_screens_pass_axe_and_never_scroll_sideways(
     expect(pending(page)).to_have_attribute("data-count", "0", timeout=20_000)
     assert CheckIn.objects.count() == 2
     context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_walk_in_badge_and_arrivals_pages_pass_axe(
+    browser, live_server, conference, people, users, assert_accessible, width
+):
+    context = phone(browser, live_server, users.organiser)
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    base = f"{live_server.url}/backoffice/konference/{conference.edition.slug}"
+    page.goto(f"{base}/tjekind/ny/")
+    page.get_by_label("Navn", exact=True).fill("Walther Walk-In")
+    page.get_by_role("button", name="Tilmeld og tjek ind").click()
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.get_by_label("Navn", exact=True)).to_have_value("Walther Walk-In")
+    shot(page, f"walk-in-errors-{width}")
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.get_by_label("E-mail").fill("walther@example.dk")
+    page.get_by_label("Organisation", exact=True).fill("Hjørring Kommune")
+    page.get_by_label("Embedsperson", exact=False).check()
+    page.locator(
+        f"input[name='slot_{conference.big.slot_id}'][value='{conference.big.pk}']"
+    ).check()
+    page.locator("input[name='dinner'][value='nej']").check()
+    page.get_by_label("Jeg accepterer betingelserne", exact=False).check()
+    page.get_by_role("button", name="Tilmeld og tjek ind").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Navneskilt: Walther Walk-In")
+    shot(page, f"walk-in-badge-{width}")
+    assert_accessible(page)
+    page.goto(f"{base}/ankomster/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ankomster")
+    shot(page, f"arrivals-{width}")
+    assert_accessible(page)
+    context.close()

@@ -61,3 +61,20 @@ urlpatterns += [
     path("<slug:edition>/tjekind/liste.json", views_checkin_app.door_list, name="checkin_list"),
     path("<slug:edition>/tjekind/scanninger/", views_checkin_app.events, name="checkin_events"),
 ]
+
+from forsamling.backoffice import views_checkin_desk  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/tjekind/ny/", staff(views_checkin_desk.walk_in), name="checkin_walk_in"),
+    path(
+        "<slug:edition>/tjekind/navneskilt/<int:registration_id>/",
+        staff(views_checkin_desk.badge_page),
+        name="checkin_badge_page",
+    ),
+    path(
+        "<slug:edition>/tjekind/navneskilt/<int:registration_id>/<slug:layout>.pdf",
+        staff(views_checkin_desk.badge_pdf),
+        name="checkin_badge_pdf",
+    ),
+    path("<slug:edition>/ankomster/", staff(views_checkin_desk.arrivals), name="arrivals"),
+]

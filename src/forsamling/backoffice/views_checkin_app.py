@@ -227,6 +227,7 @@ def texts() -> dict[str, str]:
         "found": _("{n} fundet"),
         "found_none": _("Ingen fundet"),
         "check_in": _("Tjek ind"),
+        "reprint": _("Print navneskiltet igen"),
         "camera_start": _("Start kameraet"),
         "camera_stop": _("Stop kameraet"),
         "camera_error": _("Kameraet kunne ikke startes. Skriv koden, eller søg på navnet."),

@@ -27,6 +27,7 @@ COLOURS = ["#005a8c", "#1b6e20", "#a13d00", "#6a1b9a", "#b71c1c", "#00695c", "#4
 
 SHEET = "sheet"  # 2×4 labels on A4
 PAGES = "pages"  # one badge per A6 page
+LABEL = "label"  # one badge per 4×3 inch (101.6×76.2 mm) label, for a label printer at the desk
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,15 @@ def qr_image(url: str) -> SafeString:
     """
     uri = segno.make(url, error="m", mask=0).png_data_uri(scale=4, border=0)
     return format_html('<img src="{}" alt="QR-kode til indtjekning">', uri)
+
+
+def badge_pdf(edition: Edition, registrations: Sequence[Registration], layout: str) -> bytes:
+    """Badges printed at the desk: a walk-in's, or one reprinted. Expects `category` selected."""
+    from weasyprint import HTML
+
+    colours = category_colours(list(Category.objects.filter(edition=edition)))
+    html = badges_html(edition, make_badges(edition, registrations, colours), layout)
+    return bytes(HTML(string=html).write_pdf())
 
 
 def badges_html(edition: Edition, badges: Sequence[Badge], layout: str) -> str:

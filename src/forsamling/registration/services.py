@@ -99,8 +99,12 @@ def register_participant(
     sessions: Sequence[Session],
     group: GroupBooking | None = None,
     actor: str = PARTICIPANT,
+    at_the_door: bool = False,
 ) -> Registered:
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
+
+    `at_the_door`: a walk-in registered by check-in staff during the conference, when the
+    public window has closed; every other rule applies.
 
     A repeated call with the same idempotency key (a double click, a retry after a timeout)
     returns the first registration and changes nothing, even if the window has closed since.
@@ -110,7 +114,8 @@ def register_participant(
     """
     now = timezone.now()
     try:
-        check_window(now, edition.registration_opens_at, registration_closes_at(edition))
+        if not at_the_door:
+            check_window(now, edition.registration_opens_at, registration_closes_at(edition))
         values = details.cleaned()
         _check_choices(edition, category, sessions)
     except (RegistrationError, NotEligible, InvalidEAN):

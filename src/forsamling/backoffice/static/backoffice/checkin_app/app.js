@@ -233,6 +233,13 @@
       p.textContent = line;
       box.appendChild(p);
     });
+    if (person && person.code && online) {
+      var link = document.createElement('a');
+      link.className = 'ci-reprint';
+      link.href = main.dataset.badgeUrl.replace(/\/0\/$/, '/' + person.code.split('-')[0] + '/');
+      link.textContent = T.reprint;
+      box.appendChild(link);
+    }
   }
 
   /* ---------- sending ---------- */
