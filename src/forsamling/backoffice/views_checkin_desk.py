@@ -50,7 +50,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
                 category=form.cleaned_data["category"],
                 sessions=form.cleaned_data["sessions"],
                 actor=f"indtjekning:{request.user.get_username()}",
-                at_the_door=True,
+                outside_window=True,
             )
         except AlreadyRegistered:
             form.add_error(

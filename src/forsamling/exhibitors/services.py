@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import stands as rules
+from forsamling.exhibitors import staff_registrations
 from forsamling.exhibitors.models import Exhibitor, Stand, StandChange, StandStaff
 
 __all__ = [
@@ -147,12 +148,14 @@ def add_stand_staff(*, exhibitor: Exhibitor, name: str, email: str, title: str =
         passes = Stand.objects.filter(exhibitor=exhibitor).values_list("included_passes", flat=True)
         rules.check_room_for_staff(included_passes=passes, named=exhibitor.staff.count())
         member = StandStaff.objects.create(exhibitor=exhibitor, name=name, email=email, title=title)
+        staff_registrations.register_stand_staff(member)
         transaction.on_commit(lambda: _send_staff_confirmation(member.pk))
     return member
 
 
 def remove_stand_staff(*, member: StandStaff) -> None:
     """Frees the pass again; no lock is needed to give something back."""
+    staff_registrations.cancel_stand_staff(member)
     member.delete()
 
 

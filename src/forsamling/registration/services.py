@@ -99,12 +99,13 @@ def register_participant(
     sessions: Sequence[Session],
     group: GroupBooking | None = None,
     actor: str = PARTICIPANT,
-    at_the_door: bool = False,
+    outside_window: bool = False,
 ) -> Registered:
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
 
-    `at_the_door`: a walk-in registered by check-in staff during the conference, when the
-    public window has closed; every other rule applies.
+    `outside_window`: registered by staff, not through the public form: a walk-in at the
+    door after the window has closed, or stand staff named by their exhibitor before it
+    opens. Every other rule applies.
 
     A repeated call with the same idempotency key (a double click, a retry after a timeout)
     returns the first registration and changes nothing, even if the window has closed since.
@@ -114,7 +115,7 @@ def register_participant(
     """
     now = timezone.now()
     try:
-        if not at_the_door:
+        if not outside_window:
             check_window(now, edition.registration_opens_at, registration_closes_at(edition))
         values = details.cleaned()
         _check_choices(edition, category, sessions)
