@@ -148,3 +148,22 @@ def test_only_check_in_staff_may_use_the_app(conference, people, users, role):
     assert response.status_code == 403
     anonymous = Client().get(list_url(conference))
     assert anonymous.status_code == 403
+
+
+def test_the_app_is_installable_with_its_manifest_and_worker(conference, door):
+    slug = conference.edition.slug
+    page = door.get(f"/backoffice/konference/{slug}/tjekind/").content.decode()
+    assert f'href="/backoffice/konference/{slug}/tjekind/manifest.webmanifest"' in page
+    assert "<script>" not in page and "style=" not in page and "onclick" not in page
+    manifest = door.get(f"/backoffice/konference/{slug}/tjekind/manifest.webmanifest")
+    assert manifest["Content-Type"] == "application/manifest+json"
+    body = manifest.json()
+    assert body["start_url"] == body["scope"] == f"/backoffice/konference/{slug}/tjekind/"
+    assert body["display"] == "standalone" and body["lang"] == "da"
+    assert {icon["sizes"] for icon in body["icons"]} == {"192x192", "512x512"}
+    worker = door.get(f"/backoffice/konference/{slug}/tjekind/sw.js")
+    assert worker["Content-Type"].startswith("text/javascript")
+    assert worker["Service-Worker-Allowed"] == f"/backoffice/konference/{slug}/tjekind/"
+    script = worker.content.decode()
+    assert "/static/vendor/zxing-wasm/zxing_reader.wasm" in script
+    assert "jsdelivr" not in script and "unpkg" not in script

@@ -201,18 +201,19 @@ def arrivals_overview(edition: Edition) -> Arrivals:
         .values_list("session_id")
         .annotate(n=Count("id"))
     )
-    entries = {
-        row["session_id"]: row
-        for row in SessionEntry.objects.filter(session__slot__edition=edition)
+    entries: dict[int, tuple[int, int]] = {
+        session_id: (n, registered)
+        for session_id, n, registered in SessionEntry.objects.filter(session__slot__edition=edition)
         .values("session_id")
         .annotate(n=Count("id"), registered=Count("id", filter=Q(registered=True)))
+        .values_list("session_id", "n", "registered")
     }
     doors = [
         SessionDoor(
             session=s,
             seated=seated.get(s.pk, 0),
-            entered=entries.get(s.pk, {}).get("n", 0),
-            entered_registered=entries.get(s.pk, {}).get("registered", 0),
+            entered=entries.get(s.pk, (0, 0))[0],
+            entered_registered=entries.get(s.pk, (0, 0))[1],
         )
         for s in door_sessions(edition)
     ]
