@@ -220,3 +220,34 @@ def test_walk_in_badge_and_arrivals_pages_pass_axe(
     shot(page, f"arrivals-{width}")
     assert_accessible(page)
     context.close()
+
+
+def test_warnings_come_offline_too(browser, live_server, conference, people, users):
+    from forsamling.registration.services import cancel_registration
+
+    waiter = register(conference, "Vera Venter", sessions=[conference.small])
+    cancel_registration(registration=people.oline)
+    context = phone(browser, live_server, users.checkin)
+    page = open_app(context, live_server, conference, "Indgang A")
+    context.set_offline(True)
+    code = page.get_by_label("Kode fra navneskiltet")
+    status = page.get_by_role("status")
+    code.fill(badge_code(people.oline.pk))
+    code.press("Enter")
+    expect(status).to_contain_text("Tilmeldingen er afmeldt")
+    code.fill(f"{people.zara.pk}-0000000000000000")
+    code.press("Enter")
+    expect(status).to_contain_text("Ukendt navneskilt")
+    code.fill(badge_code(waiter.pk))
+    code.press("Enter")
+    expect(status).to_contain_text("Står kun på venteliste til en session.")
+    code.fill(badge_code(waiter.pk))
+    code.press("Enter")
+    expect(status).to_contain_text("Allerede tjekket ind kl.")
+    expect(status).to_contain_text("(Indgang A)")
+    expect(pending(page)).to_have_attribute("data-count", "3")
+    shot(page, "app-offline-390")
+    context.set_offline(False)
+    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
+    assert list(CheckIn.objects.values_list("registration__name", flat=True)) == ["Vera Venter"]
+    context.close()
