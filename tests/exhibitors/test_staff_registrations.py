@@ -61,3 +61,14 @@ def test_someone_already_registered_keeps_their_registration(
 def test_an_edition_without_the_category_registers_nobody(exhibitor):
     services.add_stand_staff(exhibitor=exhibitor, name="Sanne", email="s@example.dk")
     assert not Registration.objects.exists()
+
+
+def test_stand_staff_at_the_dinner_are_in_the_dinner_count(
+    exhibitor, stand_staff_category, edition
+):
+    from forsamling.backoffice.queries import overview
+
+    before = overview(edition).dinner
+    services.add_stand_staff(exhibitor=exhibitor, name="Sanne", email="s@example.dk", dinner=True)
+    services.add_stand_staff(exhibitor=exhibitor, name="Sune", email="u@example.dk")
+    assert overview(edition).dinner == before + 1

@@ -140,7 +140,9 @@ def move_stand(*, source: Stand, target: Stand, actor: Any = None) -> Stand:
     return new
 
 
-def add_stand_staff(*, exhibitor: Exhibitor, name: str, email: str, title: str = "") -> StandStaff:
+def add_stand_staff(
+    *, exhibitor: Exhibitor, name: str, email: str, title: str = "", dinner: bool = False
+) -> StandStaff:
     """Names one of the exhibitor's stand staff, within the passes its stands include."""
     with transaction.atomic():
         # The exhibitor row is the lock: two tabs adding the last pass at once get one each.
@@ -148,7 +150,7 @@ def add_stand_staff(*, exhibitor: Exhibitor, name: str, email: str, title: str =
         passes = Stand.objects.filter(exhibitor=exhibitor).values_list("included_passes", flat=True)
         rules.check_room_for_staff(included_passes=passes, named=exhibitor.staff.count())
         member = StandStaff.objects.create(exhibitor=exhibitor, name=name, email=email, title=title)
-        staff_registrations.register_stand_staff(member)
+        staff_registrations.register_stand_staff(member, dinner=dinner)
         transaction.on_commit(lambda: _send_staff_confirmation(member.pk))
     return member
 

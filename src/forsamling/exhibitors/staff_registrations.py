@@ -29,8 +29,9 @@ def registration_key(member: StandStaff) -> str:
     return f"stand-staff-{member.pk}"
 
 
-def register_stand_staff(member: StandStaff) -> Registration | None:
-    """Registers the member (no sessions, no dinner until they say so on their own link).
+def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registration | None:
+    """Registers the member without sessions; dinner as the exhibitor said (they can change
+    it, and choose sessions, on their own link).
 
     Someone already registered with the e-mail keeps that registration; an edition without
     a stand-staff category registers nobody (and says so in the log)."""
@@ -49,6 +50,7 @@ def register_stand_staff(member: StandStaff) -> Registration | None:
                     email=member.email,
                     organisation=exhibitor.organisation,
                     job_title=member.title,
+                    dinner=dinner,
                 ),
                 category=category,
                 sessions=[],
