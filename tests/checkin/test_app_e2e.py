@@ -285,4 +285,5 @@ def test_the_app_scans_under_a_strict_content_security_policy(
     page.get_by_role("button", name="Start kameraet").click()
     expect(page.get_by_role("status")).to_contain_text("Sørensen", timeout=30_000)
     assert violations == []
+    context.unroute_all(behavior="ignoreErrors")
     context.close()
