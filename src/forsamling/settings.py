@@ -158,6 +158,10 @@ STATICFILES_DIRS = [
     ("dkfds/fonts", _DKFDS / "fonts"),
     ("dkfds/img", _DKFDS / "img"),
     ("altcha", BASE_DIR / "node_modules" / "altcha" / "dist_external"),
+    # The check-in app's libraries, served as they are installed (no copies, no CDN).
+    ("vendor/idb", BASE_DIR / "node_modules" / "idb" / "build"),
+    ("vendor/barcode-detector", BASE_DIR / "node_modules" / "barcode-detector" / "dist" / "iife"),
+    ("vendor/zxing-wasm", BASE_DIR / "node_modules" / "zxing-wasm" / "dist" / "reader"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

@@ -39,10 +39,11 @@ def test_a_badge_shows_name_title_organisation_and_category_in_words(conference,
     assert badge.category == "Embedsperson" and badge.colour == COLOURS[1]
     assert badge.qr.startswith('<img src="data:image/png;base64,')
     html = badges_html(conference.edition, [badge], SHEET)
-    assert "Embedsperson" in html and COLOURS[1] in html and "size: A4" in html
+    assert "EMBEDSPERSON" in html and COLOURS[1] in html and "size: 210mm 297mm" in html
 
 
 def test_sheets_hold_eight_badges_and_pages_one(conference, people):  # noqa: F811
     badges = make_badges(conference.edition, [people.bo] * 9, {})
-    assert badges_html(conference.edition, badges, SHEET).count('class="sheet"') == 2
-    assert "A6 landscape" in badges_html(conference.edition, badges, PAGES)
+    assert badges_html(conference.edition, badges, SHEET).count('class="page"') == 2
+    pages = badges_html(conference.edition, badges, PAGES)
+    assert pages.count('class="page"') == 9 and "size: 148mm 105mm" in pages

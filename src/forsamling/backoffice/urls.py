@@ -202,3 +202,34 @@ urlpatterns += [
         name="invitation_revoke",
     ),
 ]
+
+from forsamling.backoffice import views_checkin_app  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/tjekind/", staff(views_checkin_app.app), name="checkin_app"),
+    path(
+        "<slug:edition>/tjekind/manifest.webmanifest",
+        views_checkin_app.manifest,
+        name="checkin_app_manifest",
+    ),
+    path("<slug:edition>/tjekind/sw.js", views_checkin_app.service_worker, name="checkin_app_sw"),
+    path("<slug:edition>/tjekind/liste.json", views_checkin_app.door_list, name="checkin_list"),
+    path("<slug:edition>/tjekind/scanninger/", views_checkin_app.events, name="checkin_events"),
+]
+
+from forsamling.backoffice import views_checkin_desk  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/tjekind/ny/", staff(views_checkin_desk.walk_in), name="checkin_walk_in"),
+    path(
+        "<slug:edition>/tjekind/navneskilt/<int:registration_id>/",
+        staff(views_checkin_desk.badge_page),
+        name="checkin_badge_page",
+    ),
+    path(
+        "<slug:edition>/tjekind/navneskilt/<int:registration_id>/<slug:layout>.pdf",
+        staff(views_checkin_desk.badge_pdf),
+        name="checkin_badge_pdf",
+    ),
+    path("<slug:edition>/ankomster/", staff(views_checkin_desk.arrivals), name="arrivals"),
+]

@@ -1,25 +1,72 @@
-"""Who has arrived: one check-in per registration, kept beside the registration."""
+"""Who has arrived: the events the door devices send, and what they led to.
+
+A device (a phone at a door) makes a `CheckInEvent` with its own id for every scan, offline
+or not, and sends it when it can. The event's id makes taking it idempotent: the same event
+twice is one row. `CheckIn` is the arrival at the conference (one per registration, the first
+event to reach the server wins) and `SessionEntry` the arrival at one session's door.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.models import Edition
+from forsamling.programme.models import Session
 from forsamling.registration.models import Registration
+
+
+class Outcome(models.TextChoices):
+    CHECKED_IN = "checked_in", _("Tjekket ind")
+    ALREADY = "already", _("Allerede tjekket ind")
+    REFUSED = "refused", _("Afvist")
+
+
+class CheckInEvent(models.Model):
+    id = models.UUIDField(primary_key=True, editable=False)
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
+    registration = models.ForeignKey(
+        Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    session = models.ForeignKey(
+        Session, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    code = models.CharField(_("kode"), max_length=200)
+    device = models.CharField(_("enhed"), max_length=100)
+    scanned_at = models.DateTimeField(_("scannet"))
+    received_at = models.DateTimeField(_("modtaget"), auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome = models.CharField(_("udfald"), max_length=20, choices=Outcome.choices)
+    warnings = models.JSONField(_("advarsler"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("scanning")
+        verbose_name_plural = _("scanninger")
+        ordering = ["-received_at"]
+
+    def __str__(self) -> str:
+        return f"{self.device} {self.code} {self.outcome}"
 
 
 class CheckIn(models.Model):
     registration = models.OneToOneField(
         Registration, on_delete=models.CASCADE, related_name="checkin"
     )
-    at = models.DateTimeField(_("tjekket ind"), auto_now_add=True)
+    at = models.DateTimeField(_("tjekket ind"), default=timezone.now)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("af"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    device = models.CharField(_("enhed"), max_length=100, blank=True)
+    event = models.OneToOneField(
+        CheckInEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:
@@ -29,3 +76,27 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration.name} {self.at:%H:%M}"
+
+
+class SessionEntry(models.Model):
+    """A person let in at a session's door; `registered` says whether they had a seat."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="entries")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(_("kom ind"), default=timezone.now)
+    device = models.CharField(_("enhed"), max_length=100, blank=True)
+    registered = models.BooleanField(_("tilmeldt sessionen"))
+    event = models.OneToOneField(
+        CheckInEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("fremmøde i session")
+        verbose_name_plural = _("fremmøde i sessioner")
+        ordering = ["-at"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "registration"], name="entry_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session}: {self.registration_id}"

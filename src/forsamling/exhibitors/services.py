@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import stands as rules
+from forsamling.exhibitors import staff_registrations
 from forsamling.exhibitors.models import Exhibitor, Stand, StandChange, StandStaff
 from forsamling.outbox import sending
 
@@ -139,7 +140,9 @@ def move_stand(*, source: Stand, target: Stand, actor: Any = None) -> Stand:
     return new
 
 
-def add_stand_staff(*, exhibitor: Exhibitor, name: str, email: str, title: str = "") -> StandStaff:
+def add_stand_staff(
+    *, exhibitor: Exhibitor, name: str, email: str, title: str = "", dinner: bool = False
+) -> StandStaff:
     """Names one of the exhibitor's stand staff, within the passes its stands include."""
     with transaction.atomic():
         # The exhibitor row is the lock: two tabs adding the last pass at once get one each.
@@ -147,12 +150,14 @@ def add_stand_staff(*, exhibitor: Exhibitor, name: str, email: str, title: str =
         passes = Stand.objects.filter(exhibitor=exhibitor).values_list("included_passes", flat=True)
         rules.check_room_for_staff(included_passes=passes, named=exhibitor.staff.count())
         member = StandStaff.objects.create(exhibitor=exhibitor, name=name, email=email, title=title)
+        staff_registrations.register_stand_staff(member, dinner=dinner)
         _send_staff_confirmation(member.pk)  # into the outbox, in this transaction
     return member
 
 
 def remove_stand_staff(*, member: StandStaff) -> None:
     """Frees the pass again; no lock is needed to give something back."""
+    staff_registrations.cancel_stand_staff(member)
     member.delete()
 
 

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 
 from forsamling.checkin.tokens import badge_code
 from forsamling.conferences.models import Edition
+from forsamling.outputs.text_fit import MM_PER_PT, Fitted, fit
 from forsamling.registration.models import Category, Registration
 
 # Dark enough for white text (WCAG AA) and told apart by the category's name as well.
@@ -27,6 +28,7 @@ COLOURS = ["#005a8c", "#1b6e20", "#a13d00", "#6a1b9a", "#b71c1c", "#00695c", "#4
 
 SHEET = "sheet"  # 2×4 labels on A4
 PAGES = "pages"  # one badge per A6 page
+LABEL = "label"  # one badge per 4×3 inch (101.6×76.2 mm) label, for a label printer at the desk
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,115 @@ def qr_image(url: str) -> SafeString:
     return format_html('<img src="{}" alt="QR-kode til indtjekning">', uri)
 
 
+def badge_pdf(edition: Edition, registrations: Sequence[Registration], layout: str) -> bytes:
+    """Badges printed at the desk: a walk-in's, or one reprinted. Expects `category` selected."""
+    from weasyprint import HTML
+
+    colours = category_colours(list(Category.objects.filter(edition=edition)))
+    html = badges_html(edition, make_badges(edition, registrations, colours), layout)
+    return bytes(HTML(string=html).write_pdf())
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """One badge's box in mm, and the sizes (pt, largest first) its texts may take."""
+
+    width: float
+    height: float
+    pad: float
+    qr: float
+    band: float
+    event_size: float
+    name_sizes: tuple[float, ...]
+    small_sizes: tuple[float, ...]
+    band_sizes: tuple[float, ...]
+
+    @property
+    def inner(self) -> float:
+        return self.width - 2 * self.pad
+
+    @property
+    def text_width(self) -> float:
+        """The text column, left of the QR code."""
+        return self.inner - self.qr - 3
+
+    @property
+    def qr_bottom(self) -> float:
+        return self.band + 3
+
+    @property
+    def text_top(self) -> float:
+        return self.pad + self.event_size * 1.4 * 0.3528 + 1.5
+
+    @property
+    def text_height(self) -> float:
+        return self.height - self.band - 2 - self.text_top
+
+
+GEOMETRY = {
+    SHEET: Geometry(105, 74, 6, 22, 14, 7, (18, 16, 14, 12, 10.5), (9.5, 8.5, 7.5), (12, 10, 8.5)),
+    LABEL: Geometry(
+        101.6, 76.2, 6, 22, 15, 7, (18, 16, 14, 12, 10.5), (9.5, 8.5, 7.5), (12, 10, 8.5)
+    ),
+    PAGES: Geometry(148, 105, 10, 30, 20, 9, (28, 24, 20, 17, 14), (13, 11.5, 10), (16, 13, 11)),
+}
+
+
+@dataclass(frozen=True)
+class PrintedBadge:
+    """A badge with each text fitted into its box: sizes in pt, lines as they are printed."""
+
+    badge: Badge
+    event: Fitted
+    name: Fitted
+    title: Fitted
+    organisation: Fitted
+    category: Fitted
+    left: float = 0
+    top: float = 0
+    band: float = 0
+
+    @property
+    def band_pad(self) -> float:
+        """The band's text centred in its height (mm)."""
+        text = len(self.category.lines) * self.category.size * 1.1 * MM_PER_PT
+        return max(0.0, (self.band - text) / 2)
+
+
+def printed(
+    edition: Edition, badge: Badge, g: Geometry, left: float = 0, top: float = 0
+) -> PrintedBadge:
+    return PrintedBadge(
+        badge=badge,
+        event=fit(edition.title, box_mm=g.inner, max_lines=1, sizes=(g.event_size, 6)),
+        name=fit(badge.name, box_mm=g.text_width, max_lines=2, sizes=g.name_sizes, bold=True),
+        title=fit(badge.title, box_mm=g.text_width, max_lines=2, sizes=g.small_sizes),
+        organisation=fit(
+            badge.organisation, box_mm=g.text_width, max_lines=2, sizes=g.small_sizes, bold=True
+        ),
+        category=fit(
+            badge.category.upper(), box_mm=g.inner, max_lines=2, sizes=g.band_sizes, bold=True
+        ),
+        left=left,
+        top=top,
+        band=g.band,
+    )
+
+
 def badges_html(edition: Edition, badges: Sequence[Badge], layout: str) -> str:
-    sheets = [badges[i : i + 8] for i in range(0, len(badges), 8)] if layout == SHEET else []
+    """Every badge in a box of its own size, absolutely placed, its texts fitted inside it."""
+    g = GEOMETRY[layout]
+    if layout == SHEET:
+        pages = [
+            [
+                printed(edition, badge, g, left=(i % 2) * g.width, top=(i // 2) * g.height)
+                for i, badge in enumerate(badges[start : start + 8])
+            ]
+            for start in range(0, len(badges), 8)
+        ]
+    else:
+        pages = [[printed(edition, badge, g)] for badge in badges]
     return render_to_string(
         "outputs/badges.html",
-        {"edition": edition, "badges": badges, "sheets": sheets, "layout": layout},
+        {"edition": edition, "pages": pages, "layout": layout, "g": g},
     )

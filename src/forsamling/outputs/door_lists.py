@@ -1,4 +1,5 @@
-"""A list per session for the door: who has a seat, with a column to sign."""
+"""A list per session for the door: when and where, who has a seat (by surname), and a
+column to sign."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class DoorList:
 
 
 def door_lists(edition: Edition) -> list[DoorList]:
-    """Every session that is not cancelled, in programme order, its seated people by name."""
+    """Every session that is not cancelled, in programme order, its seated people by surname."""
     sessions = (
         Session.objects.filter(slot__edition=edition, is_cancelled=False)
         .select_related("slot", "slot__day", "room")
@@ -35,8 +36,15 @@ def door_lists(edition: Edition) -> list[DoorList]:
     for choice in choices:
         lists[choice.session_id].participants.append(choice.registration)
     for door_list in lists.values():
-        door_list.participants.sort(key=lambda r: (danish_sort_key(r.name), r.pk))
+        door_list.participants.sort(key=lambda r: (*surname_key(r.name), r.pk))
     return list(lists.values())
+
+
+def surname_key(name: str) -> tuple[object, ...]:
+    """Sorted by surname (the last word), then first names, the Danish way ("Aa" as "Å")."""
+    words = name.split()
+    surname = words[-1] if words else ""
+    return (danish_sort_key(surname), danish_sort_key(" ".join(words[:-1])))
 
 
 def door_lists_html(edition: Edition, lists: Sequence[DoorList]) -> str:

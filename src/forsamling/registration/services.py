@@ -101,8 +101,13 @@ def register_participant(
     sessions: Sequence[Session],
     group: GroupBooking | None = None,
     actor: str = PARTICIPANT,
+    outside_window: bool = False,
 ) -> Registered:
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
+
+    `outside_window`: registered by staff, not through the public form: a walk-in at the
+    door after the window has closed, or stand staff named by their exhibitor before it
+    opens. Every other rule applies.
 
     A repeated call with the same idempotency key (a double click, a retry after a timeout)
     returns the first registration and changes nothing, even if the window has closed since.
@@ -112,8 +117,9 @@ def register_participant(
     """
     now = timezone.now()
     try:
-        check_window(now, edition.registration_opens_at, registration_closes_at(edition))
-        check_not_paused(edition.registration_paused)
+        if not outside_window:  # walk-ins and stand staff are registered by staff
+            check_window(now, edition.registration_opens_at, registration_closes_at(edition))
+            check_not_paused(edition.registration_paused)
         values = details.cleaned()
         _check_choices(edition, category, sessions)
     except (RegistrationError, NotEligible, InvalidEAN):

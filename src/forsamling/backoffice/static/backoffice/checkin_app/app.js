@@ -1,0 +1,492 @@
+/* The check-in app: scan, type or search; decide at once from the list on the phone; store
+ * the scan; send it when the network allows. See outbox.js for the storage. */
+(function () {
+  'use strict';
+
+  var main = document.getElementById('main-content');
+  var T = JSON.parse(main.dataset.texts);
+  var CODE = /(\d+)-([0-9a-f]{16})/i;
+  var REFRESH_EVERY = 60 * 1000;
+  var SEND_EVERY = 15 * 1000;
+  var collator = new Intl.Collator('da');
+  var timeFormat = new Intl.DateTimeFormat('da-DK', {
+    hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen'
+  });
+
+  var db;
+  var people = [];            // the list, in memory for search
+  var byCode = new Map();
+  var sessions = [];
+  var device = '';
+  var online = navigator.onLine;
+  var sending = false;
+  var sendTimer = null;
+  var lastScan = { code: '', at: 0 };
+  var camera = { stream: null, detector: null, timer: null };
+
+  function $(id) { return document.getElementById(id); }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (_, key) {
+      return values[key] === undefined ? '' : String(values[key]);
+    });
+  }
+  function clock(iso) { return timeFormat.format(new Date(iso)).replace(':', '.'); }
+  function uuid() {
+    if (self.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.from(b, function (x) { return x.toString(16).padStart(2, '0'); }).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) +
+      '-' + h.slice(20);
+  }
+  /* Danish matching: case and accents of the same letter folded, "aa" read as "å". */
+  function fold(text) {
+    return (text || '').toLocaleLowerCase('da').normalize('NFC').replace(/aa/g, 'å')
+      .replace(/\s+/g, ' ').trim();
+  }
+
+  /* ---------- state shown at the top ---------- */
+
+  function showNet() {
+    var el = $('ci-net');
+    el.dataset.state = online ? 'online' : 'offline';
+    el.textContent = online ? T.online : T.offline;
+  }
+  async function showPending() {
+    var n = await db.count('outbox');
+    $('ci-pending').textContent = n === 1 ? T.pending_one : fill(T.pending, { n: n });
+    $('ci-pending').dataset.count = String(n);
+  }
+  async function showRefreshed() {
+    var at = await db.get('meta', 'refreshedAt');
+    $('ci-refreshed').textContent = at
+      ? fill(T.refreshed, { time: clock(at), n: people.length }) : T.not_refreshed;
+  }
+
+  /* ---------- the list ---------- */
+
+  async function loadLocal() {
+    people = await db.getAll('people');
+    byCode = new Map(people.map(function (p) { return [p.code, p]; }));
+    sessions = (await db.get('meta', 'sessions')) || [];
+    fillDoors();
+  }
+
+  async function refresh() {
+    var version = await db.get('meta', 'version');
+    var response;
+    try {
+      response = await fetch(main.dataset.listUrl, {
+        credentials: 'same-origin', cache: 'no-store',
+        headers: version ? { 'If-None-Match': '"' + version + '"' } : {}
+      });
+    } catch (error) {
+      setOnline(false);
+      return;
+    }
+    setOnline(true);
+    if (response.status === 403) { $('ci-login').hidden = false; return; }
+    if (response.status !== 200 && response.status !== 304) { return; }
+    $('ci-login').hidden = true;
+    var token = response.headers.get('X-CSRFToken');
+    if (token) { await db.put('meta', token, 'csrf'); }
+    if (response.status === 200) {
+      var body = await response.json();
+      var tx = db.transaction(['people', 'meta'], 'readwrite');
+      await tx.objectStore('people').clear();
+      for (var i = 0; i < body.people.length; i++) {
+        await tx.objectStore('people').put(body.people[i]);
+      }
+      await tx.objectStore('meta').put(body.sessions, 'sessions');
+      await tx.objectStore('meta').put(body.version, 'version');
+      await tx.done;
+      await loadLocal();
+    }
+    await db.put('meta', new Date().toISOString(), 'refreshedAt');
+    showRefreshed();
+    showCount();
+  }
+
+  function fillDoors() {
+    var select = $('ci-door');
+    var chosen = select.value;
+    while (select.options.length > 1) { select.remove(1); }
+    sessions.forEach(function (s) {
+      var option = document.createElement('option');
+      option.value = String(s.id);
+      option.textContent = [s.title, s.day, s.time, s.room].filter(Boolean).join(' · ');
+      select.appendChild(option);
+    });
+    select.value = chosen;
+    if (select.value !== chosen) { select.value = ''; }
+  }
+
+  function door() {
+    var value = $('ci-door').value;
+    return value ? Number(value) : null;
+  }
+  function doorSession() {
+    var id = door();
+    return sessions.find(function (s) { return s.id === id; }) || null;
+  }
+
+  /* ---------- deciding, offline as online ---------- */
+
+  function warningsFor(person, session) {
+    if (!person) { return ['unknown']; }
+    if (person.cancelled) { return ['cancelled']; }
+    if (session === null) {
+      var seatedSlots = new Set(person.sessions.map(slotOf));
+      var waitingOnly = person.waiting.some(function (id) { return !seatedSlots.has(slotOf(id)); });
+      return waitingOnly ? ['waiting_only'] : [];
+    }
+    if (person.sessions.indexOf(session.id) >= 0) { return []; }
+    if (person.waiting.indexOf(session.id) >= 0) { return ['waiting']; }
+    return ['not_registered'];
+  }
+  function slotOf(sessionId) {
+    var s = sessions.find(function (x) { return x.id === sessionId; });
+    return s ? s.slot : null;
+  }
+
+  async function sessionCount(session) {
+    var keys = await db.getAllKeys('seen');
+    var prefix = session.id + '|';
+    var codes = keys.filter(function (k) { return k.indexOf(prefix) === 0; })
+      .map(function (k) { return k.slice(prefix.length); });
+    var registered = codes.filter(function (c) {
+      var p = byCode.get(c);
+      return p && p.sessions.indexOf(session.id) >= 0;
+    }).length;
+    return { entered: Math.max(codes.length, session.entered || 0), registered: registered,
+             other: codes.length - registered };
+  }
+
+  async function showCount() {
+    var session = doorSession();
+    var el = $('ci-count');
+    if (!session) { el.hidden = true; return; }
+    var c = await sessionCount(session);
+    el.hidden = false;
+    el.textContent = session.capacity
+      ? fill(T.count, { entered: c.entered, capacity: session.capacity, registered: c.registered,
+                        other: c.other })
+      : fill(T.count_open, c);
+  }
+
+  async function handle(text) {
+    var match = CODE.exec(text || '');
+    if (!match) { show('stop', '', [T.bad_code]); return false; }
+    var code = match[1] + '-' + match[2].toLowerCase();
+    var session = doorSession();
+    var sessionId = session ? session.id : null;
+    var person = byCode.get(code) || null;
+    var warnings = warningsFor(person, session);
+    var key = CheckinOutbox.doorKey(sessionId, code);
+    var before = await db.get('seen', key);
+    if (!before && sessionId === null && person && person.arrived) { before = person.arrived; }
+    var stop = warnings.some(function (w) {
+      return w === 'unknown' || w === 'cancelled' || w === 'other_edition';
+    });
+    if (before && !stop) {
+      show('warn', person, [fill(T.already, { time: clock(before.at), device: before.device })]);
+      return true;
+    }
+    var event = { id: uuid(), code: code, device: device, at: new Date().toISOString(),
+                  session: sessionId, tries: 0, nextAt: 0 };
+    var tx = db.transaction(['outbox', 'seen'], 'readwrite');
+    await tx.objectStore('outbox').put(event);
+    if (!stop) { await tx.objectStore('seen').put({ at: event.at, device: device }, key); }
+    await tx.done;
+    if (!stop && session) {
+      var c = await sessionCount(session);
+      if (session.capacity && c.entered > session.capacity) { warnings.push('full'); }
+    }
+    var lines = warnings.map(function (w) { return T[w]; });
+    if (!stop) { lines.unshift(session ? T.entered : T.checked_in); }
+    if (!online) { lines.push(T.queued); }
+    show(stop ? 'stop' : (warnings.length ? 'warn' : 'ok'), person, lines);
+    if (navigator.vibrate) { navigator.vibrate(stop || warnings.length ? [80, 60, 80] : 60); }
+    await showPending();
+    showCount();
+    sendSoon(0);
+    askForSync();
+    return true;
+  }
+
+  function show(kind, person, lines) {
+    var box = $('ci-result');
+    box.dataset.kind = kind;
+    box.replaceChildren();
+    if (person) {
+      var name = document.createElement('p');
+      name.className = 'ci-result-name';
+      name.textContent = person.name;
+      box.appendChild(name);
+      var org = document.createElement('p');
+      org.textContent = [person.organisation, person.category].filter(Boolean).join(' · ');
+      box.appendChild(org);
+    }
+    lines.forEach(function (line) {
+      var p = document.createElement('p');
+      p.className = 'ci-result-text';
+      p.textContent = line;
+      box.appendChild(p);
+    });
+    if (person && person.code && online) {
+      var link = document.createElement('a');
+      link.className = 'ci-reprint';
+      link.href = main.dataset.badgeUrl.replace(/\/0\/$/, '/' + person.code.split('-')[0] + '/');
+      link.textContent = T.reprint;
+      box.appendChild(link);
+    }
+  }
+
+  /* ---------- sending ---------- */
+
+  function sendSoon(wait) {
+    clearTimeout(sendTimer);
+    sendTimer = setTimeout(flush, wait);
+  }
+
+  async function flush() {
+    if (sending) { return; }
+    sending = true;
+    try {
+      for (;;) {
+        var outcome = await CheckinOutbox.send(db, main.dataset.eventsUrl);
+        if (outcome.status === 'forbidden') {
+          await refresh();  // a stale token is renewed with the list; a lost login is shown
+        }
+        if (outcome.status === 'offline') { setOnline(false); }
+        if (outcome.status === 'ok' && outcome.sent) { setOnline(true); }
+        outcome.results.forEach(tellLate);
+        if (outcome.status !== 'ok' || outcome.sent === 0) { break; }
+      }
+    } finally {
+      sending = false;
+    }
+    await showPending();
+    var rest = await db.getAll('outbox');
+    if (rest.length) {
+      var next = Math.min.apply(null, rest.map(function (e) { return e.nextAt || 0; }));
+      sendSoon(Math.max(250, next - Date.now()));
+    }
+  }
+
+  /* The server knew better than the phone (another device was first, or the badge is from
+   * another year): say so now, on top of whatever is shown. */
+  function tellLate(answer) {
+    var r = answer.result;
+    var e = answer.event;
+    if (!e) { return; }
+    var person = byCode.get(e.code) || (r.name ? { name: r.name, organisation: r.organisation,
+                                                   category: r.category } : null);
+    if (r.outcome === 'already' && r.first_device !== e.device) {
+      show('warn', person, [fill(T.already, { time: clock(r.first_at), device: r.first_device })]);
+    } else if (r.outcome === 'refused' && r.warnings.indexOf('other_edition') >= 0) {
+      show('stop', null, [T.other_edition]);
+    }
+  }
+
+  /* Background Sync: the browser wakes the service worker to send, even with the app closed. */
+  function askForSync() {
+    if (!('serviceWorker' in navigator)) { return; }
+    navigator.serviceWorker.ready.then(function (registration) {
+      return registration.sync && registration.sync.register('checkin-outbox');
+    }).catch(function () { /* the page sends on its own too */ });
+  }
+
+  function setOnline(value) {
+    if (online === value) { return; }
+    online = value;
+    showNet();
+  }
+
+  /* ---------- camera ---------- */
+
+  async function startCamera() {
+    var error = $('ci-camera-error');
+    error.hidden = true;
+    try {
+      if (self.BarcodeDetectionAPI && BarcodeDetectionAPI.prepareZXingModule) {
+        var wasm = main.dataset.wasmUrl;
+        BarcodeDetectionAPI.prepareZXingModule({
+          overrides: { locateFile: function (path, prefix) {
+            return path.endsWith('.wasm') ? wasm : prefix + path;
+          } }
+        });
+      }
+      camera.detector = new BarcodeDetector({ formats: ['qr_code'] });
+      camera.stream = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: 'environment' }, audio: false
+      });
+    } catch (e) {
+      error.textContent = T.camera_error;
+      error.hidden = false;
+      return;
+    }
+    var video = $('ci-video');
+    video.srcObject = camera.stream;
+    $('ci-video-box').hidden = false;
+    await video.play();
+    $('ci-camera').textContent = T.camera_stop;
+    $('ci-camera').setAttribute('aria-pressed', 'true');
+    scanLoop();
+  }
+
+  function stopCamera() {
+    clearTimeout(camera.timer);
+    if (camera.stream) { camera.stream.getTracks().forEach(function (t) { t.stop(); }); }
+    camera.stream = null;
+    $('ci-video-box').hidden = true;
+    $('ci-camera').textContent = T.camera_start;
+    $('ci-camera').setAttribute('aria-pressed', 'false');
+  }
+
+  async function scanLoop() {
+    if (!camera.stream) { return; }
+    var video = $('ci-video');
+    try {
+      if (video.readyState >= 2) {
+        var found = await camera.detector.detect(video);
+        for (var i = 0; i < found.length; i++) {
+          var value = found[i].rawValue;
+          var now = Date.now();
+          // A badge held up is seen in many frames: one scan until another badge is seen.
+          if (value === lastScan.code && now - lastScan.at < 4000) { lastScan.at = now; continue; }
+          lastScan = { code: value, at: now };
+          await handle(value);
+        }
+      }
+    } catch (e) { /* a frame that could not be read; the next one may */ }
+    camera.timer = setTimeout(scanLoop, 120);
+  }
+
+  /* ---------- search ---------- */
+
+  function search() {
+    var needle = fold($('ci-search').value);
+    var list = $('ci-matches');
+    list.replaceChildren();
+    if (needle.length < 2) { $('ci-search-count').textContent = ''; return; }
+    var found = people.filter(function (p) {
+      return fold(p.name).indexOf(needle) >= 0 || fold(p.organisation).indexOf(needle) >= 0;
+    }).sort(function (a, b) { return collator.compare(a.name, b.name); });
+    $('ci-search-count').textContent = found.length
+      ? fill(T.found, { n: found.length }) : T.found_none;
+    found.slice(0, 25).forEach(function (p) {
+      var li = document.createElement('li');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'button button-secondary ci-match';
+      button.dataset.code = p.code;
+      var strong = document.createElement('strong');
+      strong.textContent = p.name;
+      var small = document.createElement('small');
+      var marks = [p.organisation, p.category];
+      if (p.cancelled) { marks.push(T.cancelled_mark); }
+      if (p.arrived) { marks.push(T.arrived_mark + ' ' + clock(p.arrived.at)); }
+      small.textContent = marks.filter(Boolean).join(' · ');
+      var action = document.createElement('span');
+      action.className = 'ci-match-action';
+      action.textContent = T.check_in;
+      button.append(strong, small, action);
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+  }
+
+  /* ---------- wiring ---------- */
+
+  function askDevice() {
+    $('ci-device-form').hidden = false;
+    $('ci-work').hidden = true;
+    $('ci-device').value = device;
+    $('ci-device').focus();
+  }
+
+  async function saveDevice(event) {
+    event.preventDefault();
+    var value = $('ci-device').value.trim();
+    var group = $('ci-device-group');
+    if (!value) {
+      group.classList.add('form-error');
+      $('ci-device-error').hidden = false;
+      $('ci-device').setAttribute('aria-invalid', 'true');
+      $('ci-device').setAttribute('aria-describedby', 'ci-device-error ci-device-hint');
+      $('ci-device').focus();
+      return;
+    }
+    group.classList.remove('form-error');
+    $('ci-device-error').hidden = true;
+    $('ci-device').removeAttribute('aria-invalid');
+    $('ci-device').setAttribute('aria-describedby', 'ci-device-hint');
+    device = value;
+    await db.put('meta', device, 'device');
+    startWork();
+  }
+
+  function startWork() {
+    $('ci-device-form').hidden = true;
+    $('ci-work').hidden = false;
+    $('ci-device-name').textContent = device;
+  }
+
+  async function submitCode(event) {
+    event.preventDefault();
+    var input = $('ci-code');
+    var ok = CODE.test(input.value);
+    $('ci-code-group').classList.toggle('form-error', !ok);
+    $('ci-code-error').hidden = ok;
+    if (!ok) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'ci-code-error');
+      input.focus();
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    await handle(input.value);
+    input.value = '';
+    input.focus();
+  }
+
+  async function start() {
+    db = await CheckinOutbox.open(main.dataset.edition);
+    device = (await db.get('meta', 'device')) || '';
+    await loadLocal();
+    showNet();
+    await showPending();
+    await showRefreshed();
+    $('ci-device-form').addEventListener('submit', saveDevice);
+    $('ci-device-change').addEventListener('click', askDevice);
+    $('ci-code-form').addEventListener('submit', submitCode);
+    $('ci-search').addEventListener('input', search);
+    $('ci-matches').addEventListener('click', function (e) {
+      var button = e.target.closest('button[data-code]');
+      if (button) { handle(button.dataset.code).then(search); }
+    });
+    $('ci-door').addEventListener('change', function () {
+      showCount();
+      show('none', null, []);
+    });
+    $('ci-camera').addEventListener('click', function () {
+      if (camera.stream) { stopCamera(); } else { startCamera(); }
+    });
+    window.addEventListener('online', function () { setOnline(true); refresh().then(flush); });
+    window.addEventListener('offline', function () { setOnline(false); });
+    if (device) { startWork(); } else { askDevice(); }
+    main.dataset.ready = 'true';
+    await refresh();
+    flush();
+    setInterval(function () { refresh(); }, REFRESH_EVERY);
+    setInterval(function () { flush(); }, SEND_EVERY);
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register(main.dataset.swUrl, { scope: main.dataset.scope })
+        .catch(function () { /* the app works without; it just cannot open offline */ });
+    }
+  }
+
+  start();
+})();

@@ -1,0 +1,69 @@
+"""Stand staff are participants too: each named member gets a registration in the edition's
+stand-staff category, so they get a badge, are on the door lists and in the dinner count.
+
+The registration is found again by its idempotency key, made from the member's id; naming
+the same member twice registers them once.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+
+from forsamling.domain.registration_rules import AlreadyRegistered
+from forsamling.exhibitors.models import StandStaff
+from forsamling.registration.models import Category, Registration, Status
+from forsamling.registration.services import (
+    ParticipantDetails,
+    cancel_registration,
+    register_participant,
+)
+
+logger = logging.getLogger(__name__)
+
+STAND_STAFF_KEY = "standpersonale"  # the category's key in every edition
+
+
+def registration_key(member: StandStaff) -> str:
+    return f"stand-staff-{member.pk}"
+
+
+def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registration | None:
+    """Registers the member without sessions; dinner as the exhibitor said (they can change
+    it, and choose sessions, on their own link).
+
+    Someone already registered with the e-mail keeps that registration; an edition without
+    a stand-staff category registers nobody (and says so in the log)."""
+    exhibitor = member.exhibitor
+    category = Category.objects.filter(edition=exhibitor.edition_id, key=STAND_STAFF_KEY).first()
+    if category is None:
+        logger.warning("Edition %s has no stand-staff category", exhibitor.edition_id)
+        return None
+    try:
+        with transaction.atomic():
+            return register_participant(
+                edition=exhibitor.edition,
+                idempotency_key=registration_key(member),
+                details=ParticipantDetails(
+                    name=member.name,
+                    email=member.email,
+                    organisation=exhibitor.organisation,
+                    job_title=member.title,
+                    dinner=dinner,
+                ),
+                category=category,
+                sessions=[],
+                actor=f"udstiller:{exhibitor.pk}",
+                outside_window=True,
+            ).registration
+    except AlreadyRegistered:
+        return None
+
+
+def cancel_stand_staff(member: StandStaff) -> None:
+    found = Registration.objects.filter(
+        idempotency_key=registration_key(member), status=Status.ACTIVE
+    ).first()
+    if found is not None:
+        cancel_registration(registration=found, actor=f"udstiller:{member.exhibitor_id}")
