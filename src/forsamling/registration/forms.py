@@ -15,7 +15,7 @@ from forsamling.domain.eligibility import may_attend
 from forsamling.programme.models import Audience, Session
 from forsamling.registration.models import Category
 from forsamling.registration.queries import SlotOffer
-from forsamling.registration.services import ParticipantDetails
+from forsamling.registration.services import Colleague, ParticipantDetails
 
 NO_SESSION = "none"
 AUDIENCE_NOTE: dict[str, Any] = {
@@ -107,13 +107,14 @@ class ChoicesMixin:
 
     def add_slot_fields(self, offers: list[SlotOffer]) -> None:
         self.offers = offers
+        self.ineligible: set[int] = set()  # sessions shown, but not for this participant
         self.sessions_by_id: dict[str, Session] = {}
         for offer in offers:
             choices: list[tuple[str, Any]] = []
             for item in offer.sessions:
                 self.sessions_by_id[str(item.session.pk)] = item.session
                 choices.append((str(item.session.pk), str(item.session)))
-            choices.append((NO_SESSION, _("Jeg deltager ikke i denne break out")))
+            choices.append((NO_SESSION, _("Jeg deltager ikke i nogen af dem")))
             self.fields[f"slot_{offer.slot.pk}"] = forms.ChoiceField(
                 label=offer.slot.title,
                 choices=choices,
@@ -187,6 +188,14 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].set_categories(categories)  # type: ignore[attr-defined]
         self.add_slot_fields(offers)
+        self.order_fields(self.page_order())
+
+    def page_order(self) -> list[str]:
+        """The fields in the order the page shows them, so the error summary follows the page."""
+        names = list(self.fields)
+        slots = [name for name in names if name.startswith("slot_")]
+        first = ["name", "email", "phone", "organisation", "job_title", "committee", "category"]
+        return first + slots + [n for n in names if n not in first and n not in slots]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -215,6 +224,11 @@ class ChoicesForm(ChoicesMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.category = category
         self.add_slot_fields(offers)
+        self.ineligible = {
+            session.pk
+            for session in self.sessions_by_id.values()
+            if not may_attend(category.attendee, session.audience)
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -235,6 +249,18 @@ class SubstituteForm(forms.Form):
         },
     )
     job_title = forms.CharField(label=_("Kollegaens stilling"), max_length=200, required=False)
+    keeps_dinner = forms.BooleanField(
+        label=_("Kollegaen deltager i middagen i stedet for mig"), required=False
+    )
+    keeps_dietary = forms.BooleanField(
+        label=_("Kollegaen har de samme kosthensyn som mig"), required=False
+    )
+    keeps_person_reference = forms.BooleanField(
+        label=_("Fakturaen skal stadig have min personreference"), required=False
+    )
+
+    def colleague(self) -> Colleague:
+        return Colleague(**self.cleaned_data)
 
 
 class ResendLinkForm(forms.Form):

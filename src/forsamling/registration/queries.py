@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.db import connection
@@ -12,8 +12,10 @@ from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.domain.preference_rounds import ALLOCATING
+from forsamling.domain.programme import programme_from_snapshot
 from forsamling.domain.registration_rules import TimeRange
 from forsamling.programme.models import Item, ItemKind, Session
+from forsamling.programme.queries import current_version
 from forsamling.registration.models import (
     Category,
     Choice,
@@ -207,3 +209,68 @@ def group_overview(group: GroupBooking) -> GroupOverview:
         Decimal("0"),
     )
     return GroupOverview(registrations, total)
+
+
+def registration_by_link(edition_slug: str, token: str) -> Registration | None:
+    """The registration a private link opens, with its edition, category and group, in one
+    query (the private page and its forms)."""
+    return (
+        Registration.objects.select_related("edition", "category", "group")
+        .filter(edition__slug=edition_slug, edition__is_public=True, token=token)
+        .first()
+    )
+
+
+@dataclass
+class AgendaLine:
+    """One line of a participant's day: a plenary item, or a session they chose."""
+
+    start: time | None
+    end: time | None
+    title: str
+    room: str = ""
+    chosen: ProgrammeLine | None = None
+
+
+@dataclass
+class AgendaDay:
+    date: date
+    title: str
+    lines: list[AgendaLine]
+
+
+def personal_agenda(
+    registration: Registration, lines: list[ProgrammeLine]
+) -> tuple[list[AgendaDay], list[ProgrammeLine]]:
+    """The participant's programme day by day from the published programme: the items for
+    everyone and, of each breakout, the session they chose, with time and room. Returns the
+    days and the chosen sessions the published programme does not show (yet)."""
+    version = current_version(registration.edition)
+    if version is None:
+        return [], lines
+    programme = programme_from_snapshot(version.snapshot)
+    chosen = {str(line.choice.session.uid): line for line in lines}
+    placed: set[str] = set()
+    days = []
+    for day in programme.days:
+        agenda = []
+        for item in day.items:
+            if item.kind != ItemKind.BREAKOUT:
+                room = item.room.name if item.room else ""
+                agenda.append(AgendaLine(item.start, item.end, item.title, room))
+                continue
+            for session in item.sessions:
+                if session.uid in chosen:
+                    placed.add(session.uid)
+                    room = session.room or item.room
+                    agenda.append(
+                        AgendaLine(
+                            item.start,
+                            item.end,
+                            session.label,
+                            room.name if room else "",
+                            chosen[session.uid],
+                        )
+                    )
+        days.append(AgendaDay(day.date, day.title, agenda))
+    return days, [line for uid, line in chosen.items() if uid not in placed]

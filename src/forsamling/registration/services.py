@@ -237,14 +237,53 @@ def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT)
         _notify_promoted(promoted)
 
 
+@dataclass(frozen=True)
+class Colleague:
+    """Who takes over a place, and what of the participant's details they keep.
+
+    Name, e-mail and job title are the colleague's own; the organisation, the invoice details
+    and the seats go with the place. Dinner, dietary needs and the person reference are kept
+    only if the one handing over says so; the rest (phone, committee, accessibility needs,
+    consent to the list) is the colleague's to give, so it starts empty."""
+
+    name: str
+    email: str
+    job_title: str = ""
+    keeps_dinner: bool = False
+    keeps_dietary: bool = False
+    keeps_person_reference: bool = False
+
+    def details(self, registration: Registration) -> ParticipantDetails:
+        return ParticipantDetails(
+            name=self.name,
+            email=self.email,
+            organisation=registration.organisation,
+            job_title=self.job_title,
+            dinner=registration.dinner if self.keeps_dinner else False,
+            dietary=registration.dietary if self.keeps_dietary else "",
+            ean=registration.ean,
+            order_reference=registration.order_reference,
+            person_reference=registration.person_reference if self.keeps_person_reference else "",
+        )
+
+
 def substitute_participant(
-    *, registration: Registration, details: ParticipantDetails, actor: str = PARTICIPANT
+    *,
+    registration: Registration,
+    details: ParticipantDetails | None = None,
+    colleague: Colleague | None = None,
+    actor: str = PARTICIPANT,
 ) -> Registration:
-    """Hands the place, seats and waiting-list places included, to a colleague.
+    """Hands the place, seats and waiting-list places included, to a colleague: given either
+    all of their `details`, or a `colleague` and what they keep of the participant's.
 
     The colleague gets a new private link; the old one stops working.
     """
     _check_active(registration)
+    if colleague is not None:
+        details = colleague.details(registration)
+    if details is None:
+        raise ValueError("A colleague or their details are needed")
     values = details.cleaned()
     previous = {"name": registration.name, "email": registration.email}
     with transaction.atomic():
