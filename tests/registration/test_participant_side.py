@@ -184,3 +184,34 @@ def test_the_private_page_shows_the_programme_by_day_with_rooms_and_waiting_plac
     assert "Torsdag den 7. maj 2026" in page
     assert "Velkomst" in page and "Lokale: Europahallen" in page
     assert "Forsamlingshus om sundhed" in page and "Du har plads" in page
+
+
+def test_an_unpublished_edit_of_a_slots_time_does_not_change_what_participants_can_choose(
+    client, edition
+):
+    from datetime import time
+
+    from forsamling.programme.services import publish_programme
+
+    publish_programme(edition=edition, comment="Første udgave")
+    # In the back office, not yet published: the theme meetings moved on top of the houses.
+    themes = edition.themes_slot
+    themes.starts_at, themes.ends_at = time(13, 30), time(14, 0)
+    themes.save()
+
+    form = client.get(url(edition)).content.decode()
+    assert "Temamøder (kl. 15.00–16.30)" in form  # the published time
+    response = client.post(url(edition), form_data(edition))
+    assert response.status_code == 302, response.content.decode()
+    assert Registration.objects.get().choices.count() == 2
+
+
+def test_without_a_published_programme_the_draft_times_still_decide(client, edition):
+    from datetime import time
+
+    themes = edition.themes_slot
+    themes.starts_at, themes.ends_at = time(13, 30), time(14, 0)
+    themes.save()
+    response = client.post(url(edition), form_data(edition))
+    assert response.status_code == 400
+    assert not Registration.objects.exists()

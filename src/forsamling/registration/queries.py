@@ -40,10 +40,14 @@ def registration_closes_at(edition: Edition) -> datetime:
 
 
 def slot_time_range(slot: Item) -> TimeRange | None:
-    """A breakout slot's start and end as aware datetimes, if its day and times are known."""
-    if slot.day_id is None or slot.starts_at is None or slot.ends_at is None:
+    """A breakout slot's start and end as aware datetimes, if its day and times are known:
+    as published, if `breakout_slots` read it (an unpublished edit changes nothing for the
+    participants), else as in the draft."""
+    day = getattr(slot, "published_date", None)
+    if day is None and slot.day_id is not None:
+        day = slot.day.date  # type: ignore[union-attr]
+    if day is None or slot.starts_at is None or slot.ends_at is None:
         return None
-    day = slot.day.date  # type: ignore[union-attr]
     return TimeRange(
         datetime.combine(day, slot.starts_at, tzinfo=COPENHAGEN),
         datetime.combine(day, slot.ends_at, tzinfo=COPENHAGEN),
@@ -70,7 +74,8 @@ def breakout_slots(edition: Edition, *, with_seats: bool = True) -> list[SlotOff
     """The edition's breakout slots with their sessions (not cancelled) and seats left.
 
     Slots a preference round is still to allocate are left out (forsamling.preferences).
-    Three queries whatever the number of slots and sessions; two without the seats left (a
+    Their day and times are the published programme's, where it has them.
+    Four queries whatever the number of slots and sessions; three without the seats left (a
     form being posted needs none: the service counts under lock). Each session carries its
     slot and day, so checking the choices reads nothing more.
     """
@@ -90,6 +95,10 @@ def breakout_slots(edition: Edition, *, with_seats: bool = True) -> list[SlotOff
         if with_seats
         else {}
     )
+    published = published_breakout_times(edition)
+    for slot in slots:  # shown and checked as published: a draft edit is not yet the programme
+        if (times := published.get(str(slot.uid))) is not None:
+            slot.published_date, slot.starts_at, slot.ends_at = times  # type: ignore[attr-defined]
     by_slot: dict[int, list[SessionOffer]] = {slot.pk: [] for slot in slots}
     slot_by_id = {slot.pk: slot for slot in slots}
     for session in sessions:
@@ -98,6 +107,26 @@ def breakout_slots(edition: Edition, *, with_seats: bool = True) -> list[SlotOff
             SessionOffer(session, seats_left(session, taken.get(session.pk, 0)))
         )
     return [SlotOffer(slot, by_slot[slot.pk]) for slot in slots if by_slot[slot.pk]]
+
+
+def published_breakout_times(edition: Edition) -> dict[str, tuple[date, time, time]]:
+    """The day, start and end of each breakout (by uid) in the published programme, if any."""
+    version = current_version(edition)
+    if version is None:
+        return {}
+    times = {}
+    for day in version.snapshot.get("days", []):
+        pending = list(day.get("items", []))
+        while pending:
+            item = pending.pop()
+            pending.extend(item.get("children", []))
+            if item.get("kind") == ItemKind.BREAKOUT and item.get("start") and item.get("end"):
+                times[item["uid"]] = (
+                    date.fromisoformat(day["date"]),
+                    time.fromisoformat(item["start"]),
+                    time.fromisoformat(item["end"]),
+                )
+    return times
 
 
 def registration_choices(edition: Edition) -> tuple[list[Category], list[SlotOffer]]:
