@@ -215,3 +215,77 @@ def test_without_a_published_programme_the_draft_times_still_decide(client, edit
     response = client.post(url(edition), form_data(edition))
     assert response.status_code == 400
     assert not Registration.objects.exists()
+
+
+def test_a_group_secretary_types_the_invoice_details_once_for_the_group(client, edition):
+    start = reverse("public:registration_group_start", kwargs={"edition": edition.slug})
+    response = client.post(
+        start,
+        {
+            "organisation": "Aalborg Kommune",
+            "secretary_name": "Sif Sekretær",
+            "secretary_email": "sif@aalborg.dk",
+            "ean": "5798000420489",
+            "order_reference": "PO-77",
+            "person_reference": "SIF",
+        },
+    )
+    assert response.status_code == 302
+    group_page = response["Location"]
+    page = client.get(group_page).content.decode()
+    assert "5798000420489" in page and "PO-77" in page
+    assert 'name="ean"' not in page  # not asked again for each participant
+    data = form_data(edition, ean=None, order_reference=None, person_reference=None)
+    assert client.post(group_page, data).status_code == 302
+    member = Registration.objects.get()
+    assert (member.ean, member.order_reference, member.person_reference) == (
+        "5798000420489",
+        "PO-77",
+        "SIF",
+    )
+
+
+def test_a_group_with_a_wrong_ean_is_refused_next_to_the_field(client, edition):
+    start = reverse("public:registration_group_start", kwargs={"edition": edition.slug})
+    response = client.post(
+        start,
+        {
+            "organisation": "Aalborg Kommune",
+            "secretary_name": "Sif",
+            "secretary_email": "sif@aalborg.dk",
+            "ean": "5798000420480",
+        },
+    )
+    page = response.content.decode()
+    assert 'id="id_ean-error"' in page and 'value="5798000420480"' in page
+
+
+def test_with_parallel_tracks_registration_asks_which_one_and_the_overview_counts_them(
+    client, edition
+):
+    from forsamling.backoffice.queries import overview
+    from forsamling.programme.models import Track
+
+    social = Track.objects.create(edition=edition, key="social", name="Den Socialpolitiske Sæson")
+    Track.objects.create(
+        edition=edition, key="sundhed", name="Den Sundheds- og ældrepolitiske Sæson", order=1
+    )
+    page = client.get(url(edition)).content.decode()
+    assert "Hvilken af de parallelle sæsoner deltager du i om eftermiddagen?" in page
+
+    missing = client.post(url(edition), form_data(edition))
+    assert missing.status_code == 400
+    assert "Vælg den sæson, du deltager i." in missing.content.decode()
+    assert summary_targets(missing.content) == ["id_track-error"]
+
+    response = client.post(url(edition), form_data(edition, track=str(social.pk)))
+    assert response.status_code == 302
+    assert Registration.objects.get().track == social
+    assert overview(edition).by_track == [
+        ("Den Socialpolitiske Sæson", 1),
+        ("Den Sundheds- og ældrepolitiske Sæson", 0),
+    ]
+
+
+def test_without_tracks_registration_asks_nothing_about_them(client, edition):
+    assert "sæsoner" not in client.get(url(edition)).content.decode()

@@ -89,11 +89,12 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     posted = request.method == "POST"
     # A posted form is checked against what the form offered a second ago; the seats left are
     # not needed (the service counts under lock). A shown form has the seats left now.
-    categories, offers = registration_choices(event)
+    categories, offers, tracks = registration_choices(event)
     form = RegistrationForm(
         request.POST or None,
         initial={"idempotency_key": secrets.token_urlsafe(24)},
         categories=categories,
+        tracks=tracks,
         offers=offers if posted else breakout_slots(event),
     )
     already_registered = False
@@ -105,6 +106,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
                 details=form.details(),
                 category=form.cleaned_data["category"],
                 sessions=form.cleaned_data["sessions"],
+                track=form.cleaned_data["track"],
             )
         except AlreadyRegistered as error:
             already_registered = True
@@ -367,6 +369,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         },
         categories=event.categories.all(),
         offers=breakout_slots(event),
+        tracks=event.tracks.all(),
     )
     if request.method == "POST" and form.is_valid():
         member = groups.GroupMember(
@@ -374,6 +377,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             details=form.details(),
             category=form.cleaned_data["category"],
             sessions=form.cleaned_data["sessions"],
+            track=form.cleaned_data["track"],
         )
         try:
             groups.add_group_member(group=booking, member=member)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.domain.danish import format_price
 from forsamling.domain.ean import is_valid_ean13
 from forsamling.domain.eligibility import may_attend
-from forsamling.programme.models import Audience, Session
+from forsamling.programme.models import Audience, Session, Track
 from forsamling.registration.models import Category
 from forsamling.registration.queries import SlotOffer
 from forsamling.registration.services import Colleague, ParticipantDetails
@@ -183,10 +183,26 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
     )
 
     def __init__(
-        self, *args: Any, categories: Iterable[Category], offers: list[SlotOffer], **kwargs: Any
+        self,
+        *args: Any,
+        categories: Iterable[Category],
+        offers: list[SlotOffer],
+        tracks: Iterable[Track] = (),
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["category"].set_categories(categories)  # type: ignore[attr-defined]
+        self.tracks = {str(track.pk): track for track in tracks}
+        if self.tracks:
+            self.fields["track"] = forms.ChoiceField(
+                label=_("Hvilken af de parallelle sæsoner deltager du i om eftermiddagen?"),
+                choices=[(key, track.name) for key, track in self.tracks.items()],
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Vælg den sæson, du deltager i."),
+                    "invalid_choice": _("Vælg en af sæsonerne."),
+                },
+            )
         self.add_slot_fields(offers)
         self.order_fields(self.page_order())
 
@@ -195,11 +211,13 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         names = list(self.fields)
         slots = [name for name in names if name.startswith("slot_")]
         first = ["name", "email", "phone", "organisation", "job_title", "committee", "category"]
+        first += ["track"] if "track" in names else []
         return first + slots + [n for n in names if n not in first and n not in slots]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         data["sessions"] = self.check_slots(data.get("category"))
+        data["track"] = self.tracks.get(data.get("track") or "")
         return data
 
     @property
@@ -292,3 +310,8 @@ class GroupBookingForm(forms.Form):
             "invalid": INVALID_EMAIL,
         },
     )
+    ean = DetailsForm.base_fields["ean"]
+    order_reference = DetailsForm.base_fields["order_reference"]
+    person_reference = DetailsForm.base_fields["person_reference"]
+
+    clean_ean = DetailsForm.clean_ean

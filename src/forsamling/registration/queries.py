@@ -14,7 +14,7 @@ from forsamling.domain.danish import COPENHAGEN
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.programme import programme_from_snapshot
 from forsamling.domain.registration_rules import TimeRange
-from forsamling.programme.models import Item, ItemKind, Session
+from forsamling.programme.models import Item, ItemKind, Session, Track
 from forsamling.programme.queries import current_version
 from forsamling.registration.models import (
     Category,
@@ -129,13 +129,19 @@ def published_breakout_times(edition: Edition) -> dict[str, tuple[date, time, ti
     return times
 
 
-def registration_choices(edition: Edition) -> tuple[list[Category], list[SlotOffer]]:
+def registration_choices(
+    edition: Edition,
+) -> tuple[list[Category], list[SlotOffer], list[Track]]:
     """The categories and breakout sessions the registration form offers, without seats left,
     read at most a second ago (`forsamling.core.recent`): what a posted form is checked
-    against at 10.00 without a query. The service reads what decides a seat again under lock."""
+    against at 10.00 without a query. With them the edition's parallel tracks, if any. The service reads what decides a seat again under lock."""
     return recent(
         ("registration-choices", edition.pk),
-        lambda: (list(edition.categories.all()), breakout_slots(edition, with_seats=False)),
+        lambda: (
+            list(edition.categories.all()),
+            breakout_slots(edition, with_seats=False),
+            list(edition.tracks.all()),
+        ),
     )
 
 
@@ -183,7 +189,7 @@ def confirmation(edition: Edition, token: str) -> tuple[Registration, list[Progr
         connection.alias, fields, [rows[0][0], edition.pk, token, *rows[0][1:3]]
     )
     registration.edition = edition
-    _categories, offers = registration_choices(edition)
+    _categories, offers, _tracks = registration_choices(edition)
     sessions = {item.session.pk: item.session for offer in offers for item in offer.sessions}
     slots = {offer.slot.pk: offer.slot for offer in offers}
     order = {slot_id: index for index, slot_id in enumerate(slots)}
@@ -278,12 +284,15 @@ def personal_agenda(
     if version is None:
         return [], lines
     programme = programme_from_snapshot(version.snapshot)
+    track = registration.track
     chosen = {str(line.choice.session.uid): line for line in lines}
     placed: set[str] = set()
     days = []
     for day in programme.days:
         agenda = []
         for item in day.items:
+            if track is not None and item.track is not None and item.track.key != track.key:
+                continue  # the other half of the hall
             if item.kind != ItemKind.BREAKOUT:
                 room = item.room.name if item.room else ""
                 agenda.append(AgendaLine(item.start, item.end, item.title, room))

@@ -28,7 +28,7 @@ from forsamling.domain.registration_rules import (
     check_one_per_slot,
     check_window,
 )
-from forsamling.programme.models import ItemKind, Session
+from forsamling.programme.models import ItemKind, Session, Track
 from forsamling.registration import emails
 from forsamling.registration.models import (
     AuditEntry,
@@ -98,6 +98,7 @@ def register_participant(
     category: Category,
     sessions: Sequence[Session],
     group: GroupBooking | None = None,
+    track: Track | None = None,
     actor: str = PARTICIPANT,
 ) -> Registered:
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
@@ -113,6 +114,8 @@ def register_participant(
         check_window(now, edition.registration_opens_at, registration_closes_at(edition))
         values = details.cleaned()
         _check_choices(edition, category, sessions)
+        if track is not None and track.edition_id != edition.pk:
+            raise ValueError("Track of another edition")
     except (RegistrationError, NotEligible, InvalidEAN):
         # A retry of a registration that went through answers with it, even if the window
         # has closed or a session has changed since.
@@ -129,6 +132,7 @@ def register_participant(
                 category=category,
                 terms_accepted_at=now,
                 group=group,
+                track=track,
                 **values,
             )
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
