@@ -134,7 +134,9 @@ def registration_choices(
 ) -> tuple[list[Category], list[SlotOffer], list[Track]]:
     """The categories and breakout sessions the registration form offers, without seats left,
     read at most a second ago (`forsamling.core.recent`): what a posted form is checked
-    against at 10.00 without a query. With them the edition's parallel tracks, if any. The service reads what decides a seat again under lock."""
+    against at 10.00 without a query.
+    With them the edition's parallel tracks, if any. The service reads what decides a seat
+    again under lock."""
     return recent(
         ("registration-choices", edition.pk),
         lambda: (
