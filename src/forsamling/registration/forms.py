@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.domain.danish import format_price
@@ -155,7 +156,7 @@ class CategoryChoiceField(forms.ChoiceField):
     def set_categories(self, categories: Iterable[Category]) -> None:
         self.categories = {str(category.pk): category for category in categories}
         self.choices = [
-            (key, f"{category.name} – {format_price(category.price)}")
+            (key, f"{category.name} – {format_price(category.price, get_language())}")
             for key, category in self.categories.items()
         ]
 

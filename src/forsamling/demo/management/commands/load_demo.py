@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from forsamling.demo.load import load_seed_editions
+from forsamling.demo.preference_round import load_demo_round
 from forsamling.domain.danish import format_moment
 from forsamling.exhibitors.demo import load_demo_stands
 from forsamling.registration.demo import load_demo_edition
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{demo.title}: {'created' if created else 'already there'}; tilmelding åbner {opens}"
         )
+        if (round := load_demo_round(demo, timezone.now())) is not None:
+            self.stdout.write(f"{demo.title}: prioritering af “{round.title}”")
         stands = load_demo_stands(demo)
         self.stdout.write(f"{demo.title}: {len(stands)} stande til udstillerne")
         user_model = get_user_model()
