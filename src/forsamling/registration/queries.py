@@ -252,7 +252,7 @@ def registration_by_link(edition_slug: str, token: str) -> Registration | None:
     """The registration a private link opens, with its edition, category and group, in one
     query (the private page and its forms)."""
     return (
-        Registration.objects.select_related("edition", "category", "group")
+        Registration.objects.select_related("edition", "category", "group", "track")
         .filter(edition__slug=edition_slug, edition__is_public=True, token=token)
         .first()
     )
