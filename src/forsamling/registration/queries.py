@@ -296,14 +296,14 @@ def personal_agenda(
             if track is not None and item.track is not None and item.track.key != track.key:
                 continue  # the other half of the hall
             if item.kind != ItemKind.BREAKOUT:
-                room = item.room.name if item.room else ""
-                agenda.append(AgendaLine(item.start, item.end, item.title, room))
+                where = item.room.name if item.room else ""
+                agenda.append(AgendaLine(item.start, item.end, item.title, where))
                 continue
             for session in item.sessions:
                 if session.uid in chosen:
                     placed.add(session.uid)
                     room = session.room or item.room
-                    agenda.append(
+                    agenda.append(  # the session's room, else the breakout's
                         AgendaLine(
                             item.start,
                             item.end,
