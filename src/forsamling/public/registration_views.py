@@ -5,7 +5,6 @@ Thin views: a form, one service call, a redirect. Domain errors become Danish me
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -51,7 +50,6 @@ from forsamling.registration.queries import (
     group_overview,
     personal_agenda,
     personal_programme,
-    registration_by_key,
     registration_by_link,
     registration_choices,
     registration_closes_at,
@@ -137,17 +135,13 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
-FORM_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe's alphabet
-
-
 def _made_by_this_form(request: HttpRequest, event: Edition) -> HttpResponse | None:
-    """The confirmation, if this posted form's idempotency key already made a registration:
-    a double click or a retry gets its registration, even after closing. Asked only when the
-    post would otherwise be refused, so the rush's happy path reads nothing for it."""
-    key = request.POST.get("idempotency_key", "") if request.method == "POST" else ""
-    if not FORM_KEY.fullmatch(key):  # what the form hands out; anything else made nothing
+    """The confirmation, if the service says this posted form already made a registration."""
+    if request.method != "POST":
         return None
-    made = registration_by_key(event, key)
+    made = services.earlier_registration(
+        edition=event, idempotency_key=request.POST.get("idempotency_key", "")
+    )
     if made is None:
         return None
     return redirect("public:registration_done", edition=event.slug, token=made.token)

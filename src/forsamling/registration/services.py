@@ -7,6 +7,7 @@ unchanged; the public pages turn them into Danish messages.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -119,7 +120,7 @@ def register_participant(
     except (RegistrationError, NotEligible, InvalidEAN):
         # A retry of a registration that went through answers with it, even if the window
         # has closed or a session has changed since.
-        if (existing := registration_by_key(edition, idempotency_key)) is not None:
+        if existing := earlier_registration(edition=edition, idempotency_key=idempotency_key):
             return Registered(existing, created=False)
         raise
     try:
@@ -160,6 +161,18 @@ def register_participant(
             raise SessionUnavailable(None) from None
         raise
     return Registered(registration, created=True)
+
+
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe's alphabet
+
+
+def earlier_registration(*, edition: Edition, idempotency_key: str) -> Registration | None:
+    """The registration a form with this idempotency key already made, if any: the answer to
+    a double click or a retry, even after closing or after a session changed. Asked only when
+    a registration is refused, so the rush's happy path reads nothing for it."""
+    if not IDEMPOTENCY_KEY.fullmatch(idempotency_key):  # what the form hands out; else nothing
+        return None
+    return registration_by_key(edition, idempotency_key)
 
 
 def change_choices(
