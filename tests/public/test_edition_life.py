@@ -104,3 +104,40 @@ def test_english_pages_use_english_formats(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = " ".join(client.get(f"/{edition.slug}/tilmelding/").content.decode().split())
     assert "7–8 May 2026" in html and "maj" not in html
+
+
+def test_a_new_user_ranks_the_demo_breakout_and_gets_the_published_result(client):
+    from forsamling.preferences import services as rounds
+    from forsamling.registration import services
+
+    call_command("load_demo", verbosity=0)
+    demo = Edition.objects.get(slug=DEMO_SLUG)
+    demo_opening = demo.registration_opens_at
+    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)  # a minute later
+    demo.save(update_fields=["registration_opens_at"])
+    registration = services.register_participant(
+        edition=demo,
+        idempotency_key="demo-rank",
+        details=services.ParticipantDetails(
+            name="Mette Hansen", email="mette@aalborg.dk", organisation="Aalborg Kommune"
+        ),
+        category=demo.categories.get(key="politiker"),
+        sessions=[],
+    ).registration
+    round = PreferenceRound.objects.get(edition=demo)
+    assert round.opens_at == demo_opening  # the round opens with registration
+    round.opens_at = demo.registration_opens_at
+    round.save(update_fields=["opens_at"])
+    slot = round.slots.get()
+    rank_page = f"/{DEMO_SLUG}/tilmelding/{registration.token}/prioriteringer/"
+    page_html = client.get(rank_page).content.decode()
+    assert f'name="slot_{slot.pk}_1"' in page_html  # the ranking form accepts the breakout
+    first = slot.sessions.filter(audience__in=["everyone", "politicians"]).first()
+    response = client.post(rank_page, {"round": round.pk, f"slot_{slot.pk}_1": first.pk})
+    assert response.status_code == 302
+
+    rounds.close_round(round=round, actor="demo")  # what the demo organiser does
+    rounds.run_allocation(round=round, actor="demo")
+    rounds.publish_round(round=round, actor="demo")
+    result = " ".join(client.get(rank_page).content.decode().split())
+    assert "Pladserne er fordelt. Du har fået:" in result and first.title in result
