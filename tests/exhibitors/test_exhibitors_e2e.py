@@ -42,7 +42,8 @@ def test_exhibitor_books_a_stand_and_adds_stand_staff(page, site, assert_accessi
     page.get_by_role("button", name="Book standene").click()
 
     # A mistyped CVR number: the error sits by the field, everything typed is kept.
-    expect(page.get_by_text("CVR-nummeret skal være 8 cifre")).to_be_visible()
+    expect(page.locator("#id_cvr-error")).to_contain_text("CVR-nummeret skal være 8 cifre")
+    expect(page.locator("#error-summary")).to_be_focused()  # listing it, with a link to it
     expect(page.get_by_label("CVR-nummer")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Organisation")).to_have_value("Ældre Sagen")
     expect(page.locator("#stand-choice-" + str(_stand_pk("A1")))).to_be_checked()

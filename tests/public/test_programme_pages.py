@@ -68,7 +68,8 @@ def test_programme_shows_breaks_with_their_note_and_time_ranges(client, edition_
 def test_programme_says_which_version_is_shown(client, edition_2023):
     page = text_of(client.get("/2023/program/"))
     assert "Dette er version 1 af programmet" in page
-    assert "Programmet opdateres løbende, næste gang i starten af marts" in page
+    # 2023 is over: its programme is final, no longer "updated as we go" (issue 13).
+    assert "opdateres løbende" not in page
 
 
 def test_programme_is_in_the_main_menu(client, edition_2023):
@@ -78,7 +79,7 @@ def test_programme_is_in_the_main_menu(client, edition_2023):
 def test_edition_page_tells_which_version_is_out_and_the_programme_note(client, edition_2023):
     page = text_of(client.get("/2023/"))
     assert "Version 1 af programmet er offentliggjort" in page
-    assert "Programmet opdateres løbende, næste gang i starten af marts" in page
+    assert "opdateres løbende" not in page  # 2023 is over (issue 13)
 
 
 def test_before_the_first_version_the_programme_page_says_it_is_not_out(client):

@@ -229,7 +229,9 @@ def test_handing_the_place_to_a_colleague_moves_the_link(client, edition):
     )
     registration.refresh_from_db()
     assert registration.name == "Bo Kollega"
-    assert response["Location"] == manage_url(registration)
+    # The one who handed over lands on a page saying so, not on the colleague's private page.
+    assert response["Location"] == f"/{edition.slug}/tilmelding/overdraget/"
+    assert "Pladsen er overdraget" in client.get(response["Location"]).content.decode()
     assert client.get(old).status_code == 404
 
 

@@ -82,7 +82,7 @@ def test_the_group_overview_is_accessible_also_with_errors(
         members=[GroupMember("g1", details("Anna Politiker"), edition.politician)],
     )
     page.goto(f"{live_server.url}/{edition.slug}/tilmelding/gruppe/{group.token}/")
-    assert "3.995 kr." in page.inner_text("tfoot")
+    assert "3.995 kr." in page.inner_text(".group-total")  # below the stacking table
     assert_accessible(page)
     page.click(".registration-form button[type=submit]")
     page.wait_for_selector("#error-summary")

@@ -53,10 +53,11 @@ class Overview:
     sessions: list[SessionLine] = field(default_factory=list)
     dietary: list[tuple[str, int]] = field(default_factory=list)
     accessibility: list[tuple[str, int]] = field(default_factory=list)
+    by_track: list[tuple[str, int]] = field(default_factory=list)
 
 
 def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
-    """The edition's live figures in seven queries."""
+    """The edition's live figures in eight queries."""
     registrations = Registration.objects.filter(edition=edition)
     active = registrations.filter(ACTIVE)
     totals = registrations.aggregate(
@@ -93,7 +94,15 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
             _counted(active.exclude(accessibility_needs=""), "accessibility_needs"),
             "accessibility_needs",
         ),
+        by_track=[(track.name, track.n) for track in tracks_counted(edition)],
         **totals,
+    )
+
+
+def tracks_counted(edition: Edition) -> QuerySet:
+    """The edition's parallel tracks with how many active participants follow each."""
+    return edition.tracks.annotate(
+        n=Count("registrations", filter=Q(registrations__status=Status.ACTIVE))
     )
 
 

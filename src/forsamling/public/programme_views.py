@@ -73,13 +73,25 @@ def _prize_links(edition: Edition, published: Programme) -> dict[str, list[dict[
 
 
 def programme_exports(edition: Edition) -> list[dict[str, str]]:
-    """The programme's downloads, linked from its pages."""
+    """The programme's downloads, linked from its pages: for everyone, then the data formats
+    for developers (shown under their own heading)."""
     kwargs = {"edition": edition.slug}
     return [
         {"label": _("PDF til udskrift"), "url": reverse("public:programme_pdf", kwargs=kwargs)},
-        {"label": _("Kalender (iCal)"), "url": reverse("public:programme_ical", kwargs=kwargs)},
-        {"label": _("Schedule JSON"), "url": reverse("public:programme_json", kwargs=kwargs)},
-        {"label": _("Schedule XML"), "url": reverse("public:programme_xml", kwargs=kwargs)},
+        {
+            "label": _("Kalender (til Outlook, Google eller telefonen)"),
+            "url": reverse("public:programme_ical", kwargs=kwargs),
+        },
+        {
+            "label": _("Programmet som JSON (frab/pretalx-format)"),
+            "url": reverse("public:programme_json", kwargs=kwargs),
+            "developer": "1",
+        },
+        {
+            "label": _("Programmet som XML (frab-format)"),
+            "url": reverse("public:programme_xml", kwargs=kwargs),
+            "developer": "1",
+        },
     ]
 
 

@@ -5,20 +5,20 @@ Thin views: a form, one service call, a redirect. Domain errors become Danish me
 
 from __future__ import annotations
 
-import re
 import secrets
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
+import segno
+from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from forsamling.conferences.models import Edition
 from forsamling.core import abuse
@@ -35,6 +35,7 @@ from forsamling.domain.registration_rules import (
 )
 from forsamling.invitations import services as invitations
 from forsamling.invitations.services import InvitationInvalid
+from forsamling.outputs.badges import checkin_url
 from forsamling.public.editions import page_edition
 from forsamling.registration import groups, services
 from forsamling.registration.forms import (
@@ -52,8 +53,9 @@ from forsamling.registration.queries import (
     breakout_slots,
     confirmation,
     group_overview,
+    personal_agenda,
     personal_programme,
-    registration_by_key,
+    registration_by_link,
     registration_choices,
     registration_closes_at,
 )
@@ -95,7 +97,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     posted = request.method == "POST"
     # A posted form is checked against what the form offered a second ago; the seats left are
     # not needed (the service counts under lock). A shown form has the seats left now.
-    categories, offers = registration_choices(event)
+    categories, offers, tracks = registration_choices(event)
     form = RegistrationForm(
         request.POST or None,
         initial={
@@ -103,6 +105,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             "invitation_code": request.GET.get("kode", "")[:40],  # the invitation link
         },
         categories=categories,
+        tracks=tracks,
         offers=offers if posted else breakout_slots(event),
     )
     refusal = None
@@ -120,6 +123,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
                     details=form.details(),
                     category=form.cleaned_data["category"],
                     sessions=form.cleaned_data["sessions"],
+                    track=form.cleaned_data["track"],
                 ),
             )
         except InvitationInvalid:
@@ -190,17 +194,13 @@ def _link_sent(request: HttpRequest, event: Edition, email: str) -> HttpResponse
     return render(request, "public/registration/link_sent.html", {"edition": event})
 
 
-FORM_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe's alphabet
-
-
 def _made_by_this_form(request: HttpRequest, event: Edition) -> HttpResponse | None:
-    """The confirmation, if this posted form's idempotency key already made a registration:
-    a double click or a retry gets its registration, even after closing. Asked only when the
-    post would otherwise be refused, so the rush's happy path reads nothing for it."""
-    key = request.POST.get("idempotency_key", "") if request.method == "POST" else ""
-    if not FORM_KEY.fullmatch(key):  # what the form hands out; anything else made nothing
+    """The confirmation, if the service says this posted form already made a registration."""
+    if request.method != "POST":
         return None
-    made = registration_by_key(event, key)
+    made = services.earlier_registration(
+        edition=event, idempotency_key=request.POST.get("idempotency_key", "")
+    )
     if made is None:
         return None
     return redirect("public:registration_done", edition=event.slug, token=made.token)
@@ -224,13 +224,14 @@ def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
     return _with_retry_after(response, refusal)
 
 
-def _registration(request: HttpRequest, edition: str, token: str) -> Registration:
-    # One query for the edition and the registration (the confirmation follows every POST).
-    registration = (
-        Registration.objects.select_related("edition", "category", "group")
-        .filter(edition__slug=edition, edition__is_public=True, token=token)
-        .first()
+def _home(registration: Registration) -> HttpResponse:
+    return redirect(
+        "public:registration", edition=registration.edition.slug, token=registration.token
     )
+
+
+def _registration(request: HttpRequest, edition: str, token: str) -> Registration:
+    registration = registration_by_link(edition, token)
     if registration is None:
         raise Http404("No such registration")
     request.edition = registration.edition  # type: ignore[attr-defined]
@@ -252,7 +253,13 @@ def done(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     )
 
 
+# The private page holds three forms at once: each gets its own ids.
+CHOICES_IDS, DETAILS_IDS, HANDOVER_IDS = "choices-%s", "details-%s", "handover-%s"
+
+
 def manage(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    """The participant's home: their programme, badge code and the actions on their place.
+    Also what a reload of an action's address shows (its GET)."""
     registration = _registration(request, edition, token)
     return render(request, "public/registration/manage.html", _manage_context(registration))
 
@@ -269,42 +276,80 @@ def _manage_context(registration: Registration, **forms: Any) -> dict[str, Any]:
     fee = cancellation_fee(
         registration.category.price, timezone.now(), edition.cancellation_deadline
     )
+    lines = personal_programme(registration)
+    days, unplaced = personal_agenda(registration, lines) if registration.is_active else ([], [])
     return {
         "edition": edition,
         "registration": registration,
-        "lines": personal_programme(registration),
+        "lines": lines,
+        "days": days,
+        "unplaced": unplaced,
+        "badge_qr": _badge_qr(registration) if registration.is_active else "",
         "choices_form": forms.get("choices_form")
-        or ChoicesForm(initial=initial, category=registration.category, offers=offers),
-        "details_form": forms.get("details_form") or DetailsForm(initial=details),
-        "substitute_form": forms.get("substitute_form") or SubstituteForm(),
+        or ChoicesForm(
+            initial=initial,
+            category=registration.category,
+            offers=offers,
+            auto_id=CHOICES_IDS,
+        ),
+        "details_form": forms.get("details_form")
+        or DetailsForm(initial=details, auto_id=DETAILS_IDS),
+        "substitute_form": forms.get("substitute_form") or SubstituteForm(auto_id=HANDOVER_IDS),
         "fee": fee,
         "organisations": organisation_names(),
         "error": forms.get("error"),
+        "opened": {key: key == forms.get("opened") for key in SECTIONS.values()},
     }
+
+
+def _badge_qr(registration: Registration) -> SafeString:
+    """The badge's code as a QR code to show at the door: the same the printed badge holds."""
+    svg = segno.make(checkin_url(registration.edition, registration.pk), error="m").svg_inline(
+        scale=4, svgclass="badge-qr", title=_("QR-kode til indtjekning")
+    )
+    return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))
+
+
+SECTIONS = {"choices_form": "choices", "details_form": "details", "substitute_form": "handover"}
+SAVED = {
+    "choices_form": _("Dine sessioner er gemt."),
+    "details_form": _("Dine oplysninger er gemt."),
+}
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The posted data, even if empty (an empty form must show its errors), or None."""
+    return request.POST if request.method == "POST" else None
 
 
 def _manage_action(
     request: HttpRequest, registration: Registration, form_name: str, form: Any, act: Any
 ) -> HttpResponse:
+    if request.method != "POST":  # a reload of the action's address: the page itself
+        return _home(registration)
     if form.is_valid():
         try:
-            act(form)
+            done = act(form)
+        except AlreadyRegistered as error:  # the e-mail typed is someone else's
+            form.add_error("email", error_message(error, registration.edition))
         except (RegistrationError, NotEligible) as error:
-            context = _manage_context(registration, **{form_name: form})
-            context["error"] = error_message(error, registration.edition)
-            return render(request, "public/registration/manage.html", context, status=400)
-        return redirect(
-            "public:registration", edition=registration.edition.slug, token=registration.token
-        )
-    context = _manage_context(registration, **{form_name: form})
+            form.add_error(None, error_message(error, registration.edition))
+        else:
+            if done is not None:
+                return done
+            messages.success(request, SAVED[form_name])
+            return _home(registration)
+    context = _manage_context(registration, **{form_name: form}, opened=SECTIONS[form_name])
     return render(request, "public/registration/manage.html", context, status=400)
 
 
-@require_POST
 def change_choices(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     registration = _registration(request, edition, token)
     form = ChoicesForm(
-        request.POST, category=registration.category, offers=breakout_slots(registration.edition)
+        _posted(request),
+        category=registration.category,
+        offers=breakout_slots(registration.edition),
+        auto_id=CHOICES_IDS,
     )
     return _manage_action(
         request,
@@ -317,10 +362,9 @@ def change_choices(request: HttpRequest, edition: str, token: str) -> HttpRespon
     )
 
 
-@require_POST
 def update_details(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     registration = _registration(request, edition, token)
-    form = DetailsForm(request.POST)
+    form = DetailsForm(_posted(request), auto_id=DETAILS_IDS)
     return _manage_action(
         request,
         registration,
@@ -330,37 +374,32 @@ def update_details(request: HttpRequest, edition: str, token: str) -> HttpRespon
     )
 
 
-@require_POST
 def substitute(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     registration = _registration(request, edition, token)
-    form = SubstituteForm(request.POST)
+    form = SubstituteForm(_posted(request), auto_id=HANDOVER_IDS)
 
-    def act(f: SubstituteForm) -> None:
-        colleague = replace(
-            services.ParticipantDetails.of(registration),
-            **f.cleaned_data,
-            phone="",
-            committee="",
-            dietary="",
-            accessibility_needs="",
-            list_consent=False,
-        )
-        services.substitute_participant(registration=registration, details=colleague)
+    def act(f: SubstituteForm) -> HttpResponse:
+        services.substitute_participant(registration=registration, colleague=f.colleague())
+        return redirect("public:registration_handed_over", edition=edition)
 
     return _manage_action(request, registration, "substitute_form", form, act)
+
+
+def handed_over(request: HttpRequest, edition: str) -> HttpResponse:
+    """Where the one who handed their place over lands: their link no longer works, and the
+    colleague's link went to the colleague."""
+    event = page_edition(request, edition, with_themes=False)
+    return render(request, "public/registration/handed_over.html", {"edition": event})
 
 
 def cancel(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     registration = _registration(request, edition, token)
     if not registration.is_active:
-        return redirect(
-            "public:registration", edition=registration.edition.slug, token=registration.token
-        )
+        return _home(registration)
     if request.method == "POST":
         services.cancel_registration(registration=registration)
-        return redirect(
-            "public:registration", edition=registration.edition.slug, token=registration.token
-        )
+        messages.success(request, _("Du er afmeldt. Du får en bekræftelse på e-mail."))
+        return _home(registration)
     return render(request, "public/registration/cancel.html", _manage_context(registration))
 
 
@@ -393,6 +432,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         },
         categories=event.categories.all(),
         offers=breakout_slots(event),
+        tracks=event.tracks.all(),
     )
     refusal = None
     if request.method == "POST" and form.is_valid():
@@ -405,6 +445,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             details=form.details(),
             category=form.cleaned_data["category"],
             sessions=form.cleaned_data["sessions"],
+            track=form.cleaned_data["track"],
         )
         try:
             _with_invitation(form, lambda: groups.add_group_member(group=booking, member=member))
@@ -449,6 +490,7 @@ PAGES: list[tuple[str, Callable[..., HttpResponse], str]] = [
     (ROOT + "send-link/", resend_link, "registration_resend"),
     (ROOT + "gruppe/", group_start, "registration_group_start"),
     (ROOT + "gruppe/<slug:token>/", group, "registration_group"),
+    (ROOT + "overdraget/", handed_over, "registration_handed_over"),
     (OWN, manage, "registration"),
     (OWN + "kvittering/", done, "registration_done"),
     (OWN + "sessioner/", change_choices, "registration_choices"),

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.conferences.queries import current_edition, demo_editions, public_edition
+from forsamling.domain import edition_life
 from forsamling.programme.queries import announced_programme
+from forsamling.registration.queries import registration_closes_at
+
+
+def next_edition(edition: Edition) -> Edition | None:
+    """The next public edition after `edition` (not a demo), once it is published."""
+    return (
+        Edition.objects.public()
+        .filter(is_demo=edition.is_demo, start_date__gt=edition.end_date)
+        .order_by("start_date")
+        .first()
+    )
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -23,11 +36,23 @@ def edition(request: HttpRequest, edition: str) -> HttpResponse:
 
 def _edition_page(request: HttpRequest, edition: Edition) -> HttpResponse:
     request.edition = edition  # type: ignore[attr-defined]
+    now = timezone.now()
+    closes_at = registration_closes_at(edition)
+    phase = edition_life.phase(
+        now=now,
+        today=timezone.localdate(now),
+        opens_at=edition.registration_opens_at,
+        closes_at=closes_at,
+        end_date=edition.end_date,
+    )
     return render(
         request,
         "public/edition.html",
         {
             "edition": edition,
+            "phase": phase,
+            "closes_at": closes_at,
+            "next_edition": next_edition(edition) if phase == edition_life.Phase.OVER else None,
             "themes": list(edition.themes.all()),
             "announced": announced_programme(edition),
             "demo_editions": demo_editions(),

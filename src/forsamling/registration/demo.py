@@ -15,7 +15,7 @@ from django.db import transaction
 from forsamling.conferences.copying import copy_edition
 from forsamling.conferences.models import Edition
 from forsamling.demo.load import load_edition, seed_data
-from forsamling.domain.danish import COPENHAGEN
+from forsamling.domain.danish import COPENHAGEN, format_date_range
 from forsamling.programme.models import Session, SessionKind
 from forsamling.registration.models import Category
 
@@ -49,10 +49,41 @@ def load_demo_edition(now: datetime) -> tuple[Edition, bool]:
             source, _ = load_edition(seed_data(SEED_YEAR))
         edition = copy_edition(source=source, slug=DEMO_SLUG)
         _make_demo(edition, now)
+        _own_dates_in_texts(edition, source)
     if not edition.registrations.exists():
         edition.registration_opens_at = now.replace(microsecond=0) + timedelta(minutes=1)
         edition.save(update_fields=["registration_opens_at", "updated_at"])
     return edition, created
+
+
+TEXT_FIELDS = [
+    "tagline", "headline", "lead", "intro", "takeaways_heading", "takeaways", "themes_heading",
+    "themes_intro", "closing", "programme_note",
+]  # fmt: skip
+
+
+def _own_dates_in_texts(edition: Edition, source: Edition) -> None:
+    """The copied texts speak of the demo's dates and year, not the source's ("7.–8. maj
+    2026" becomes the demo's own date range)."""
+    swaps = [
+        (
+            format_date_range(source.start_date, source.end_date),
+            format_date_range(edition.start_date, edition.end_date),
+        ),
+        (str(source.year), str(edition.year)),
+    ]
+
+    def swapped(text: str) -> str:
+        for old, new in swaps:
+            text = text.replace(old, new)
+        return text
+
+    for name in TEXT_FIELDS:
+        setattr(edition, name, swapped(getattr(edition, name)))
+    edition.save(update_fields=[*TEXT_FIELDS, "updated_at"])
+    for theme in edition.themes.all():
+        theme.title, theme.description = swapped(theme.title), swapped(theme.description)
+        theme.save(update_fields=["title", "description"])
 
 
 def _make_demo(edition: Edition, now: datetime) -> None:

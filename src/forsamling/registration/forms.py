@@ -7,16 +7,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.domain.danish import format_price
 from forsamling.domain.ean import is_valid_ean13
 from forsamling.domain.eligibility import may_attend
 from forsamling.invitations.forms import check_invitation, invitation_note
-from forsamling.programme.models import Audience, Session
+from forsamling.programme.models import Audience, Session, Track
 from forsamling.registration.models import Category
 from forsamling.registration.queries import SlotOffer
-from forsamling.registration.services import ParticipantDetails
+from forsamling.registration.services import Colleague, ParticipantDetails
 
 NO_SESSION = "none"
 AUDIENCE_NOTE: dict[str, Any] = {
@@ -108,13 +109,14 @@ class ChoicesMixin:
 
     def add_slot_fields(self, offers: list[SlotOffer]) -> None:
         self.offers = offers
+        self.ineligible: set[int] = set()  # sessions shown, but not for this participant
         self.sessions_by_id: dict[str, Session] = {}
         for offer in offers:
             choices: list[tuple[str, Any]] = []
             for item in offer.sessions:
                 self.sessions_by_id[str(item.session.pk)] = item.session
                 choices.append((str(item.session.pk), str(item.session)))
-            choices.append((NO_SESSION, _("Jeg deltager ikke i denne break out")))
+            choices.append((NO_SESSION, _("Jeg deltager ikke i nogen af dem")))
             self.fields[f"slot_{offer.slot.pk}"] = forms.ChoiceField(
                 label=offer.slot.title,
                 choices=choices,
@@ -155,7 +157,11 @@ class CategoryChoiceField(forms.ChoiceField):
     def set_categories(self, categories: Iterable[Category]) -> None:
         self.categories = {str(category.pk): category for category in categories}
         self.choices = [
-            (key, f"{category.name} – {format_price(category.price)}{invitation_note(category)}")
+            (
+                key,
+                f"{category.name} – {format_price(category.price, get_language())}"
+                f"{invitation_note(category)}",
+            )
             for key, category in self.categories.items()
         ]
 
@@ -189,16 +195,42 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
     )
 
     def __init__(
-        self, *args: Any, categories: Iterable[Category], offers: list[SlotOffer], **kwargs: Any
+        self,
+        *args: Any,
+        categories: Iterable[Category],
+        offers: list[SlotOffer],
+        tracks: Iterable[Track] = (),
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["category"].set_categories(categories)  # type: ignore[attr-defined]
+        self.tracks = {str(track.pk): track for track in tracks}
+        if self.tracks:
+            self.fields["track"] = forms.ChoiceField(
+                label=_("Hvilken af de parallelle sæsoner deltager du i om eftermiddagen?"),
+                choices=[(key, track.name) for key, track in self.tracks.items()],
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Vælg den sæson, du deltager i."),
+                    "invalid_choice": _("Vælg en af sæsonerne."),
+                },
+            )
         self.add_slot_fields(offers)
+        self.order_fields(self.page_order())
+
+    def page_order(self) -> list[str]:
+        """The fields in the order the page shows them, so the error summary follows the page."""
+        names = list(self.fields)
+        slots = [name for name in names if name.startswith("slot_")]
+        first = ["name", "email", "phone", "organisation", "job_title", "committee", "category"]
+        first += ["track"] if "track" in names else []
+        return first + slots + [n for n in names if n not in first and n not in slots]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         data["sessions"] = self.check_slots(data.get("category"))
         check_invitation(self, data)  # forsamling.invitations: the server checks the code
+        data["track"] = self.tracks.get(data.get("track") or "")
         return data
 
     @property
@@ -223,6 +255,11 @@ class ChoicesForm(ChoicesMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.category = category
         self.add_slot_fields(offers)
+        self.ineligible = {
+            session.pk
+            for session in self.sessions_by_id.values()
+            if not may_attend(category.attendee, session.audience)
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -243,6 +280,18 @@ class SubstituteForm(forms.Form):
         },
     )
     job_title = forms.CharField(label=_("Kollegaens stilling"), max_length=200, required=False)
+    keeps_dinner = forms.BooleanField(
+        label=_("Kollegaen deltager i middagen i stedet for mig"), required=False
+    )
+    keeps_dietary = forms.BooleanField(
+        label=_("Kollegaen har de samme kosthensyn som mig"), required=False
+    )
+    keeps_person_reference = forms.BooleanField(
+        label=_("Fakturaen skal stadig have min personreference"), required=False
+    )
+
+    def colleague(self) -> Colleague:
+        return Colleague(**self.cleaned_data)
 
 
 class ResendLinkForm(forms.Form):
@@ -274,3 +323,8 @@ class GroupBookingForm(forms.Form):
             "invalid": INVALID_EMAIL,
         },
     )
+    ean = DetailsForm.base_fields["ean"]
+    order_reference = DetailsForm.base_fields["order_reference"]
+    person_reference = DetailsForm.base_fields["person_reference"]
+
+    clean_ean = DetailsForm.clean_ean

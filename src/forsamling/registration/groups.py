@@ -7,14 +7,15 @@ they had registered themselves; the secretary gets one overview page with the gr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.ean import validate_ean
 from forsamling.domain.registration_rules import check_not_paused, check_window
-from forsamling.programme.models import Session
+from forsamling.programme.models import Session, Track
 from forsamling.registration import emails
 from forsamling.registration.models import AuditEntry, Category, GroupBooking
 from forsamling.registration.queries import registration_closes_at
@@ -27,6 +28,7 @@ class GroupMember:
     details: ParticipantDetails
     category: Category
     sessions: Sequence[Session] = field(default_factory=list)
+    track: Track | None = None
 
 
 def register_group(
@@ -35,17 +37,25 @@ def register_group(
     organisation: str,
     secretary_name: str,
     secretary_email: str,
+    ean: str = "",
+    order_reference: str = "",
+    person_reference: str = "",
     members: Sequence[GroupMember] = (),
 ) -> GroupBooking:
-    """Opens a group booking and registers its first members, all or none of them."""
+    """Opens a group booking and registers its first members, all or none of them. The
+    invoice details (EAN, order number, person reference) are the group's, typed once."""
     check_window(timezone.now(), edition.registration_opens_at, registration_closes_at(edition))
     check_not_paused(edition.registration_paused)
+    ean = validate_ean(ean) if ean.strip() else ""
     with transaction.atomic():
         group = GroupBooking.objects.create(
             edition=edition,
             organisation=organisation.strip(),
             secretary_name=secretary_name.strip(),
             secretary_email=secretary_email.strip().lower(),
+            ean=ean,
+            order_reference=order_reference.strip(),
+            person_reference=person_reference.strip(),
         )
         AuditEntry.objects.create(
             edition=edition,
@@ -60,13 +70,22 @@ def register_group(
 
 
 def add_group_member(*, group: GroupBooking, member: GroupMember) -> Registered:
-    """Registers one more participant in the group, as the secretary."""
+    """Registers one more participant in the group, as the secretary, invoiced with the
+    group's invoice details where the participant has none of their own."""
+    details = member.details
+    details = replace(
+        details,
+        ean=details.ean or group.ean,
+        order_reference=details.order_reference or group.order_reference,
+        person_reference=details.person_reference or group.person_reference,
+    )
     return register_participant(
         edition=group.edition,
         idempotency_key=member.idempotency_key,
-        details=member.details,
+        details=details,
         category=member.category,
         sessions=member.sessions,
         group=group,
+        track=member.track,
         actor=f"sekretær:{group.secretary_email}",
     )

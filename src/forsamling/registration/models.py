@@ -65,6 +65,10 @@ class GroupBooking(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200)
     secretary_name = models.CharField(_("sekretærens navn"), max_length=200)
     secretary_email = models.EmailField(_("sekretærens e-mail"))
+    # Typed once by the secretary: every participant of the group is invoiced with them.
+    ean = models.CharField(_("EAN-nummer"), max_length=13, blank=True)
+    order_reference = models.CharField(_("ordrenummer"), max_length=100, blank=True)
+    person_reference = models.CharField(_("personreference"), max_length=100, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
@@ -92,6 +96,15 @@ class Registration(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200)
     job_title = models.CharField(_("stilling"), max_length=200, blank=True)
     category = models.ForeignKey(Category, verbose_name=_("kategori"), on_delete=models.PROTECT)
+    # Which of the edition's parallel tracks ("sæsoner") the participant follows, if it has any.
+    track = models.ForeignKey(
+        "programme.Track",
+        verbose_name=_("spor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registrations",
+    )
     committee = models.CharField(_("udvalg"), max_length=200, blank=True)
     dinner = models.BooleanField(_("deltager i middagen"), default=False)
     dietary = models.CharField(_("kosthensyn"), max_length=300, blank=True)

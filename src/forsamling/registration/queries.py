@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.db import connection
@@ -12,8 +12,10 @@ from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.domain.preference_rounds import ALLOCATING
+from forsamling.domain.programme import programme_from_snapshot
 from forsamling.domain.registration_rules import TimeRange
-from forsamling.programme.models import Item, ItemKind, Session
+from forsamling.programme.models import Item, ItemKind, Session, Track
+from forsamling.programme.queries import current_version
 from forsamling.registration.models import (
     Category,
     Choice,
@@ -38,10 +40,14 @@ def registration_closes_at(edition: Edition) -> datetime:
 
 
 def slot_time_range(slot: Item) -> TimeRange | None:
-    """A breakout slot's start and end as aware datetimes, if its day and times are known."""
-    if slot.day_id is None or slot.starts_at is None or slot.ends_at is None:
+    """A breakout slot's start and end as aware datetimes, if its day and times are known:
+    as published, if `breakout_slots` read it (an unpublished edit changes nothing for the
+    participants), else as in the draft."""
+    day = getattr(slot, "published_date", None)
+    if day is None and slot.day_id is not None:
+        day = slot.day.date  # type: ignore[union-attr]
+    if day is None or slot.starts_at is None or slot.ends_at is None:
         return None
-    day = slot.day.date  # type: ignore[union-attr]
     return TimeRange(
         datetime.combine(day, slot.starts_at, tzinfo=COPENHAGEN),
         datetime.combine(day, slot.ends_at, tzinfo=COPENHAGEN),
@@ -68,7 +74,8 @@ def breakout_slots(edition: Edition, *, with_seats: bool = True) -> list[SlotOff
     """The edition's breakout slots with their sessions (not cancelled) and seats left.
 
     Slots a preference round is still to allocate are left out (forsamling.preferences).
-    Three queries whatever the number of slots and sessions; two without the seats left (a
+    Their day and times are the published programme's, where it has them.
+    Four queries whatever the number of slots and sessions; three without the seats left (a
     form being posted needs none: the service counts under lock). Each session carries its
     slot and day, so checking the choices reads nothing more.
     """
@@ -88,6 +95,10 @@ def breakout_slots(edition: Edition, *, with_seats: bool = True) -> list[SlotOff
         if with_seats
         else {}
     )
+    published = published_breakout_times(edition)
+    for slot in slots:  # shown and checked as published: a draft edit is not yet the programme
+        if (times := published.get(str(slot.uid))) is not None:
+            slot.published_date, slot.starts_at, slot.ends_at = times  # type: ignore[attr-defined]
     by_slot: dict[int, list[SessionOffer]] = {slot.pk: [] for slot in slots}
     slot_by_id = {slot.pk: slot for slot in slots}
     for session in sessions:
@@ -98,13 +109,41 @@ def breakout_slots(edition: Edition, *, with_seats: bool = True) -> list[SlotOff
     return [SlotOffer(slot, by_slot[slot.pk]) for slot in slots if by_slot[slot.pk]]
 
 
-def registration_choices(edition: Edition) -> tuple[list[Category], list[SlotOffer]]:
+def published_breakout_times(edition: Edition) -> dict[str, tuple[date, time, time]]:
+    """The day, start and end of each breakout (by uid) in the published programme, if any."""
+    version = current_version(edition)
+    if version is None:
+        return {}
+    times = {}
+    for day in version.snapshot.get("days", []):
+        pending = list(day.get("items", []))
+        while pending:
+            item = pending.pop()
+            pending.extend(item.get("children", []))
+            if item.get("kind") == ItemKind.BREAKOUT and item.get("start") and item.get("end"):
+                times[item["uid"]] = (
+                    date.fromisoformat(day["date"]),
+                    time.fromisoformat(item["start"]),
+                    time.fromisoformat(item["end"]),
+                )
+    return times
+
+
+def registration_choices(
+    edition: Edition,
+) -> tuple[list[Category], list[SlotOffer], list[Track]]:
     """The categories and breakout sessions the registration form offers, without seats left,
     read at most a second ago (`forsamling.core.recent`): what a posted form is checked
-    against at 10.00 without a query. The service reads what decides a seat again under lock."""
+    against at 10.00 without a query.
+    With them the edition's parallel tracks, if any. The service reads what decides a seat
+    again under lock."""
     return recent(
         ("registration-choices", edition.pk),
-        lambda: (list(edition.categories.all()), breakout_slots(edition, with_seats=False)),
+        lambda: (
+            list(edition.categories.all()),
+            breakout_slots(edition, with_seats=False),
+            list(edition.tracks.all()),
+        ),
     )
 
 
@@ -152,7 +191,7 @@ def confirmation(edition: Edition, token: str) -> tuple[Registration, list[Progr
         connection.alias, fields, [rows[0][0], edition.pk, token, *rows[0][1:3]]
     )
     registration.edition = edition
-    _categories, offers = registration_choices(edition)
+    _categories, offers, _tracks = registration_choices(edition)
     sessions = {item.session.pk: item.session for offer in offers for item in offer.sessions}
     slots = {offer.slot.pk: offer.slot for offer in offers}
     order = {slot_id: index for index, slot_id in enumerate(slots)}
@@ -207,3 +246,71 @@ def group_overview(group: GroupBooking) -> GroupOverview:
         Decimal("0"),
     )
     return GroupOverview(registrations, total)
+
+
+def registration_by_link(edition_slug: str, token: str) -> Registration | None:
+    """The registration a private link opens, with its edition, category and group, in one
+    query (the private page and its forms)."""
+    return (
+        Registration.objects.select_related("edition", "category", "group", "track")
+        .filter(edition__slug=edition_slug, edition__is_public=True, token=token)
+        .first()
+    )
+
+
+@dataclass
+class AgendaLine:
+    """One line of a participant's day: a plenary item, or a session they chose."""
+
+    start: time | None
+    end: time | None
+    title: str
+    room: str = ""
+    chosen: ProgrammeLine | None = None
+
+
+@dataclass
+class AgendaDay:
+    date: date
+    title: str
+    lines: list[AgendaLine]
+
+
+def personal_agenda(
+    registration: Registration, lines: list[ProgrammeLine]
+) -> tuple[list[AgendaDay], list[ProgrammeLine]]:
+    """The participant's programme day by day from the published programme: the items for
+    everyone and, of each breakout, the session they chose, with time and room. Returns the
+    days and the chosen sessions the published programme does not show (yet)."""
+    version = current_version(registration.edition)
+    if version is None:
+        return [], lines
+    programme = programme_from_snapshot(version.snapshot)
+    track = registration.track
+    chosen = {str(line.choice.session.uid): line for line in lines}
+    placed: set[str] = set()
+    days = []
+    for day in programme.days:
+        agenda = []
+        for item in day.items:
+            if track is not None and item.track is not None and item.track.key != track.key:
+                continue  # the other half of the hall
+            if item.kind != ItemKind.BREAKOUT:
+                where = item.room.name if item.room else ""
+                agenda.append(AgendaLine(item.start, item.end, item.title, where))
+                continue
+            for session in item.sessions:
+                if session.uid in chosen:
+                    placed.add(session.uid)
+                    room = session.room or item.room
+                    agenda.append(  # the session's room, else the breakout's
+                        AgendaLine(
+                            item.start,
+                            item.end,
+                            session.label,
+                            room.name if room else "",
+                            chosen[session.uid],
+                        )
+                    )
+        days.append(AgendaDay(day.date, day.title, agenda))
+    return days, [line for uid, line in chosen.items() if uid not in placed]

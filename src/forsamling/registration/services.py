@@ -7,6 +7,7 @@ unchanged; the public pages turn them into Danish messages.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -30,7 +31,7 @@ from forsamling.domain.registration_rules import (
     check_window,
 )
 from forsamling.privacy import consents
-from forsamling.programme.models import ItemKind, Session
+from forsamling.programme.models import ItemKind, Session, Track
 from forsamling.registration import emails
 from forsamling.registration.models import (
     AuditEntry,
@@ -100,6 +101,7 @@ def register_participant(
     category: Category,
     sessions: Sequence[Session],
     group: GroupBooking | None = None,
+    track: Track | None = None,
     actor: str = PARTICIPANT,
     outside_window: bool = False,
 ) -> Registered:
@@ -122,10 +124,12 @@ def register_participant(
             check_not_paused(edition.registration_paused)
         values = details.cleaned()
         _check_choices(edition, category, sessions)
+        if track is not None and track.edition_id != edition.pk:
+            raise ValueError("Track of another edition")
     except (RegistrationError, NotEligible, InvalidEAN):
         # A retry of a registration that went through answers with it, even if the window
         # has closed or a session has changed since.
-        if (existing := registration_by_key(edition, idempotency_key)) is not None:
+        if existing := earlier_registration(edition=edition, idempotency_key=idempotency_key):
             return Registered(existing, created=False)
         raise
     try:
@@ -138,6 +142,7 @@ def register_participant(
                 category=category,
                 terms_accepted_at=now,
                 group=group,
+                track=track,
                 **values,
             )
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
@@ -166,6 +171,18 @@ def register_participant(
             raise SessionUnavailable(None) from None
         raise
     return Registered(registration, created=True)
+
+
+IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe's alphabet
+
+
+def earlier_registration(*, edition: Edition, idempotency_key: str) -> Registration | None:
+    """The registration a form with this idempotency key already made, if any: the answer to
+    a double click or a retry, even after closing or after a session changed. Asked only when
+    a registration is refused, so the rush's happy path reads nothing for it."""
+    if not IDEMPOTENCY_KEY.fullmatch(idempotency_key):  # what the form hands out; else nothing
+        return None
+    return registration_by_key(edition, idempotency_key)
 
 
 def change_choices(
@@ -249,14 +266,53 @@ def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT)
         _notify_promoted(promoted)
 
 
+@dataclass(frozen=True)
+class Colleague:
+    """Who takes over a place, and what of the participant's details they keep.
+
+    Name, e-mail and job title are the colleague's own; the organisation, the invoice details
+    and the seats go with the place. Dinner, dietary needs and the person reference are kept
+    only if the one handing over says so; the rest (phone, committee, accessibility needs,
+    consent to the list) is the colleague's to give, so it starts empty."""
+
+    name: str
+    email: str
+    job_title: str = ""
+    keeps_dinner: bool = False
+    keeps_dietary: bool = False
+    keeps_person_reference: bool = False
+
+    def details(self, registration: Registration) -> ParticipantDetails:
+        return ParticipantDetails(
+            name=self.name,
+            email=self.email,
+            organisation=registration.organisation,
+            job_title=self.job_title,
+            dinner=registration.dinner if self.keeps_dinner else False,
+            dietary=registration.dietary if self.keeps_dietary else "",
+            ean=registration.ean,
+            order_reference=registration.order_reference,
+            person_reference=registration.person_reference if self.keeps_person_reference else "",
+        )
+
+
 def substitute_participant(
-    *, registration: Registration, details: ParticipantDetails, actor: str = PARTICIPANT
+    *,
+    registration: Registration,
+    details: ParticipantDetails | None = None,
+    colleague: Colleague | None = None,
+    actor: str = PARTICIPANT,
 ) -> Registration:
-    """Hands the place, seats and waiting-list places included, to a colleague.
+    """Hands the place, seats and waiting-list places included, to a colleague: given either
+    all of their `details`, or a `colleague` and what they keep of the participant's.
 
     The colleague gets a new private link; the old one stops working.
     """
     _check_active(registration)
+    if colleague is not None:
+        details = colleague.details(registration)
+    if details is None:
+        raise ValueError("A colleague or their details are needed")
     values = details.cleaned()
     previous = {"name": registration.name, "email": registration.email}
     with transaction.atomic():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.programme.models import Audience, ItemKind, SessionKind
@@ -24,6 +25,12 @@ def kind_label(value: str) -> str:
 def audience_label(value: str) -> str:
     """{{ session.audience|audience_label }} → 'Kun folkevalgte politikere'."""
     return str(dict(Audience.choices).get(value, value))
+
+
+@register.filter
+def is_over(edition: Edition) -> bool:
+    """{% if edition|is_over %}: the conference's last day has passed (its programme is final)."""
+    return timezone.localdate() > edition.end_date
 
 
 @register.inclusion_tag("public/programme/_status.html")

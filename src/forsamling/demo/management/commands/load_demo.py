@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.demo.load import load_seed_editions
+from forsamling.demo.preference_round import load_demo_round
 from forsamling.demo.prize import load_decided_prize, load_demo_prize
 from forsamling.domain.danish import format_moment
 from forsamling.exhibitors.demo import load_demo_stands
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{demo.title}: {'created' if created else 'already there'}; tilmelding åbner {opens}"
         )
+        if (round := load_demo_round(demo, timezone.now())) is not None:
+            self.stdout.write(f"{demo.title}: prioritering af “{round.title}”")
         stands = load_demo_stands(demo)
         self.stdout.write(f"{demo.title}: {len(stands)} stande til udstillerne")
         load_demo_seller(demo)

@@ -1,11 +1,12 @@
 /* Progressive enhancement: sessions the chosen category may not attend are disabled. The
-   server checks the same rule (forsamling.domain.eligibility) whether or not this runs. */
+   server checks the same rule (forsamling.domain.eligibility) whether or not this runs.
+   The categories come from a JSON block (#category-flags), the note from its data-note. */
 (function () {
   "use strict";
-  var data = document.getElementById("category-flags");
-  if (!data) { return; }
-  var flags = JSON.parse(data.textContent);
-  var note = document.currentScript ? document.currentScript.getAttribute("data-note") : "";
+  var source = document.getElementById("category-flags");
+  if (!source) { return; }
+  var flags = JSON.parse(source.textContent);
+  var note = document.querySelector("[data-not-eligible-note]").getAttribute("data-not-eligible-note");
   function mayAttend(category, audience) {
     if (!category || audience === "everyone") { return true; }
     if (audience === "politicians") { return category.politician; }

@@ -1,5 +1,5 @@
 /* Progressive enhancement: a session chosen at one position is greyed out at the others of
-   the same break out. Without JavaScript the server says so instead. */
+   the same slot. Without JavaScript the server says so instead. */
 document.querySelectorAll(".ranking-form fieldset").forEach(function (fieldset) {
   "use strict";
   var selects = fieldset.querySelectorAll("select");

@@ -1,0 +1,128 @@
+"""Done when (issue 13): axe-core (WCAG 2.1 A and AA) finds nothing on every public page and
+every error state, at 390 px and at 1280 px, and no page scrolls sideways at 390 px."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from tests.conftest import axe_violations, format_violations
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def demo_site(live_server, transactional_db):
+    """The seeds' editions and the demo, its registration open, one participant, one group,
+    one exhibitor: every public page has something to show."""
+    from forsamling.conferences.models import Edition
+    from forsamling.exhibitors import services as exhibitors
+    from forsamling.exhibitors.models import Stand
+    from forsamling.registration import groups, services
+    from forsamling.registration.queries import breakout_slots
+    from tests.exhibitors.conftest import details as exhibitor_details
+
+    call_command("load_demo", verbosity=0)
+    demo = Edition.objects.get(slug="demo")
+    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
+    demo.save(update_fields=["registration_opens_at"])
+    offers = breakout_slots(demo)
+    registration = services.register_participant(
+        edition=demo,
+        idempotency_key="axe-1",
+        details=services.ParticipantDetails(
+            name="Mette Hansen", email="mette@aalborg.dk", organisation="Aalborg Kommune"
+        ),
+        category=demo.categories.get(key="politiker"),
+        sessions=[offer.sessions[0].session for offer in offers],
+        track=demo.tracks.first(),
+    ).registration
+    group = groups.register_group(
+        edition=demo,
+        organisation="Aalborg Kommune",
+        secretary_name="Sif",
+        secretary_email="sif@aalborg.dk",
+        ean="5798000420489",
+    )
+    stand = Stand.objects.filter(edition=demo).first()
+    exhibitor = exhibitors.book_stands(
+        edition=demo, stand_ids=[stand.pk], details=exhibitor_details()
+    )
+    return {
+        "url": live_server.url,
+        "own": f"/demo/tilmelding/{registration.token}/",
+        "group": f"/demo/tilmelding/gruppe/{group.token}/",
+        "booth": f"/demo/udstillere/booking/{exhibitor.token}/",
+    }
+
+
+def pages(site):
+    own, group, booth = site["own"], site["group"], site["booth"]
+    return [
+        ("/", None),
+        ("/arkiv/", None),
+        ("/tilgaengelighed/", None),
+        ("/2023/", None),
+        ("/2023/program/", None),
+        ("/2023/program/aendringer/", None),
+        ("/demo/", None),
+        ("/demo/tilmelding/", None),
+        ("/demo/tilmelding/", "main form.registration-form button[type=submit]"),
+        ("/demo/tilmelding/send-link/", None),
+        ("/demo/tilmelding/send-link/", "main form button[type=submit]"),
+        ("/demo/tilmelding/gruppe/", None),
+        ("/demo/tilmelding/gruppe/", "main form button[type=submit]"),
+        (group, None),
+        (group, "main form.registration-form button[type=submit]"),
+        (own, None),
+        (own, "open-all"),
+        (own, "#details"),
+        (own, "#handover"),
+        (own + "kvittering/", None),
+        (own + "afmeld/", None),
+        (own + "prioriteringer/", None),
+        ("/demo/tilmelding/overdraget/", None),
+        ("/demo/udstillere/", None),
+        ("/demo/udstillere/book/", None),
+        ("/demo/udstillere/book/", "main form button[type=submit]"),
+        (booth, None),
+        (booth, "form[action$='standpersonale/'] button[type=submit]"),
+        ("/demo/fordeling/", None),
+    ]
+
+
+def visit(page, site, path, action):
+    page.goto(site["url"] + path)
+    if action == "open-all":
+        for section in ("choices", "details", "handover", "cancel"):
+            page.click(f"#{section}-button")
+    elif action and action.startswith("#"):
+        section = action[1:]
+        page.click(f"#{section}-button")
+        page.fill(f"#{section}-name", "")
+        page.fill(f"#{section}-email", "nej")
+        page.click(f"#{section}-content button[type=submit]")
+        page.wait_for_selector(f"#{section}-error-summary")
+    elif action:
+        page.click(action)
+        page.wait_for_selector(".error-summary")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_public_page_and_error_state_passes_axe(browser, demo_site, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    problems = []
+    for path, action in pages(demo_site):
+        visit(page, demo_site, path, action)
+        violations = axe_violations(page)
+        if violations:
+            problems.append(f"{path} {action or ''}: {format_violations(violations)}")
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            problems.append(f"{path} {action or ''}: {scroll} px wide at {width} px")
+    context.close()
+    assert not problems, "\n".join(problems)

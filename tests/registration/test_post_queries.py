@@ -1,0 +1,36 @@
+"""The registration POST at 10.00 stays as cheap as it was (issues 12 and 13)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .test_pages import form_data, url
+
+pytestmark = pytest.mark.django_db
+
+# Measured on the code before issues 12 and 13 (commit 535b91e): with the one-second reads
+# of production (`forsamling.core.recent`) warm, and with them off as in the other tests.
+# Issue 13 adds two reads to the cold path: the published programme's times, which decide
+# overlaps, and the edition's parallel tracks; in production both are among the one-second
+# reads, so the rush does not pay them.
+POST_QUERIES_WARM = 8
+POST_QUERIES_COLD = 12 + 2
+
+
+def post_queries(client, edition) -> int:
+    assert client.get(url(edition)).status_code == 200  # the rush: the form was just shown
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(url(edition), form_data(edition))
+    assert response.status_code == 302
+    return len(context.captured_queries)
+
+
+def test_the_registration_post_needs_no_more_queries_than_before(client, edition, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    assert post_queries(client, edition) == POST_QUERIES_WARM
+
+
+def test_without_the_one_second_reads_too(client, edition):
+    assert post_queries(client, edition) == POST_QUERIES_COLD
