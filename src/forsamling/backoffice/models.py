@@ -12,12 +12,13 @@ from forsamling.registration.models import Registration
 
 
 class EditionRole(models.Model):
-    """A user's role for one edition: organiser, check-in staff or viewer."""
+    """A user's role for one edition: organiser, check-in staff, viewer or prize jury."""
 
     ROLE_CHOICES = [
         (Role.ORGANISER.value, _("Arrangør")),
         (Role.CHECKIN.value, _("Indtjekning")),
         (Role.VIEWER.value, _("Læseadgang")),
+        (Role.JURY.value, _("Jury")),
     ]
 
     user = models.ForeignKey(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,8 +12,12 @@ from django.utils.translation import gettext as _
 
 from forsamling.backoffice import queries
 from forsamling.backoffice.charts import cumulative_svg
-from forsamling.backoffice.permissions import allowed_actions, editions_for, require
-from forsamling.backoffice.site import is_verified
+from forsamling.backoffice.permissions import (
+    allowed_actions,
+    editions_for,
+    require,
+    require_staff,
+)
 from forsamling.backoffice.views_registrations import breakouts_with_sessions
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
@@ -25,13 +28,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @staff_member_required
 def editions(request: HttpRequest) -> HttpResponse:
-    if not is_verified(request):
-        raise PermissionDenied
+    require_staff(request)
     return render(request, "backoffice/editions.html", {"editions": editions_for(request.user)})
 
 
 def home(request: HttpRequest, edition: str) -> HttpResponse:
     """Check-in staff land at the desk; everybody else at the overview."""
+    require_staff(request)
     the_edition = get_object_or_404(Edition, slug=edition)
     if Action.VIEW in allowed_actions(request.user, the_edition):
         return redirect("backoffice:overview", edition)

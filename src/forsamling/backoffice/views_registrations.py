@@ -37,9 +37,13 @@ def move_participant(request: HttpRequest, edition: str, registration_id: int) -
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.CHANGE_REGISTRATION)
     registration = get_object_or_404(Registration, edition=the_edition, pk=registration_id)
-    slot = get_object_or_404(
-        Item, edition=the_edition, kind=ItemKind.BREAKOUT, pk=request.POST.get("slot", "")
-    )
+    slot_id = request.POST.get("slot", "")
+    if not slot_id.isdigit():
+        messages.error(request, _("Vælg den break out, deltageren skal flyttes i."))
+        return redirect(
+            "backoffice:registration", edition=the_edition.slug, registration_id=registration.pk
+        )
+    slot = get_object_or_404(Item, edition=the_edition, kind=ItemKind.BREAKOUT, pk=slot_id)
     wanted = request.POST.get("session", "")
     new_session = None
     if wanted:

@@ -1,7 +1,7 @@
 """Who may do what in the back office: roles per edition, as plain rules.
 
-A user holds roles per edition (organiser, check-in staff, viewer). The rules here decide
-from those roles alone; `forsamling.backoffice.permissions` looks the roles up and adds the
+A user holds roles per edition (organiser, check-in staff, viewer, prize jury). The rules here
+decide from those roles alone; `forsamling.backoffice.permissions` looks the roles up and adds the
 second factor.
 """
 
@@ -15,6 +15,7 @@ class Role(StrEnum):
     ORGANISER = "organiser"
     CHECKIN = "checkin"
     VIEWER = "viewer"
+    JURY = "jury"
 
 
 class Action(StrEnum):
@@ -24,12 +25,15 @@ class Action(StrEnum):
     SEND_MESSAGE = "send_message"
     CHECK_IN = "check_in"
     CHANGE_REGISTRATION = "change_registration"  # move a participant, on their behalf
+    MANAGE = "manage"  # the edition's data in the admin, roles and preference rounds
+    JUDGE = "judge"  # the prevention prize's nominations and the jury's votes
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.ORGANISER: frozenset(Action),
     Role.VIEWER: frozenset({Action.VIEW, Action.EXPORT}),
     Role.CHECKIN: frozenset({Action.CHECK_IN}),
+    Role.JURY: frozenset({Action.JUDGE}),
 }
 
 
@@ -38,6 +42,11 @@ def may(*, roles: Iterable[Role], action: Action, is_superuser: bool = False) ->
     if is_superuser:
         return True
     return any(action in ALLOWED[role] for role in roles)
+
+
+def roles_allowing(action: Action) -> frozenset[Role]:
+    """The roles that allow the action: who may do it, for querying editions by role."""
+    return frozenset(role for role, actions in ALLOWED.items() if action in actions)
 
 
 def second_factor_ok(*, required: bool, is_staff: bool, verified: bool) -> bool:

@@ -4,21 +4,21 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, StackedInline
 from forsamling.backoffice.services import grant_role
 from forsamling.conferences.copying import copy_edition
 from forsamling.conferences.models import Edition, Theme
 from forsamling.domain.permissions import Role
 
 
-class ThemeInline(EditionScopedAdminMixin, admin.StackedInline):
+class ThemeInline(EditionScopedAdminMixin, StackedInline):
     model = Theme
     extra = 0
     fields = ["order", "title", "description"]
 
 
 @admin.register(Edition)
-class EditionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class EditionAdmin(EditionScopedAdminMixin, ModelAdmin):
     edition_path = "pk"
     list_display = ["title", "start_date", "city", "registration_opens_at", "is_public", "is_demo"]
     list_filter = ["is_public", "is_demo"]

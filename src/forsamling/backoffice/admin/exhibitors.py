@@ -18,7 +18,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
+from forsamling.backoffice.admin_scoping import (
+    EditionScopedAdminMixin,
+    ModelAdmin,
+    TabularInline,
+    managed,
+)
 from forsamling.backoffice.permissions import organised_editions
 from forsamling.conferences.queries import current_edition
 from forsamling.domain.stands import StandError, StandStatus
@@ -31,7 +36,7 @@ from forsamling.exhibitors.queries import exhibitors_for_export, stand_map
 
 
 @admin.register(FloorPlan)
-class FloorPlanAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class FloorPlanAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["edition", "description"]
     readonly_fields = ["map_link"]
 
@@ -48,7 +53,7 @@ class MoveStandForm(forms.Form):
 
 
 @admin.register(Stand)
-class StandAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class StandAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = [
         "number",
         "edition",
@@ -69,8 +74,8 @@ class StandAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
     change_list_template = "admin/exhibitors/stand/change_list.html"
 
     def get_urls(self) -> list[Any]:
-        view = self.admin_site.admin_view(self.map_view)
-        image = self.admin_site.admin_view(self.floor_plan_image)
+        view = self.admin_site.admin_view(managed(self.map_view))
+        image = self.admin_site.admin_view(managed(self.floor_plan_image))
         return [
             path("kort/", view, name="exhibitors_stand_map"),
             path("kort/<int:edition_id>/plantegning/", image, name="exhibitors_floor_plan"),
@@ -169,7 +174,7 @@ class StandAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
             )
 
 
-class StandStaffInline(EditionScopedAdminMixin, admin.TabularInline):
+class StandStaffInline(EditionScopedAdminMixin, TabularInline):
     edition_path = "exhibitor__edition"
     model = StandStaff
     extra = 0
@@ -183,7 +188,7 @@ class EmailExhibitorsForm(forms.Form):
 
 
 @admin.register(Exhibitor)
-class ExhibitorAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class ExhibitorAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = [
         "organisation", "edition", "cvr", "contact_name", "contact_email", "stand_numbers",
         "staff_count", "created_at",
@@ -281,7 +286,7 @@ class ExhibitorAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(StandChange)
-class StandChangeAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class StandChangeAdmin(EditionScopedAdminMixin, ModelAdmin):
     edition_path = "stand__edition"
     list_display = ["created_at", "stand", "action", "exhibitor", "actor", "note"]
     list_filter = ["action", "stand__edition"]

@@ -45,4 +45,4 @@ def desk(request: HttpRequest, edition: str) -> HttpResponse:
         context["name"] = request.GET["navn"]
         context["matches"] = find_by_name(the_edition, request.GET["navn"])
     context["arrived"] = arrivals(the_edition).count()
-    return render(request, "checkin/desk.html", context, status=status)
+    return render(request, "backoffice/checkin/desk.html", context, status=status)

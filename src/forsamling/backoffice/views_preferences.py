@@ -2,7 +2,8 @@
 
 Create a round, open and close it, run the allocation (as a background task), look at the
 preview, re-run it with a new seed if need be, and publish. Thin views: one service call
-each; the admin site's login (with its second factor) guards every page.
+each. The back office's access rule guards every page: the list and the new round's form
+offer only the editions the user organises, a round's pages need that role for its edition.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, re_path
@@ -20,13 +22,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
 
+from forsamling.backoffice.permissions import organised_editions, require, require_staff
+from forsamling.conferences.models import Edition
 from forsamling.domain import preference_rounds as rules
+from forsamling.domain.permissions import Action
 from forsamling.domain.preference_rounds import preview
 from forsamling.preferences import services, tasks
 from forsamling.preferences.models import PreferenceRound
 from forsamling.programme.models import Item, ItemKind, Session
 
-PERMISSION = "preferences.change_preferenceround"
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
@@ -47,10 +51,13 @@ class RoundForm(forms.ModelForm):
             "slots": gettext_lazy("De break outs, hvor pladserne fordeles efter prioritering.")
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, editions: QuerySet[Edition], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["edition"].queryset = editions  # type: ignore[attr-defined]
         self.fields["slots"].queryset = (  # type: ignore[attr-defined]
-            Item.objects.filter(kind=ItemKind.BREAKOUT, preference_rounds=None)
+            Item.objects.filter(
+                kind=ItemKind.BREAKOUT, preference_rounds=None, edition__in=editions
+            )
             .select_related("edition", "day")
             .order_by("-edition__year", "day__date", "starts_at")
         )
@@ -62,14 +69,18 @@ class RoundForm(forms.ModelForm):
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     return render(
         request,
-        f"preferences/backoffice/{template}",
+        f"backoffice/preferences/{template}",
         {**admin.site.each_context(request), **context},
     )
 
 
-@permission_required(PERMISSION, raise_exception=True)
 def round_list(request: HttpRequest) -> HttpResponse:
-    form = RoundForm(request.POST or None)
+    """The rounds of the editions the user organises, and a form for a new one."""
+    require_staff(request)
+    editions = organised_editions(request.user)
+    if not editions.exists():
+        raise PermissionDenied
+    form = RoundForm(request.POST or None, editions=editions)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["slots"] and any(s.edition_id != data["edition"].pk for s in data["slots"]):
@@ -96,7 +107,11 @@ def round_list(request: HttpRequest) -> HttpResponse:
                 )
             else:
                 return redirect("preferences_backoffice:round", round_id=round.pk)
-    rounds = PreferenceRound.objects.select_related("edition").order_by("-edition__year", "-id")
+    rounds = (
+        PreferenceRound.objects.filter(edition__in=editions)
+        .select_related("edition")
+        .order_by("-edition__year", "-id")
+    )
     return _page(
         request,
         "round_list.html",
@@ -125,9 +140,9 @@ def _preview_rows(round: PreferenceRound) -> list[dict[str, Any]]:
     return rows
 
 
-@permission_required(PERMISSION, raise_exception=True)
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
     round = get_object_or_404(PreferenceRound.objects.select_related("edition"), pk=round_id)
+    require(request, round.edition, Action.MANAGE)
     return _page(
         request,
         "round_detail.html",
@@ -142,9 +157,9 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
 
 
 @require_POST
-@permission_required(PERMISSION, raise_exception=True)
 def round_action(request: HttpRequest, round_id: str, action: str) -> HttpResponse:
-    round = get_object_or_404(PreferenceRound, pk=round_id)
+    round = get_object_or_404(PreferenceRound.objects.select_related("edition"), pk=round_id)
+    require(request, round.edition, Action.MANAGE)
     actor = organiser(request)
     try:
         if action == "open":

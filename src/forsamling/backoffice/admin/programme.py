@@ -3,13 +3,17 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
+from forsamling.backoffice.admin_scoping import (
+    EditionScopedAdminMixin,
+    ModelAdmin,
+    TabularInline,
+    managed,
+)
 from forsamling.backoffice.permissions import organised_editions
 from forsamling.programme.forms import PublishProgrammeForm
 from forsamling.programme.models import (
@@ -29,50 +33,50 @@ from forsamling.programme.services import publish_programme
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(ModelAdmin):
     list_display = ["name", "title", "organisation"]
     search_fields = ["name", "title", "organisation"]
 
 
 @admin.register(Room)
-class RoomAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class RoomAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["name", "edition", "capacity"]
     list_filter = ["edition"]
 
 
 @admin.register(Track)
-class TrackAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class TrackAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["name", "edition", "order"]
     list_filter = ["edition"]
 
 
 @admin.register(Day)
-class DayAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class DayAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["__str__", "edition", "moderator"]
     list_filter = ["edition"]
     autocomplete_fields = ["moderator"]
 
 
 @admin.register(EditionModerator)
-class EditionModeratorAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class EditionModeratorAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["edition", "speaker"]
     autocomplete_fields = ["speaker"]
 
 
-class ItemSpeakerInline(admin.TabularInline):
+class ItemSpeakerInline(TabularInline):
     model = ItemSpeaker
     extra = 0
     autocomplete_fields = ["speaker"]
 
 
-class SessionSpeakerInline(admin.TabularInline):
+class SessionSpeakerInline(TabularInline):
     model = SessionSpeaker
     extra = 0
     autocomplete_fields = ["speaker"]
 
 
 @admin.register(Item)
-class ItemAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class ItemAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["title", "kind", "day", "starts_at", "ends_at", "track", "room", "parent"]
     list_filter = ["edition", "day", "kind", "track"]
     search_fields = ["title", "description"]
@@ -98,7 +102,7 @@ class ItemAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class SessionAdmin(EditionScopedAdminMixin, ModelAdmin):
     edition_path = "slot__edition"
     list_display = ["__str__", "kind", "slot", "audience", "room", "capacity", "is_cancelled"]
     list_filter = ["slot__edition", "kind", "audience", "is_cancelled"]
@@ -133,7 +137,7 @@ class SessionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ProgrammeVersion)
-class ProgrammeVersionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class ProgrammeVersionAdmin(EditionScopedAdminMixin, ModelAdmin):
     """Published versions are frozen: they are made by "Tjek og offentliggør", never edited."""
 
     list_display = ["edition", "number", "comment", "publish_at", "created_at", "created_by"]
@@ -148,7 +152,7 @@ class ProgrammeVersionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
         return False
 
     def get_urls(self) -> list[Any]:
-        publish = self.admin_site.admin_view(self.publish_view)
+        publish = self.admin_site.admin_view(managed(self.publish_view))
         return [
             path("offentliggoer/", publish, name="programme_programmeversion_publish"),
             *super().get_urls(),
@@ -156,10 +160,6 @@ class ProgrammeVersionAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
     def publish_view(self, request: HttpRequest) -> HttpResponse:
         """Check the draft of an edition and publish it as the next version."""
-        if not request.user.has_perm("programme.add_programmeversion") and not (
-            request.user.is_superuser
-        ):
-            raise PermissionDenied
         form = PublishProgrammeForm(request.POST or None, initial=request.GET)
         editions = organised_editions(request.user)
         form.fields["edition"].queryset = editions  # type: ignore[attr-defined]

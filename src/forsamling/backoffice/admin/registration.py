@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, TabularInline
 from forsamling.domain.registration_rules import RegistrationError
 from forsamling.programme.models import Session
 from forsamling.registration import services
@@ -34,7 +34,7 @@ def organiser(request: HttpRequest) -> str:
     return f"arrangør:{request.user.get_username()}"
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(TabularInline):
     extra = 0
     can_delete = False
 
@@ -70,14 +70,14 @@ class AuditInline(EditionScopedAdminMixin, ReadOnlyInline):
 
 
 @admin.register(Category)
-class CategoryAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class CategoryAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["name", "edition", "price", "is_politician", "is_health_council", "order"]
     list_filter = ["edition"]
     list_editable = ["order"]
 
 
 @admin.register(Registration)
-class RegistrationAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class RegistrationAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["name", "email", "organisation", "category", "status", "dinner", "created_at"]
     list_filter = ["edition", "status", "category", "dinner", "list_consent"]
     search_fields = ["name", "email", "organisation", "job_title"]
@@ -116,7 +116,7 @@ class RegistrationAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Choice)
-class WaitingListAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, admin.ModelAdmin):
+class WaitingListAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, ModelAdmin):
     """The seats and waiting lists, one row per choice; the list shows each one's place."""
 
     edition_path = "slot__edition"
@@ -133,7 +133,7 @@ class WaitingListAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, admin.ModelA
 
 
 @admin.register(SessionSeats)
-class SessionSeatsAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class SessionSeatsAdmin(EditionScopedAdminMixin, ModelAdmin):
     edition_path = "session__slot__edition"
     list_display = ["session", "taken", "capacity"]
     list_filter = ["session__slot__edition"]
@@ -165,7 +165,7 @@ class SessionSeatsAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(GroupBooking)
-class GroupBookingAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class GroupBookingAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["organisation", "secretary_name", "secretary_email", "edition", "created_at"]
     list_filter = ["edition"]
     search_fields = ["organisation", "secretary_name", "secretary_email"]
@@ -173,7 +173,7 @@ class GroupBookingAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, ModelAdmin):
     list_display = ["at", "actor", "action", "registration"]
     list_filter = ["edition", "action"]
     search_fields = ["actor", "registration__name", "registration__email"]
@@ -181,7 +181,7 @@ class AuditEntryAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, admin.ModelAd
 
 
 @admin.register(SentMessage)
-class SentMessageAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class SentMessageAdmin(EditionScopedAdminMixin, ModelAdmin):
     edition_path = "registration__edition"
     list_display = ["sent_at", "to", "subject", "delivered"]
     list_filter = ["delivered", "registration__edition"]
