@@ -242,7 +242,7 @@ def world(conference, people, users):
     device = TOTPDevice.objects.create(user=make_user("telefon"), name="Telefon", confirmed=True)
     DBTaskResult.objects.create(
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="forsamling.backoffice.tasks.make_pdf_task",
+        task_path="forsamling.backoffice.jobs.make_pdf_task",
         backend_name="default",
         run_after=get_date_max(),  # none: the tests' immediate backend allows no delay
     )

@@ -131,7 +131,7 @@ def test_the_database_worker_makes_the_pdf(conference, people, settings, transac
     from django.core.management import call_command
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from forsamling.backoffice.tasks import make_pdf_task
+    from forsamling.backoffice.jobs import make_pdf_task
 
     job = OutputJob.objects.create(edition=conference.edition, kind=OutputKind.DOOR_LISTS)
     make_pdf_task.using(backend="default").enqueue(job.pk)

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from forsamling.backoffice.models import Delivery, Mailing
 from forsamling.conferences.models import Edition
@@ -115,8 +116,6 @@ def send_mailing(
             body=body,
             created_by=user,
         )
-        from forsamling.backoffice.tasks import send_mailing_task
-
         transaction.on_commit(partial(send_mailing_task.enqueue, mailing.pk))
     return mailing
 
@@ -157,3 +156,9 @@ def deliver(mailing_id: int) -> None:
         connection.close()
     mailing.finished_at = timezone.now()
     mailing.save(update_fields=["finished_at"])
+
+
+@task()
+def send_mailing_task(mailing_id: int) -> None:
+    """`deliver` in the background worker (`manage.py db_worker`)."""
+    deliver(mailing_id)

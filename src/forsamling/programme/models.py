@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.danish import format_time, format_weekday_date
 
 
 class Speaker(models.Model):
@@ -89,8 +90,6 @@ class Day(models.Model):
         constraints = [models.UniqueConstraint(fields=["edition", "date"], name="day_unique_date")]
 
     def __str__(self) -> str:
-        from forsamling.domain.danish import format_weekday_date
-
         return format_weekday_date(self.date).capitalize()
 
 
@@ -173,8 +172,6 @@ class Item(models.Model):
         ordering = ["edition", "day__date", "starts_at", "order", "id"]
 
     def __str__(self) -> str:
-        from forsamling.domain.danish import format_time
-
         return f"{format_time(self.starts_at)} {self.title}" if self.starts_at else self.title
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django_tasks import task
 from django_tasks_db import DatabaseBackend
 
 from forsamling.registration.calendar import personal_calendar
@@ -116,8 +117,6 @@ def _enqueue(kind: str, pk: int, substituted: bool = False) -> None:
     Any other backend (the tests' immediate one runs the task at once) is handed the task only
     once the transaction has committed.
     """
-    from forsamling.registration.tasks import deliver_email
-
     if isinstance(deliver_email.get_backend(), DatabaseBackend):
         deliver_email.enqueue(kind, pk, substituted)
     else:
@@ -168,3 +167,9 @@ def _send_group_link(group_pk: int) -> None:
         message.send()
     except OSError:
         logger.exception("Could not send the link of group booking %s", group.pk)
+
+
+@task()
+def deliver_email(kind: str, pk: int, substituted: bool = False) -> None:
+    """`deliver` in the background worker (`manage.py db_worker`)."""
+    deliver(kind, pk, substituted)

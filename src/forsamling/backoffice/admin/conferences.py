@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, StackedInline
 from forsamling.backoffice.services import grant_role
-from forsamling.conferences.copying import copy_edition
 from forsamling.conferences.models import Edition, Theme
 from forsamling.domain.permissions import Role
+from forsamling.registration.copying import copy_edition
 
 
 class ThemeInline(EditionScopedAdminMixin, StackedInline):

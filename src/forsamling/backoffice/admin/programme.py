@@ -29,7 +29,9 @@ from forsamling.programme.models import (
     Track,
 )
 from forsamling.programme.queries import draft_conflicts
-from forsamling.programme.services import publish_programme
+from forsamling.registration.programme_notices import publish_and_announce
+from forsamling.registration.seats import add_counters, lock_seats
+from forsamling.registration.services import fill_waiting_lists
 
 
 @admin.register(Speaker)
@@ -118,13 +120,11 @@ class SessionAdmin(EditionScopedAdminMixin, ModelAdmin):
         registration does before it reads them: registrations then see the change at once,
         and the two never wait on each other crosswise."""
         if change and {"capacity", "is_cancelled", "slot"} & set(form.changed_data):
-            from forsamling.registration.seats import lock_seats
-
             lock_seats([obj.pk])
         super().save_model(request, obj, form, change)
+        if not change:
+            add_counters([obj.pk])
         if change and "capacity" in form.changed_data:
-            from forsamling.registration.services import fill_waiting_lists
-
             promoted = fill_waiting_lists(
                 sessions=[obj], actor=f"arrangør:{request.user.get_username()}"
             )
@@ -166,7 +166,7 @@ class ProgrammeVersionAdmin(EditionScopedAdminMixin, ModelAdmin):
         edition = None
         if form.is_bound and form.is_valid():
             edition = form.cleaned_data["edition"]
-            version = publish_programme(
+            version = publish_and_announce(
                 edition=edition,
                 comment=form.cleaned_data["comment"],
                 publish_at=form.cleaned_data["publish_at"],

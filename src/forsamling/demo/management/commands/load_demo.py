@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from forsamling.demo.edition import load_demo_edition
 from forsamling.demo.load import load_seed_editions
 from forsamling.domain.danish import format_moment
 from forsamling.exhibitors.demo import load_demo_stands
-from forsamling.registration.demo import load_demo_edition
 
 DEMO_USERNAME = "arrangoer"
 DEMO_PASSWORD = os.environ.get("FORSAMLING_DEMO_PASSWORD", "forum-demo-2026")

@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from forsamling.conferences.copying import copy_edition
 from forsamling.conferences.models import Edition
 from forsamling.demo.load import load_edition, seed_data
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.programme.models import Session, SessionKind
+from forsamling.registration.copying import copy_edition
 from forsamling.registration.models import Category
 
 DEMO_SLUG = "demo"

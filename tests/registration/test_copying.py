@@ -8,10 +8,10 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from forsamling.conferences.copying import copy_edition
 from forsamling.conferences.models import Edition
 from forsamling.programme.models import Item, Session
 from forsamling.programme.services import publish_programme
+from forsamling.registration.copying import copy_edition
 from forsamling.registration.models import Category
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,9 @@ attend) and the participant categories with their prices. Dates and moments move
 weeks, so the conference keeps its weekdays (Thursday–Friday stays Thursday–Friday).
 Not copied: registrations, published programme versions, exhibitors' bookings and preference
 rounds, which belong to one year. The copy is not public until an organiser makes it so.
+
+It lives in `registration`, the highest of the data apps it copies (conferences, programme,
+registration's categories and seat counters), so that no data app imports one above it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,18 @@ from datetime import timedelta
 from django.db import transaction
 
 from forsamling.conferences.models import Edition, Theme
+from forsamling.programme.models import (
+    Day,
+    EditionModerator,
+    Item,
+    ItemSpeaker,
+    Room,
+    Session,
+    SessionSpeaker,
+    Track,
+)
+from forsamling.registration.models import Category
+from forsamling.registration.seats import add_counters
 
 ONE_YEAR_SAME_WEEKDAY = timedelta(weeks=52)
 MOMENTS = [
@@ -40,9 +55,6 @@ def copy_edition(
     *, source: Edition, slug: str | None = None, shift: timedelta = ONE_YEAR_SAME_WEEKDAY
 ) -> Edition:
     """Creates the copy of `source`, moved by `shift` (a year, keeping weekdays, by default)."""
-    from forsamling.programme.models import Day, EditionModerator, Room, Track
-    from forsamling.registration.models import Category
-
     years = round(shift.days / 365.25)
     copy = Edition.objects.get(pk=source.pk)
     copy.pk = None
@@ -105,8 +117,6 @@ def copy_edition(
 def _copy_programme(
     source: Edition, copy: Edition, *, rooms: dict, tracks: dict, days: dict
 ) -> None:
-    from forsamling.programme.models import Item, ItemSpeaker, Session, SessionSpeaker
-
     items: dict[int, Item] = {}
     originals = Item.objects.filter(edition=source)
     # Parents before their children (theme blocks hold talks one level deep).
@@ -137,6 +147,7 @@ def _copy_programme(
         session.slot = items[session.slot_id]
         session.room = rooms.get(session.room_id)
         session.save()
+        add_counters([session.pk])
         SessionSpeaker.objects.bulk_create(
             SessionSpeaker(session=session, speaker_id=s.speaker_id, order=s.order)
             for s in session_speakers

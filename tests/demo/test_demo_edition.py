@@ -12,12 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.demo.edition import CATEGORIES, DEMO_SLUG, load_demo_edition
 from forsamling.programme.models import Session
-from forsamling.registration.demo import CATEGORIES, DEMO_SLUG, load_demo_edition
 from forsamling.registration.models import Category, Registration, SentMessage
 from forsamling.registration.services import register_participant
+from tests.registration import conftest as registration_fixtures
+from tests.registration.conftest import details
 
-from .conftest import details
+edition = registration_fixtures.edition  # the registration tests' fixture, shared
 
 pytestmark = pytest.mark.django_db
 
