@@ -61,8 +61,6 @@ NEEDS: dict[str, Action | str] = {
     "admin:autocomplete": "nobody",  # no admin has autocomplete_fields
     "admin:view_on_site": "staff",
     "admin:auth_user_password_change": "superuser",
-    "admin:otp_totp_totpdevice_config": "superuser",
-    "admin:otp_totp_totpdevice_qrcode": "superuser",
     "admin:exhibitors_stand_map": "manage-some",
     "admin:exhibitors_floor_plan": Action.MANAGE,
     "admin:programme_programmeversion_publish": "manage-some",

@@ -16,9 +16,12 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponseBase
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from forsamling.backoffice.permissions import admin_may, organised_editions
 from forsamling.conferences.models import Edition
@@ -59,6 +62,31 @@ def managed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponse
 class ModelAdmin(RoleRuleMixin, admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return admin_may(request)
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """A date and time is two inputs under one label: each gets a name of its own."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, AdminSplitDateTime):
+            name = capfirst(db_field.verbose_name)
+            widget.widgets[0].attrs["aria-label"] = _("%(field)s, dato") % {"field": name}
+            widget.widgets[1].attrs["aria-label"] = _("%(field)s, klokkeslæt") % {"field": name}
+        return formfield
+
+    def get_changelist_form(self, request: HttpRequest, **kwargs: Any) -> Any:
+        """The inputs of a list's editable columns have no label of their own: each is named
+        by its column and its row, e.g. "Vandret placering (%): A1"."""
+        base = super().get_changelist_form(request, **kwargs)
+
+        class LabelledRowForm(base):  # type: ignore[valid-type,misc]
+            def __init__(self, *args: Any, **form_kwargs: Any) -> None:
+                super().__init__(*args, **form_kwargs)
+                for field in self.fields.values():
+                    if field.label:
+                        label = f"{capfirst(str(field.label))}: {self.instance}"
+                        field.widget.attrs["aria-label"] = label
+
+        return LabelledRowForm
 
 
 class TabularInline(RoleRuleMixin, admin.TabularInline):

@@ -11,7 +11,7 @@ from forsamling.registration.models import Registration
 
 class CheckIn(models.Model):
     registration = models.OneToOneField(
-        Registration, on_delete=models.CASCADE, related_name="checkin"
+        Registration, on_delete=models.CASCADE, related_name="checkin", verbose_name=_("tilmelding")
     )
     at = models.DateTimeField(_("tjekket ind"), auto_now_add=True)
     by = models.ForeignKey(

@@ -14,8 +14,8 @@ from forsamling.backoffice.admin_scoping import (
     TabularInline,
     managed,
 )
+from forsamling.backoffice.forms_programme import ItemForm, PublishProgrammeForm, SessionForm
 from forsamling.backoffice.permissions import organised_editions
-from forsamling.programme.forms import PublishProgrammeForm
 from forsamling.programme.models import (
     Day,
     EditionModerator,
@@ -79,6 +79,7 @@ class SessionSpeakerInline(TabularInline):
 
 @admin.register(Item)
 class ItemAdmin(EditionScopedAdminMixin, ModelAdmin):
+    form = ItemForm
     list_display = ["title", "kind", "day", "starts_at", "ends_at", "track", "room", "parent"]
     list_filter = ["edition", "day", "kind", "track"]
     search_fields = ["title", "description"]
@@ -105,6 +106,7 @@ class ItemAdmin(EditionScopedAdminMixin, ModelAdmin):
 
 @admin.register(Session)
 class SessionAdmin(EditionScopedAdminMixin, ModelAdmin):
+    form = SessionForm
     edition_path = "slot__edition"
     list_display = ["__str__", "kind", "slot", "audience", "room", "capacity", "is_cancelled"]
     list_filter = ["slot__edition", "kind", "audience", "is_cancelled"]
