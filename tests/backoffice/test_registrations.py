@@ -144,7 +144,8 @@ def test_a_registrations_page_shows_details_log_arrival_and_messages(
         response = client.get(url(conference, f"{people.aase.pk}/"))
     html = response.content.decode()
     assert "Aase Ørum" in html and "5798000000001" in html and "Vegetar" in html
-    assert "indtjekning:doer" in html and "checked_in" in html and "registered" in html.lower()
+    assert "doer (indtjekning) tjekkede deltageren ind" in html
+    assert "Aase Ørum tilmeldte sig med Temamøde 1" in html
     assert "Middag" in html and "Ældrepleje på øerne" in html
 
 
@@ -170,3 +171,23 @@ def test_invoice_basis_as_xlsx_with_amounts_as_numbers(client, conference, peopl
     assert [row[3] for row in aabenraa] == ["Zara Holm", "Aase Ørum"]
     assert aabenraa[1][1:3] == ("5798000000001", "PO-17")
     assert sum(Decimal(str(row[-1])) for row in rows[1:]) == Decimal("17880.5")
+
+
+def test_the_log_reads_as_danish_sentences(client, conference, people, users):
+    from forsamling.registration.services import change_choices
+
+    change_choices(
+        registration=people.bo, sessions=[conference.big], actor=f"arrangør:{users.organiser}"
+    )
+    users.organiser.first_name, users.organiser.last_name = "Maja", "Jensen"
+    users.organiser.save()
+    client.force_login(users.viewer)
+
+    page = client.get(f"/backoffice/konference/2026/tilmeldinger/{people.bo.pk}/").content.decode()
+
+    assert (
+        "Maja Jensen (arrangør) skiftede fra Temamøde 1: Ældrepleje på øerne "
+        "til Temamøde 2: Psykiatri"
+    ) in page
+    assert "Bo Andersen tilmeldte sig med Temamøde 1: Ældrepleje på øerne" in page
+    assert "choices_changed" not in page

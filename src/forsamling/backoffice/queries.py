@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 
+from forsamling.backoffice.audit_log import LogLine, log_lines
 from forsamling.backoffice.models import Delivery
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import COPENHAGEN, danish_sort_key
@@ -213,11 +214,12 @@ def consenting_participants(edition: Edition) -> list[Registration]:
 
 @dataclass
 class RegistrationFile:
-    """One registration with everything the back office knows about it (five queries)."""
+    """One registration with everything the back office knows about it (seven queries at
+    most: the log's people and sessions are looked up once each)."""
 
     registration: Registration
     choices: list[Choice]
-    audit: list[AuditEntry]
+    audit: list[LogLine]
     deliveries: list[Delivery]
 
 
@@ -232,7 +234,10 @@ def registration_file(edition: Edition, registration_id: int) -> RegistrationFil
     return RegistrationFile(
         registration,
         list(registration.choices.select_related("session", "slot").order_by("slot__starts_at")),
-        list(AuditEntry.objects.filter(registration=registration).order_by("-at", "-id")),
+        log_lines(
+            list(AuditEntry.objects.filter(registration=registration).order_by("-at", "-id")),
+            participant=registration.name,
+        ),
         list(
             Delivery.objects.filter(registration=registration)
             .select_related("mailing")

@@ -10,8 +10,10 @@ from django.db import IntegrityError, transaction
 from forsamling.checkin.models import CheckIn
 from forsamling.checkin.queries import badge_holder
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import Actor, ActorKind, AuditAction
 from forsamling.domain.checkin import NotRegistered, UnknownBadge
-from forsamling.registration.models import AuditEntry, Registration
+from forsamling.registration.audit import record
+from forsamling.registration.models import Registration
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,11 @@ def check_in(*, edition: Edition, code: str, by: Any) -> CheckInResult:
     try:
         with transaction.atomic():
             checkin = CheckIn.objects.create(registration=registration, by=by)
-            AuditEntry.objects.create(
-                registration=registration,
-                edition=edition,
-                actor=f"indtjekning:{by.get_username()}",
-                action="checked_in",
+            record(
+                edition_id=edition.pk,
+                registration_id=registration.pk,
+                actor=Actor(ActorKind.CHECKIN, by.get_username()),
+                action=AuditAction.CHECKED_IN,
             )
     except IntegrityError:  # two scanners at once: the other one won
         existing = CheckIn.objects.select_related("by").get(registration=registration)

@@ -13,10 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import Actor, ActorKind, AuditAction
 from forsamling.domain.registration_rules import check_window
 from forsamling.programme.models import Session
 from forsamling.registration import emails
-from forsamling.registration.models import AuditEntry, Category, GroupBooking
+from forsamling.registration.audit import record
+from forsamling.registration.models import Category, GroupBooking
 from forsamling.registration.queries import registration_closes_at
 from forsamling.registration.services import ParticipantDetails, Registered, register_participant
 
@@ -46,10 +48,10 @@ def register_group(
             secretary_name=secretary_name.strip(),
             secretary_email=secretary_email.strip().lower(),
         )
-        AuditEntry.objects.create(
-            edition=edition,
-            actor=f"sekretær:{group.secretary_email}",
-            action="group_created",
+        record(
+            edition_id=edition.pk,
+            actor=Actor(ActorKind.SECRETARY, group.secretary_email),
+            action=AuditAction.GROUP_CREATED,
             details={"group": group.pk, "organisation": group.organisation},
         )
         for member in members:
