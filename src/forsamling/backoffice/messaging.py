@@ -22,7 +22,13 @@ from django_tasks import task
 from forsamling.backoffice.models import Delivery, Mailing
 from forsamling.conferences.models import Edition
 from forsamling.programme.models import Session
-from forsamling.registration.models import Category, ChoiceStatus, Registration, Status
+from forsamling.registration.models import (
+    Category,
+    ChoiceStatus,
+    Registration,
+    SentMessage,
+    Status,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -120,31 +126,50 @@ def send_mailing(
     return mailing
 
 
+DEMO_NOT_SENT = "Demo: ikke sendt, vist på deltagerens postside"
+
+
 def deliver(mailing_id: int) -> None:
-    """Sends to everyone in the group who has not had it yet, logging each one."""
+    """Sends to everyone in the group who has not had it yet, logging each one.
+
+    Each message is also kept as the participant's sent e-mail (`SentMessage`), like the
+    registration's own. The demo edition sends nothing: its participants read the message on
+    their link's "post" page, as its banner promises."""
     mailing = Mailing.objects.select_related("edition").get(pk=mailing_id)
+    demo = mailing.edition.is_demo
     done = set(mailing.deliveries.values_list("registration_id", flat=True))
     reply_to = [mailing.edition.contact_email] if mailing.edition.contact_email else None
     connection = get_connection()
-    try:
-        connection.open()  # one SMTP session for the lot, not one per message
-    except Exception:
-        logger.exception("Mail server not reachable for mailing %s", mailing_id)
+    if not demo:
+        try:
+            connection.open()  # one SMTP session for the lot, not one per message
+        except Exception:
+            logger.exception("Mail server not reachable for mailing %s", mailing_id)
     try:
         for registration in recipients(mailing.edition, mailing.audience).exclude(pk__in=done):
-            message = EmailMessage(
-                subject=mailing.subject,
-                body=personalised(mailing.body, registration),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[registration.email],
-                reply_to=reply_to,
-                connection=connection,
+            body = personalised(mailing.body, registration)
+            kept = SentMessage.objects.create(
+                registration=registration, to=registration.email, subject=mailing.subject, body=body
             )
-            error = ""
-            try:
-                accepted = message.send() == 1
-            except Exception as problem:
-                accepted, error = False, str(problem)[:500]
+            accepted, error = False, ""
+            if demo:
+                error = DEMO_NOT_SENT
+            else:
+                message = EmailMessage(
+                    subject=mailing.subject,
+                    body=body,
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=[registration.email],
+                    reply_to=reply_to,
+                    connection=connection,
+                )
+                try:
+                    accepted = message.send() == 1
+                except Exception as problem:
+                    error = str(problem)[:500]
+            if accepted:
+                kept.delivered = True
+                kept.save(update_fields=["delivered"])
             Delivery.objects.create(
                 mailing=mailing,
                 registration=registration,
@@ -153,7 +178,8 @@ def deliver(mailing_id: int) -> None:
                 error=error,
             )
     finally:
-        connection.close()
+        if not demo:
+            connection.close()
     mailing.finished_at = timezone.now()
     mailing.save(update_fields=["finished_at"])
 
