@@ -47,6 +47,19 @@ class RoleRuleMixin:
         return admin_may(request)
 
 
+class ReadOnlyAdminMixin:
+    """Rows written only by the services: the admin shows them and changes nothing."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 def managed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """For an admin's own pages (publishing, the stand map): the role rule, as on its lists."""
 

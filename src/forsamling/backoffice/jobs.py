@@ -53,7 +53,7 @@ def download_name(job: OutputJob) -> str:
 
 
 def order_pdf(*, edition: Edition, kind: str, user: Any) -> OutputJob:
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         job = OutputJob.objects.create(edition=edition, kind=OutputKind(kind), created_by=user)
         transaction.on_commit(partial(make_pdf_task.enqueue, job.pk))
     return job

@@ -113,7 +113,7 @@ def send_mailing(
     *, edition: Edition, audience: str, audience_label: str, subject: str, body: str, user: Any
 ) -> Mailing:
     recipients(edition, audience)  # raises UnknownAudience before anything is saved
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         mailing = Mailing.objects.create(
             edition=edition,
             audience=audience,

@@ -20,6 +20,7 @@ from forsamling.backoffice.permissions import (
 )
 from forsamling.backoffice.views_registrations import breakouts_with_sessions
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
 from forsamling.domain.permissions import Action
 from forsamling.outputs import invoices, spreadsheets
 
@@ -71,9 +72,9 @@ def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
         name = f"tilmeldinger-{the_edition.slug}"
         if export == "csv":
             body = spreadsheets.to_csv(spreadsheets.REGISTRATION_HEADERS, table)
-            return _download(body, f"{name}.csv", "text/csv; charset=utf-8")
+            return attachment(body, f"{name}.csv", "text/csv; charset=utf-8")
         body = spreadsheets.to_xlsx("Tilmeldinger", spreadsheets.REGISTRATION_HEADERS, table)
-        return _download(body, f"{name}.xlsx", XLSX)
+        return attachment(body, f"{name}.xlsx", XLSX)
     page = Paginator(rows, 100).get_page(request.GET.get("side"))
     query = request.GET.copy()
     query.pop("side", None)
@@ -119,7 +120,7 @@ def participant_list_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     require(request, the_edition, Action.EXPORT)
     rows = spreadsheets.participant_list_rows(queries.consenting_participants(the_edition))
     body = spreadsheets.to_xlsx("Deltagerliste", spreadsheets.PARTICIPANT_LIST_HEADERS, rows)
-    return _download(body, f"deltagerliste-{the_edition.slug}.xlsx", XLSX)
+    return attachment(body, f"deltagerliste-{the_edition.slug}.xlsx", XLSX)
 
 
 def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
@@ -127,10 +128,4 @@ def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     require(request, the_edition, Action.EXPORT)
     rows = invoices.invoice_rows(invoices.invoices(the_edition))
     body = spreadsheets.to_xlsx("Fakturagrundlag", invoices.INVOICE_HEADERS, rows)
-    return _download(body, f"fakturagrundlag-{the_edition.slug}.xlsx", XLSX)
-
-
-def _download(body: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(body, f"fakturagrundlag-{the_edition.slug}.xlsx", XLSX)

@@ -24,6 +24,7 @@ from django_tasks import TaskResultStatus
 
 from forsamling.backoffice.permissions import organised_editions, require, require_staff
 from forsamling.conferences.models import Edition
+from forsamling.domain import audit
 from forsamling.domain import preference_rounds as rules
 from forsamling.domain.permissions import Action
 from forsamling.domain.preference_rounds import preview
@@ -35,7 +36,7 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 def organiser(request: HttpRequest) -> str:
-    return f"arrangør:{request.user.get_username()}"
+    return str(audit.organiser(request.user.get_username()))
 
 
 class RoundForm(forms.ModelForm):

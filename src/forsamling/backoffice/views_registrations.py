@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.backoffice.permissions import require
 from forsamling.conferences.models import Edition
+from forsamling.domain import audit
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
 from forsamling.domain.registration_rules import RegistrationCancelled, RegistrationError
@@ -59,7 +60,7 @@ def move_participant(request: HttpRequest, edition: str, registration_id: int) -
     ]
     if new_session is not None:
         sessions.append(new_session)
-    actor = f"arrangør:{request.user.get_username()}"
+    actor = str(audit.organiser(request.user.get_username()))
     try:
         change_choices(registration=registration, sessions=sessions, actor=actor)
     except RegistrationCancelled:

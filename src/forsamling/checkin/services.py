@@ -34,7 +34,7 @@ def check_in(*, edition: Edition, code: str, by: Any) -> CheckInResult:
     if existing is not None:
         return CheckInResult(registration, existing, already=True)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             checkin = CheckIn.objects.create(registration=registration, by=by)
             record(
                 edition_id=edition.pk,

@@ -21,11 +21,13 @@ from django.utils.translation import ngettext
 from forsamling.backoffice.admin_scoping import (
     EditionScopedAdminMixin,
     ModelAdmin,
+    ReadOnlyAdminMixin,
     TabularInline,
     managed,
 )
 from forsamling.backoffice.permissions import organised_editions
 from forsamling.conferences.queries import current_edition
+from forsamling.core.downloads import attachment
 from forsamling.domain.stands import StandError, StandStatus
 from forsamling.exhibitors import services
 from forsamling.exhibitors.exports import exhibitors_csv, exhibitors_xlsx
@@ -239,7 +241,7 @@ class ExhibitorAdmin(EditionScopedAdminMixin, ModelAdmin):
 
     @admin.action(description=_("Eksportér valgte som CSV"))
     def export_csv(self, request: HttpRequest, queryset: QuerySet[Exhibitor]) -> HttpResponse:
-        return _download(
+        return attachment(
             exhibitors_csv(exhibitors_for_export(queryset)),
             "udstillere.csv",
             "text/csv; charset=utf-8",
@@ -247,7 +249,7 @@ class ExhibitorAdmin(EditionScopedAdminMixin, ModelAdmin):
 
     @admin.action(description=_("Eksportér valgte som Excel (XLSX)"))
     def export_xlsx(self, request: HttpRequest, queryset: QuerySet[Exhibitor]) -> HttpResponse:
-        return _download(
+        return attachment(
             exhibitors_xlsx(exhibitors_for_export(queryset)),
             "udstillere.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -286,27 +288,12 @@ class ExhibitorAdmin(EditionScopedAdminMixin, ModelAdmin):
 
 
 @admin.register(StandChange)
-class StandChangeAdmin(EditionScopedAdminMixin, ModelAdmin):
+class StandChangeAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, ModelAdmin):
     edition_path = "stand__edition"
     list_display = ["created_at", "stand", "action", "exhibitor", "actor", "note"]
     list_filter = ["action", "stand__edition"]
     search_fields = ["stand__number", "exhibitor__organisation", "note"]
     list_select_related = ["stand", "exhibitor", "actor"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def stand_map_url() -> str:

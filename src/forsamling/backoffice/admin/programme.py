@@ -16,6 +16,7 @@ from forsamling.backoffice.admin_scoping import (
 )
 from forsamling.backoffice.forms_programme import ItemForm, PublishProgrammeForm, SessionForm
 from forsamling.backoffice.permissions import organised_editions
+from forsamling.domain import audit
 from forsamling.programme.models import (
     Day,
     EditionModerator,
@@ -128,7 +129,7 @@ class SessionAdmin(EditionScopedAdminMixin, ModelAdmin):
             add_counters([obj.pk])
         if change and "capacity" in form.changed_data:
             promoted = fill_waiting_lists(
-                sessions=[obj], actor=f"arrangør:{request.user.get_username()}"
+                sessions=[obj], actor=str(audit.organiser(request.user.get_username()))
             )
             if promoted:
                 self.message_user(

@@ -14,7 +14,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, TabularInline
+from forsamling.backoffice.admin_scoping import (
+    EditionScopedAdminMixin,
+    ModelAdmin,
+    ReadOnlyAdminMixin,
+    TabularInline,
+)
+from forsamling.domain import audit
 from forsamling.domain.registration_rules import RegistrationError
 from forsamling.programme.models import Session
 from forsamling.registration import services
@@ -31,7 +37,8 @@ from forsamling.registration.seats import waiting_position
 
 
 def organiser(request: HttpRequest) -> str:
-    return f"arrangør:{request.user.get_username()}"
+    """The organiser as the services' audit entries name them."""
+    return str(audit.organiser(request.user.get_username()))
 
 
 class ReadOnlyInline(TabularInline):
@@ -42,19 +49,6 @@ class ReadOnlyInline(TabularInline):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyAdminMixin:
-    """Rows written only by the services: the admin shows them and changes nothing."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
