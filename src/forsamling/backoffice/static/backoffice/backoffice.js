@@ -8,17 +8,33 @@
 // Each field with an error is marked aria-invalid and points at its message.
 (function () {
   "use strict";
+  function nameOf(box) {
+    var around = box.closest("fieldset, .module, #content");
+    var heading = around && around.querySelector("h2, caption, h1");
+    return heading ? heading.textContent.trim() : document.title;
+  }
+  function makeRegion(box) {
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", nameOf(box));
+  }
   function scrollBoxes() {
-    document.querySelectorAll("#content table, .results, .tabular, .bo-scroll").forEach(function (box) {
-      var scroller = box.tagName === "TABLE" ? box.parentElement : box;
-      if (!scroller || scroller.scrollWidth <= scroller.clientWidth + 1) { return; }
-      if (scroller.hasAttribute("tabindex")) { return; }
-      var heading = scroller.closest("fieldset, .module, #content");
-      var name = heading && heading.querySelector("h2, caption, h1");
-      scroller.setAttribute("tabindex", "0");
-      scroller.setAttribute("role", "region");
-      scroller.setAttribute("aria-label", name ? name.textContent.trim() : document.title);
-      scroller.classList.add("bo-scroll");
+    // A table wider than its column is wrapped in a box of its own that scrolls.
+    document.querySelectorAll("#content table").forEach(function (table) {
+      var parent = table.parentElement;
+      if (!parent || parent.closest(".results, .tabular, .bo-scroll")) { return; }
+      if (table.offsetWidth <= parent.clientWidth + 1) { return; }
+      var box = document.createElement("div");
+      box.className = "bo-scroll";
+      parent.insertBefore(box, table);
+      box.appendChild(table);
+      makeRegion(box);
+    });
+    // The admin's own scrolling boxes (its lists and tabular inlines) become reachable too.
+    document.querySelectorAll(".results, .tabular").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        makeRegion(box);
+      }
     });
   }
   function start() {
