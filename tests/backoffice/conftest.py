@@ -14,9 +14,10 @@ from django.utils import timezone
 from forsamling.backoffice.services import grant_role
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
-from forsamling.programme.models import Day, Item, ItemKind, Session, SessionKind
+from forsamling.programme.models import Day, Item, ItemKind, SessionKind
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails, register_participant
+from forsamling.registration.sessions import create_session
 
 
 def make_conference(slug: str = "2026") -> SimpleNamespace:
@@ -43,10 +44,10 @@ def make_conference(slug: str = "2026") -> SimpleNamespace:
         starts_at=time(13, 0),
         ends_at=time(14, 30),
     )
-    small = Session.objects.create(
+    small = create_session(
         slot=slot, kind=SessionKind.TEMAMOEDE, number=1, title="Ældrepleje på øerne", capacity=2
     )
-    big = Session.objects.create(
+    big = create_session(
         slot=slot, kind=SessionKind.TEMAMOEDE, number=2, title="Psykiatri", capacity=300
     )
     politician = Category.objects.create(

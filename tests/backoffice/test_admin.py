@@ -31,11 +31,11 @@ def test_giving_a_role_in_the_admin_goes_through_the_service(client, conference,
     )
     assert response.status_code == 302
     newcomer.refresh_from_db()
-    assert newcomer.is_staff and newcomer.groups.filter(name="Indtjekning").exists()
+    assert newcomer.is_staff
+    assert EditionRole.objects.get(user=newcomer).role == "checkin"
     role = EditionRole.objects.get(user=newcomer)
     client.post(f"/backoffice/backoffice/editionrole/{role.pk}/delete/", {"post": "yes"})
     assert not EditionRole.objects.filter(user=newcomer).exists()
-    assert not newcomer.groups.exists()
 
 
 def test_viewers_read_on_the_back_office_pages_not_in_the_admin(client, conference, users):

@@ -111,3 +111,39 @@ def test_delivering_again_does_not_send_twice(
         messaging.deliver(mailing.pk)
         messaging.deliver(mailing.pk)
     assert len(mail.outbox) == 2 and mailing.deliveries.count() == 2
+
+
+def test_the_demo_edition_shows_its_mailings_on_the_post_page_and_sends_nothing(
+    client, conference, people
+):
+    """As the demo's banner promises: no e-mail leaves it, the participant reads it at home."""
+    from django.urls import reverse
+
+    conference.edition.is_demo = True
+    conference.edition.save(update_fields=["is_demo"])
+    mailing = messaging.send_mailing(
+        edition=conference.edition, audience="dinner", audience_label="Middag",
+        subject="Middag kl. 19", body="Kære {navn}, vi ses.", user=None,
+    )  # fmt: skip
+    messaging.deliver(mailing.pk)
+
+    assert mail.outbox == []
+    assert mailing.deliveries.count() == 2
+    assert not mailing.deliveries.filter(accepted=True).exists()
+    inbox = reverse(
+        "public:registration_inbox",
+        kwargs={"edition": conference.edition.slug, "token": people.aeble.token},
+    )
+    page = client.get(inbox).content.decode()
+    assert "Middag kl. 19" in page and "Kære Ægir Bøgh, vi ses." in page
+
+
+def test_a_real_editions_mailing_is_also_kept_as_the_participants_sent_mail(conference, people):
+    mailing = messaging.send_mailing(
+        edition=conference.edition, audience="dinner", audience_label="Middag", subject="Middag",
+        body="Hej {navn}",
+        user=None,
+    )  # fmt: skip
+    messaging.deliver(mailing.pk)
+    assert len(mail.outbox) == 2
+    assert people.aeble.messages.filter(subject="Middag", delivered=True).exists()

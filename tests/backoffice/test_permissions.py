@@ -112,30 +112,26 @@ def test_editions_listed_are_those_with_a_role(conference, users):
     assert set(editions_for(users.superuser)) == {conference.edition, other.edition}
 
 
-def test_granting_a_role_makes_staff_and_adds_the_group(conference):
+def test_granting_a_role_makes_staff(conference):
     user = make_user("ny")
     grant_role(user=user, edition=conference.edition, role=Role.VIEWER)
     user.refresh_from_db()
     assert user.is_staff
-    assert user.groups.get().name == "Læseadgang"
+    assert roles_for(user, conference.edition) == {Role.VIEWER}
 
 
-def test_only_organisers_get_admin_permissions(conference, users):
-    assert users.organiser.groups.get().permissions.filter(codename="change_registration")
-    assert not users.viewer.groups.get().permissions.exists()
+def test_roles_give_no_global_model_permissions(conference, users):
+    """The role per edition is the whole rule: nothing is granted for every edition at once."""
+    assert not users.organiser.get_all_permissions()
+    assert not users.viewer.get_all_permissions()
 
 
-def test_check_in_staff_get_no_admin_permissions(conference, users):
-    assert not users.checkin.groups.get().permissions.exists()
-
-
-def test_revoking_the_last_role_removes_the_group(conference, users):
+def test_revoking_a_role_takes_it_for_that_edition_only(conference, users):
     other = make_conference("2027")
     grant_role(user=users.viewer, edition=other.edition, role=Role.VIEWER)
     revoke_role(user=users.viewer, edition=conference.edition, role=Role.VIEWER)
-    assert users.viewer.groups.filter(name="Læseadgang").exists()
-    revoke_role(user=users.viewer, edition=other.edition, role=Role.VIEWER)
-    assert not users.viewer.groups.exists()
+    assert roles_for(users.viewer, conference.edition) == set()
+    assert roles_for(users.viewer, other.edition) == {Role.VIEWER}
 
 
 def test_edition_list_shows_the_users_editions(client, conference, users):
@@ -155,3 +151,40 @@ def test_organisers_land_at_the_overview(client, conference, users):
     client.force_login(users.organiser)
     response = client.get(f"/backoffice/konference/{conference.edition.slug}/")
     assert response["Location"].endswith("/overblik/")
+
+
+def test_an_organiser_given_the_role_on_the_role_page_runs_preference_rounds(
+    client, conference, users
+):
+    """The bug of issue 12: the role page gave the role but not the rounds' pages, and the
+    list showed every edition's rounds."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from forsamling.preferences.models import PreferenceRound
+
+    other = make_conference("2027")
+    now = timezone.now()
+    for edition, title in [(conference.edition, "Runde i år"), (other.edition, "Runde næste år")]:
+        PreferenceRound.objects.create(
+            edition=edition, title=title, opens_at=now, closes_at=now + timedelta(days=1)
+        )
+    newcomer = make_user("nyarrangoer")
+    client.force_login(users.superuser)
+    client.post(
+        "/backoffice/backoffice/editionrole/add/",
+        {"user": newcomer.pk, "edition": conference.edition.pk, "role": "organiser"},
+    )
+    client.force_login(newcomer)
+
+    page = client.get("/backoffice/praeferencer/")
+    mine = PreferenceRound.objects.get(title="Runde i år")
+    theirs = PreferenceRound.objects.get(title="Runde næste år")
+
+    assert page.status_code == 200
+    assert "Runde i år" in page.content.decode()
+    assert "Runde næste år" not in page.content.decode()
+    assert client.get(f"/backoffice/praeferencer/{mine.pk}/").status_code == 200
+    assert client.get(f"/backoffice/praeferencer/{theirs.pk}/").status_code == 403
+    assert client.post(f"/backoffice/praeferencer/{theirs.pk}/close/").status_code == 403

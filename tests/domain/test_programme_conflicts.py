@@ -83,7 +83,7 @@ def test_speaker_in_two_places_at_once():
     speaker = [c for c in conflicts if c.kind == SPEAKER_TWICE]
     assert [c.text for c in speaker] == [
         "Anne Görlich er både på Oplæg a og Temamøde 1: Trivsel "
-        "(torsdag den 11. maj 2023 kl. 09.10–09.35)"
+        "(torsdag den 11. maj 2023 kl. 09.30–09.35)"
     ]
     assert speaker[0].uids == ("a", "s1")
 
@@ -187,13 +187,14 @@ def test_a_track_item_and_an_item_for_everyone_clash():
 
 
 def test_two_breakouts_at_once_are_two_choices_nobody_can_make():
+    """The warning names the half hour they share, not the first one's own time."""
     one = Item(
         uid="b1", kind="breakout", title="Break out 1", day=THURSDAY, start=time(13), end=time(14)
     )
     two = replace(one, uid="b2", title="Break out 2", start=time(13, 30), end=time(14, 30))
     assert [c.text for c in programme_conflicts(programme(one, two))] == [
         "Break out 1 og Break out 2 ligger oven i hinanden "
-        "(torsdag den 11. maj 2023 kl. 13.00–14.00)"
+        "(torsdag den 11. maj 2023 kl. 13.30–14.00)"
     ]
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from forsamling.conferences.models import Edition
 from forsamling.programme.models import Day, Item, ItemSpeaker, Session, SessionSpeaker, Speaker
+from forsamling.registration.sessions import create_session
 
 
 def edition(slug: str = "2030", **fields: Any) -> Edition:
@@ -53,7 +54,7 @@ def item(
 def session(slot: Item, title: str, *, number: int | None = None, **fields: Any) -> Session:
     speakers = fields.pop("speakers", ())
     fields.setdefault("kind", "temamoede")
-    created = Session.objects.create(slot=slot, title=title, number=number, **fields)
+    created = create_session(slot=slot, title=title, number=number, **fields)
     for order, speaker in enumerate(speakers):
         SessionSpeaker.objects.create(session=created, speaker=speaker, order=order)
     return created

@@ -10,9 +10,10 @@ import pytest
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
-from forsamling.programme.models import Audience, Day, Item, ItemKind, Session, SessionKind
+from forsamling.programme.models import Audience, Day, Item, ItemKind, SessionKind
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails
+from forsamling.registration.sessions import create_session
 
 _numbers = count(1)
 
@@ -39,7 +40,7 @@ def make_edition(**overrides):
 
 
 def make_session(slot, title, *, capacity=None, audience=Audience.EVERYONE, **extra):
-    return Session.objects.create(
+    return create_session(
         slot=slot,
         kind=SessionKind.TEMAMOEDE,
         title=title,

@@ -170,7 +170,7 @@ def test_the_session_admin_locks_the_counter_before_it_cancels_a_session(edition
     from django.contrib import admin
     from django.contrib.auth.models import User
 
-    from forsamling.programme.admin import SessionAdmin
+    from forsamling.backoffice.admin.programme import SessionAdmin
 
     session = edition.big_theme
     request = rf.post("/")

@@ -9,9 +9,11 @@ from django.core import mail
 from django.utils import timezone
 
 from forsamling.programme.models import Room
-from forsamling.programme.services import publish_programme
 from forsamling.registration.models import SentMessage
-from forsamling.registration.programme_notices import announce_programme_changes
+from forsamling.registration.programme_notices import (
+    announce_programme_changes,
+    publish_and_announce,
+)
 
 from .test_services import register
 
@@ -28,11 +30,12 @@ def body_to(address: str) -> str:
 
 @pytest.fixture
 def publish(django_capture_on_commit_callbacks):
-    """publish_programme, with what it does on commit (the announcement task) run at once."""
+    """The back office's publishing, with what it does on commit (the announcement task) run
+    at once."""
 
     def run(**kwargs):
         with django_capture_on_commit_callbacks(execute=True):
-            return publish_programme(**kwargs)
+            return publish_and_announce(**kwargs)
 
     return run
 

@@ -1,22 +1,115 @@
-"""Django's admin per edition: a non-superuser sees and changes only the editions they organise.
+"""Django's admin under the back office's one access rule, and per edition.
 
-Django's model permissions are global, and an organiser gets them through a group; this mixin
-narrows every edition-bound ModelAdmin to the user's own editions: the lists, the change and
-delete pages, the filters in the sidebar and the choices in foreign-key fields.
+Django's model permissions are global; the back office's rule is the role per edition
+(`backoffice.permissions`). `ModelAdmin`, `TabularInline` and `StackedInline` here ask that
+rule instead of the model permissions: organisers (and superusers) work in the admin, nobody
+else. `EditionScopedAdminMixin` then narrows every edition-bound admin to the editions the
+user organises: the lists, the change and delete pages, the filters in the sidebar and the
+choices in foreign-key fields. Every admin class of the project derives from these.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import admin
 from django.contrib.admin.utils import NotRelationField, get_fields_from_path
-from django.core.exceptions import FieldDoesNotExist
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBase
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
-from forsamling.backoffice.permissions import organised_editions
+from forsamling.backoffice.permissions import admin_may, organised_editions
 from forsamling.conferences.models import Edition
+
+
+class RoleRuleMixin:
+    """The role rule in place of Django's model permissions (see the module's docstring).
+
+    Mixins that narrow it further (read-only, per edition) go before this in the bases and
+    call `super()`.
+    """
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return admin_may(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return admin_may(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return admin_may(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return admin_may(request)
+
+
+class ReadOnlyAdminMixin:
+    """Rows written only by the services: the admin shows them and changes nothing."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+def managed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """For an admin's own pages (publishing, the stand map): the role rule, as on its lists."""
+
+    @wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not admin_may(request):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+class ModelAdmin(RoleRuleMixin, admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return admin_may(request)
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """A date and time is two inputs under one label: each gets a name of its own."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        widget = getattr(formfield, "widget", None)
+        if isinstance(widget, AdminSplitDateTime):
+            name = capfirst(db_field.verbose_name)
+            widget.widgets[0].attrs["aria-label"] = _("%(field)s, dato") % {"field": name}
+            widget.widgets[1].attrs["aria-label"] = _("%(field)s, klokkeslæt") % {"field": name}
+        return formfield
+
+    def get_changelist_form(self, request: HttpRequest, **kwargs: Any) -> Any:
+        """The inputs of a list's editable columns have no label of their own: each is named
+        by its column and its row, e.g. "Vandret placering (%): A1"."""
+        base = super().get_changelist_form(request, **kwargs)
+
+        class LabelledRowForm(base):  # type: ignore[valid-type,misc]
+            def __init__(self, *args: Any, **form_kwargs: Any) -> None:
+                super().__init__(*args, **form_kwargs)
+                for field in self.fields.values():
+                    if field.label:
+                        label = f"{capfirst(str(field.label))}: {self.instance}"
+                        field.widget.attrs["aria-label"] = label
+
+        return LabelledRowForm
+
+
+class TabularInline(RoleRuleMixin, admin.TabularInline):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return admin_may(request)
+
+
+class StackedInline(RoleRuleMixin, admin.StackedInline):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return admin_may(request)
 
 
 def scope_filter(path: str, request: HttpRequest) -> dict[str, Any]:

@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 class BackofficeConfig(AppConfig):
     default = True  # this module also holds the admin's config, below
     name = "forsamling.backoffice"
-    verbose_name = _("Backoffice")
+    verbose_name = _("Roller, PDF'er og udsendelser")
+
+    def ready(self) -> None:
+        # Both need every app's models and admin classes loaded, so not at import time.
+        from forsamling.backoffice.admin.libraries import replace_library_admins
+        from forsamling.backoffice.danish_names import name_in_danish
+
+        name_in_danish()
+        replace_library_admins()
 
 
 class ForsamlingAdminConfig(admin_apps.AdminConfig):

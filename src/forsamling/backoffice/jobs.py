@@ -16,6 +16,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 from weasyprint import HTML
 
 from forsamling.backoffice import queries
@@ -52,9 +53,7 @@ def download_name(job: OutputJob) -> str:
 
 
 def order_pdf(*, edition: Edition, kind: str, user: Any) -> OutputJob:
-    from forsamling.backoffice.tasks import make_pdf_task
-
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         job = OutputJob.objects.create(edition=edition, kind=OutputKind(kind), created_by=user)
         transaction.on_commit(partial(make_pdf_task.enqueue, job.pk))
     return job
@@ -125,3 +124,9 @@ def plan_for(edition: Edition, kind: str) -> Plan:
             partial(participant_list.participant_list_html, edition),
         )
     raise ValueError(kind)
+
+
+@task()
+def make_pdf_task(job_id: int) -> None:
+    """`make_pdf` in the background worker (`manage.py db_worker`)."""
+    make_pdf(job_id)

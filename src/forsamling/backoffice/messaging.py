@@ -18,13 +18,19 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from forsamling.backoffice.models import Delivery, Mailing
 from forsamling.conferences.models import Edition
 from forsamling.outbox import sending
 from forsamling.privacy.notice import email_footer
 from forsamling.programme.models import Session
-from forsamling.registration.models import Category, ChoiceStatus, Registration, Status
+from forsamling.registration.models import (
+    Category,
+    ChoiceStatus,
+    Registration,
+    Status,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +115,7 @@ def send_mailing(
     *, edition: Edition, audience: str, audience_label: str, subject: str, body: str, user: Any
 ) -> Mailing:
     recipients(edition, audience)  # raises UnknownAudience before anything is saved
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         mailing = Mailing.objects.create(
             edition=edition,
             audience=audience,
@@ -118,10 +124,11 @@ def send_mailing(
             body=body,
             created_by=user,
         )
-        from forsamling.backoffice.tasks import send_mailing_task
-
         transaction.on_commit(partial(send_mailing_task.enqueue, mailing.pk))
     return mailing
+
+
+DEMO_NOT_SENT = "Demo: ikke sendt, vist på deltagerens postside"
 
 
 def deliver(mailing_id: int) -> None:
@@ -148,3 +155,9 @@ def deliver(mailing_id: int) -> None:
             )
         mailing.finished_at = timezone.now()
         mailing.save(update_fields=["finished_at"])
+
+
+@task()
+def send_mailing_task(mailing_id: int) -> None:
+    """`deliver` in the background worker (`manage.py db_worker`)."""
+    deliver(mailing_id)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
@@ -12,18 +14,24 @@ from forsamling.registration.models import Registration
 
 
 class EditionRole(models.Model):
-    """A user's role for one edition: organiser, check-in staff or viewer."""
+    """A user's role for one edition: organiser, check-in staff, viewer or prize jury."""
 
     ROLE_CHOICES = [
         (Role.ORGANISER.value, _("Arrangør")),
         (Role.CHECKIN.value, _("Indtjekning")),
         (Role.VIEWER.value, _("Læseadgang")),
+        (Role.JURY.value, _("Jury")),
     ]
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="edition_roles"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="edition_roles",
+        verbose_name=_("bruger"),
     )
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="staff_roles")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="staff_roles", verbose_name=_("udgave")
+    )
     role = models.CharField(_("rolle"), max_length=20, choices=ROLE_CHOICES)
 
     class Meta:
@@ -56,10 +64,16 @@ class JobStatus(models.TextChoices):
 class OutputJob(models.Model):
     """A PDF being made in the background, with its progress and, when done, its file."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
+    )
     kind = models.CharField(_("type"), max_length=30, choices=OutputKind.choices)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("oprettet af"),
     )
     created_at = models.DateTimeField(_("bestilt"), auto_now_add=True)
     status = models.CharField(
@@ -87,13 +101,19 @@ class OutputJob(models.Model):
 class Mailing(models.Model):
     """An e-mail to a group of participants, sent in the background."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
+    )
     audience = models.CharField(_("modtagere"), max_length=50)
     audience_label = models.CharField(_("modtagere"), max_length=300)
     subject = models.CharField(_("emne"), max_length=300)
     body = models.TextField(_("tekst"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("oprettet af"),
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     finished_at = models.DateTimeField(_("sendt færdig"), null=True, blank=True)
@@ -110,9 +130,15 @@ class Mailing(models.Model):
 class Delivery(models.Model):
     """One message to one participant, and whether the mail server accepted it."""
 
-    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    mailing = models.ForeignKey(
+        Mailing, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("udsendelse")
+    )
     registration = models.ForeignKey(
-        Registration, null=True, on_delete=models.SET_NULL, related_name="+"
+        Registration,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("tilmelding"),
     )
     to = models.EmailField(_("til"))
     accepted = models.BooleanField(_("modtaget af mailserveren"), default=False)
@@ -134,3 +160,21 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {'ok' if self.accepted else 'fejl'}"
+
+
+class AuthenticatorApp(TOTPDevice):
+    """A user's TOTP device, named in Danish for the admin (see `backoffice.danish_names`)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("godkenderapp")
+        verbose_name_plural = _("godkenderapps")
+
+
+class BackgroundTask(DBTaskResult):
+    """A background task's result, named in Danish for the admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("baggrundsopgave")
+        verbose_name_plural = _("baggrundsopgaver")

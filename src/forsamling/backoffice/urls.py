@@ -5,13 +5,13 @@ from django.urls import path
 
 from forsamling.backoffice import (
     views,
+    views_checkin,
     views_messages,
     views_otp,
     views_outputs,
     views_privacy,
     views_registrations,
 )
-from forsamling.checkin import views as checkin_views
 
 app_name = "backoffice"
 
@@ -46,7 +46,7 @@ urlpatterns = [
     path(
         "<slug:edition>/beskeder/<int:mailing_id>/", staff(views_messages.mailing), name="mailing"
     ),
-    path("<slug:edition>/indtjekning/", staff(checkin_views.desk), name="checkin"),
+    path("<slug:edition>/indtjekning/", staff(views_checkin.desk), name="checkin"),
     path("<slug:edition>/persondata/", staff(views_privacy.record), name="privacy"),
     path(
         "<slug:edition>/persondata/indstillinger/",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,10 +12,15 @@ from django.utils.translation import gettext as _
 
 from forsamling.backoffice import queries
 from forsamling.backoffice.charts import cumulative_svg
-from forsamling.backoffice.permissions import allowed_actions, editions_for, require
-from forsamling.backoffice.site import is_verified
+from forsamling.backoffice.permissions import (
+    allowed_actions,
+    editions_for,
+    require,
+    require_staff,
+)
 from forsamling.backoffice.views_registrations import breakouts_with_sessions
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
 from forsamling.domain.permissions import Action
 from forsamling.outputs import invoices, spreadsheets
 
@@ -25,13 +29,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @staff_member_required
 def editions(request: HttpRequest) -> HttpResponse:
-    if not is_verified(request):
-        raise PermissionDenied
+    require_staff(request)
     return render(request, "backoffice/editions.html", {"editions": editions_for(request.user)})
 
 
 def home(request: HttpRequest, edition: str) -> HttpResponse:
     """Check-in staff land at the desk; everybody else at the overview."""
+    require_staff(request)
     the_edition = get_object_or_404(Edition, slug=edition)
     allowed = allowed_actions(request.user, the_edition)
     if Action.VIEW in allowed:
@@ -73,9 +77,9 @@ def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
         name = f"tilmeldinger-{the_edition.slug}"
         if export == "csv":
             body = spreadsheets.to_csv(headers, table)
-            return _download(body, f"{name}.csv", "text/csv; charset=utf-8")
+            return attachment(body, f"{name}.csv", "text/csv; charset=utf-8")
         body = spreadsheets.to_xlsx("Tilmeldinger", headers, table)
-        return _download(body, f"{name}.xlsx", XLSX)
+        return attachment(body, f"{name}.xlsx", XLSX)
     page = Paginator(rows, 100).get_page(request.GET.get("side"))
     query = request.GET.copy()
     query.pop("side", None)
@@ -121,7 +125,7 @@ def participant_list_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     require(request, the_edition, Action.EXPORT)
     rows = spreadsheets.participant_list_rows(queries.consenting_participants(the_edition))
     body = spreadsheets.to_xlsx("Deltagerliste", spreadsheets.PARTICIPANT_LIST_HEADERS, rows)
-    return _download(body, f"deltagerliste-{the_edition.slug}.xlsx", XLSX)
+    return attachment(body, f"deltagerliste-{the_edition.slug}.xlsx", XLSX)
 
 
 def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
@@ -129,10 +133,4 @@ def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     require(request, the_edition, Action.EXPORT)
     rows = invoices.invoice_rows(invoices.invoices(the_edition))
     body = spreadsheets.to_xlsx("Fakturagrundlag", invoices.INVOICE_HEADERS, rows)
-    return _download(body, f"fakturagrundlag-{the_edition.slug}.xlsx", XLSX)
-
-
-def _download(body: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(body, f"fakturagrundlag-{the_edition.slug}.xlsx", XLSX)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.backoffice.permissions import require
 from forsamling.conferences.models import Edition
+from forsamling.domain import audit
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
 from forsamling.domain.registration_rules import RegistrationCancelled, RegistrationError
@@ -37,9 +38,13 @@ def move_participant(request: HttpRequest, edition: str, registration_id: int) -
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.CHANGE_REGISTRATION)
     registration = get_object_or_404(Registration, edition=the_edition, pk=registration_id)
-    slot = get_object_or_404(
-        Item, edition=the_edition, kind=ItemKind.BREAKOUT, pk=request.POST.get("slot", "")
-    )
+    slot_id = request.POST.get("slot", "")
+    if not slot_id.isdigit():
+        messages.error(request, _("Vælg den break out, deltageren skal flyttes i."))
+        return redirect(
+            "backoffice:registration", edition=the_edition.slug, registration_id=registration.pk
+        )
+    slot = get_object_or_404(Item, edition=the_edition, kind=ItemKind.BREAKOUT, pk=slot_id)
     wanted = request.POST.get("session", "")
     new_session = None
     if wanted:
@@ -55,7 +60,7 @@ def move_participant(request: HttpRequest, edition: str, registration_id: int) -
     ]
     if new_session is not None:
         sessions.append(new_session)
-    actor = f"arrangør:{request.user.get_username()}"
+    actor = str(audit.organiser(request.user.get_username()))
     try:
         change_choices(registration=registration, sessions=sessions, actor=actor)
     except RegistrationCancelled:

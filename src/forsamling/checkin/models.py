@@ -54,7 +54,7 @@ class CheckInEvent(models.Model):
 
 class CheckIn(models.Model):
     registration = models.OneToOneField(
-        Registration, on_delete=models.CASCADE, related_name="checkin"
+        Registration, on_delete=models.CASCADE, related_name="checkin", verbose_name=_("tilmelding")
     )
     at = models.DateTimeField(_("tjekket ind"), default=timezone.now)
     by = models.ForeignKey(

@@ -13,6 +13,7 @@ from forsamling.checkin.models import CheckIn, CheckInEvent, Outcome, SessionEnt
 from forsamling.checkin.queries import badge_holder
 from forsamling.checkin.tokens import registration_id_from_code
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import Actor, ActorKind, AuditAction
 from forsamling.domain.checkin import (
     DoorWarning,
     Holder,
@@ -22,7 +23,8 @@ from forsamling.domain.checkin import (
     refused,
 )
 from forsamling.programme.models import Session
-from forsamling.registration.models import AuditEntry, ChoiceStatus, Registration
+from forsamling.registration.audit import record
+from forsamling.registration.models import ChoiceStatus, Registration
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,13 @@ def check_in(*, edition: Edition, code: str, by: Any) -> CheckInResult:
     if existing is not None:
         return CheckInResult(registration, existing, already=True)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             checkin = CheckIn.objects.create(registration=registration, by=by)
-            AuditEntry.objects.create(
-                registration=registration,
-                edition=edition,
-                actor=f"indtjekning:{by.get_username()}",
-                action="checked_in",
+            record(
+                edition_id=edition.pk,
+                registration_id=registration.pk,
+                actor=Actor(ActorKind.CHECKIN, by.get_username()),
+                action=AuditAction.CHECKED_IN,
             )
     except IntegrityError:  # two scanners at once: the other one won
         existing = CheckIn.objects.select_related("by").get(registration=registration)
@@ -165,11 +167,11 @@ def _enter_conference(event: CheckInEvent, registration: Registration, by: Any) 
                 device=event.device,
                 event=event,
             )
-            AuditEntry.objects.create(
-                registration=registration,
+            record(
                 edition_id=event.edition_id,
-                actor=f"indtjekning:{event.device}",
-                action="checked_in",
+                registration_id=registration.pk,
+                actor=Actor(ActorKind.CHECKIN, event.device),
+                action=AuditAction.CHECKED_IN,
                 details={"event": str(event.pk), "device": event.device},
             )
     except IntegrityError:  # another device got there first

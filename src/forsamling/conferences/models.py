@@ -142,7 +142,9 @@ def paragraphs(text: str) -> list[str]:
 class Theme(models.Model):
     """A theme of an edition, listed on its page and in the archive."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="themes")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="themes", verbose_name=_("udgave")
+    )
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     title = models.CharField(_("titel"), max_length=300)
     description = models.TextField(_("beskrivelse"), blank=True)

@@ -20,12 +20,12 @@ from forsamling.programme.models import (
     EditionModerator,
     Item,
     ItemSpeaker,
-    Session,
     SessionSpeaker,
     Speaker,
     Track,
 )
-from forsamling.programme.services import publish_programme
+from forsamling.registration.programme_notices import publish_and_announce
+from forsamling.registration.sessions import create_session
 
 SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 SEED_YEARS = (2022, 2023, 2026)
@@ -160,7 +160,7 @@ def _create_item(
     for position, child in enumerate(data.get("children") or []):
         _create_item(edition, day, child, order=position, tracks=tracks, parent=item)
     for position, session_data in enumerate(data.get("sessions") or []):
-        session = Session.objects.create(
+        session = create_session(
             slot=item,
             kind=session_data["kind"],
             number=session_data.get("number"),
@@ -187,5 +187,5 @@ def load_seed_editions() -> list[tuple[Edition, bool]]:
     loaded = [load_edition(seed_data(year)) for year in SEED_YEARS]
     for edition, _created in loaded:
         if edition.year in PUBLISHED_YEARS and not edition.programme_versions.exists():
-            publish_programme(edition=edition, comment="Første version")
+            publish_and_announce(edition=edition, comment="Første version")
     return loaded

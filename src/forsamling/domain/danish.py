@@ -153,6 +153,15 @@ def danish_sort_key(text: str) -> tuple[tuple[tuple[int, int], ...], str]:
     return (primary, text)
 
 
+def surname_sort_key(name: str) -> tuple[object, ...]:
+    """Sorts people by surname, then given names, the Danish way ("Bo Andersen" before
+    "Aase Ørum"). The surname is the last word: Danish names carry no particle that would
+    move it ("Lars Løkke Rasmussen" sorts under R)."""
+    words = name.split()
+    surname, given = (words[-1], " ".join(words[:-1])) if words else ("", "")
+    return (danish_sort_key(surname)[0], danish_sort_key(given)[0], name)
+
+
 T = TypeVar("T")
 
 

@@ -1,7 +1,7 @@
 """Who may do what in the back office: roles per edition, as plain rules.
 
-A user holds roles per edition (organiser, check-in staff, viewer). The rules here decide
-from those roles alone; `forsamling.backoffice.permissions` looks the roles up and adds the
+A user holds roles per edition (organiser, check-in staff, viewer, prize jury). The rules here
+decide from those roles alone; `forsamling.backoffice.permissions` looks the roles up and adds the
 second factor.
 """
 
@@ -31,6 +31,7 @@ class Action(StrEnum):
     SCORE_PRIZE = "score_prize"  # a juror's own scores for the prize's nominations
     MANAGE_PRIZE = "manage_prize"  # the prize's settings, ranking and publishing
     MANAGE_REGISTRATION = "manage_registration"  # pause registration, invitation codes
+    MANAGE = "manage"  # the edition's data in the admin, roles and preference rounds
 
 
 ALLOWED: dict[Role, frozenset[Action]] = {
@@ -46,6 +47,11 @@ def may(*, roles: Iterable[Role], action: Action, is_superuser: bool = False) ->
     if is_superuser:
         return True
     return any(action in ALLOWED[role] for role in roles)
+
+
+def roles_allowing(action: Action) -> frozenset[Role]:
+    """The roles that allow the action: who may do it, for querying editions by role."""
+    return frozenset(role for role, actions in ALLOWED.items() if action in actions)
 
 
 def second_factor_ok(*, required: bool, is_staff: bool, verified: bool) -> bool:

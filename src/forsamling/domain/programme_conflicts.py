@@ -63,6 +63,15 @@ class Slot:
         day = format_weekday_date(self.day) if self.day else ""
         return f"{day} kl. {format_time_range(self.start, self.end)}" if self.start else day
 
+    def overlap_with(self, other: Slot) -> str:
+        """When the two are on at once (they overlap): the shared part, not either's own time."""
+        if self.day is None or self.start is None or other.start is None:
+            return self.when
+        start = max(self.start, other.start)
+        ends = [end for end in (self.end, other.end) if end is not None]
+        end = min(ends) if len(ends) == 2 else None
+        return f"{format_weekday_date(self.day)} kl. {format_time_range(start, end)}"
+
 
 def _item_slot(item: Item, parent: Item | None) -> Slot:
     ancestors = frozenset({parent.uid}) if parent else frozenset()
@@ -90,7 +99,7 @@ def speakers_in_two_places(programme: Programme) -> list[Conflict]:
     for key, slots in by_speaker.items():
         name = programme.speakers[key].name if key in programme.speakers else key
         for a, b in _pairs_at_once(slots):
-            text = f"{name} er både på {a.label} og {b.label} ({a.when})"
+            text = f"{name} er både på {a.label} og {b.label} ({a.overlap_with(b)})"
             conflicts.append(Conflict(SPEAKER_TWICE, text, (a.uid, b.uid)))
     return conflicts
 
@@ -107,7 +116,7 @@ def rooms_used_twice(programme: Programme) -> list[Conflict]:
     for key, slots in by_room.items():
         name = programme.rooms[key].name if key in programme.rooms else key
         for a, b in _pairs_at_once(slots):
-            text = f"{name} bruges både til {a.label} og {b.label} ({a.when})"
+            text = f"{name} bruges både til {a.label} og {b.label} ({a.overlap_with(b)})"
             conflicts.append(Conflict(ROOM_TWICE, text, (a.uid, b.uid)))
     return conflicts
 
@@ -164,7 +173,7 @@ def overlapping_items(programme: Programme) -> list[Conflict]:
             if a.track is not None and b.track is not None and a.track != b.track:
                 continue
             if _item_slot(a, None).overlaps(_item_slot(b, None)):
-                when = _item_slot(a, None).when
+                when = _item_slot(a, None).overlap_with(_item_slot(b, None))
                 text = f"{a.label} og {b.label} ligger oven i hinanden ({when})"
                 conflicts.append(Conflict(OVERLAP, text, (a.uid, b.uid)))
     return conflicts

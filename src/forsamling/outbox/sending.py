@@ -33,9 +33,9 @@ logger = logging.getLogger(__name__)
 # Tasks that write or send outbox messages and may safely run again (each writes its rows
 # under a `source` key, and each message is sent by whoever claims it).
 MAIL_TASKS = (
-    "forsamling.registration.tasks.deliver_email",
+    "forsamling.registration.emails.deliver_email",
     "forsamling.outbox.tasks.send_message",
-    "forsamling.backoffice.tasks.send_mailing_task",
+    "forsamling.backoffice.messaging.send_mailing_task",
     "forsamling.preferences.emails.send_results",
 )
 

@@ -37,7 +37,12 @@ class PreferenceRound(models.Model):
     Every seed ever drawn for the round is listed in `commitments`, so a re-run is visible.
     """
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="preference_rounds")
+    edition = models.ForeignKey(
+        Edition,
+        on_delete=models.CASCADE,
+        related_name="preference_rounds",
+        verbose_name=_("udgave"),
+    )
     title = models.CharField(_("titel"), max_length=200)
     slots = models.ManyToManyField(
         Item,
@@ -86,12 +91,21 @@ class PreferenceRound(models.Model):
 class Ranking(models.Model):
     """One entry of a participant's ranking in a slot: `rank` 1 is the first choice."""
 
-    round = models.ForeignKey(PreferenceRound, on_delete=models.CASCADE, related_name="rankings")
-    registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="rankings"
+    round = models.ForeignKey(
+        PreferenceRound, on_delete=models.CASCADE, related_name="rankings", verbose_name=_("runde")
     )
-    slot = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+")
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="rankings")
+    registration = models.ForeignKey(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="rankings",
+        verbose_name=_("tilmelding"),
+    )
+    slot = models.ForeignKey(
+        Item, on_delete=models.CASCADE, related_name="+", verbose_name=_("break out")
+    )
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="rankings", verbose_name=_("session")
+    )
     rank = models.PositiveSmallIntegerField(_("prioritet"))
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 

@@ -18,12 +18,14 @@ from forsamling.conferences.models import Edition
 from forsamling.domain import preference_rounds as rules
 from forsamling.domain.allocation import allocate, instance_from_json, result_to_json
 from forsamling.domain.allocation import seed_commitment as commitment_of
+from forsamling.domain.audit import SYSTEM, AuditAction
 from forsamling.domain.eligibility import may_attend
 from forsamling.preferences import emails
 from forsamling.preferences.models import PreferenceRound, Ranking, RoundStatus
 from forsamling.preferences.queries import build_instance
 from forsamling.programme.models import Item, ItemKind, Session
-from forsamling.registration.models import AuditEntry, Choice, Registration, Status
+from forsamling.registration.audit import record
+from forsamling.registration.models import Choice, Registration, Status
 from forsamling.registration.seats import lock_seats, take_seats
 
 PARTICIPANT = "deltager"
@@ -73,7 +75,7 @@ def create_round(
             commitments=[_commitment_entry(seed, timezone.now())],
         )
         round.slots.set(slots)
-        _audit(round, actor, "round_created", {"slots": sorted(s.pk for s in slots)})
+        _audit(round, actor, AuditAction.ROUND_CREATED, {"slots": sorted(s.pk for s in slots)})
     return round
 
 
@@ -91,7 +93,7 @@ def close_round(*, round: PreferenceRound, actor: str) -> None:
         if now < locked.closes_at:
             locked.closes_at = max(now, locked.opens_at + timedelta(microseconds=1))
         locked.save(update_fields=["status", "closes_at"])
-        _audit(locked, actor, "round_closed", {})
+        _audit(locked, actor, AuditAction.ROUND_CLOSED, {})
     _refresh(round, locked)
 
 
@@ -132,11 +134,11 @@ def save_rankings(
             round=locked, registration=registration, slot_id__in=list(rankings)
         ).delete()
         Ranking.objects.bulk_create(rows)
-        AuditEntry.objects.create(
-            registration=registration,
+        record(
+            registration_id=registration.pk,
             edition_id=registration.edition_id,
             actor=actor,
-            action="ranked",
+            action=AuditAction.RANKED,
             details={
                 "round": locked.pk,
                 "rankings": {str(k): [s.pk for s in v] for k, v in rankings.items()},
@@ -148,7 +150,7 @@ def run_allocation(*, round: PreferenceRound, actor: str) -> None:
     """Allocates a closed round with its seed and keeps the result as a preview."""
     with transaction.atomic():
         locked = _lock(round, "run")
-        _allocate(locked, actor, "allocation_run")
+        _allocate(locked, actor, AuditAction.ROUND_RUN)
     _refresh(round, locked)
 
 
@@ -160,7 +162,7 @@ def rerun_allocation(*, round: PreferenceRound, actor: str) -> None:
         seed = rules.new_seed()
         locked.seed, locked.seed_commitment = seed, commitment_of(seed)
         locked.commitments = [*locked.commitments, _commitment_entry(seed, timezone.now())]
-        _allocate(locked, actor, "allocation_rerun")
+        _allocate(locked, actor, AuditAction.ROUND_RERUN)
     _refresh(round, locked)
 
 
@@ -207,11 +209,11 @@ def publish_round(*, round: PreferenceRound, actor: str) -> int:
                 registrations[registration_id], mine, {s.pk: seats[s.pk] for s in mine}, now
             )
             given += sum(1 for c in choices if c.confirmed_at is not None)
-            AuditEntry.objects.create(
+            record(
                 registration_id=registration_id,
                 edition_id=locked.edition_id,
-                actor="system",
-                action="allocated",
+                actor=SYSTEM,
+                action=AuditAction.ALLOCATED,
                 details={
                     "round": locked.pk,
                     "choices": {str(c.session_id): c.status for c in choices},
@@ -222,12 +224,12 @@ def publish_round(*, round: PreferenceRound, actor: str) -> int:
         transaction.on_commit(partial(emails.send_results.enqueue, locked.pk, sorted(wanted)))
         locked.status, locked.published_at = RoundStatus.PUBLISHED, now
         locked.save(update_fields=["status", "published_at"])
-        _audit(locked, actor, "round_published", {"seed": locked.seed, "seats": given})
+        _audit(locked, actor, AuditAction.ROUND_PUBLISHED, {"seed": locked.seed, "seats": given})
     _refresh(round, locked)
     return given
 
 
-def _allocate(locked: PreferenceRound, actor: str, action: str) -> None:
+def _allocate(locked: PreferenceRound, actor: str, action: AuditAction) -> None:
     built = build_instance(locked, locked.seed)
     result = result_to_json(allocate(instance_from_json(built.data)))
     locked.instance, locked.result, locked.pseudonyms = built.data, result, built.pseudonyms
@@ -251,7 +253,7 @@ def _transition(round: PreferenceRound, action: str, status: str, actor: str) ->
         locked = _lock(round, action)
         locked.status = status
         locked.save(update_fields=["status"])
-        _audit(locked, actor, f"round_{status}", {})
+        _audit(locked, actor, AuditAction(f"round_{status}"), {})
     _refresh(round, locked)
 
 
@@ -272,9 +274,10 @@ def _commitment_entry(seed: str, at: datetime) -> dict[str, Any]:
     return {"seed_commitment": commitment_of(seed), "drawn_at": at.isoformat()}
 
 
-def _audit(round: PreferenceRound, actor: str, action: str, details: dict[str, Any]) -> None:
-    AuditEntry.objects.create(
-        registration=None,
+def _audit(
+    round: PreferenceRound, actor: str, action: AuditAction, details: dict[str, Any]
+) -> None:
+    record(
         edition_id=round.edition_id,
         actor=actor,
         action=action,

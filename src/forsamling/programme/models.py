@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.danish import format_time, format_weekday_date
 
 
 class Speaker(models.Model):
@@ -35,7 +36,9 @@ class Speaker(models.Model):
 
 
 class Room(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="rooms")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("udgave")
+    )
     name = models.CharField(_("navn"), max_length=200)
     capacity = models.PositiveIntegerField(_("pladser"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
@@ -53,7 +56,9 @@ class Room(models.Model):
 class Track(models.Model):
     """A parallel afternoon track ("sæson"); a participant follows one."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="tracks")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="tracks", verbose_name=_("udgave")
+    )
     key = models.SlugField(_("nøgle"))
     name = models.CharField(_("navn"), max_length=200)
     description = models.TextField(_("beskrivelse"), blank=True)
@@ -70,7 +75,9 @@ class Track(models.Model):
 
 
 class Day(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="programme_days")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="programme_days", verbose_name=_("udgave")
+    )
     date = models.DateField(_("dato"))
     title = models.CharField(_("titel"), max_length=200, blank=True)
     moderator = models.ForeignKey(
@@ -89,8 +96,6 @@ class Day(models.Model):
         constraints = [models.UniqueConstraint(fields=["edition", "date"], name="day_unique_date")]
 
     def __str__(self) -> str:
-        from forsamling.domain.danish import format_weekday_date
-
         return format_weekday_date(self.date).capitalize()
 
 
@@ -115,7 +120,9 @@ class Item(models.Model):
     """A timed programme item. Theme blocks hold their talks as children; breakouts, sessions."""
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="items")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="items", verbose_name=_("udgave")
+    )
     day = models.ForeignKey(
         Day,
         verbose_name=_("dag"),
@@ -173,13 +180,11 @@ class Item(models.Model):
         ordering = ["edition", "day__date", "starts_at", "order", "id"]
 
     def __str__(self) -> str:
-        from forsamling.domain.danish import format_time
-
         return f"{format_time(self.starts_at)} {self.title}" if self.starts_at else self.title
 
 
 class ItemSpeaker(models.Model):
-    item = models.ForeignKey(Item, on_delete=models.CASCADE)
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, verbose_name=_("programpunkt"))
     speaker = models.ForeignKey(Speaker, verbose_name=_("oplægsholder"), on_delete=models.PROTECT)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
@@ -260,7 +265,7 @@ class Session(models.Model):
 
 
 class SessionSpeaker(models.Model):
-    session = models.ForeignKey(Session, on_delete=models.CASCADE)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, verbose_name=_("session"))
     speaker = models.ForeignKey(Speaker, verbose_name=_("oplægsholder"), on_delete=models.PROTECT)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
@@ -276,7 +281,9 @@ class SessionSpeaker(models.Model):
 class EditionModerator(models.Model):
     """The moderator ("ordstyrer") of an edition."""
 
-    edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="moderator")
+    edition = models.OneToOneField(
+        Edition, on_delete=models.CASCADE, related_name="moderator", verbose_name=_("udgave")
+    )
     speaker = models.ForeignKey(Speaker, verbose_name=_("ordstyrer"), on_delete=models.PROTECT)
 
     class Meta:
@@ -295,7 +302,10 @@ class ProgrammeVersion(models.Model):
     """
 
     edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="programme_versions"
+        Edition,
+        on_delete=models.CASCADE,
+        related_name="programme_versions",
+        verbose_name=_("udgave"),
     )
     number = models.PositiveIntegerField(_("version"))
     comment = models.CharField(_("kommentar"), max_length=300, blank=True)

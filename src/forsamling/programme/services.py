@@ -7,7 +7,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.programme.models import ProgrammeVersion
@@ -26,7 +25,9 @@ def publish_programme(
 
     The edition row is locked first so two organisers publishing at once get consecutive
     numbers instead of a unique-constraint error. The public sees the version from
-    `publish_at` on (at once when it is None).
+    `publish_at` on (at once when it is None). Telling participants what changed for them is
+    registration's part: the back office calls
+    `registration.programme_notices.publish_and_announce`.
     """
     # FOR NO KEY UPDATE: it still makes two publishings wait for each other, but not the
     # registrations, whose rows refer to the edition (their foreign-key checks take a KEY
@@ -41,17 +42,4 @@ def publish_programme(
         publish_at=publish_at,
         created_by=user if user is not None and user.is_authenticated else None,
     )
-    transaction.on_commit(lambda: _announce_when_public(version))
     return version
-
-
-def _announce_when_public(version: ProgrammeVersion) -> None:
-    """Participants are told what changed for them once the version is public, not before."""
-    from forsamling.registration.tasks import announce_programme_changes
-
-    task = announce_programme_changes
-    if version.publish_at is not None and version.publish_at > timezone.now():
-        if not task.get_backend().supports_defer:
-            return
-        task = task.using(run_after=version.publish_at)
-    task.enqueue(version.pk)

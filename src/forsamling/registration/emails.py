@@ -12,6 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django_tasks import TaskContext, task
 from django_tasks_db import DatabaseBackend
 
 from forsamling.registration.calendar import personal_calendar
@@ -116,8 +117,6 @@ def _enqueue(kind: str, pk: int, substituted: bool = False) -> None:
     Any other backend (the tests' immediate one runs the task at once) is handed the task only
     once the transaction has committed.
     """
-    from forsamling.registration.tasks import deliver_email
-
     if isinstance(deliver_email.get_backend(), DatabaseBackend):
         deliver_email.enqueue(kind, pk, substituted)
     else:
@@ -165,3 +164,9 @@ def _send_group_link(group_pk: int, source: str | None = None) -> None:
         source=source,
         send_now=True,
     )
+
+
+@task(takes_context=True)
+def deliver_email(context: TaskContext, kind: str, pk: int, substituted: bool = False) -> None:
+    """Writes the message into the outbox and sends it; its task's id makes a rerun harmless."""
+    deliver(kind, pk, substituted, source=f"task:{context.task_result.id}")

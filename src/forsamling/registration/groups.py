@@ -13,11 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import Actor, ActorKind, AuditAction
 from forsamling.domain.ean import validate_ean
 from forsamling.domain.registration_rules import check_not_paused, check_window
 from forsamling.programme.models import Session, Track
 from forsamling.registration import emails
-from forsamling.registration.models import AuditEntry, Category, GroupBooking
+from forsamling.registration.audit import record
+from forsamling.registration.models import Category, GroupBooking
 from forsamling.registration.queries import registration_closes_at
 from forsamling.registration.services import ParticipantDetails, Registered, register_participant
 
@@ -57,10 +59,10 @@ def register_group(
             order_reference=order_reference.strip(),
             person_reference=person_reference.strip(),
         )
-        AuditEntry.objects.create(
-            edition=edition,
-            actor=f"sekretær:{group.secretary_email}",
-            action="group_created",
+        record(
+            edition_id=edition.pk,
+            actor=Actor(ActorKind.SECRETARY, group.secretary_email),
+            action=AuditAction.GROUP_CREATED,
             details={"group": group.pk, "organisation": group.organisation},
         )
         for member in members:

@@ -26,7 +26,9 @@ def new_token() -> str:
 class Category(models.Model):
     """A participant category with its price, e.g. "Kommunalpolitiker" or "Standpersonale"."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="categories")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="categories", verbose_name=_("udgave")
+    )
     key = models.SlugField(_("nøgle"))
     name = models.CharField(_("navn"), max_length=200)
     price = models.DecimalField(_("pris"), max_digits=9, decimal_places=2, default=Decimal("0"))
@@ -61,7 +63,9 @@ class Category(models.Model):
 class GroupBooking(models.Model):
     """Several participants of one organisation registered by a secretary."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="group_bookings")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="group_bookings", verbose_name=_("udgave")
+    )
     organisation = models.CharField(_("organisation"), max_length=200)
     secretary_name = models.CharField(_("sekretærens navn"), max_length=200)
     secretary_email = models.EmailField(_("sekretærens e-mail"))
@@ -87,7 +91,9 @@ class Status(models.TextChoices):
 
 
 class Registration(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="registrations")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("udgave")
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
     name = models.CharField(_("navn"), max_length=200)
@@ -157,7 +163,9 @@ class Registration(models.Model):
 class SessionSeats(models.Model):
     """How many seats of a session are taken. The row a registration locks before checking."""
 
-    session = models.OneToOneField(Session, on_delete=models.CASCADE, related_name="seats")
+    session = models.OneToOneField(
+        Session, on_delete=models.CASCADE, related_name="seats", verbose_name=_("session")
+    )
     taken = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -179,7 +187,9 @@ class Choice(models.Model):
     The waiting list is ordered by arrival: `created_at`, then `id` (both set under the lock).
     """
 
-    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="choices")
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="choices", verbose_name=_("tilmelding")
+    )
     slot = models.ForeignKey(
         Item, verbose_name=_("break out"), on_delete=models.PROTECT, related_name="+"
     )
@@ -209,9 +219,16 @@ class AuditEntry(models.Model):
     """Who changed what, and when. Written by every service that changes a registration."""
 
     registration = models.ForeignKey(
-        Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="audit"
+        Registration,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="audit",
+        verbose_name=_("tilmelding"),
     )
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
+    )
     actor = models.CharField(_("hvem"), max_length=200)
     at = models.DateTimeField(_("hvornår"), auto_now_add=True)
     action = models.CharField(_("handling"), max_length=50)
@@ -243,7 +260,12 @@ class SentMessage(models.Model):
     """
 
     registration = models.ForeignKey(
-        Registration, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+        Registration,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("tilmelding"),
     )
     edition = models.ForeignKey(
         Edition, null=True, blank=True, on_delete=models.CASCADE, related_name="+"

@@ -9,12 +9,19 @@ changes are the same computed sentences the public "Ændringer" page shows.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
+from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
+from forsamling.conferences.models import Edition
 from forsamling.domain.programme import programme_from_snapshot
 from forsamling.domain.programme_changes import ADDED, REINSTATED, programme_changes
 from forsamling.programme.models import ProgrammeVersion
+from forsamling.programme.services import publish_programme
+from forsamling.registration.emails import send_programme_notice
 from forsamling.registration.models import Choice, SentMessage, Status
 
 # A session that was added or reinstated has nobody to tell yet.
@@ -25,13 +32,33 @@ def notice_subject(version: ProgrammeVersion) -> str:
     return f"Ændringer i dine sessioner (programversion {version.number})"
 
 
+def publish_and_announce(
+    *, edition: Edition, comment: str, publish_at: datetime | None = None, user: Any = None
+) -> ProgrammeVersion:
+    """Publishes the draft as the next version; once committed and public, the participants
+    whose sessions it changed are told (a background task, deferred to `publish_at`)."""
+    with transaction.atomic(durable=True):
+        version = publish_programme(
+            edition=edition, comment=comment, publish_at=publish_at, user=user
+        )
+        transaction.on_commit(lambda: _announce_when_public(version))
+    return version
+
+
+def _announce_when_public(version: ProgrammeVersion) -> None:
+    task = announce_programme_changes_task
+    if version.publish_at is not None and version.publish_at > timezone.now():
+        if not task.get_backend().supports_defer:
+            return
+        task = task.using(run_after=version.publish_at)
+    task.enqueue(version.pk)
+
+
 def announce_programme_changes(version_pk: int) -> int:
     """E-mails the participants whose chosen sessions the version changed; returns how many.
 
     Safe to run again (a retried task): nobody is told twice about the same version.
     """
-    from forsamling.registration.emails import send_programme_notice
-
     version = ProgrammeVersion.objects.select_related("edition").get(pk=version_pk)
     if version.publish_at is not None and version.publish_at > timezone.now():
         return 0
@@ -86,3 +113,9 @@ def announce_programme_changes(version_pk: int) -> int:
             send_programme_notice(registrations[registration_id], subject, texts)
             told += 1
     return told
+
+
+@task()
+def announce_programme_changes_task(version_pk: int) -> int:
+    """`announce_programme_changes` in the background worker (`manage.py db_worker`)."""
+    return announce_programme_changes(version_pk)

@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any
 
 from django.db import connection
 
@@ -49,7 +48,7 @@ def lock_seats(session_ids: Iterable[int]) -> dict[int, Counter]:
     those (`SessionAdmin.save_model`: seats, cancellation, slot; `create_round`) locks the
     counters first, so what is read here is what holds until the commit.
 
-    Every session gets its counter row when it is made (`make_counter`). A missing one (a
+    Every session gets its counter row when it is made (`add_counters`). A missing one (a
     session loaded without signals) is made here, after the rows found were locked.
     """
     ids = sorted(set(session_ids))
@@ -69,12 +68,14 @@ def lock_seats(session_ids: Iterable[int]) -> dict[int, Counter]:
     }
 
 
-def make_counter(instance: Session, created: bool, raw: bool = False, **kwargs: Any) -> None:
-    """A new session's counter row (connected to Session's post_save in the app config), so
-    the first registrations at 10.00 only lock rows and never insert them side by side. Not
-    while `loaddata` loads a dump: the dump brings its own counters, seats taken and all."""
-    if created and not raw:
-        SessionSeats.objects.bulk_create([SessionSeats(session=instance)], ignore_conflicts=True)
+def add_counters(session_ids: Iterable[int]) -> None:
+    """New sessions' counter rows, so the first registrations at 10.00 only lock rows and never
+    insert them side by side. Whatever creates sessions calls this in the same transaction:
+    the admin's session page, copying an edition, the demo's loader. (`lock_seats` still makes
+    a missing counter, at the cost of an insert in the rush; `loaddata` brings its own.)"""
+    SessionSeats.objects.bulk_create(
+        [SessionSeats(session_id=pk) for pk in session_ids], ignore_conflicts=True
+    )
 
 
 # Hand-written SQL (the same on SQLite, where writers are serialised anyway and there is no

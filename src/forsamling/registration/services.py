@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import AuditAction
 from forsamling.domain.ean import InvalidEAN, validate_ean
 from forsamling.domain.eligibility import NotEligible, check_eligible
 from forsamling.domain.registration_rules import (
@@ -33,8 +34,8 @@ from forsamling.domain.registration_rules import (
 from forsamling.privacy import consents
 from forsamling.programme.models import ItemKind, Session, Track
 from forsamling.registration import emails
+from forsamling.registration.audit import record
 from forsamling.registration.models import (
-    AuditEntry,
     Category,
     Choice,
     GroupBooking,
@@ -153,7 +154,7 @@ def register_participant(
             _audit(
                 registration,
                 actor,
-                "registered",
+                AuditAction.REGISTERED,
                 {
                     "category": category.key,
                     "choices": {str(c.session_id): c.status for c in choices},
@@ -211,7 +212,7 @@ def change_choices(
         _audit(
             registration,
             actor,
-            "choices_changed",
+            AuditAction.CHOICES_CHANGED,
             {
                 "dropped": [c.session_id for c in dropped],
                 "added": {str(c.session_id): c.status for c in choices},
@@ -240,7 +241,7 @@ def update_details(
             raise AlreadyRegistered() from None
         if "list_consent" in changed:
             consents.sync_list_consent(registration, changed["list_consent"], timezone.now())
-        _audit(registration, actor, "details_updated", {"fields": sorted(changed)})
+        _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": sorted(changed)})
 
 
 def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT) -> None:
@@ -261,7 +262,9 @@ def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT)
             update_fields=["status", "cancelled_at", "cancellation_fee", "updated_at"]
         )
         promoted = fill_from_waiting_lists(seats, now)
-        _audit(registration, actor, "cancelled", {"fee": str(registration.cancellation_fee)})
+        _audit(
+            registration, actor, AuditAction.CANCELLED, {"fee": str(registration.cancellation_fee)}
+        )
         emails.send_cancellation(registration.pk)
         _notify_promoted(promoted)
 
@@ -328,7 +331,9 @@ def substitute_participant(
         consents.close_all(registration, timezone.now())  # the colleague has given none
         if values["list_consent"]:
             consents.record_registration_consent(registration, timezone.now())
-        _audit(registration, actor, "substituted", {"from": previous, "to": values["email"]})
+        _audit(
+            registration, actor, AuditAction.SUBSTITUTED, {"from": previous, "to": values["email"]}
+        )
         emails.send_confirmation(registration.pk, substituted=True)
     return registration
 
@@ -398,14 +403,16 @@ def _is_foreign_key_violation(error: IntegrityError) -> bool:
 
 def _notify_promoted(promoted: list[Choice]) -> None:
     for choice in promoted:
-        _audit(choice.registration, "system", "promoted", {"session": choice.session_id})
+        _audit(choice.registration, "system", AuditAction.PROMOTED, {"session": choice.session_id})
         emails.send_promotion(choice.pk)
 
 
-def _audit(registration: Registration, actor: str, action: str, details: dict[str, Any]) -> None:
-    AuditEntry.objects.create(
-        registration=registration,
+def _audit(
+    registration: Registration, actor: str, action: AuditAction, details: dict[str, Any]
+) -> None:
+    record(
         edition_id=registration.edition_id,
+        registration_id=registration.pk,
         actor=actor,
         action=action,
         details=details,

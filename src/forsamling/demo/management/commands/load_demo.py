@@ -10,13 +10,13 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.demo.edition import load_demo_edition
 from forsamling.demo.load import load_seed_editions
 from forsamling.demo.preference_round import load_demo_round
 from forsamling.demo.prize import load_decided_prize, load_demo_prize
 from forsamling.domain.danish import format_moment
 from forsamling.exhibitors.demo import load_demo_stands
 from forsamling.invoicing.demo import load_demo_seller
-from forsamling.registration.demo import load_demo_edition
 
 DEMO_USERNAME = "arrangoer"
 DEMO_PASSWORD = os.environ.get("FORSAMLING_DEMO_PASSWORD", "forum-demo-2026")

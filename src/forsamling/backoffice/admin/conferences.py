@@ -1,0 +1,96 @@
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, StackedInline
+from forsamling.backoffice.services import grant_role
+from forsamling.conferences.models import Edition, Theme
+from forsamling.domain.permissions import Role
+from forsamling.registration.copying import copy_edition
+
+
+class ThemeInline(EditionScopedAdminMixin, StackedInline):
+    model = Theme
+    extra = 0
+    fields = ["order", "title", "description"]
+
+
+@admin.register(Edition)
+class EditionAdmin(EditionScopedAdminMixin, ModelAdmin):
+    edition_path = "pk"
+    list_display = ["title", "start_date", "city", "registration_opens_at", "is_public", "is_demo"]
+    list_filter = ["is_public", "is_demo"]
+    search_fields = ["title", "city", "venue"]
+    ordering = ["-start_date"]
+    inlines = [ThemeInline]
+    actions = ["copy_to_next_year"]
+    fieldsets = [
+        (None, {"fields": ["title", "tagline", "slug", "year", "is_public", "is_demo"]}),
+        (_("Tid og sted"), {"fields": ["start_date", "end_date", "venue", "city"]}),
+        (
+            _("Tilmelding og frister"),
+            {
+                "fields": [
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "cancellation_deadline",
+                    "exhibitors_open_at",
+                    "exhibitors_close_at",
+                ]
+            },
+        ),
+        (
+            _("Tekster på forsiden"),
+            {
+                "fields": [
+                    "headline",
+                    "lead",
+                    "intro",
+                    "takeaways_heading",
+                    "takeaways",
+                    "themes_heading",
+                    "themes_intro",
+                    "closing",
+                    "programme_note",
+                ]
+            },
+        ),
+        (
+            _("Kontaktperson"),
+            {
+                "fields": [
+                    "contact_name",
+                    "contact_role",
+                    "contact_unit",
+                    "contact_phone",
+                    "contact_email",
+                ]
+            },
+        ),
+    ]
+
+    @admin.action(
+        description=_("Opret næste års udgave som kopi af den valgte"), permissions=["add"]
+    )
+    def copy_to_next_year(
+        self, request: HttpRequest, queryset: QuerySet[Edition]
+    ) -> HttpResponse | None:
+        if queryset.count() != 1:
+            self.message_user(request, _("Vælg netop én udgave at kopiere."), messages.ERROR)
+            return None
+        copy = copy_edition(source=queryset.get())
+        if not request.user.is_superuser:
+            # The copy is theirs to finish: without the role it would vanish from their list.
+            grant_role(user=request.user, edition=copy, role=Role.ORGANISER)
+        self.message_user(
+            request,
+            _(
+                "%(title)s er oprettet som kopi med datoer flyttet et år frem. "
+                "Den er ikke offentlig endnu: ret den til, og sæt flueben i 'vises på sitet'."
+            )
+            % {"title": copy.title},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:conferences_edition_change", args=[copy.pk]))

@@ -1,0 +1,67 @@
+// The back office's small helpers, on every page.
+//
+// A table wider than a phone scrolls inside its own box; a box that scrolls must be reachable
+// with the keyboard, so it becomes a focusable, named region (WCAG 2.1.1).
+//
+// After a failed submit the page comes back with an error summary (Django's admin writes
+// `.errornote`): focus moves to it, so a screen reader reads it and the keyboard starts there.
+// Each field with an error is marked aria-invalid and points at its message.
+(function () {
+  "use strict";
+  function nameOf(box) {
+    var around = box.closest("fieldset, .module, #content");
+    var heading = around && around.querySelector("h2, caption, h1");
+    return heading ? heading.textContent.trim() : document.title;
+  }
+  function makeRegion(box) {
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", nameOf(box));
+  }
+  function scrollBoxes() {
+    // A table wider than its column is wrapped in a box of its own that scrolls.
+    document.querySelectorAll("#content table").forEach(function (table) {
+      var parent = table.parentElement;
+      if (!parent || parent.closest(".results, .tabular, .bo-scroll")) { return; }
+      if (table.offsetWidth <= parent.clientWidth + 1) { return; }
+      var box = document.createElement("div");
+      box.className = "bo-scroll";
+      parent.insertBefore(box, table);
+      box.appendChild(table);
+      makeRegion(box);
+    });
+    // The admin's own scrolling boxes (its lists and tabular inlines) become reachable too.
+    document.querySelectorAll(".results, .tabular").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute("tabindex")) {
+        makeRegion(box);
+      }
+    });
+  }
+  function start() {
+    scrollBoxes();
+    document.querySelectorAll(".errorlist").forEach(function (list, index) {
+      if (!list.id) { list.id = "fejl-" + index; }
+      var row = list.closest(".form-row, .fieldBox, td, div");
+      if (!row) { return; }
+      row.querySelectorAll("input, select, textarea").forEach(function (field) {
+        if (field.type === "hidden") { return; }
+        field.setAttribute("aria-invalid", "true");
+        var described = (field.getAttribute("aria-describedby") || "").split(" ");
+        if (described.indexOf(list.id) === -1) {
+          described.push(list.id);
+          field.setAttribute("aria-describedby", described.join(" ").trim());
+        }
+      });
+    });
+    var summary = document.querySelector(".errornote:not([data-no-focus])");
+    if (summary) {  // the check-in desk keeps focus in its code field, for the next scan
+      summary.setAttribute("tabindex", "-1");
+      summary.focus();
+    }
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
