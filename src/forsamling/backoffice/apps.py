@@ -12,8 +12,10 @@ class BackofficeConfig(AppConfig):
         # Both need every app's models and admin classes loaded, so not at import time.
         from forsamling.backoffice.admin.libraries import replace_library_admins
         from forsamling.backoffice.danish_names import name_in_danish
+        from forsamling.backoffice.retention import register as register_retention_steps
 
         name_in_danish()
+        register_retention_steps()
         replace_library_admins()
 
 

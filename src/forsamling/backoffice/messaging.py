@@ -128,9 +128,6 @@ def send_mailing(
     return mailing
 
 
-DEMO_NOT_SENT = "Demo: ikke sendt, vist på deltagerens postside"
-
-
 def deliver(mailing_id: int) -> None:
     """Puts one message to everyone in the group who has not had it yet into the outbox.
 

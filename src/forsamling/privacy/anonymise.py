@@ -14,13 +14,12 @@ on its own date by the retention.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from forsamling.backoffice.models import Delivery, OutputJob
 from forsamling.conferences.models import Edition
 from forsamling.domain.invoicing import amount_due
 from forsamling.exhibitors.models import Exhibitor, StandStaff
@@ -42,6 +41,14 @@ ANONYMOUS_DOMAIN = "anonym.invalid"
 ANONYMOUS_EMAIL = f"slettet@{ANONYMOUS_DOMAIN}"
 REMOVED_BODY = "[Teksten er slettet efter reglerne for opbevaring af personoplysninger.]"
 BATCH = 500
+
+# Rows of the apps above this data app that name a person (the back office's mailing log and
+# the PDFs it made) are scrubbed by steps those apps register when they start
+# (`AppConfig.ready`), so privacy imports none of them: see `forsamling.backoffice.retention`.
+# A person step gets the registrations' ids and their e-mail addresses and runs inside the
+# batch's transaction; an edition step gets the edition and returns how many rows it changed.
+PERSON_STEPS: list[Callable[[list[int], list[str]], None]] = []
+EDITION_STEPS: list[Callable[[Edition], int]] = []
 
 
 def anonymous_email(pk: int) -> str:
@@ -97,9 +104,8 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
     SentMessage.objects.filter(registration_id__in=ids).update(
         to=ANONYMOUS_EMAIL, body=REMOVED_BODY
     )
-    Delivery.objects.filter(Q(registration_id__in=ids) | Q(to__in=emails)).update(
-        to=ANONYMOUS_EMAIL, error=""
-    )
+    for person_step in PERSON_STEPS:
+        person_step(ids, emails)
     editions = {r.edition_id for r in rows}
     _anonymise_groups(GroupBooking.objects.filter(edition__in=editions, secretary_email__in=emails))
     _anonymise_staff(StandStaff.objects.filter(exhibitor__edition__in=editions, email__in=emails))
@@ -230,11 +236,8 @@ def anonymise_edition(edition: Edition, now: datetime) -> int:
             if details != entry.details or actor != entry.actor:
                 entry.details, entry.actor = details, actor
                 entry.save(update_fields=["details", "actor"])
-    for job in OutputJob.objects.filter(edition=edition).exclude(file=""):
-        job.file.delete(save=False)
-        job.error = ""
-        job.save(update_fields=["file", "error"])
-        count += 1
+    for edition_step in EDITION_STEPS:
+        count += edition_step(edition)
     return count
 
 

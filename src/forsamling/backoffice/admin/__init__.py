@@ -12,6 +12,7 @@ from forsamling.backoffice.admin import (  # noqa: F401  (registers the admin cl
     exhibitors,
     office,
     preferences,
+    prizes,
     programme,
     registration,
 )

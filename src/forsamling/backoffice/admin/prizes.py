@@ -11,23 +11,24 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin
+from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, TabularInline
 from forsamling.backoffice.prize_jury import give_jury_role
 from forsamling.prizes.models import Criterion, Juror, Prize
+from forsamling.programme.models import Item, ItemKind
 
 
-class CriterionInline(admin.TabularInline):
+class CriterionInline(TabularInline):
     model = Criterion
     extra = 1
 
 
-class JurorInline(admin.TabularInline):
+class JurorInline(TabularInline):
     model = Juror
     extra = 1
 
 
 @admin.register(Prize)
-class PrizeAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
+class PrizeAdmin(EditionScopedAdminMixin, ModelAdmin):
     edition_path = "edition"
     list_display = ["name", "edition", "nominations_open_at", "nominations_close_at"]
     inlines = [CriterionInline, JurorInline]
@@ -35,8 +36,6 @@ class PrizeAdmin(EditionScopedAdminMixin, admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "award_item":
-            from forsamling.programme.models import Item, ItemKind
-
             kwargs["queryset"] = Item.objects.filter(kind=ItemKind.PRIZE_AWARD).select_related(
                 "edition"
             )
