@@ -34,7 +34,7 @@ def test_every_error_page_is_danish_and_leaks_nothing(edition):
     client = Client(raise_request_exception=False)
     assert_danish_page(client.get("/findes-ikke/"), 404, "Siden findes ikke")
     assert_danish_page(client.get("/2026/tilmelding/ukendt-link/"), 404, "Siden findes ikke")
-    not_allowed = client.get(f"/2026/tilmelding/{person.token}/sessioner/")
+    not_allowed = client.get(f"/2026/tilmelding/{person.token}/samtykke/")
     assert_danish_page(not_allowed, 405, "Siden kan ikke bruges sådan")
     assert not_allowed["Allow"] == "POST"
     assert_danish_page(client.get("/test-boom/"), 500, "Der opstod en fejl hos os")

@@ -119,7 +119,7 @@ def test_error_pages_carry_the_policy(site):
     token = site["person"].token
     answers = {
         404: client.get("/findes-ikke/"),
-        405: client.get(f"/2026/tilmelding/{token}/sessioner/"),
+        405: client.get(f"/2026/tilmelding/{token}/samtykke/"),
         500: client.get("/test-boom/"),
         503: client.get("/test-db-gone/"),
         403: Client(enforce_csrf_checks=True).post("/2026/tilmelding/send-link/", {}),

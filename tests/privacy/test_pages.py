@@ -181,7 +181,9 @@ def test_the_audit_of_requests_holds_no_personal_data(client, mine):
     assert request.registration_id == mine.pk
 
 
-def test_a_message_from_the_organisers_links_to_the_notice(mine):
+def test_a_message_from_the_organisers_links_to_the_notice(
+    mine, django_capture_on_commit_callbacks
+):
     from forsamling.backoffice.messaging import deliver
     from forsamling.backoffice.models import Mailing
 
@@ -193,7 +195,8 @@ def test_a_message_from_the_organisers_links_to_the_notice(mine):
         subject="Nyt",
         body="Hej {navn}",
     )
-    deliver(mailing.pk)
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after the commit
+        deliver(mailing.pk)
     (message,) = mail.outbox
     assert message.body.startswith("Hej Birgitte Særligsen")
     assert f"/{mine.edition.slug}/privatliv/" in message.body

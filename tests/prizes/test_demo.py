@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from forsamling.prizes.models import Prize
@@ -24,7 +24,9 @@ def test_demo_prize_can_be_tried_and_loading_again_changes_nothing(client: Clien
     assert demo.jurors.filter(is_chair=True).count() == 1
     assert [row.ranked.score is not None for row in ranking(demo)].count(True) == 4
     assert client.get("/demo/forebyggelsespris/indstil/").status_code == 200
-    assert client.login(username="jury-medlem", password="forum-demo-2026")
+    assert client.login(
+        request=RequestFactory().get("/"), username="jury-medlem", password="forum-demo-2026"
+    )
     assert client.get("/backoffice/konference/demo/pris/jury/").status_code == 200
     decided = Prize.objects.select_related("award_item__day").get(edition__slug="2023")
     assert decided.winner is not None

@@ -25,8 +25,13 @@ logger = logging.getLogger(__name__)
 STAND_STAFF_KEY = "standpersonale"  # the category's key in every edition
 
 
+# The idempotency key's prefix marks a registration made for a stand's staff: the exhibitor
+# pays for it as a pass on the stand's invoice, not as a participant.
+KEY_PREFIX = "stand-staff-"
+
+
 def registration_key(member: StandStaff) -> str:
-    return f"stand-staff-{member.pk}"
+    return f"{KEY_PREFIX}{member.pk}"
 
 
 def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registration | None:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as rules
 from forsamling.domain.danish import danish_sort_key
+from forsamling.exhibitors import staff_registrations
 from forsamling.exhibitors.models import Exhibitor
 from forsamling.invoicing.models import (
     Buyer,
@@ -75,6 +76,8 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
 
     registrations = (
         Registration.objects.filter(edition=edition)
+        # Stand staff are billed as passes on their exhibitor's invoice, not again here.
+        .exclude(idempotency_key__startswith=staff_registrations.KEY_PREFIX)
         .select_related("category", "group")
         .order_by("created_at", "pk")
     )
