@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from weasyprint import HTML
 
+from forsamling.demo.edition import CATEGORIES
 from forsamling.outputs.badges import (
     GEOMETRY,
     LABEL,
@@ -21,7 +22,6 @@ from forsamling.outputs.badges import (
     qr_image,
 )
 from forsamling.outputs.text_fit import MM_PER_PT, fit, width_mm
-from forsamling.registration.demo import CATEGORIES
 from tests.backoffice.conftest import conference  # noqa: F401
 from tests.checkin.badge_boxes import words
 from tests.outputs.pdf_text import needs_poppler

@@ -19,9 +19,9 @@ PASSWORD = "forum-demo-2026"
 @pytest.fixture
 def site(live_server: Any, transactional_db: None) -> Any:
     from forsamling.conferences.models import Edition
+    from forsamling.demo.edition import load_demo_edition
     from forsamling.demo.load import load_seed_editions
     from forsamling.demo.prize import load_decided_prize, load_demo_prize
-    from forsamling.registration.demo import load_demo_edition
 
     load_seed_editions()
     demo, _ = load_demo_edition(timezone.now())

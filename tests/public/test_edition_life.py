@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.demo.edition import DEMO_SLUG
 from forsamling.preferences.models import PreferenceRound, RoundStatus
 from forsamling.programme.models import Item
-from forsamling.registration.demo import DEMO_SLUG
 from tests.registration.conftest import make_edition
 
 pytestmark = pytest.mark.django_db
