@@ -12,8 +12,16 @@ needs is one of:
 - "setup": any back-office user, also before the second factor (setting it up);
 - "nobody": a page the admin turns everyone away from (adding rows only services write,
   the autocomplete without a field that uses it);
-- "superuser": Django's own models (users, groups, devices, task results);
+- "superuser": Django's own models (users, groups, devices, task results), and the pages that
+  ask Django's permission to change users (the staff's second-factor enrolment);
+- "juror": a juror's own pages of the prize (their scores, their conflicts): `Action.SCORE_PRIZE`
+  and a seat on the edition's jury; organisers and superusers without a seat are turned away;
+- "public": anyone, also before logging in: the page of a one-time enrolment link (the token in
+  its URL is the credential) and the check-in app's service worker (a script without data);
 - "open": the login and logout pages, visited last.
+
+The pages in `FETCHED` are fetched by the check-in app's script, not opened by a person: they
+answer an anonymous request with a 403 rather than a redirect to the login page.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -35,6 +44,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from forsamling.accounts.services import issue_enrolment
 from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, RoleRuleMixin
 from forsamling.backoffice.models import Mailing, OutputJob
 from forsamling.backoffice.services import grant_role
@@ -42,12 +52,18 @@ from forsamling.conferences.models import Theme
 from forsamling.domain.permissions import ALLOWED, Action, Role
 from forsamling.exhibitors import services as exhibitor_services
 from forsamling.exhibitors.models import Exhibitor, FloorPlan
+from forsamling.invitations.services import create_code
+from forsamling.invoicing.models import Invoice
+from forsamling.invoicing.services import draft_invoices, issue_drafts
 from forsamling.preferences.models import PreferenceRound
+from forsamling.prizes.models import Attachment, Criterion, Juror, Prize
 from forsamling.programme.models import EditionModerator, Room, Speaker, Track
 from forsamling.programme.services import publish_programme
-from forsamling.registration.models import AuditEntry, GroupBooking, SentMessage
+from forsamling.registration.models import AuditEntry, GroupBooking, MessageStatus, SentMessage
 from tests.backoffice.conftest import make_conference, make_user
 from tests.exhibitors.conftest import details, image_bytes, make_stand
+from tests.invoicing.conftest import make_seller
+from tests.prizes.conftest import PDF_BYTES, make_nomination
 
 # What each page outside the admin's model pages needs. A new page adds its line here.
 NEEDS: dict[str, Action | str] = {
@@ -80,9 +96,60 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:messages": Action.SEND_MESSAGE,
     "backoffice:mailing": Action.SEND_MESSAGE,
     "backoffice:checkin": Action.CHECK_IN,
+    "backoffice:privacy": Action.VIEW,  # the record of processing: categories, no one's data
+    "backoffice:privacy_settings": Action.MANAGE_PRIVACY,
+    "backoffice:privacy_requests": Action.MANAGE_PRIVACY,
+    "backoffice:privacy_export_for": Action.MANAGE_PRIVACY,
+    "backoffice:privacy_erase_for": Action.MANAGE_PRIVACY,
+    "backoffice:invoices": Action.INVOICE,
+    "backoffice:invoices_draft": Action.INVOICE,
+    "backoffice:invoices_issue": Action.INVOICE,
+    "backoffice:invoices_send_unsent": Action.INVOICE,
+    "backoffice:invoice_seller": Action.INVOICE,
+    "backoffice:invoice_buyers": Action.INVOICE,
+    "backoffice:invoice_buyer": Action.INVOICE,
+    "backoffice:invoice_run_zip": Action.INVOICE,
+    "backoffice:invoice": Action.INVOICE,
+    "backoffice:invoice_issue": Action.INVOICE,
+    "backoffice:invoice_credit": Action.INVOICE,
+    "backoffice:invoice_download": Action.INVOICE,
+    "backoffice:outbox": Action.VIEW,
+    "backoffice:send_again": Action.SEND_MESSAGE,
+    "backoffice:enrol": "public",
+    "backoffice:staff_enrolment": "superuser",  # Django's permission auth.change_user
+    "backoffice:staff_enrolment_send": "superuser",
+    "backoffice:prize_jury": Action.SCORE_PRIZE,  # organisers are sent on to the ranking
+    "backoffice:prize_jury_nomination": "juror",
+    "backoffice:prize_jury_attachment": Action.SCORE_PRIZE,
+    "backoffice:prize_conflict": "juror",
+    # The ranking and the chair's choices: organisers, and the jury's chair (the walk's juror
+    # is not the chair).
+    "backoffice:prize_ranking": Action.MANAGE_PRIZE,
+    "backoffice:prize_shortlist": Action.MANAGE_PRIZE,
+    "backoffice:prize_winner": Action.MANAGE_PRIZE,
+    "backoffice:prize_publish": Action.MANAGE_PRIZE,
+    "backoffice:prize_place": Action.MANAGE_PRIZE,
+    "backoffice:registration_pause": Action.MANAGE_REGISTRATION,
+    "backoffice:invitations": Action.MANAGE_REGISTRATION,
+    "backoffice:invitation_categories": Action.MANAGE_REGISTRATION,
+    "backoffice:invitation_revoke": Action.MANAGE_REGISTRATION,
+    "backoffice:checkin_app": Action.CHECK_IN,
+    "backoffice:checkin_app_manifest": Action.CHECK_IN,
+    "backoffice:checkin_app_sw": "public",
+    "backoffice:checkin_list": Action.CHECK_IN,
+    "backoffice:checkin_events": Action.CHECK_IN,
+    "backoffice:checkin_walk_in": Action.CHECK_IN,
+    "backoffice:checkin_badge_page": Action.CHECK_IN,
+    "backoffice:checkin_badge_pdf": Action.CHECK_IN,
+    "backoffice:arrivals": Action.VIEW,
     "preferences_backoffice:rounds": "manage-some",
     "preferences_backoffice:round": Action.MANAGE,
     "preferences_backoffice:round_action": Action.MANAGE,
+}
+FETCHED = {
+    "backoffice:checkin_app_manifest",
+    "backoffice:checkin_list",
+    "backoffice:checkin_events",
 }
 ADMIN_VIEWS = ("changelist", "add", "change", "delete", "history")
 WHO = ["anonymous", "no_role", "stranger", "viewer", "checkin", "jury", "organiser", "superuser"]
@@ -174,7 +241,17 @@ def pages(world: Any) -> list[Page]:
         "action": "close",
         "edition_id": edition.pk,
         "id": world.users["superuser"].pk,
-        "pk": world.device.pk,
+        "pk": world.nomination.pk,
+        "attachment": world.attachment.pk,
+        "invoice_id": world.invoice.pk,
+        "buyer_id": world.invoice.buyer_id,
+        "run": world.invoice.run,
+        "kind": "pdf",
+        "message_id": world.message.pk,
+        "token": world.token,
+        "user_id": world.users["no_role"].pk,  # not the enrolment's user: sending revokes its link
+        "code_id": world.code.pk,
+        "layout": "label",
     }
     found = []
     for name, route, pattern in walk(get_resolver().url_patterns):
@@ -204,12 +281,35 @@ def pages(world: Any) -> list[Page]:
 
 
 @pytest.fixture
-def world(conference, people, users):
+def world(conference, people, users, settings, tmp_path):
     """An edition with a row of every model the admin shows, and a user per role."""
+    settings.FORSAMLING_INVOICE_OUTBOX = str(tmp_path / "invoices")
     edition = conference.edition
     stranger_edition = make_conference("2027").edition
     jury = make_user("jury")
     grant_role(user=jury, edition=edition, role=Role.JURY)
+    prize = Prize.objects.create(edition=edition, theme="Forebyggelse i det nære")
+    for order, title in enumerate(["Effekt", "Udbredelse"], start=1):
+        Criterion.objects.create(prize=prize, order=order, title=title, weight=1)
+    Juror.objects.create(prize=prize, user=jury)  # a juror, not the chair
+    nomination = make_nomination(prize)
+    attachment = Attachment.objects.create(
+        nomination=nomination,
+        kind="pdf",
+        extension="pdf",
+        content_type="application/pdf",
+        original_name="projekt.pdf",
+        size=len(PDF_BYTES),
+        file=ContentFile(PDF_BYTES, name="projekt.pdf"),
+    )
+    make_seller(edition)
+    draft_invoices(edition=edition)
+    invoice = Invoice.objects.filter(edition=edition, buyer_ean="").order_by("pk").first()
+    assert invoice is not None
+    issue_drafts(edition=edition, invoices=[invoice], user=users.superuser)
+    invoice.refresh_from_db()
+    code = create_code(edition=edition, category=conference.stand, user=users.organiser)
+    link = issue_enrolment(user=make_user("nyansat", is_staff=True), by=None)
     # An organiser of another edition is no organiser of this one.
     stranger = make_user("fremmed")
     grant_role(user=stranger, edition=stranger_edition, role=Role.ORGANISER)
@@ -237,6 +337,11 @@ def world(conference, people, users):
         status="open",
     )
     Group.objects.create(name="Presse")
+    login_try = {"user_agent": "Firefox", "ip_address": "10.0.0.1", "username": "arrangoer"}
+    login_try |= {"http_accept": "text/html", "path_info": "/backoffice/login/"}
+    AccessAttempt.objects.create(**login_try, get_data="", post_data="", failures_since_start=1)
+    AccessFailureLog.objects.create(**login_try)
+    AccessLog.objects.create(**login_try)
     device = TOTPDevice.objects.create(user=make_user("telefon"), name="Telefon", confirmed=True)
     DBTaskResult.objects.create(
         args_kwargs={"args": [], "kwargs": {}},
@@ -245,7 +350,15 @@ def world(conference, people, users):
         run_after=get_date_max(),  # none: the tests' immediate backend allows no delay
     )
     assert AuditEntry.objects.filter(edition=edition).exists()
-    SentMessage.objects.create(registration=people.bo, to=people.bo.email, subject="Hej", body=".")
+    message = SentMessage.objects.create(
+        registration=people.bo,
+        edition=edition,
+        to=people.bo.email,
+        subject="Hej",
+        body=".",
+        status=MessageStatus.FAILED,
+        last_error="550 Ukendt modtager",
+    )
     return type(
         "World",
         (),
@@ -263,6 +376,12 @@ def world(conference, people, users):
             ),
             "round": round,
             "device": device,
+            "nomination": nomination,
+            "attachment": attachment,
+            "invoice": invoice,
+            "message": message,
+            "token": link.rstrip("/").rsplit("/", 1)[-1],
+            "code": code,
             "ct": ContentType.objects.get_for_model(edition),
             "users": {**vars(users), "jury": jury, "stranger": stranger},
             "price": Decimal("0"),
@@ -293,13 +412,17 @@ def visit(client: Any, page: Page) -> Any:
     return response
 
 
-def expected(who: str, need: Action | str) -> set[str]:
+def expected(who: str, need: Action | str, name: str = "") -> set[str]:
     if need == "open":
         return {"in", "login", "denied"}  # the login page sends the logged-in on
+    if need == "public":
+        return {"in"}
     if who == "anonymous":
-        return {"login"}
+        return {"denied"} if name in FETCHED else {"login"}
     if need == "nobody":
         return {"denied"}
+    if need == "juror":
+        return {"in"} if who == "jury" else {"denied", "missing"}
     if who == "superuser" or need in {"staff", "setup"}:
         return {"in"}
     if need == "superuser":
@@ -321,7 +444,7 @@ def test_every_back_office_url_lets_in_exactly_the_roles_that_may(client, world,
     walked = pages(world)
     for page in walked:
         got = outcome(visit(client, page), page)
-        if got not in expected(who, page.need):
+        if got not in expected(who, page.need, page.name):
             wrong.append(f"{page.url} ({page.name}, needs {page.need}): {got}")
     assert len(walked) > 100
     assert not wrong, "\n".join(wrong)
@@ -334,7 +457,7 @@ def test_without_a_verified_second_factor_no_staff_page_opens(client, world, who
     wrong = [
         f"{page.url} ({page.name})"
         for page in pages(world)
-        if page.need not in {"open", "setup"} and outcome(visit(client, page), page) == "in"
+        if page.need not in {"open", "setup", "public"} and outcome(visit(client, page), page) == "in"
     ]
     assert not wrong, "\n".join(wrong)
 
@@ -351,6 +474,6 @@ def test_with_a_verified_second_factor_the_role_decides(client, world, who, sett
     wrong = []
     for page in pages(world):
         got = outcome(visit(client, page), page)
-        if got not in expected(who, page.need):
+        if got not in expected(who, page.need, page.name):
             wrong.append(f"{page.url} ({page.name}, needs {page.need}): {got}")
     assert not wrong, "\n".join(wrong)

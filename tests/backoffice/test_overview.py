@@ -117,5 +117,5 @@ def test_overview_runs_the_same_queries_for_10_and_200_registrations(
     many = overview_queries(client, conference)
     assert few == many
     # session, user, edition, the user's roles (not for a superuser), eight for the figures,
-    # and two for the site's context processor
-    assert many == (14 if who == "organiser" else 13)  # +1: the count per parallel track
+    # and one for the site's context processor
+    assert many == (13 if who == "organiser" else 12)  # +1: the count per parallel track

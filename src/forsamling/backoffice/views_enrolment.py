@@ -11,6 +11,7 @@ import base64
 import segno
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import authenticate, get_user_model, login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
@@ -85,6 +86,8 @@ def _require_user_admin(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+# Like every organiser page (staff() in urls.py): someone not logged in is sent to log in.
+@staff_member_required
 def staff_list(request: HttpRequest) -> HttpResponse:
     """Staff users, with whether they have set up their second factor; send them a link."""
     _require_user_admin(request)
@@ -98,6 +101,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/enrolment/staff.html", {"people": people})
 
 
+@staff_member_required
 @require_POST
 def send_link(request: HttpRequest, user_id: int) -> HttpResponse:
     _require_user_admin(request)

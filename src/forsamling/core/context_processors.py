@@ -22,7 +22,8 @@ MAIN_MENU = [
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    edition = getattr(request, "edition", None) or current_edition()
+    page_edition = getattr(request, "edition", None)
+    edition = page_edition or current_edition()
     menu = []
     for label, name, needs_edition in MAIN_MENU:
         if needs_edition and edition is None:
@@ -36,5 +37,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         current = request.path == url or (url != "/" and request.path.startswith(url))
         menu.append({"label": label, "url": url, "current": current})
     # Older editions have no contact person in their documents: the footer then names today's.
-    footer_edition = edition if edition and edition.contact_name else current_edition()
+    # (When the page has no edition of its own, `edition` is already today's.)
+    footer_edition = (
+        edition if page_edition is None or page_edition.contact_name else current_edition()
+    )
     return {"footer_edition": footer_edition, "main_menu": menu}
