@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import SafeTextMixin, parse_id
 from forsamling.domain import stands as rules
+from forsamling.exhibitors.messages import describe
 from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
 from forsamling.exhibitors.services import ExhibitorDetails
 
@@ -17,8 +21,20 @@ class StandChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Stand) -> str:
         return obj.number
 
+    def _check_values(self, value: Any) -> Any:
+        """Only ids a database can hold reach the query (a 20-digit number overflowed
+        SQLite's integers: a 500)."""
+        for pk in value:
+            if parse_id(pk) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": str(pk)[:30]},
+                )
+        return super()._check_values(value)  # type: ignore[misc]
 
-class BookingForm(forms.ModelForm):
+
+class BookingForm(SafeTextMixin, forms.ModelForm):
     stands = StandChoiceField(
         queryset=Stand.objects.none(),
         label=_("Stande"),
@@ -66,6 +82,7 @@ class BookingForm(forms.ModelForm):
     def __init__(self, *args: object, edition: Edition, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stands"].queryset = Stand.objects.filter(edition=edition)  # type: ignore[attr-defined]
+        self.edition_max = edition.max_stands_per_exhibitor
         self.fields["cvr"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
         self.fields["ean"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
@@ -110,11 +127,19 @@ class BookingForm(forms.ModelForm):
             ean=data.get("ean", ""),
         )
 
+    def clean_stands(self) -> Any:
+        stands = self.cleaned_data["stands"]
+        try:
+            rules.check_stand_count(chosen=len(stands), allowed=self.edition_max)
+        except rules.TooManyStands as error:
+            raise forms.ValidationError(describe(error), code="too_many_stands") from None
+        return stands
+
     def stand_ids(self) -> list[int]:
         return [stand.pk for stand in self.cleaned_data["stands"]]
 
 
-class StandStaffForm(forms.ModelForm):
+class StandStaffForm(SafeTextMixin, forms.ModelForm):
     class Meta:
         model = StandStaff
         fields = ["name", "email", "title"]
@@ -127,7 +152,7 @@ class StandStaffForm(forms.ModelForm):
         }
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SafeTextMixin, forms.ModelForm):
     website = forms.URLField(
         label=_("Hjemmeside"),
         required=False,

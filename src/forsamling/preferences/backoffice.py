@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
 
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import preference_rounds as rules
 from forsamling.domain.preference_rounds import preview
 from forsamling.preferences import services, tasks
@@ -34,7 +35,7 @@ def organiser(request: HttpRequest) -> str:
     return f"arrangør:{request.user.get_username()}"
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(SafeTextMixin, forms.ModelForm):
     class Meta:
         model = PreferenceRound
         fields = ["edition", "title", "slots", "opens_at", "closes_at"]

@@ -6,9 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import SafeTextMixin
 
 
-class PublishProgrammeForm(forms.Form):
+class PublishProgrammeForm(SafeTextMixin, forms.Form):
     edition = forms.ModelChoiceField(
         label=_("Udgave"), queryset=Edition.objects.order_by("-start_date")
     )
