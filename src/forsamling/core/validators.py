@@ -15,6 +15,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # C0 and C1 controls and DEL; the bidirectional embeddings, overrides and isolates.
@@ -81,13 +82,44 @@ def protect(form_fields: dict[str, forms.Field]) -> None:
 
 class SafeTextMixin:
     """For a form or model form: every text field refuses control characters, those added
-    in `__init__` too (the validator goes on this form's own copies when it is validated)."""
+    in `__init__` too (the validator goes on this form's own copies when it is validated),
+    and a choice of rows refuses an id no database can hold as an invalid choice instead of
+    a 500 (SQLite cannot even compare a 20-digit number)."""
 
     fields: dict[str, forms.Field]
+    data: Any
+    is_bound: bool
 
     def full_clean(self) -> None:
         protect(self.fields)
+        if self.is_bound:
+            self._no_absurd_ids()
         super().full_clean()  # type: ignore[misc]
+
+    def _no_absurd_ids(self) -> None:
+        changed = None
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.ModelChoiceField) or field.to_field_name:
+                continue
+            if field.queryset is None or not isinstance(
+                field.queryset.model._meta.pk, models.IntegerField
+            ):
+                continue
+            key = self.add_prefix(name)  # type: ignore[attr-defined]
+            querydict = hasattr(self.data, "getlist")
+            raw = self.data.getlist(key) if querydict else self.data.get(key)
+            values = raw if isinstance(raw, list | tuple) else [raw]
+            if all(v in (None, "") or parse_id(v) is not None for v in values):
+                continue
+            # Id 0 is never a row's: the field answers with its own "invalid choice".
+            safe = [v if v in (None, "") or parse_id(v) is not None else "0" for v in values]
+            changed = changed if changed is not None else self.data.copy()
+            if querydict:
+                changed.setlist(key, safe)
+            else:
+                changed[key] = safe if isinstance(raw, list | tuple) else safe[0]
+        if changed is not None:
+            self.data = changed
 
 
 MAX_ID = 2**63 - 1  # the largest primary key PostgreSQL and SQLite hold

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
-from forsamling.core.validators import SafeTextMixin, parse_id
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import stands as rules
 from forsamling.exhibitors.messages import describe
 from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
@@ -20,18 +20,6 @@ class StandChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj: Stand) -> str:
         return obj.number
-
-    def _check_values(self, value: Any) -> Any:
-        """Only ids a database can hold reach the query (a 20-digit number overflowed
-        SQLite's integers: a 500)."""
-        for pk in value:
-            if parse_id(pk) is None:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": str(pk)[:30]},
-                )
-        return super()._check_values(value)  # type: ignore[misc]
 
 
 class BookingForm(SafeTextMixin, forms.ModelForm):
