@@ -45,6 +45,13 @@ def lease() -> timedelta:
     return timedelta(seconds=getattr(settings, "EMAIL_RECOVERY_AFTER", 600))
 
 
+def _pauses() -> tuple[timedelta, ...]:
+    configured = getattr(settings, "EMAIL_RETRY_PAUSES", None)
+    if configured:
+        return tuple(timedelta(seconds=seconds) for seconds in configured)
+    return rules.RETRY_PAUSES
+
+
 def _backend_queues_in_transaction() -> bool:
     return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
 
@@ -149,7 +156,7 @@ def attempt(pk: int) -> str:
 
 def _failed(message: SentMessage, outcome: rules.Outcome) -> str:
     attempts = message.attempts + 1
-    pause = None if outcome.permanent else rules.retry_pause(attempts)
+    pause = None if outcome.permanent else rules.retry_pause(attempts, _pauses())
     logger.warning(
         "E-mail %s to %s not accepted (attempt %d): %s",
         message.pk,
