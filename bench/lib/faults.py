@@ -108,11 +108,14 @@ class MailWorker:
 def restart_postgres() -> float:
     """`pg_ctl restart -m fast` of the benchmark's own cluster; returns the seconds it took."""
     data = Path(os.environ["PGHOST"]) / "data"
-    command = [str(r.PGBIN / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "restart"]
+    log = Path(os.environ["PGHOST"]) / "log"
+    command = [str(r.PGBIN / "pg_ctl"), "-D", str(data), "-l", str(log), "-m", "fast", "-w"]
+    command.append("restart")
     if os.geteuid() == 0:
         command = ["runuser", "-u", "postgres", "--", *command]
     started = time.monotonic()
-    subprocess.run(command, check=True, capture_output=True)
+    # No pipes: the new postmaster would hold them open, and the wait would never end.
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.monotonic() - started
 
 
@@ -293,6 +296,11 @@ def main() -> None:
     parser.add_argument("--mail-down", type=float, default=60, help="seconds (e.g. 15 quick)")
     parser.add_argument("--drain-seconds", type=float, default=180, help="wait for the outbox")
     parser.add_argument("--json", help="also write the figures here")
+    parser.add_argument(
+        "--static",
+        default=str(Path(tempfile.gettempdir()) / "forsamling-faults-static"),
+        help="collected static files, kept between runs (collectstatic takes a while)",
+    )
     args = parser.parse_args()
     args.edition = "demo"
     args.worker_class, args.threads = "sync", 1
@@ -307,7 +315,7 @@ def main() -> None:
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_HSTS_SECONDS": "0",
         "CONN_MAX_AGE": "600",
-        "STATIC_ROOT": str(work / "static"),
+        "STATIC_ROOT": args.static,
         "FORSAMLING_VAR_DIR": str(work / "var"),
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": "127.0.0.1",
@@ -324,7 +332,8 @@ def main() -> None:
         (work / "var").mkdir(exist_ok=True)
         manage = [r.PY, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True)
-        subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], env=env, check=True)
+        if not (Path(args.static) / "staticfiles.json").exists():
+            subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], env=env, check=True)
         info = r.django("setup", env=env)
         (work / "info.json").write_text(json.dumps(info))
         rows = []

@@ -193,8 +193,16 @@ def resend(message: SentMessage) -> SentMessage:
     )
 
 
+# A mail task that failed on these lost its database (a restart, a failover), not its message.
+DATABASE_ERRORS = (
+    "django.db.utils.OperationalError",
+    "django.db.utils.InterfaceError",
+)
+
+
 def recover_abandoned() -> int:
-    """Queues again the mail tasks a dead worker left running; returns how many.
+    """Queues again the mail tasks a dead worker left running, and those that failed because
+    the database went away under them; returns how many.
 
     A mail task lasts seconds (`EMAIL_TIMEOUT` bounds each talk with the server); one still
     running after the lease belonged to a worker that was killed. Each such task may run
@@ -203,11 +211,16 @@ def recover_abandoned() -> int:
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING,
-        task_path__in=MAIL_TASKS,
-        started_at__lt=timezone.now() - lease(),
+    mail = DBTaskResult.objects.filter(task_path__in=MAIL_TASKS)
+    abandoned = mail.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=timezone.now() - lease()
     ).update(status=TaskResultStatus.READY, started_at=None)
+    lost_database = mail.filter(
+        status=TaskResultStatus.FAILED,
+        exception_class_path__in=DATABASE_ERRORS,
+        enqueued_at__gt=timezone.now() - timedelta(days=1),  # not for ever
+    ).update(status=TaskResultStatus.READY, started_at=None, finished_at=None)
+    return abandoned + lost_database
 
 
 def send_again(message: SentMessage) -> SentMessage:
