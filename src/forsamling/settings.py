@@ -195,6 +195,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 # A mail task or a claimed message older than this belonged to a worker that died.
 EMAIL_RECOVERY_AFTER = int(os.environ.get("EMAIL_RECOVERY_AFTER", "600"))
+EMAIL_RECOVERY_INTERVAL = int(os.environ.get("EMAIL_RECOVERY_INTERVAL", "30"))  # how often
+# The pauses (seconds) before each new attempt after a temporary failure; empty: the
+# built-in 1 minute to 12 hours (forsamling.domain.mail). The fault benchmark shortens them.
+EMAIL_RETRY_PAUSES = [int(s) for s in env_list("EMAIL_RETRY_PAUSES")]
 # The public address of the site, for links in e-mails sent outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -164,3 +164,23 @@ def test_two_claims_of_one_message_send_it_once(edition, mail_server):  # noqa: 
     sending.attempt(message.pk)
     run_worker()
     assert mail_server.handler.recipients() == ["a@aalborg.dk"]
+
+
+def test_a_confirmation_task_that_lost_its_database_is_run_again(
+    edition,  # noqa: F811
+    mail_server,
+):
+    """PostgreSQL restarted under a running task: django-tasks marks it failed; the worker
+    queues it again (the database error was not the message's), and the message is sent."""
+    mail_server.start()
+    register(edition, 1)
+    DBTaskResult.objects.update(
+        status=TaskResultStatus.FAILED,
+        exception_class_path="django.db.utils.OperationalError",
+        finished_at=timezone.now(),
+    )
+    assert sending.recover_abandoned() == 1
+    run_worker()
+    assert mail_server.handler.recipients() == ["deltager1@aalborg.dk"]
+    DBTaskResult.objects.update(status=TaskResultStatus.FAILED, exception_class_path="x.Bug")
+    assert sending.recover_abandoned() == 0  # a bug is not retried for ever

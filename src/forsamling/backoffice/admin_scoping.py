@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from forsamling.backoffice.permissions import admin_may, organised_editions
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import protect
 
 
 class RoleRuleMixin:
@@ -161,6 +162,13 @@ class EditionScopedAdminMixin:
                     queryset = db_field.remote_field.model._default_manager.all()
                 kwargs["queryset"] = queryset.filter(**scope_filter(path, request))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """Text fields refuse control characters, as in every other form (core.validators)."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+        if field is not None:
+            protect({db_field.name: field})
+        return field
 
     def get_list_filter(self, request: HttpRequest) -> Any:
         """A filter on a relation offers only what the user's own rows point at."""

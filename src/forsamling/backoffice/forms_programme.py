@@ -10,10 +10,11 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import SafeTextMixin
 from forsamling.programme.models import Item, Session
 
 
-class PublishProgrammeForm(forms.Form):
+class PublishProgrammeForm(SafeTextMixin, forms.Form):
     edition = forms.ModelChoiceField(
         label=_("Udgave"), queryset=Edition.objects.order_by("-start_date")
     )

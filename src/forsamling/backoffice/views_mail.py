@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -67,6 +67,8 @@ def send_again(request: HttpRequest, edition: str, message_id: int) -> HttpRespo
         else:
             messages.success(request, _("E-mailen til %(to)s sendes igen nu.") % {"to": again.to})
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
-        back = ""
-    return redirect(back or "backoffice:outbox", *([] if back else [the_edition.slug]))
+    if back.startswith("/") and url_has_allowed_host_and_scheme(
+        back, {request.get_host()}, request.is_secure()
+    ):
+        return HttpResponseRedirect(back)
+    return redirect("backoffice:outbox", the_edition.slug)

@@ -13,10 +13,11 @@ from forsamling.backoffice import messaging
 from forsamling.backoffice.models import Mailing
 from forsamling.backoffice.permissions import require
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.permissions import Action
 
 
-class MessageForm(forms.Form):
+class MessageForm(SafeTextMixin, forms.Form):
     audience = forms.ChoiceField(label=gettext_lazy("Modtagere"))
     subject = forms.CharField(label=gettext_lazy("Emne"), max_length=300)
     body = forms.CharField(

@@ -24,6 +24,7 @@ from django_tasks import TaskResultStatus
 
 from forsamling.backoffice.permissions import organised_editions, require, require_staff
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import audit
 from forsamling.domain import preference_rounds as rules
 from forsamling.domain.permissions import Action
@@ -39,7 +40,7 @@ def organiser(request: HttpRequest) -> str:
     return str(audit.organiser(request.user.get_username()))
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(SafeTextMixin, forms.ModelForm):
     class Meta:
         model = PreferenceRound
         fields = ["edition", "title", "slots", "opens_at", "closes_at"]

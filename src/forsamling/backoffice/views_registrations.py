@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forsamling.backoffice.permissions import require
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import parse_id
 from forsamling.domain import audit
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
@@ -38,21 +39,22 @@ def move_participant(request: HttpRequest, edition: str, registration_id: int) -
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.CHANGE_REGISTRATION)
     registration = get_object_or_404(Registration, edition=the_edition, pk=registration_id)
-    slot_id = request.POST.get("slot", "")
-    if not slot_id.isdigit():
-        messages.error(request, _("Vælg den break out, deltageren skal flyttes i."))
-        return redirect(
-            "backoffice:registration", edition=the_edition.slug, registration_id=registration.pk
-        )
-    slot = get_object_or_404(Item, edition=the_edition, kind=ItemKind.BREAKOUT, pk=slot_id)
+    back = redirect(
+        "backoffice:registration", edition=the_edition.slug, registration_id=registration.pk
+    )
+    slot = Item.objects.filter(
+        edition=the_edition, kind=ItemKind.BREAKOUT, pk=parse_id(request.POST.get("slot")) or 0
+    ).first()
+    if slot is None:
+        messages.error(request, _("Vælg den programdel, deltageren skal flyttes i."))
+        return back
     wanted = request.POST.get("session", "")
     new_session = None
     if wanted:
-        new_session = Session.objects.filter(
-            slot=slot, pk=wanted if wanted.isdigit() else 0
-        ).first()
+        new_session = Session.objects.filter(slot=slot, pk=parse_id(wanted) or 0).first()
         if new_session is None:
-            raise Http404("No such session in this breakout")
+            messages.error(request, _("Vælg en session fra listen."))
+            return back
     sessions = [
         choice.session
         for choice in registration.choices.select_related("session")
@@ -84,6 +86,4 @@ def move_participant(request: HttpRequest, edition: str, registration_id: int) -
                 request,
                 _("Deltageren har nu plads på %(session)s.") % {"session": choice.session},
             )
-    return redirect(
-        "backoffice:registration", edition=the_edition.slug, registration_id=registration.pk
-    )
+    return back

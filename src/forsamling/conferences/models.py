@@ -73,6 +73,11 @@ class Edition(models.Model):
     exhibitors_close_at = models.DateTimeField(
         _("udstillertilmelding lukker"), null=True, blank=True
     )
+    max_stands_per_exhibitor = models.PositiveSmallIntegerField(
+        _("højst antal stande pr. udstiller"),
+        default=2,
+        help_text=_("Hvor mange stande én udstiller højst kan booke på én gang."),
+    )
 
     contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
     contact_role = models.CharField(_("stilling"), max_length=200, blank=True)

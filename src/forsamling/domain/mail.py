@@ -26,13 +26,15 @@ class Outcome:
     reason: str
 
 
-def retry_pause(failed_attempts: int) -> timedelta | None:
+def retry_pause(
+    failed_attempts: int, pauses: tuple[timedelta, ...] = RETRY_PAUSES
+) -> timedelta | None:
     """The pause before the next attempt after `failed_attempts` failures; None: give up."""
     if failed_attempts < 1:
         raise ValueError("at least one attempt has failed")
-    if failed_attempts > len(RETRY_PAUSES):
+    if failed_attempts > len(pauses):
         return None
-    return RETRY_PAUSES[failed_attempts - 1]
+    return pauses[failed_attempts - 1]
 
 
 def _text(value: bytes | str) -> str:

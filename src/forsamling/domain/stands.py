@@ -66,6 +66,14 @@ class NoPassesLeft(StandError):
         self.allowed = allowed
 
 
+class TooManyStands(StandError):
+    """An exhibitor may book at most the edition's number of stands."""
+
+    def __init__(self, allowed: int) -> None:
+        super().__init__(allowed)
+        self.allowed = allowed
+
+
 class InvalidPosition(StandError, ValueError):
     """A marker position on the floor plan outside 0–100 %."""
 
@@ -154,6 +162,12 @@ def check_room_for_staff(*, included_passes: Iterable[int], named: int) -> None:
     allowed = sum(included_passes)
     if named >= allowed:
         raise NoPassesLeft(allowed)
+
+
+def check_stand_count(*, chosen: int, allowed: int) -> None:
+    """Raises TooManyStands when a booking asks for more stands than the edition allows."""
+    if chosen > allowed:
+        raise TooManyStands(allowed)
 
 
 def total_price(prices: Iterable[Decimal]) -> Decimal:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import stands as rules
+from forsamling.exhibitors.messages import describe
 from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
 from forsamling.exhibitors.services import ExhibitorDetails
 
@@ -18,7 +22,7 @@ class StandChoiceField(forms.ModelMultipleChoiceField):
         return obj.number
 
 
-class BookingForm(forms.ModelForm):
+class BookingForm(SafeTextMixin, forms.ModelForm):
     stands = StandChoiceField(
         queryset=Stand.objects.none(),
         label=_("Stande"),
@@ -66,6 +70,7 @@ class BookingForm(forms.ModelForm):
     def __init__(self, *args: object, edition: Edition, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["stands"].queryset = Stand.objects.filter(edition=edition)  # type: ignore[attr-defined]
+        self.edition_max = edition.max_stands_per_exhibitor
         self.fields["cvr"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
         self.fields["ean"].widget.attrs.update({"inputmode": "numeric"})
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
@@ -110,11 +115,19 @@ class BookingForm(forms.ModelForm):
             ean=data.get("ean", ""),
         )
 
+    def clean_stands(self) -> Any:
+        stands = self.cleaned_data["stands"]
+        try:
+            rules.check_stand_count(chosen=len(stands), allowed=self.edition_max)
+        except rules.TooManyStands as error:
+            raise forms.ValidationError(describe(error), code="too_many_stands") from None
+        return stands
+
     def stand_ids(self) -> list[int]:
         return [stand.pk for stand in self.cleaned_data["stands"]]
 
 
-class StandStaffForm(forms.ModelForm):
+class StandStaffForm(SafeTextMixin, forms.ModelForm):
     class Meta:
         model = StandStaff
         fields = ["name", "email", "title"]
@@ -127,7 +140,7 @@ class StandStaffForm(forms.ModelForm):
         }
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(SafeTextMixin, forms.ModelForm):
     website = forms.URLField(
         label=_("Hjemmeside"),
         required=False,

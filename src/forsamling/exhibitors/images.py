@@ -51,6 +51,24 @@ def validate_image(upload: Any) -> None:
         )
 
 
+EXTENSIONS = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp"}
+
+
+def with_detected_extension(upload: Any) -> Any:
+    """Names the upload after what its bytes are, not what its name says: a PNG called
+    "logo.html" is stored as "logo.png" and served as an image (call after validate_image)."""
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            extension = EXTENSIONS[image.format or ""]
+    finally:
+        upload.seek(position or 0)
+    stem = (upload.name or "billede").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "billede"
+    upload.name = f"{stem}{extension}"
+    return upload
+
+
 def image_response(image: FieldFile) -> FileResponse:
     """An uploaded image served from storage, whatever storage and host serve media files."""
     content_type = mimetypes.guess_type(image.name or "")[0] or "application/octet-stream"

@@ -33,6 +33,12 @@ def describe(error: rules.StandError) -> str:
             "Jeres booking giver adgang til %(count)d standpersonale, og der er ikke flere "
             "pladser tilbage. Fjern en person for at skrive en anden på."
         ) % {"count": error.allowed}
+    if isinstance(error, rules.TooManyStands):
+        return ngettext(
+            "En udstiller kan højst booke %(count)d stand. Vælg færre stande.",
+            "En udstiller kan højst booke %(count)d stande. Vælg færre stande.",
+            error.allowed,
+        ) % {"count": error.allowed}
     if isinstance(error, rules.StandNotBooked):
         return _("Standen har ingen booking, der kan flyttes.")
     return _("Det kunne ikke lade sig gøre. Prøv igen.")

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import stands as rules
-from forsamling.exhibitors import staff_registrations
+from forsamling.exhibitors import images, staff_registrations
 from forsamling.exhibitors.models import Exhibitor, Stand, StandChange, StandStaff
 from forsamling.outbox import sending
 
@@ -69,6 +69,7 @@ def book_stands(
         if len(stands) != len(set(stand_ids)):
             raise rules.NoStandsChosen()
         rules.check_stands_bookable(stand.state for stand in stands)
+        rules.check_stand_count(chosen=len(stands), allowed=edition.max_stands_per_exhibitor)
         exhibitor = Exhibitor.objects.create(
             edition=edition,
             organisation=details.organisation,
@@ -169,7 +170,7 @@ def update_exhibitor_profile(
     exhibitor.website = website
     fields = ["description", "website"]
     if logo is not None:
-        exhibitor.logo = logo
+        exhibitor.logo = images.with_detected_extension(logo)
         fields.append("logo")
     exhibitor.save(update_fields=fields)
     return exhibitor

@@ -45,6 +45,13 @@ def lease() -> timedelta:
     return timedelta(seconds=getattr(settings, "EMAIL_RECOVERY_AFTER", 600))
 
 
+def _pauses() -> tuple[timedelta, ...]:
+    configured = getattr(settings, "EMAIL_RETRY_PAUSES", None)
+    if configured:
+        return tuple(timedelta(seconds=seconds) for seconds in configured)
+    return rules.RETRY_PAUSES
+
+
 def _backend_queues_in_transaction() -> bool:
     return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend)
 
@@ -149,7 +156,7 @@ def attempt(pk: int) -> str:
 
 def _failed(message: SentMessage, outcome: rules.Outcome) -> str:
     attempts = message.attempts + 1
-    pause = None if outcome.permanent else rules.retry_pause(attempts)
+    pause = None if outcome.permanent else rules.retry_pause(attempts, _pauses())
     logger.warning(
         "E-mail %s to %s not accepted (attempt %d): %s",
         message.pk,
@@ -186,8 +193,16 @@ def resend(message: SentMessage) -> SentMessage:
     )
 
 
+# A mail task that failed on these lost its database (a restart, a failover), not its message.
+DATABASE_ERRORS = (
+    "django.db.utils.OperationalError",
+    "django.db.utils.InterfaceError",
+)
+
+
 def recover_abandoned() -> int:
-    """Queues again the mail tasks a dead worker left running; returns how many.
+    """Queues again the mail tasks a dead worker left running, and those that failed because
+    the database went away under them; returns how many.
 
     A mail task lasts seconds (`EMAIL_TIMEOUT` bounds each talk with the server); one still
     running after the lease belonged to a worker that was killed. Each such task may run
@@ -196,11 +211,16 @@ def recover_abandoned() -> int:
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING,
-        task_path__in=MAIL_TASKS,
-        started_at__lt=timezone.now() - lease(),
+    mail = DBTaskResult.objects.filter(task_path__in=MAIL_TASKS)
+    abandoned = mail.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=timezone.now() - lease()
     ).update(status=TaskResultStatus.READY, started_at=None)
+    lost_database = mail.filter(
+        status=TaskResultStatus.FAILED,
+        exception_class_path__in=DATABASE_ERRORS,
+        enqueued_at__gt=timezone.now() - timedelta(days=1),  # not for ever
+    ).update(status=TaskResultStatus.READY, started_at=None, finished_at=None)
+    return abandoned + lost_database
 
 
 def send_again(message: SentMessage) -> SentMessage:

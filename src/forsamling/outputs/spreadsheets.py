@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from forsamling.registration.models import ChoiceStatus, Registration, Status
@@ -89,18 +90,26 @@ def to_csv(headers: list[str], rows: Sequence[Sequence[object]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def _xlsx_value(value: object) -> object:
+    """A text XLSX can hold: characters it forbids (control characters a row stored before
+    forms refused them may hold) become U+FFFD, so the export works and shows where."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return value
+
+
 def to_xlsx(title: str, headers: list[str], rows: Sequence[Sequence[object]]) -> bytes:
-    """Amounts given as Decimal stay numbers, so Excel can add them up."""
+    """Amounts given as Decimal stay numbers, so Excel can add them up; any text is safe."""
     workbook = Workbook(write_only=False)
     sheet = workbook.active
     assert sheet is not None
     sheet.title = title[:31]
-    sheet.append(headers)
+    sheet.append([_xlsx_value(header) for header in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = [len(header) for header in headers]
     for row in rows:
-        sheet.append(row)
+        sheet.append([_xlsx_value(value) for value in row])
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # openpyxl would store it as a formula

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.core.validators import SafeTextMixin
 from forsamling.preferences.queries import RankingSlot
 from forsamling.programme.models import Session
 
@@ -21,7 +22,7 @@ def field_name(slot_id: int, rank: int) -> str:
     return f"slot_{slot_id}_{rank}"
 
 
-class RankingForm(forms.Form):
+class RankingForm(SafeTextMixin, forms.Form):
     def __init__(self, *args: Any, slots: list[RankingSlot], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.slots = [s for s in slots if s.held is None]

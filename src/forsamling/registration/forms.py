@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.danish import format_price
 from forsamling.domain.ean import is_valid_ean13
 from forsamling.domain.eligibility import may_attend
@@ -29,7 +30,7 @@ REQUIRED = _("Udfyld feltet.")
 INVALID_EMAIL = _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk.")
 
 
-class DetailsForm(forms.Form):
+class DetailsForm(SafeTextMixin, forms.Form):
     name = forms.CharField(label=_("Navn"), max_length=200)
     email = forms.EmailField(
         label=_("E-mail"),
@@ -248,7 +249,7 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
 our_wording(RegistrationForm)
 
 
-class ChoicesForm(ChoicesMixin, forms.Form):
+class ChoicesForm(SafeTextMixin, ChoicesMixin, forms.Form):
     def __init__(
         self, *args: Any, category: Category, offers: list[SlotOffer], **kwargs: Any
     ) -> None:
@@ -267,7 +268,7 @@ class ChoicesForm(ChoicesMixin, forms.Form):
         return data
 
 
-class SubstituteForm(forms.Form):
+class SubstituteForm(SafeTextMixin, forms.Form):
     name = forms.CharField(
         label=_("Kollegaens navn"), max_length=200, error_messages={"required": REQUIRED}
     )
@@ -294,7 +295,7 @@ class SubstituteForm(forms.Form):
         return Colleague(**self.cleaned_data)
 
 
-class ResendLinkForm(forms.Form):
+class ResendLinkForm(SafeTextMixin, forms.Form):
     email = forms.EmailField(
         label=_("Din e-mail"),
         max_length=254,
@@ -305,7 +306,7 @@ class ResendLinkForm(forms.Form):
     )
 
 
-class GroupBookingForm(forms.Form):
+class GroupBookingForm(SafeTextMixin, forms.Form):
     organisation = forms.CharField(
         label=_("Organisation"),
         max_length=200,
