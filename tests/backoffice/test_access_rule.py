@@ -337,7 +337,7 @@ def world(conference, people, users, settings, tmp_path):
         status="open",
     )
     Group.objects.create(name="Presse")
-    login_try = {"user_agent": "Firefox", "ip_address": "10.0.0.1", "username": "arrangoer"}
+    login_try = {"user_agent": "Firefox", "ip_address": "10.0.0.1", "username": "gaet"}
     login_try |= {"http_accept": "text/html", "path_info": "/backoffice/login/"}
     AccessAttempt.objects.create(**login_try, get_data="", post_data="", failures_since_start=1)
     AccessFailureLog.objects.create(**login_try)
@@ -457,7 +457,8 @@ def test_without_a_verified_second_factor_no_staff_page_opens(client, world, who
     wrong = [
         f"{page.url} ({page.name})"
         for page in pages(world)
-        if page.need not in {"open", "setup", "public"} and outcome(visit(client, page), page) == "in"
+        if page.need not in {"open", "setup", "public"}
+        and outcome(visit(client, page), page) == "in"
     ]
     assert not wrong, "\n".join(wrong)
 
