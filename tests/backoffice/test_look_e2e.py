@@ -60,6 +60,12 @@ def log_in(page, live_server) -> None:
     page.wait_for_url(f"{live_server.url}/backoffice/")
 
 
+# The elements that reach past the window's right edge, named so a failure says where to look.
+WIDE_ELEMENTS = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+  .slice(-5).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className)"""
+
+
 def check(page, name: str, width: int, problems: list[str]) -> None:
     violations = axe_violations(page)
     if violations:
@@ -67,7 +73,8 @@ def check(page, name: str, width: int, problems: list[str]) -> None:
     scroll = page.evaluate("document.documentElement.scrollWidth")
     inner = page.evaluate("window.innerWidth")
     if scroll > inner:
-        problems.append(f"{name} at {width}px scrolls sideways: {scroll} > {inner}")
+        wide = page.evaluate(WIDE_ELEMENTS)
+        problems.append(f"{name} at {width}px scrolls sideways: {scroll} > {inner}: {wide}")
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)

@@ -128,7 +128,12 @@ def check(page: Any, width: int, name: str, assert_accessible: Any) -> None:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
     assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('body *')].filter(e => "
+        "e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(-5)"
+        ".map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 30))"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, wide)
 
 
 @pytest.mark.parametrize("width", [390, 1280])
