@@ -1,4 +1,5 @@
-"""Issuing and redeeming staff enrolment links; each a single transaction, mail on commit."""
+"""Issuing and redeeming staff enrolment links; each a single transaction, its e-mail written
+into the outbox in it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from forsamling.accounts.models import StaffEnrolment
+from forsamling.outbox import sending
 
 LIFETIME = timedelta(hours=72)
 
@@ -43,8 +44,10 @@ def issue_enrolment(*, user: Any, by: Any | None) -> str:
         body = render_to_string(
             "accounts/enrolment_email.txt", {"user": user, "url": url, "hours": 72}
         )
-        transaction.on_commit(
-            lambda: send_mail("Sæt to-trins-login op til Forsamling", body, None, [user.email])
+        # Through the outbox, in this transaction: sent by the worker, retried if the mail
+        # server is down, never lost.
+        sending.queue(
+            to=user.email, subject="Sæt to-trins-login op til Forsamling", body=body, edition=None
         )
     return url
 
