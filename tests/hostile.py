@@ -121,7 +121,11 @@ def fuzz_page(client: Any, url: str, data: Any) -> Any:
     so every example starts from the same rows (and hypothesis can replay it)."""
     from django.db import transaction
 
-    with transaction.atomic():
+    rollback = transaction.atomic()
+    # Marked as TestCase marks its own blocks, so the services' durable transactions (e.g.
+    # ordering a PDF) may run inside it, as they do inside a test's transaction.
+    rollback._from_testcase = True
+    with rollback:
         # Logging out is no bot's attack and would end the examples' session.
         forms = [f for f in forms_on(client, url) if not f.action.endswith("/logout/")]
         assert forms, f"no POST form on {url}"

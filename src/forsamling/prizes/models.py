@@ -39,7 +39,9 @@ class Prize(models.Model):
         (Combine.MEDIAN.value, _("Median")),
     ]
 
-    edition = models.OneToOneField(Edition, on_delete=models.CASCADE, related_name="prize")
+    edition = models.OneToOneField(
+        Edition, on_delete=models.CASCADE, related_name="prize", verbose_name=_("udgave")
+    )
     name = models.CharField(_("navn"), max_length=200, default="KL's Forebyggelsespris")
     theme = models.CharField(_("årets tema"), max_length=300, blank=True)
     description = models.TextField(_("beskrivelse"), blank=True)
@@ -87,7 +89,9 @@ class Prize(models.Model):
 class Criterion(models.Model):
     """What the jury scores, 1–5; the weight says how much it counts (0: advisory only)."""
 
-    prize = models.ForeignKey(Prize, on_delete=models.CASCADE, related_name="criteria")
+    prize = models.ForeignKey(
+        Prize, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("pris")
+    )
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     title = models.CharField(_("kriterium"), max_length=200)
     text = models.TextField(_("forklaring"), blank=True)
@@ -205,9 +209,14 @@ class Attachment(models.Model):
 class Juror(models.Model):
     """A member of the prize's jury; their own municipality is a conflict of interest."""
 
-    prize = models.ForeignKey(Prize, on_delete=models.CASCADE, related_name="jurors")
+    prize = models.ForeignKey(
+        Prize, on_delete=models.CASCADE, related_name="jurors", verbose_name=_("pris")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="prize_juries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="prize_juries",
+        verbose_name=_("bruger"),
     )
     municipality = models.CharField(
         _("jurymedlemmets kommune"), max_length=50, choices=MUNICIPALITY_CHOICES, blank=True
