@@ -59,6 +59,8 @@ def registration_fields(
         "category": str(info["categories"]["politiker" if politician else "medarbejder"]),
         "accept_terms": "on",
     }
+    if info.get("tracks"):
+        fields["track"] = str(rng.choice(info["tracks"]))
     for slot, popular in zip(info["slots"], popular_sessions(info), strict=True):
         allowed = _sessions_for(slot, politician=politician)
         if draw < popular_share:

@@ -73,7 +73,9 @@ def describe(edition: Edition) -> dict[str, Any]:
             }
         )
     categories = {c.key: c.pk for c in Category.objects.filter(edition=edition)}
-    return {"edition": edition.slug, "slots": slots, "categories": categories}
+    # An edition with parallel tracks asks which one each participant attends.
+    tracks = list(edition.tracks.order_by("id").values_list("pk", flat=True))
+    return {"edition": edition.slug, "slots": slots, "categories": categories, "tracks": tracks}
 
 
 def reset() -> dict[str, Any]:
