@@ -23,6 +23,7 @@ from forsamling.invoicing.ubl import (
     Builder,
     Document,
     quantity,
+    seller_contact,
 )
 
 AGENCY = "320"  # the Danish agency for digital government, OIOUBL's lists
@@ -124,13 +125,7 @@ def _seller(b: Builder, parent: etree._Element, seller: Seller) -> None:
     b.cbc(legal, "CompanyID", vat_id, schemeAgencyID=AGENCY, schemeID="DK:CVR")
     contact = b.cac(party, "Contact")
     b.cbc(contact, "ID", seller.contact_email or seller.cvr)
-    for name, value in (
-        ("Name", seller.contact_name),
-        ("Telephone", seller.contact_phone),
-        ("ElectronicMail", seller.contact_email),
-    ):
-        if value:
-            b.cbc(contact, name, value)
+    seller_contact(b, contact, seller)
 
 
 def _buyer(b: Builder, parent: etree._Element, invoice: Invoice) -> None:

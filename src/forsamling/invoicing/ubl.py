@@ -133,13 +133,18 @@ def _seller(b: Builder, parent: etree._Element, seller: Seller) -> None:
     b.cbc(legal, "CompanyID", seller.cvr, schemeID=DK_CVR)
     if seller.contact_name or seller.contact_phone or seller.contact_email:
         contact = b.cac(party, "Contact")
-        for name, value in (
-            ("Name", seller.contact_name),
-            ("Telephone", seller.contact_phone),
-            ("ElectronicMail", seller.contact_email),
-        ):
-            if value:
-                b.cbc(contact, name, value)
+        seller_contact(b, contact, seller)
+
+
+def seller_contact(b: Builder, contact: etree._Element, seller: Seller) -> None:
+    """The seller's contact person, telephone and e-mail, each where known (both profiles)."""
+    for name, value in (
+        ("Name", seller.contact_name),
+        ("Telephone", seller.contact_phone),
+        ("ElectronicMail", seller.contact_email),
+    ):
+        if value:
+            b.cbc(contact, name, value)
 
 
 def _buyer(b: Builder, parent: etree._Element, invoice: Invoice) -> None:
