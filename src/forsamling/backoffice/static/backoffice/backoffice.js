@@ -57,6 +57,9 @@
     if (summary) {  // the check-in desk keeps focus in its code field, for the next scan
       summary.setAttribute("tabindex", "-1");
       summary.focus();
+      // Django's add form focuses its first field from a script that may run after this
+      // one: take the focus back once every script has run.
+      window.addEventListener("load", function () { summary.focus(); });
     }
   }
   if (document.readyState === "loading") {
