@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from forsamling.programme.models import Item
 from tests.backoffice.test_access_rule import world  # noqa: F401 (the walk's fixture)
@@ -101,10 +102,11 @@ def test_every_back_office_page_type_passes_axe_and_fits_the_width(
 def test_focus_moves_to_the_error_summary_after_a_failed_submit(page, live_server, world):  # noqa: F811
     log_in(page, live_server)
     page.goto(f"{live_server.url}/backoffice/programme/room/add/")
-    page.get_by_role("button", name="Gem", exact=True).press("Enter")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Gem", exact=True).press("Enter")
     summary = page.locator(".errornote")
-    assert summary.is_visible()
-    assert page.evaluate("document.activeElement.classList.contains('errornote')")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
     name = page.get_by_label("Navn")
     assert name.get_attribute("aria-invalid") == "true"
     assert page.evaluate("document.activeElement.textContent").strip()

@@ -78,7 +78,7 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
         (category, category.n)
         for category in Category.objects.filter(edition=edition).annotate(
             n=Count("registration", filter=Q(registration__status=Status.ACTIVE))
-        )
+        ).order_by("order", "id")
     ]
     organisations = sorted(
         ((row["organisation"], row["n"]) for row in _counted(active, "organisation")),
@@ -104,7 +104,7 @@ def tracks_counted(edition: Edition) -> QuerySet:
     """The edition's parallel tracks with how many active participants follow each."""
     return edition.tracks.annotate(
         n=Count("registrations", filter=Q(registrations__status=Status.ACTIVE))
-    )
+    ).order_by("order", "id")  # Meta.ordering is dropped from GROUP BY queries
 
 
 def session_lines(edition: Edition) -> list[SessionLine]:
