@@ -37,3 +37,43 @@ def test_a_new_window_starts_from_one_and_drops_the_old_windows():
     assert ratelimit.hit(["k"], seconds=60, now=1_000_000.0 + 60)["k"] == 1
     assert ratelimit.hit(["k"], seconds=60, now=1_000_000.0 + 180)["k"] == 1
     assert list(RateCounter.objects.values_list("window", flat=True)) == [(1_000_000 + 180) // 60]
+
+
+@pytest.fixture
+def durable_session():
+    """The tests' throwaway cluster runs without flushes; this session asks for them, as
+    production's configuration does."""
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = on")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("RESET synchronous_commit")
+
+
+def _synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return str(cursor.fetchone()[0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_counters_commit_without_a_disk_flush_and_leave_the_next_transaction_durable(
+    durable_session,
+):
+    with ratelimit.counting():
+        ratelimit.hit(["register:address:10.0.0.2"], seconds=600)
+        assert _synchronous_commit() == "off"
+    assert _synchronous_commit() == "on"  # SET LOCAL: gone with the counters' transaction
+    assert RateCounter.objects.get(key="register:address:10.0.0.2").count == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_inside_a_callers_transaction_the_callers_durability_is_kept(durable_session):
+    from django.db import transaction
+
+    with transaction.atomic():
+        with ratelimit.counting():
+            ratelimit.hit(["mail-link:x"], seconds=600)
+        assert _synchronous_commit() == "on"

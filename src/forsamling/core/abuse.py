@@ -8,7 +8,10 @@
 - "Send my link again": at most one e-mail per address per few minutes, the same answer always.
 
 The checks cost one transaction of two statements (the challenge used up, both counters
-incremented in one upsert) before the registration's own transaction.
+incremented in one upsert) before the registration's own transaction, committed without a disk
+flush on PostgreSQL (`ratelimit.counting`): a challenge used up by a registration is flushed
+with the registration's commit; one whose registration never committed may come back after a
+crash, and may then serve one registration.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -72,7 +74,7 @@ def _check(request: HttpRequest, keys: dict[str, int], seconds: int) -> Refusal 
         proof = proof_of_work.verified_signature(request.POST.get(proof_of_work.FIELD, ""))
         if proof is None:
             return _no_proof()
-    with transaction.atomic():
+    with ratelimit.counting():
         if proof is not None and not proof_of_work.use_up(*proof):
             return _replayed()
         counts = ratelimit.hit(list(keys), seconds=seconds)
@@ -108,5 +110,6 @@ def check_resend(request: HttpRequest) -> Refusal | None:
 def may_mail_link(edition_slug: str, email: str) -> bool:
     """At most one "here is your link" e-mail per address per FORSAMLING_RESEND_INTERVAL."""
     key = f"mail-link:{edition_slug}:{email.strip().lower()}"
-    counts = ratelimit.hit([key], seconds=settings.FORSAMLING_RESEND_INTERVAL_SECONDS)
+    with ratelimit.counting():
+        counts = ratelimit.hit([key], seconds=settings.FORSAMLING_RESEND_INTERVAL_SECONDS)
     return counts[key] <= 1

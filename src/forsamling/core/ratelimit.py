@@ -4,16 +4,38 @@ A hit is one statement: an INSERT ... ON CONFLICT DO UPDATE SET count = count + 
 (PostgreSQL and SQLite ≥ 3.35 alike), for any number of keys at once. The windows are fixed
 (e.g. 10.00.00–10.09.59), so a burst across a window's edge may see up to twice the limit;
 that is the price of one row per key and window instead of one per hit.
+
+The counters are written in their own short transaction (`counting()`), before the
+registration's. On PostgreSQL that transaction commits without waiting for its WAL to reach the
+disk (`SET LOCAL synchronous_commit = off`): a count is not worth a disk flush, and every
+client behind one address or e-mail domain increments the same row, whose lock would otherwise
+be held through the flush. What a crash can lose is the last fraction of a second's counts.
+Anything committed after them with a flush (a registration) flushes them too, as the log is
+written in order.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, transaction
 
 from forsamling.core.models import RateCounter
+
+
+@contextmanager
+def counting() -> Iterator[None]:
+    """One transaction for counters whose last moments may be lost in a crash (see above).
+    Inside a caller's transaction it is a savepoint, and the caller's durability is left as
+    it is."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        yield
 
 
 def window_of(seconds: int, now: float | None = None) -> int:
