@@ -76,9 +76,9 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
     ]
     by_category: list[tuple[Category, int]] = [
         (category, category.n)
-        for category in Category.objects.filter(edition=edition).annotate(
-            n=Count("registration", filter=Q(registration__status=Status.ACTIVE))
-        ).order_by("order", "id")
+        for category in Category.objects.filter(edition=edition)
+        .annotate(n=Count("registration", filter=Q(registration__status=Status.ACTIVE)))
+        .order_by("order", "id")
     ]
     organisations = sorted(
         ((row["organisation"], row["n"]) for row in _counted(active, "organisation")),

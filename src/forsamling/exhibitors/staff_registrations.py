@@ -3,11 +3,16 @@ stand-staff category, so they get a badge, are on the door lists and in the dinn
 
 The registration is found again by its idempotency key, made from the member's id; naming
 the same member twice registers them once.
+
+The stand-staff category's price is the edition's one price for a stand-staff pass: the
+booking page shows it, the member's registration carries it (through the category) and the
+exhibitor's invoice bills it. An organiser changes it in one place, the category.
 """
 
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -34,6 +39,19 @@ def registration_key(member: StandStaff) -> str:
     return f"{KEY_PREFIX}{member.pk}"
 
 
+def stand_staff_category(edition_id: int) -> Category | None:
+    return Category.objects.filter(edition=edition_id, key=STAND_STAFF_KEY).first()
+
+
+def pass_price(edition_id: int) -> Decimal | None:
+    """What each stand-staff pass costs in the edition, or None without the category."""
+    return (
+        Category.objects.filter(edition=edition_id, key=STAND_STAFF_KEY)
+        .values_list("price", flat=True)
+        .first()
+    )
+
+
 def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registration | None:
     """Registers the member without sessions; dinner as the exhibitor said (they can change
     it, and choose sessions, on their own link).
@@ -41,7 +59,7 @@ def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registr
     Someone already registered with the e-mail keeps that registration; an edition without
     a stand-staff category registers nobody (and says so in the log)."""
     exhibitor = member.exhibitor
-    category = Category.objects.filter(edition=exhibitor.edition_id, key=STAND_STAFF_KEY).first()
+    category = stand_staff_category(exhibitor.edition_id)
     if category is None:
         logger.warning("Edition %s has no stand-staff category", exhibitor.edition_id)
         return None

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import stands as rules
-from forsamling.exhibitors import services
+from forsamling.exhibitors import services, staff_registrations
 from forsamling.exhibitors.forms import BookingForm, ProfileForm, StandStaffForm
 from forsamling.exhibitors.images import image_response
 from forsamling.exhibitors.messages import describe
@@ -77,6 +77,7 @@ def book(request: HttpRequest, edition: str) -> HttpResponse:
             "floor_plan_url": _floor_plan_url(current),
             "window_error": _window_error(current),
             "chosen": {str(pk) for pk in form["stands"].value() or []},
+            "staff_price": staff_registrations.pass_price(current.pk),
         },
         status=422 if form.is_bound else 200,
     )
