@@ -12,6 +12,7 @@ exhibitor's invoice bills it. An organiser changes it in one place, the category
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from decimal import Decimal
 
 from django.db import transaction
@@ -23,6 +24,7 @@ from forsamling.registration.services import (
     ParticipantDetails,
     cancel_registration,
     register_participant,
+    update_details,
 )
 
 logger = logging.getLogger(__name__)
@@ -41,6 +43,11 @@ def registration_key(member: StandStaff) -> str:
 
 def stand_staff_category(edition_id: int) -> Category | None:
     return Category.objects.filter(edition=edition_id, key=STAND_STAFF_KEY).first()
+
+
+def registers_stand_staff(edition_id: int) -> bool:
+    """Whether named stand staff become registrations (and so are asked about the dinner)."""
+    return Category.objects.filter(edition=edition_id, key=STAND_STAFF_KEY).exists()
 
 
 def pass_price(edition_id: int) -> Decimal | None:
@@ -90,3 +97,27 @@ def cancel_stand_staff(member: StandStaff) -> None:
     ).first()
     if found is not None:
         cancel_registration(registration=found, actor=f"udstiller:{member.exhibitor_id}")
+
+
+def dinner_answers(members: list[StandStaff]) -> dict[int, bool]:
+    """Whether each member with a stand-staff registration comes to the dinner, by member id
+    (one query); members registered on their own are not in it."""
+    keys = {registration_key(member): member.pk for member in members}
+    found = Registration.objects.filter(idempotency_key__in=keys, status=Status.ACTIVE)
+    return {keys[key]: dinner for key, dinner in found.values_list("idempotency_key", "dinner")}
+
+
+def change_dinner(member: StandStaff, *, dinner: bool) -> bool:
+    """Sets the dinner answer on the member's registration; False when it has none (the
+    member registered on their own, and answers there)."""
+    found = Registration.objects.filter(
+        idempotency_key=registration_key(member), status=Status.ACTIVE
+    ).first()
+    if found is None:
+        return False
+    update_details(
+        registration=found,
+        details=replace(ParticipantDetails.of(found), dinner=dinner),
+        actor=f"udstiller:{member.exhibitor_id}",
+    )
+    return True
