@@ -34,7 +34,7 @@ def test_an_organiser_invoices_and_credits_by_keyboard(
     page.set_viewport_size({"width": width, "height": 900})
     make_seller(conference.edition)
     register(conference, "Karen Kontant", organisation="Foreningen for Ældre")
-    make_exhibitor(conference.edition, stands=[("A1", "12500", 2, "1995")], staff=["Anna Berg"])
+    make_exhibitor(conference.edition, stands=[("A1", "12500", 2)], staff=["Anna Berg"])
     log_in(page, live_server, users.organiser.username)
     base = f"{live_server.url}/backoffice/konference/{conference.edition.slug}/fakturaer/"
     page.goto(base)

@@ -3,6 +3,7 @@ with the same badge, and axe-core on its screens at 390 px."""
 
 from __future__ import annotations
 
+import json
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -277,4 +278,41 @@ def test_the_app_scans_under_a_strict_content_security_policy(
     page.get_by_role("button", name="Start kameraet").click()
     expect(page.get_by_role("status")).to_contain_text("Sørensen", timeout=30_000)
     assert violations == []
+    context.close()
+
+
+def test_the_browser_fetches_the_manifest_with_the_session(
+    browser, live_server, conference, people, users
+):
+    """The manifest is behind the login: Chromium's own manifest fetcher (asked through the
+    DevTools protocol, as installing does) must send the session cookie, which the link's
+    crossorigin="use-credentials" makes it do; without it the answer is the login page."""
+    context = phone(browser, live_server, users.checkin)
+    manifests = []
+    context.on(
+        "response",
+        lambda r: manifests.append(r) if r.request.resource_type == "manifest" else None,
+    )
+    page = open_app(context, live_server, conference, "Indgang A")
+    fetched = context.new_cdp_session(page).send("Page.getAppManifest")
+    slug = conference.edition.slug
+    url = f"{live_server.url}/backoffice/konference/{slug}/tjekind/manifest.webmanifest"
+    assert fetched["url"] == url
+    assert fetched["errors"] == []
+    assert json.loads(fetched["data"])["short_name"] == "Indtjekning"
+
+    for _ in range(50):  # the response event may come a moment after the protocol's answer
+        if manifests:
+            break
+        page.wait_for_timeout(100)
+    [response] = [r for r in manifests if r.url == url]
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/manifest+json"
+    assert "sessionid=" in response.request.all_headers().get("cookie", "")
+    assert response.json()["start_url"].endswith("/tjekind/")
+
+    # The control: without the session the same address is not the manifest.
+    stranger = browser.new_context()
+    assert stranger.request.get(url, max_redirects=0).status in {302, 403}
+    stranger.close()
     context.close()

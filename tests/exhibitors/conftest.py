@@ -46,7 +46,6 @@ def make_stand(edition: Edition, number: str, **overrides: object) -> Stand:
         "zone": "Foyer",
         "price": Decimal("12500"),
         "included_passes": 2,
-        "staff_pass_price": Decimal("1995"),
         "position_x": Decimal("20"),
         "position_y": Decimal("30"),
     }

@@ -147,7 +147,7 @@ def test_stand_position_must_be_given_as_both_coordinates(admin_client, edition)
         reverse("admin:exhibitors_stand_add"),
         {
             "edition": edition.pk, "number": "D1", "size": "2 x 2 m", "price": "5000",
-            "included_passes": 1, "staff_pass_price": "0", "position_x": "50", "position_y": "",
+            "included_passes": 1, "position_x": "50", "position_y": "",
         },
     )  # fmt: skip
     assert response.status_code == 200

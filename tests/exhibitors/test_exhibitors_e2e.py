@@ -101,3 +101,55 @@ def test_seeded_2026_exhibitor_page_with_the_demo_stands_has_no_axe_violations(
     expect(page.get_by_text("Udstillertilmeldingen er lukket.")).to_be_visible()
     expect(page.get_by_role("link", name="C4 ledig")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_dinner_question_on_the_staff_form_with_the_keyboard_alone(
+    page, site, assert_accessible
+):
+    """Name, e-mail and no dinner answer: the error summary takes the focus and links to the
+    question; answered with the keyboard, the member is at the dinner, and can be taken off."""
+    from forsamling.exhibitors import services
+    from forsamling.registration.models import Category, Registration
+    from tests.exhibitors.conftest import details
+
+    edition_slug = site.rsplit("/", 1)[1]
+    from forsamling.conferences.models import Edition
+
+    edition = Edition.objects.get(slug=edition_slug)
+    Category.objects.create(edition=edition, key="standpersonale", name="Standpersonale", price=0)
+    booked = services.book_stands(
+        edition=edition, stand_ids=[edition.stands.get(number="B1").pk], details=details()
+    )
+    page.goto(site.rsplit("/", 1)[0] + booked.get_absolute_url())
+    page.get_by_label("Navn").focus()
+    page.keyboard.type("Åse Øster")
+    page.keyboard.press("Tab")
+    page.keyboard.type("aase@example.dk")
+    page.keyboard.press("Tab")  # Stilling (valgfrit)
+    page.keyboard.press("Tab")  # the dinner's radios: not answered
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Tilføj standpersonale")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link")).to_have_text(
+        "Deltager personen i konferencemiddagen?: Svar ja eller nej."
+    )
+    expect(page.get_by_label("Navn")).to_have_value("Åse Øster")
+    assert_accessible(page)
+    summary.get_by_role("link").press("Enter")
+    page.get_by_role("radio", name="Ja").focus()
+    page.keyboard.press("Space")
+    expect(page.get_by_role("radio", name="Ja")).to_be_checked()
+    page.get_by_role("button", name="Tilføj standpersonale").press("Enter")
+
+    row = page.get_by_role("row", name=re.compile("Åse Øster"))
+    expect(row.get_by_role("cell", name="Ja", exact=True)).to_be_visible()
+    assert Registration.objects.get(email="aase@example.dk").dinner is True
+    assert_accessible(page)
+    button = row.get_by_role("button", name=re.compile("^Meld fra middagen"))
+    expect(button).to_have_accessible_name(re.compile("Åse Øster"))
+    button.press("Enter")
+    expect(page.get_by_text("Åse Øster deltager ikke i konferencemiddagen.")).to_be_visible()
+    assert Registration.objects.get(email="aase@example.dk").dinner is False

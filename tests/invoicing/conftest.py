@@ -8,7 +8,9 @@ from types import SimpleNamespace
 import pytest
 
 from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
+from forsamling.exhibitors.staff_registrations import STAND_STAFF_KEY
 from forsamling.invoicing.models import Seller
+from forsamling.registration.models import Category
 from tests.backoffice.conftest import make_conference, register
 
 __all__ = ["make_conference", "register"]
@@ -57,7 +59,16 @@ def conference(db):
     assert_every_issued_document_passes()
 
 
-def make_exhibitor(edition, *, organisation="Velfærdsteknologi ApS", ean="", staff=(), stands=()):
+def make_exhibitor(
+    edition, *, organisation="Velfærdsteknologi ApS", ean="", staff=(), stands=(), pass_price="1995"
+):
+    """Stands are (number, price, included passes); each pass costs the edition's stand-staff
+    category's price, `pass_price` (the category is made or changed here)."""
+    Category.objects.update_or_create(
+        edition=edition,
+        key=STAND_STAFF_KEY,
+        defaults={"name": "Standpersonale", "price": Decimal(pass_price)},
+    )
     exhibitor = Exhibitor.objects.create(
         edition=edition,
         organisation=organisation,
@@ -69,11 +80,10 @@ def make_exhibitor(edition, *, organisation="Velfærdsteknologi ApS", ean="", st
         invoice_reference="PO-STAND-7",
         ean=ean,
     )
-    for number, price, passes, pass_price in stands:
+    for number, price, passes in stands:
         Stand.objects.create(
             edition=edition, number=number, size="3 x 2 m", price=Decimal(price),
-            included_passes=passes, staff_pass_price=Decimal(pass_price), status="booked",
-            exhibitor=exhibitor,
+            included_passes=passes, status="booked", exhibitor=exhibitor,
         )  # fmt: skip
     for name in staff:
         StandStaff.objects.create(exhibitor=exhibitor, name=name, email=f"{name[:3]}@example.dk")
@@ -84,7 +94,7 @@ def make_exhibitor(edition, *, organisation="Velfærdsteknologi ApS", ean="", st
 def exhibitor(conference):
     return make_exhibitor(
         conference.edition,
-        stands=[("A1", "12500", 2, "1995"), ("C2", "8500", 1, "1500")],
+        stands=[("A1", "12500", 2), ("C2", "8500", 1)],
         staff=["Anna Berg", "Bo Dahl", "Carl Enø"],
     )
 

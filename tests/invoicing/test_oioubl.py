@@ -25,7 +25,7 @@ def test_invoices_and_credit_notes_pass_the_oioubl_rules(conference):
     people(conference, 3, ean=EAN_AALBORG, person_reference="ABCDE", order_reference="PO-3")
     make_exhibitor(
         conference.edition, ean=EAN_ODENSE, organisation="Odense Kommune",
-        stands=[("A1", "12500", 2, "1995")], staff=["Anna", "Bo", "Carl"],
+        stands=[("A1", "12500", 2)], staff=["Anna", "Bo", "Carl"],
     )  # fmt: skip
     issued = services.issue_due(edition=conference.edition, today=TODAY).issued
     note = services.credit_invoice(invoice=issued[0], reason="Prisændring", today=TODAY)

@@ -115,7 +115,7 @@ def test_a_hand_over_credit_note_and_reissue(conference):
 def test_exhibitors_stands_and_extra_stand_staff(conference):
     make_exhibitor(
         conference.edition, ean=EAN_ODENSE, organisation="Odense Kommune, Sundhed",
-        stands=[("A1", "12500", 2, "1995")], staff=["Anna", "Bo", "Carl"],
+        stands=[("A1", "12500", 2)], staff=["Anna", "Bo", "Carl"],
     )  # fmt: skip
     [invoice] = issue(conference.edition)
     root = assert_passes(invoice)

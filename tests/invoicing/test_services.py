@@ -210,14 +210,14 @@ def test_exhibitors_pay_their_stands_and_named_stand_staff(conference, exhibitor
         ("stand", "Stand C2 (3 x 2 m)", Decimal("8500.00")),
         ("stand_staff", "Standpersonale: Anna Berg", Decimal("1995.00")),
         ("stand_staff", "Standpersonale: Bo Dahl", Decimal("1995.00")),
-        ("stand_staff", "Standpersonale: Carl Enø", Decimal("1500.00")),
+        ("stand_staff", "Standpersonale: Carl Enø", Decimal("1995.00")),
     ]
     assert (invoice.buyer_name, invoice.buyer_cvr, invoice.buyer_street, invoice.buyer_postcode,
             invoice.buyer_city, invoice.order_reference, invoice.buyer_reference) == (
         "Velfærdsteknologi ApS", "10150817", "Industrivej 4", "8000", "Aarhus C",
         "PO-STAND-7", "Mette Holm",
     )  # fmt: skip
-    assert invoice.totals().with_vat == Decimal("33112.50")  # 26.490 + 25 %
+    assert invoice.totals().with_vat == Decimal("33731.25")  # 26.985 + 25 %
 
 
 def test_extra_stand_staff_named_after_issuing_go_on_a_new_invoice(conference, exhibitor):

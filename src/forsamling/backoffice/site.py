@@ -70,6 +70,7 @@ class OTPLoginForm(AdminAuthenticationForm):
 class ForsamlingAdminSite(admin.AdminSite):
     login_form = OTPLoginForm
     login_template = "backoffice/login.html"
+    logout_template = "backoffice/logged_out.html"  # also deletes check-in lists on the device
     index_template = "backoffice/admin_index.html"
 
     def has_permission(self, request: HttpRequest) -> bool:

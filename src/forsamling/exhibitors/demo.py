@@ -32,7 +32,6 @@ DEMO_STANDS = [
         for i in range(1, 5)
     ],
 ]
-STAFF_PASS_PRICE = Decimal("1995")
 
 
 @transaction.atomic
@@ -47,7 +46,6 @@ def load_demo_stands(edition: Edition) -> list[Stand]:
                 "zone": zone,
                 "price": price,
                 "included_passes": passes,
-                "staff_pass_price": STAFF_PASS_PRICE,
                 "position_x": _percent(left + width / 2, WIDTH),
                 "position_y": _percent(top + height / 2, HEIGHT),
             },

@@ -127,7 +127,28 @@ class BookingForm(SafeTextMixin, forms.ModelForm):
         return [stand.pk for stand in self.cleaned_data["stands"]]
 
 
+def _yes_no(label: Any) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("ja", _("Ja")), ("nej", _("Nej"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Svar ja eller nej.")},
+    )
+
+
 class StandStaffForm(SafeTextMixin, forms.ModelForm):
+    """A stand-staff member; whether they come to the dinner is asked only when the edition
+    registers stand staff (it has the stand-staff category), as the answer is kept on the
+    member's registration. Not answered beforehand: a guess would miscount the dinner."""
+
+    dinner = _yes_no(_("Deltager personen i konferencemiddagen?"))
+
+    def __init__(self, *args: Any, ask_dinner: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not ask_dinner:
+            del self.fields["dinner"]
+
     class Meta:
         model = StandStaff
         fields = ["name", "email", "title"]
@@ -138,6 +159,12 @@ class StandStaffForm(SafeTextMixin, forms.ModelForm):
                 "invalid": _("Skriv en gyldig e-mailadresse, f.eks. navn@firma.dk."),
             },
         }
+
+
+class StaffDinnerForm(forms.Form):
+    """The exhibitor's later answer for one member: at the dinner or not."""
+
+    dinner = _yes_no(_("Deltager personen i konferencemiddagen?"))
 
 
 class ProfileForm(SafeTextMixin, forms.ModelForm):

@@ -114,11 +114,11 @@ class Stand(models.Model):
     included_passes = models.PositiveSmallIntegerField(
         _("standpersonale inkluderet"),
         default=2,
-        help_text=_("Hvor mange af standens personale der kan tilmeldes til nedsat pris."),
-    )
-    staff_pass_price = models.DecimalField(
-        _("pris pr. standpersonale"), max_digits=9, decimal_places=2, default=Decimal(0)
-    )
+        help_text=_(
+            "Hvor mange af standens personale der kan tilmeldes til nedsat pris. Prisen er "
+            "kategorien Standpersonales pris."
+        ),
+    )  # the price per pass is the stand-staff category's (staff_registrations.pass_price)
     position_x = models.DecimalField(
         _("placering fra venstre (%)"),
         max_digits=5, decimal_places=2, null=True, blank=True, validators=PERCENT,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
@@ -11,6 +11,7 @@ from django.http import Http404
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import danish_sort_key
 from forsamling.domain.stands import StandStatus, total_price
+from forsamling.exhibitors import staff_registrations
 from forsamling.exhibitors.models import Exhibitor, FloorPlan, Stand, StandStaff
 
 
@@ -67,6 +68,10 @@ def exhibitor_by_token(edition: Edition, token: str) -> Exhibitor:
 class BookingSummary:
     stands: list[Stand]
     staff: list[StandStaff]
+    # Whether the edition registers stand staff, and so asks about their dinner; the answers
+    # by member id (members registered on their own are not in it).
+    asks_dinner: bool = False
+    dinner: dict[int, bool] = field(default_factory=dict)
 
     @property
     def total(self) -> Decimal:
@@ -77,13 +82,25 @@ class BookingSummary:
         return sum(stand.included_passes for stand in self.stands)
 
     @property
+    def staff_with_dinner(self) -> list[tuple[StandStaff, bool | None]]:
+        """Each member with their dinner answer, None when they registered on their own."""
+        return [(member, self.dinner.get(member.pk)) for member in self.staff]
+
+    @property
     def passes_left(self) -> int:
         return max(self.passes - len(self.staff), 0)
 
 
 def booking_summary(exhibitor: Exhibitor) -> BookingSummary:
     stands = list(exhibitor.stands.order_by("number"))
-    return BookingSummary(stands=stands, staff=list(exhibitor.staff.all()))
+    staff = list(exhibitor.staff.all())
+    asks_dinner = staff_registrations.registers_stand_staff(exhibitor.edition_id)
+    return BookingSummary(
+        stands=stands,
+        staff=staff,
+        asks_dinner=asks_dinner,
+        dinner=staff_registrations.dinner_answers(staff) if asks_dinner and staff else {},
+    )
 
 
 def stand_staff_for_edition(edition: Edition) -> QuerySet[StandStaff]:

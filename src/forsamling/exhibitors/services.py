@@ -26,6 +26,7 @@ __all__ = [
     "ExhibitorDetails",
     "add_stand_staff",
     "book_stands",
+    "change_stand_staff_dinner",
     "email_exhibitors",
     "hold_stand",
     "move_stand",
@@ -154,6 +155,12 @@ def add_stand_staff(
         staff_registrations.register_stand_staff(member, dinner=dinner)
         _send_staff_confirmation(member.pk)  # into the outbox, in this transaction
     return member
+
+
+def change_stand_staff_dinner(*, member: StandStaff, dinner: bool) -> bool:
+    """The exhibitor's later answer: whether the member comes to the dinner. False when the
+    member has no stand-staff registration to change (they registered on their own)."""
+    return staff_registrations.change_dinner(member, dinner=dinner)
 
 
 def remove_stand_staff(*, member: StandStaff) -> None:

@@ -3,11 +3,17 @@ stand-staff category, so they get a badge, are on the door lists and in the dinn
 
 The registration is found again by its idempotency key, made from the member's id; naming
 the same member twice registers them once.
+
+The stand-staff category's price is the edition's one price for a stand-staff pass: the
+booking page shows it, the member's registration carries it (through the category) and the
+exhibitor's invoice bills it. An organiser changes it in one place, the category.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
+from decimal import Decimal
 
 from django.db import transaction
 
@@ -18,6 +24,7 @@ from forsamling.registration.services import (
     ParticipantDetails,
     cancel_registration,
     register_participant,
+    update_details,
 )
 
 logger = logging.getLogger(__name__)
@@ -34,6 +41,24 @@ def registration_key(member: StandStaff) -> str:
     return f"{KEY_PREFIX}{member.pk}"
 
 
+def stand_staff_category(edition_id: int) -> Category | None:
+    return Category.objects.filter(edition=edition_id, key=STAND_STAFF_KEY).first()
+
+
+def registers_stand_staff(edition_id: int) -> bool:
+    """Whether named stand staff become registrations (and so are asked about the dinner)."""
+    return Category.objects.filter(edition=edition_id, key=STAND_STAFF_KEY).exists()
+
+
+def pass_price(edition_id: int) -> Decimal | None:
+    """What each stand-staff pass costs in the edition, or None without the category."""
+    return (
+        Category.objects.filter(edition=edition_id, key=STAND_STAFF_KEY)
+        .values_list("price", flat=True)
+        .first()
+    )
+
+
 def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registration | None:
     """Registers the member without sessions; dinner as the exhibitor said (they can change
     it, and choose sessions, on their own link).
@@ -41,7 +66,7 @@ def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registr
     Someone already registered with the e-mail keeps that registration; an edition without
     a stand-staff category registers nobody (and says so in the log)."""
     exhibitor = member.exhibitor
-    category = Category.objects.filter(edition=exhibitor.edition_id, key=STAND_STAFF_KEY).first()
+    category = stand_staff_category(exhibitor.edition_id)
     if category is None:
         logger.warning("Edition %s has no stand-staff category", exhibitor.edition_id)
         return None
@@ -72,3 +97,27 @@ def cancel_stand_staff(member: StandStaff) -> None:
     ).first()
     if found is not None:
         cancel_registration(registration=found, actor=f"udstiller:{member.exhibitor_id}")
+
+
+def dinner_answers(members: list[StandStaff]) -> dict[int, bool]:
+    """Whether each member with a stand-staff registration comes to the dinner, by member id
+    (one query); members registered on their own are not in it."""
+    keys = {registration_key(member): member.pk for member in members}
+    found = Registration.objects.filter(idempotency_key__in=keys, status=Status.ACTIVE)
+    return {keys[key]: dinner for key, dinner in found.values_list("idempotency_key", "dinner")}
+
+
+def change_dinner(member: StandStaff, *, dinner: bool) -> bool:
+    """Sets the dinner answer on the member's registration; False when it has none (the
+    member registered on their own, and answers there)."""
+    found = Registration.objects.filter(
+        idempotency_key=registration_key(member), status=Status.ACTIVE
+    ).first()
+    if found is None:
+        return False
+    update_details(
+        registration=found,
+        details=replace(ParticipantDetails.of(found), dinner=dinner),
+        actor=f"udstiller:{member.exhibitor_id}",
+    )
+    return True

@@ -122,8 +122,9 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
             }
         )  # fmt: skip
 
+    pass_price = staff_registrations.pass_price(edition.pk) or Decimal(0)
     for exhibitor in Exhibitor.objects.filter(edition=edition).prefetch_related("stands", "staff"):
-        _draft_exhibitor(edition, exhibitor, done, drafts, buyer_for)
+        _draft_exhibitor(edition, exhibitor, pass_price, done, drafts, buyer_for)
 
     invoices = []
     for draft in sorted(drafts.values(), key=lambda d: danish_sort_key(d.buyer.name)):
@@ -160,7 +161,12 @@ def _line_order(values: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def _draft_exhibitor(
-    edition: Edition, exhibitor: Exhibitor, done: Any, drafts: dict[Any, _Draft], buyer_for: Any
+    edition: Edition,
+    exhibitor: Exhibitor,
+    pass_price: Decimal,
+    done: Any,
+    drafts: dict[Any, _Draft],
+    buyer_for: Any,
 ) -> None:
     stands = sorted(exhibitor.stands.all(), key=lambda s: s.number)
     address = rules.parse_address(exhibitor.invoice_address)
@@ -177,8 +183,10 @@ def _draft_exhibitor(
                     "exhibitor": exhibitor,
                 }
             )
+    # Every pass costs the edition's stand-staff price (the category's, as the booking page
+    # and the member's registration show it).
     passes = rules.staff_passes(
-        ((s, s.included_passes, s.staff_pass_price) for s in stands), exhibitor.staff.all()
+        ((s, s.included_passes, pass_price) for s in stands), exhibitor.staff.all()
     )
     for staff_pass in passes:
         member: Any = staff_pass.staff

@@ -7,7 +7,7 @@ errors come back here as Danish text next to the field they concern.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -17,8 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import stands as rules
-from forsamling.exhibitors import services
-from forsamling.exhibitors.forms import BookingForm, ProfileForm, StandStaffForm
+from forsamling.exhibitors import services, staff_registrations
+from forsamling.exhibitors.forms import BookingForm, ProfileForm, StaffDinnerForm, StandStaffForm
 from forsamling.exhibitors.images import image_response
 from forsamling.exhibitors.messages import describe
 from forsamling.exhibitors.models import Exhibitor, FloorPlan, StandStaff
@@ -77,6 +77,7 @@ def book(request: HttpRequest, edition: str) -> HttpResponse:
             "floor_plan_url": _floor_plan_url(current),
             "window_error": _window_error(current),
             "chosen": {str(pk) for pk in form["stands"].value() or []},
+            "staff_price": staff_registrations.pass_price(current.pk),
         },
         status=422 if form.is_bound else 200,
     )
@@ -92,7 +93,8 @@ def booking(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 @require_POST
 def add_staff(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     exhibitor = exhibitor_by_token(page_edition(request, edition), token)
-    form = StandStaffForm(request.POST)
+    ask_dinner = staff_registrations.registers_stand_staff(exhibitor.edition_id)
+    form = StandStaffForm(request.POST, ask_dinner=ask_dinner)
     if form.is_valid():
         try:
             member = services.add_stand_staff(exhibitor=exhibitor, **form.cleaned_data)
@@ -116,6 +118,31 @@ def remove_staff(request: HttpRequest, edition: str, token: str, pk: int) -> Htt
     services.remove_stand_staff(member=member)
     messages.success(request, _("%(name)s er fjernet fra standpersonalet.") % {"name": member.name})
     return redirect(exhibitor)
+
+
+@never_cache
+@require_POST
+def staff_dinner(request: HttpRequest, edition: str, token: str, pk: int) -> HttpResponse:
+    exhibitor = exhibitor_by_token(page_edition(request, edition), token)
+    member = get_object_or_404(StandStaff, pk=pk, exhibitor=exhibitor)
+    form = StaffDinnerForm(request.POST)
+    if not form.is_valid():  # only the page's own buttons post here
+        return HttpResponseBadRequest(_("Svar ja eller nej."))
+    dinner = form.cleaned_data["dinner"]
+    if services.change_stand_staff_dinner(member=member, dinner=dinner):
+        text = (
+            _("%(name)s deltager i konferencemiddagen.")
+            if dinner
+            else _("%(name)s deltager ikke i konferencemiddagen.")
+        )
+        messages.success(request, text % {"name": member.name})
+    else:
+        messages.info(
+            request,
+            _("%(name)s har tilmeldt sig selv og melder til eller fra middagen på sit eget link.")
+            % {"name": member.name},
+        )
+    return redirect(f"{exhibitor.get_absolute_url()}#standpersonale")
 
 
 @never_cache
@@ -157,14 +184,15 @@ def _booking_page(
     profile_form: ProfileForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    summary = booking_summary(exhibitor)
     response = render(
         request,
         "public/exhibitors/booking.html",
         {
             "edition": exhibitor.edition,
             "exhibitor": exhibitor,
-            "summary": booking_summary(exhibitor),
-            "staff_form": staff_form or StandStaffForm(),
+            "summary": summary,
+            "staff_form": staff_form or StandStaffForm(ask_dinner=summary.asks_dinner),
             "profile_form": profile_form or ProfileForm(instance=exhibitor),
         },
         status=status,
@@ -206,6 +234,11 @@ urlpatterns = [
         "<slug:edition>/udstillere/booking/<str:token>/standpersonale/<int:pk>/fjern/",
         remove_staff,
         name="exhibitor_remove_staff",
+    ),
+    path(
+        "<slug:edition>/udstillere/booking/<str:token>/standpersonale/<int:pk>/middag/",
+        staff_dinner,
+        name="exhibitor_staff_dinner",
     ),
     path(
         "<slug:edition>/udstillere/booking/<str:token>/profil/",

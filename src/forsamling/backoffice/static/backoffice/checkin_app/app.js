@@ -8,6 +8,7 @@
   var CODE = /(\d+)-([0-9a-f]{16})/i;
   var REFRESH_EVERY = 60 * 1000;
   var SEND_EVERY = 15 * 1000;
+  var LOGOUT_WAIT = 8 * 1000;
   var collator = new Intl.Collator('da');
   var timeFormat = new Intl.DateTimeFormat('da-DK', {
     hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Copenhagen'
@@ -289,6 +290,27 @@
     }
   }
 
+  /* Logging out: the scans still waiting are sent first (all of them, whatever their
+   * back-off; for at most a few seconds), then the list leaves the phone. What could not be
+   * sent stays, and goes after the next login. */
+  async function logOut(event) {
+    event.preventDefault();
+    var form = event.target;
+    form.querySelector('button').disabled = true;
+    clearTimeout(sendTimer);
+    var sendAll = (async function () {
+      for (var round = 0; round < 50; round++) {
+        var outcome = await CheckinOutbox.send(db, main.dataset.eventsUrl, true);
+        if (outcome.status !== 'ok' || outcome.sent === 0) { return; }
+      }
+    })();
+    await Promise.race([sendAll, new Promise(function (done) { setTimeout(done, LOGOUT_WAIT); })]);
+    await CheckinOutbox.forget(db);
+    people = [];
+    byCode = new Map();
+    form.submit();
+  }
+
   /* Background Sync: the browser wakes the service worker to send, even with the app closed. */
   function askForSync() {
     if (!('serviceWorker' in navigator)) { return; }
@@ -461,6 +483,7 @@
     await showRefreshed();
     $('ci-device-form').addEventListener('submit', saveDevice);
     $('ci-device-change').addEventListener('click', askDevice);
+    $('ci-logout').addEventListener('submit', logOut);
     $('ci-code-form').addEventListener('submit', submitCode);
     $('ci-search').addEventListener('input', search);
     $('ci-matches').addEventListener('click', function (e) {

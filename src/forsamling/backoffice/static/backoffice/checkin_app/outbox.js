@@ -10,9 +10,10 @@
 
   var BATCH = 200;
   var MAX_DELAY = 60 * 1000;
+  var PREFIX = 'forsamling-checkin-';
 
   function open(edition) {
-    return scope.idb.openDB('forsamling-checkin-' + edition, 1, {
+    return scope.idb.openDB(PREFIX + edition, 1, {
       upgrade: function (db) {
         db.createObjectStore('people', { keyPath: 'code' });
         db.createObjectStore('meta');
@@ -27,12 +28,13 @@
     return base / 2 + Math.random() * base / 2;
   }
 
-  /* Sends what is due. Returns {sent, results, status}; status is 'ok', 'offline',
-   * 'forbidden' (logged out or the token is stale) or 'error'. */
-  async function send(db, eventsUrl) {
-    var now = Date.now();
+  /* Sends what is due (with `now` set: everything waiting, whatever its back-off). Returns
+   * {sent, results, status}; status is 'ok', 'offline', 'forbidden' (logged out or the token
+   * is stale) or 'error'. */
+  async function send(db, eventsUrl, now) {
     var all = await db.getAll('outbox');
-    var due = all.filter(function (e) { return (e.nextAt || 0) <= now; }).slice(0, BATCH);
+    var due = all.filter(function (e) { return now || (e.nextAt || 0) <= Date.now(); })
+      .slice(0, BATCH);
     if (!due.length) { return { sent: 0, results: [], status: 'ok' }; }
     var token = await db.get('meta', 'csrf');
     var response;
@@ -89,9 +91,38 @@
     await tx.done;
   }
 
+  /* At logout: everything that names or marks people goes (the list, who was seen at which
+   * door, the list's version and the session's token); the scans not yet sent stay, so no
+   * check-in is lost, and so does the phone's name. */
+  async function forget(db) {
+    var tx = db.transaction(['people', 'seen', 'meta'], 'readwrite');
+    await tx.objectStore('people').clear();
+    await tx.objectStore('seen').clear();
+    var device = await tx.objectStore('meta').get('device');
+    await tx.objectStore('meta').clear();
+    if (device) { await tx.objectStore('meta').put(device, 'device'); }
+    await tx.done;
+  }
+
+  /* Every edition's database on this device (only those that exist: opening one that does
+   * not would create it, empty and without its stores). */
+  async function forgetAll() {
+    if (!scope.indexedDB || !indexedDB.databases) { return 0; }
+    var names = (await indexedDB.databases()).map(function (d) { return d.name; })
+      .filter(function (name) { return name && name.indexOf(PREFIX) === 0; });
+    for (var i = 0; i < names.length; i++) {
+      var db = await open(names[i].slice(PREFIX.length));
+      await forget(db);
+      db.close();
+    }
+    return names.length;
+  }
+
   function doorKey(session, code) {
     return (session === null || session === undefined ? 'main' : String(session)) + '|' + code;
   }
 
-  scope.CheckinOutbox = { open: open, send: send, doorKey: doorKey, delay: delay };
+  scope.CheckinOutbox = {
+    open: open, send: send, forget: forget, forgetAll: forgetAll, doorKey: doorKey, delay: delay
+  };
 })(self);
