@@ -421,6 +421,11 @@ def cancel(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 def group_start(request: HttpRequest, edition: str) -> HttpResponse:
     event = page_edition(request, edition, with_themes=False)
     form = GroupBookingForm(request.POST or None)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        refusal = abuse.check_form(request, form="group")
+        if refusal is not None:
+            form.add_error(None, refusal.message)
     if request.method == "POST" and form.is_valid():
         try:
             group = groups.register_group(edition=event, **form.cleaned_data)
@@ -435,7 +440,9 @@ def group_start(request: HttpRequest, edition: str) -> HttpResponse:
         "places": edition_places(event),
         "closes_at": registration_closes_at(event),
     }
-    return render(request, "public/registration/group_start.html", context)
+    status = refusal.status if refusal else 400 if form.errors else 200
+    response = render(request, "public/registration/group_start.html", context, status=status)
+    return _with_retry_after(response, refusal)
 
 
 def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
