@@ -308,6 +308,10 @@ FORSAMLING_RATE_RESENDS_PER_ADDRESS = int(
 FORSAMLING_RESEND_INTERVAL_SECONDS = int(
     os.environ.get("FORSAMLING_RESEND_INTERVAL_SECONDS", "300")
 )
+# The other public forms that create rows and send e-mail (a group booking's start, a
+# nomination, an exhibitor's booking) carry the same proof of work, and are limited per client
+# address and form per FORSAMLING_RATE_WINDOW_SECONDS.
+FORSAMLING_RATE_FORMS_PER_ADDRESS = int(os.environ.get("FORSAMLING_RATE_FORMS_PER_ADDRESS", "30"))
 
 # A refused CSRF check gets a Danish page that says what to do (forsamling.core.errors).
 CSRF_FAILURE_VIEW = "forsamling.core.errors.csrf_failure"

@@ -13,6 +13,7 @@ from django.utils import timezone
 from forsamling.checkin.models import CheckIn
 from forsamling.checkin.services import record_event
 from forsamling.checkin.tokens import badge_code
+from forsamling.registration import places
 from forsamling.registration.models import AuditEntry, Choice, ChoiceStatus, Registration
 from tests.outputs.pdf_text import needs_poppler, pdf_text
 
@@ -76,6 +77,22 @@ def test_a_walk_in_with_errors_keeps_what_was_typed(conference, people, desk):
     assert response.status_code == 400
     assert 'id="error-summary"' in html and "Walther Walk-In" in html
     assert "ikke-en-adresse" in html and not Registration.objects.filter(name__startswith="W")
+
+
+def test_a_walk_in_beyond_the_capacity_is_registered_with_a_visible_warning(
+    conference, people, desk
+):
+    """The person is at the door: the desk registers them even when every place of the
+    edition's capacity is taken, and the badge page warns the desk to tell the organisers."""
+    edition = conference.edition
+    edition.capacity = 4  # the four active participants of `people` fill it
+    edition.save(update_fields=["capacity"])
+    places.recount(edition)
+    response = desk.post(f"{base(conference)}/tjekind/ny/", walk_in_data(conference), follow=True)
+    html = " ".join(response.content.decode().split())
+    assert Registration.objects.filter(name="Walther Walk-In", status="active").exists()
+    assert 'class="alert alert-warning" role="alert"' in html
+    assert "Walther Walk-In er tilmeldt, men konferencen har nu flere deltagere end pladser" in html
 
 
 def test_a_walk_in_already_registered_is_told_to_search(conference, people, desk):

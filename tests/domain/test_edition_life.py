@@ -28,3 +28,15 @@ def test_before_the_opening_a_countdown_then_open_then_closed_then_over():
 def test_without_an_opening_moment_the_edition_is_only_announced():
     assert at(OPENS, opens=None) is Phase.ANNOUNCED
     assert at(datetime(2026, 6, 1, tzinfo=COPENHAGEN), opens=None) is Phase.OVER
+
+
+def test_while_open_a_full_edition_is_full_and_before_or_after_it_is_not():
+    def full_at(now: datetime) -> Phase:
+        return phase(
+            now=now, today=now.date(), opens_at=OPENS, closes_at=CLOSES, end_date=END, full=True
+        )
+
+    assert full_at(OPENS) is Phase.FULL
+    assert full_at(OPENS - timedelta(seconds=1)) is Phase.BEFORE_OPENING
+    assert full_at(CLOSES) is Phase.CLOSED
+    assert full_at(datetime(2026, 5, 9, 0, 0, tzinfo=COPENHAGEN)) is Phase.OVER

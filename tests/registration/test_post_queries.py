@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from forsamling.registration import places
+
 from .test_pages import form_data, url
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +43,24 @@ def test_the_registration_post_needs_no_more_queries_than_before(client, edition
 
 def test_without_the_one_second_reads_too(client, edition):
     assert post_queries(client, edition) == POST_QUERIES_COLD
+
+
+# The edition's overall capacity (issue 13, "Pladser i alt"): without one (above) nothing is
+# added; with one, the registration's last statement is one conditional UPDATE of the
+# edition's counter row. The form page's notice of a full edition is read on the GET.
+EDITION_CAPACITY = 1
+
+
+def test_with_an_overall_capacity_the_post_costs_one_update_more(client, edition, settings):
+    edition.capacity = 500
+    edition.save(update_fields=["capacity"])
+    places.recount(edition)
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    assert post_queries(client, edition) == POST_QUERIES_WARM + EDITION_CAPACITY
+
+
+def test_with_an_overall_capacity_without_the_one_second_reads_too(client, edition):
+    edition.capacity = 500
+    edition.save(update_fields=["capacity"])
+    places.recount(edition)
+    assert post_queries(client, edition) == POST_QUERIES_COLD + EDITION_CAPACITY

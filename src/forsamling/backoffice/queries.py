@@ -25,6 +25,7 @@ from forsamling.registration.models import (
     Registration,
     Status,
 )
+from forsamling.registration.places import Places, places
 
 ACTIVE = Q(status=Status.ACTIVE)
 
@@ -55,10 +56,11 @@ class Overview:
     dietary: list[tuple[str, int]] = field(default_factory=list)
     accessibility: list[tuple[str, int]] = field(default_factory=list)
     by_track: list[tuple[str, int]] = field(default_factory=list)
+    places: Places | None = None  # the edition's capacity and places taken, if it has one
 
 
 def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
-    """The edition's live figures in eight queries."""
+    """The edition's live figures in eight queries (nine with an overall capacity)."""
     registrations = Registration.objects.filter(edition=edition)
     active = registrations.filter(ACTIVE)
     totals = registrations.aggregate(
@@ -96,6 +98,7 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
             "accessibility_needs",
         ),
         by_track=[(track.name, track.n) for track in tracks_counted(edition)],
+        places=places(edition),
         **totals,
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import secrets
 import uuid
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -51,6 +52,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
                 sessions=form.cleaned_data["sessions"],
                 actor=f"indtjekning:{request.user.get_username()}",
                 outside_window=True,
+                may_exceed_capacity=True,  # the person is at the door
             )
         except AlreadyRegistered:
             form.add_error(
@@ -61,6 +63,15 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
             form.add_error(None, _("En af de valgte sessioner kan ikke vælges længere. Vælg igen."))
         else:
             registration = result.registration
+            if result.over_capacity:
+                messages.warning(
+                    request,
+                    _(
+                        "%(name)s er tilmeldt, men konferencen har nu flere deltagere end "
+                        "pladser i alt (%(capacity)s). Sig det til arrangøren."
+                    )
+                    % {"name": registration.name, "capacity": the_edition.capacity},
+                )
             checkin.record_event(
                 edition=the_edition,
                 event_id=uuid.uuid5(uuid.NAMESPACE_URL, f"walk-in:{registration.pk}"),

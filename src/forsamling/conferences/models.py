@@ -66,6 +66,16 @@ class Edition(models.Model):
             "Eksisterende tilmeldinger kan stadig ændres."
         ),
     )
+    capacity = models.PositiveIntegerField(
+        _("pladser i alt"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hvor mange deltagere konferencen højst har plads til. Tomt: ingen samlet grænse. "
+            "Standpersonale tæller ikke med; indtjekningen kan tilmelde ved døren ud over "
+            "grænsen og får en advarsel."
+        ),
+    )
     cancellation_deadline = models.DateTimeField(
         _("frist for gratis afmelding"), null=True, blank=True
     )

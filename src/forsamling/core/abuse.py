@@ -1,4 +1,7 @@
-"""What holds bots off the registration and the "send my link again" form.
+"""What holds bots off the public forms that create rows or send e-mail: the registration
+(and a group's members), "send my link again", a group booking's start, a nomination for
+the prize and an exhibitor's stand booking. (Forms behind a private link need the link's
+secret first, and carry no proof of work.)
 
 - A proof of work (ALTCHA) that the visitor's browser solves while the form is filled in, each
   challenge accepted once. Without JavaScript there is no solution: the form says so, in Danish,
@@ -103,6 +106,17 @@ def check_resend(request: HttpRequest) -> Refusal | None:
     return _check(
         request,
         {f"resend:address:{address}": settings.FORSAMLING_RATE_RESENDS_PER_ADDRESS},
+        settings.FORSAMLING_RATE_WINDOW_SECONDS,
+    )
+
+
+def check_form(request: HttpRequest, *, form: str) -> Refusal | None:
+    """Another public form that creates rows and sends e-mail (`form` names it: "group",
+    "nomination", "exhibitor"): the proof of work, and a limit per client address."""
+    address = client_address(request)
+    return _check(
+        request,
+        {f"{form}:address:{address}": settings.FORSAMLING_RATE_FORMS_PER_ADDRESS},
         settings.FORSAMLING_RATE_WINDOW_SECONDS,
     )
 

@@ -86,6 +86,7 @@ def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registr
                 sessions=[],
                 actor=f"udstiller:{exhibitor.pk}",
                 outside_window=True,
+                takes_place=False,  # on the stand, not in the hall: no place of the capacity
             ).registration
     except AlreadyRegistered:
         return None

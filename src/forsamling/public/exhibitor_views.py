@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from forsamling.conferences.models import Edition
+from forsamling.core import abuse
 from forsamling.domain import stands as rules
 from forsamling.exhibitors import services, staff_registrations
 from forsamling.exhibitors.forms import BookingForm, ProfileForm, StaffDinnerForm, StandStaffForm
@@ -51,6 +52,11 @@ def exhibitors(request: HttpRequest, edition: str) -> HttpResponse:
 def book(request: HttpRequest, edition: str) -> HttpResponse:
     current = page_edition(request, edition)
     form = BookingForm(request.POST or None, edition=current)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        refusal = abuse.check_form(request, form="exhibitor")
+        if refusal is not None:
+            form.add_error(None, refusal.message)
     if request.method == "POST" and form.is_valid():
         try:
             exhibitor = services.book_stands(
@@ -67,7 +73,7 @@ def book(request: HttpRequest, edition: str) -> HttpResponse:
                 % {"email": exhibitor.contact_email},
             )
             return redirect(exhibitor)
-    return render(
+    response = render(
         request,
         "public/exhibitors/book.html",
         {
@@ -79,8 +85,11 @@ def book(request: HttpRequest, edition: str) -> HttpResponse:
             "chosen": {str(pk) for pk in form["stands"].value() or []},
             "staff_price": staff_registrations.pass_price(current.pk),
         },
-        status=422 if form.is_bound else 200,
+        status=refusal.status if refusal else 422 if form.is_bound else 200,
     )
+    if refusal is not None and refusal.retry_after:
+        response["Retry-After"] = str(refusal.retry_after)
+    return response
 
 
 @never_cache

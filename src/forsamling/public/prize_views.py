@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from forsamling.core import abuse
 from forsamling.domain import prizes as rules
 from forsamling.domain.danish import format_moment
 from forsamling.outputs.prize_catalogue import catalogue_pdf
@@ -107,6 +108,12 @@ def _save(request: HttpRequest, prize: Prize, nomination: Nomination | None) -> 
         if not form.errors:
             form.add_error(None, _("Udfyld mindst ét felt, før du gemmer."))
         return _form_page(request, prize, None, form, status=422)
+    if nomination is None and (refusal := abuse.check_form(request, form="nomination")):
+        form.add_error(None, refusal.message)  # a new nomination: held off bots like the rest
+        response = _form_page(request, prize, None, form, status=refusal.status)
+        if refusal.retry_after:
+            response["Retry-After"] = str(refusal.retry_after)
+        return response
     try:
         if nomination is not None and nomination.is_submitted:
             # Files first: a change that would leave it incomplete must not lose them.

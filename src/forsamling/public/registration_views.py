@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from forsamling.conferences.models import Edition
 from forsamling.core import abuse
 from forsamling.domain.danish import format_moment
+from forsamling.domain.edition_capacity import EditionFull
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
@@ -49,6 +50,7 @@ from forsamling.registration.forms import (
 )
 from forsamling.registration.models import GroupBooking, Registration
 from forsamling.registration.organisations import organisation_names
+from forsamling.registration.places import places as edition_places
 from forsamling.registration.queries import (
     breakout_slots,
     confirmation,
@@ -81,6 +83,17 @@ def error_message(error: Exception, edition: Edition) -> str:
         return _("Tilmeldingen er afmeldt og kan ikke længere ændres.")
     if isinstance(error, NotEligible):
         return _("Din deltagerkategori kan ikke deltage i en af de valgte sessioner.")
+    if isinstance(error, EditionFull):
+        if error.wanted > 1:
+            return _(
+                "Der er ikke plads til hele gruppen: %(wanted)s deltagere, men kun %(left)s "
+                "ledige pladser. Det, du har skrevet, er gemt her på siden."
+            ) % {"wanted": error.wanted, "left": error.left}
+        return _(
+            "Konferencen blev fuldt booket, lige før du sendte formularen, og du er ikke "
+            "tilmeldt. Det, du har skrevet, er gemt her på siden, så du kan sende det igen, "
+            "hvis en plads bliver ledig."
+        )
     return _("En af de valgte sessioner kan ikke vælges længere. Vælg igen.")
 
 
@@ -151,6 +164,8 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             "is_open": event.registration_opens_at is not None
             and now >= event.registration_opens_at,
             "organisations": organisation_names(),
+            "places": edition_places(event),  # no query without a capacity
+            "closes_at": closes_at,
         },
         status=refusal.status
         if refusal is not None
@@ -406,6 +421,11 @@ def cancel(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 def group_start(request: HttpRequest, edition: str) -> HttpResponse:
     event = page_edition(request, edition, with_themes=False)
     form = GroupBookingForm(request.POST or None)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        refusal = abuse.check_form(request, form="group")
+        if refusal is not None:
+            form.add_error(None, refusal.message)
     if request.method == "POST" and form.is_valid():
         try:
             group = groups.register_group(edition=event, **form.cleaned_data)
@@ -413,8 +433,16 @@ def group_start(request: HttpRequest, edition: str) -> HttpResponse:
             form.add_error(None, error_message(error, event))
         else:
             return redirect("public:registration_group", edition=event.slug, token=group.token)
-    context = {"edition": event, "form": form, "organisations": organisation_names()}
-    return render(request, "public/registration/group_start.html", context)
+    context = {
+        "edition": event,
+        "form": form,
+        "organisations": organisation_names(),
+        "places": edition_places(event),
+        "closes_at": registration_closes_at(event),
+    }
+    status = refusal.status if refusal else 400 if form.errors else 200
+    response = render(request, "public/registration/group_start.html", context, status=status)
+    return _with_retry_after(response, refusal)
 
 
 def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
@@ -462,6 +490,8 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         "overview": group_overview(booking),
         "form": form,
         "organisations": organisation_names(),
+        "places": edition_places(event),
+        "closes_at": registration_closes_at(event),
     }
     status = refusal.status if refusal else 400 if request.method == "POST" else 200
     response = render(request, "public/registration/group.html", context, status=status)

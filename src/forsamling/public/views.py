@@ -10,6 +10,7 @@ from forsamling.conferences.models import Edition
 from forsamling.conferences.queries import current_edition, demo_editions, public_edition
 from forsamling.domain import edition_life
 from forsamling.programme.queries import announced_programme
+from forsamling.registration.places import places as edition_places
 from forsamling.registration.queries import registration_closes_at
 
 
@@ -38,12 +39,14 @@ def _edition_page(request: HttpRequest, edition: Edition) -> HttpResponse:
     request.edition = edition  # type: ignore[attr-defined]
     now = timezone.now()
     closes_at = registration_closes_at(edition)
+    places = edition_places(edition)  # None, and no query, without an overall capacity
     phase = edition_life.phase(
         now=now,
         today=timezone.localdate(now),
         opens_at=edition.registration_opens_at,
         closes_at=closes_at,
         end_date=edition.end_date,
+        full=places is not None and places.is_full,
     )
     return render(
         request,
@@ -52,6 +55,7 @@ def _edition_page(request: HttpRequest, edition: Edition) -> HttpResponse:
             "edition": edition,
             "phase": phase,
             "closes_at": closes_at,
+            "places": places,
             "next_edition": next_edition(edition) if phase == edition_life.Phase.OVER else None,
             "themes": list(edition.themes.all()),
             "announced": announced_programme(edition),

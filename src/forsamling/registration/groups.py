@@ -17,7 +17,7 @@ from forsamling.domain.audit import Actor, ActorKind, AuditAction
 from forsamling.domain.ean import validate_ean
 from forsamling.domain.registration_rules import check_not_paused, check_window
 from forsamling.programme.models import Session, Track
-from forsamling.registration import emails
+from forsamling.registration import emails, places
 from forsamling.registration.audit import record
 from forsamling.registration.models import Category, GroupBooking
 from forsamling.registration.queries import registration_closes_at
@@ -45,7 +45,10 @@ def register_group(
     members: Sequence[GroupMember] = (),
 ) -> GroupBooking:
     """Opens a group booking and registers its first members, all or none of them. The
-    invoice details (EAN, order number, person reference) are the group's, typed once."""
+    invoice details (EAN, order number, person reference) are the group's, typed once.
+
+    The members take the edition's places (if it has a capacity) together, in one update
+    after they are registered: the whole group fits, or `EditionFull` and nobody is booked."""
     check_window(timezone.now(), edition.registration_opens_at, registration_closes_at(edition))
     check_not_paused(edition.registration_paused)
     ean = validate_ean(ean) if ean.strip() else ""
@@ -66,14 +69,18 @@ def register_group(
             details={"group": group.pk, "organisation": group.organisation},
         )
         for member in members:
-            add_group_member(group=group, member=member)
+            add_group_member(group=group, member=member, place_taken_by_caller=True)
+        places.take(edition, len(members))
         emails.send_group_link(group.pk)
     return group
 
 
-def add_group_member(*, group: GroupBooking, member: GroupMember) -> Registered:
+def add_group_member(
+    *, group: GroupBooking, member: GroupMember, place_taken_by_caller: bool = False
+) -> Registered:
     """Registers one more participant in the group, as the secretary, invoiced with the
-    group's invoice details where the participant has none of their own."""
+    group's invoice details where the participant has none of their own. It takes one of the
+    edition's places, unless the caller takes the places of several members at once."""
     details = member.details
     details = replace(
         details,
@@ -90,4 +97,5 @@ def add_group_member(*, group: GroupBooking, member: GroupMember) -> Registered:
         group=group,
         track=member.track,
         actor=f"sekretær:{group.secretary_email}",
+        place_taken_by_caller=place_taken_by_caller,
     )

@@ -137,6 +137,10 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="registrations",
     )
+    # Whether the registration holds one of the edition's places (`Edition.capacity`): set
+    # when it is made and never changed, so a cancellation frees exactly what was taken.
+    # Stand staff do not take a place.
+    takes_place = models.BooleanField(_("optager en plads"), default=True, editable=False)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
@@ -174,6 +178,25 @@ class SessionSeats(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session}: {self.taken}"
+
+
+class EditionPlaces(models.Model):
+    """How many of an edition's places (`Edition.capacity`) are taken: the row a registration
+    updates, with the capacity in its condition, when the edition has a capacity. Kept only
+    while a capacity is set; set again from the registrations when one is set
+    (`registration.places.recount`)."""
+
+    edition = models.OneToOneField(
+        Edition, on_delete=models.CASCADE, related_name="places", verbose_name=_("udgave")
+    )
+    taken = models.PositiveIntegerField(_("optagne pladser"), default=0)
+
+    class Meta:
+        verbose_name = _("pladser i udgave")
+        verbose_name_plural = _("pladser i udgaver")
+
+    def __str__(self) -> str:
+        return f"{self.edition}: {self.taken}"
 
 
 class ChoiceStatus(models.TextChoices):

@@ -33,7 +33,7 @@ from forsamling.domain.registration_rules import (
 )
 from forsamling.privacy import consents
 from forsamling.programme.models import ItemKind, Session, Track
-from forsamling.registration import emails
+from forsamling.registration import emails, places
 from forsamling.registration.audit import record
 from forsamling.registration.models import (
     Category,
@@ -92,6 +92,8 @@ class ParticipantDetails:
 class Registered:
     registration: Registration
     created: bool
+    # Staff registered a walk-in although every place of the edition's capacity was taken.
+    over_capacity: bool = False
 
 
 def register_participant(
@@ -105,12 +107,21 @@ def register_participant(
     track: Track | None = None,
     actor: str = PARTICIPANT,
     outside_window: bool = False,
+    takes_place: bool = True,
+    may_exceed_capacity: bool = False,
+    place_taken_by_caller: bool = False,
 ) -> Registered:
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
 
     `outside_window`: registered by staff, not through the public form: a walk-in at the
     door after the window has closed, or stand staff named by their exhibitor before it
     opens. Every other rule applies.
+
+    The edition's capacity ("Pladser i alt", `places.py`): the registration takes one of its
+    places unless `takes_place` is False (stand staff), and is refused with `EditionFull`
+    when none is left, unless `may_exceed_capacity` (a walk-in registered by staff, who are
+    told through `Registered.over_capacity`). `place_taken_by_caller`: a group booking takes
+    the places of all its members at once, after registering them.
 
     A repeated call with the same idempotency key (a double click, a retry after a timeout)
     returns the first registration and changes nothing, even if the window has closed since.
@@ -144,6 +155,7 @@ def register_participant(
                 terms_accepted_at=now,
                 group=group,
                 track=track,
+                takes_place=takes_place,
                 **values,
             )
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
@@ -160,6 +172,13 @@ def register_participant(
                     "choices": {str(c.session_id): c.status for c in choices},
                 },
             )
+            # Last: the edition's one counter row is held only until the commit. No query
+            # when the edition has no capacity.
+            over = (
+                takes_place
+                and not place_taken_by_caller
+                and places.take(edition, 1, may_exceed=may_exceed_capacity)
+            )
     except IntegrityError as error:
         if (existing := registration_by_key(edition, idempotency_key)) is not None:
             return Registered(existing, created=False)
@@ -171,7 +190,7 @@ def register_participant(
         if _is_foreign_key_violation(error):  # a category or session removed meanwhile
             raise SessionUnavailable(None) from None
         raise
-    return Registered(registration, created=True)
+    return Registered(registration, created=True, over_capacity=over)
 
 
 IDEMPOTENCY_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe's alphabet
@@ -267,6 +286,7 @@ def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT)
         )
         emails.send_cancellation(registration.pk)
         _notify_promoted(promoted)
+        places.release(registration)  # last, as a registration takes it last
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -8,6 +10,7 @@ from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAd
 from forsamling.backoffice.services import grant_role
 from forsamling.conferences.models import Edition, Theme
 from forsamling.domain.permissions import Role
+from forsamling.registration import places
 from forsamling.registration.copying import copy_edition
 
 
@@ -35,6 +38,7 @@ class EditionAdmin(EditionScopedAdminMixin, ModelAdmin):
                 "fields": [
                     "registration_opens_at",
                     "registration_closes_at",
+                    "capacity",
                     "cancellation_deadline",
                     "exhibitors_open_at",
                     "exhibitors_close_at",
@@ -70,6 +74,19 @@ class EditionAdmin(EditionScopedAdminMixin, ModelAdmin):
             },
         ),
     ]
+
+    def save_model(self, request: HttpRequest, obj: Edition, form: Any, change: bool) -> None:
+        """A capacity set or changed: the places taken are counted afresh from the
+        registrations, in the same transaction, so the rule starts from the truth."""
+        super().save_model(request, obj, form, change)
+        if obj.capacity is not None and "capacity" in form.changed_data:
+            taken = places.recount(obj)
+            self.message_user(
+                request,
+                _("%(taken)s af %(capacity)s pladser i alt er optaget.")
+                % {"taken": taken, "capacity": obj.capacity},
+                messages.WARNING if taken >= obj.capacity else messages.INFO,
+            )
 
     @admin.action(
         description=_("Opret næste års udgave som kopi af den valgte"), permissions=["add"]

@@ -1,0 +1,112 @@
+"""The 10.00 rush against an edition with an overall capacity: many real clients at once
+(threads, each with its own connection; on PostgreSQL with `scripts/with-postgres`), and
+never one participant more than its places."""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+
+from forsamling.domain.edition_capacity import EditionFull
+from forsamling.registration import places
+from forsamling.registration.models import EditionPlaces, Registration, Status
+from forsamling.registration.services import cancel_registration, register_participant
+
+from .conftest import details
+from .test_concurrency import register_one
+from .test_pages import form_data
+
+pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
+
+CAPACITY = 20
+CLIENTS = 60
+WORKERS = 16
+
+
+@pytest.fixture(autouse=True)
+def plain_http_cookies(settings):
+    settings.CSRF_COOKIE_SECURE = False
+    settings.SESSION_COOKIE_SECURE = False
+
+
+def active() -> int:
+    return Registration.objects.filter(status=Status.ACTIVE, takes_place=True).count()
+
+
+def test_60_clients_for_20_places_give_20_registrations_and_40_clear_refusals(live_server, edition):
+    edition.capacity = CAPACITY
+    edition.save(update_fields=["capacity"])
+    places.recount(edition)
+    path = f"/{edition.slug}/tilmelding/"
+    jobs = [
+        form_data(
+            edition,
+            idempotency_key=uuid.uuid4().hex,
+            email=f"deltager{number}@kommune.dk",
+            name=f"Deltager {number}",
+            **{f"slot_{edition.themes_slot.pk}": str(edition.big_theme.pk)},
+        )
+        for number in range(CLIENTS)
+    ]
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        results = list(pool.map(lambda data: register_one(live_server.url, path, data), jobs))
+
+    statuses = sorted(status for status, _ in results)
+    assert statuses == [302] * CAPACITY + [400] * (CLIENTS - CAPACITY)  # never a 500
+    assert active() == CAPACITY
+    assert EditionPlaces.objects.get(edition=edition).taken == CAPACITY
+
+
+def test_cancellations_and_registrations_at_once_keep_the_count_true(edition):
+    """Ten registered, five of them cancel while twenty more try to register: afterwards the
+    counter equals the active registrations and never exceeds the capacity."""
+    capacity = 10
+    edition.capacity = capacity
+    edition.save(update_fields=["capacity"])
+    places.recount(edition)
+    first = [
+        register_participant(
+            edition=edition,
+            idempotency_key=f"first-{n}",
+            details=details(f"Først {n}"),
+            category=edition.official,
+            sessions=[],
+        ).registration.pk
+        for n in range(capacity)
+    ]
+    operations = [("cancel", pk) for pk in first[:5]] + [("register", n) for n in range(20)]
+    operations = operations[::2] + operations[1::2]  # mixed
+
+    def run(operation):
+        what, value = operation
+        try:
+            if what == "cancel":
+                registration = Registration.objects.select_related("edition", "category").get(
+                    pk=value
+                )
+                cancel_registration(registration=registration)
+                return "cancelled"
+            register_participant(
+                edition=edition,
+                idempotency_key=f"more-{value}",
+                details=details(f"Flere {value}"),
+                category=edition.official,
+                sessions=[edition.big_theme],
+            )
+            return "registered"
+        except EditionFull:
+            return "full"
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = list(pool.map(run, operations))
+
+    assert outcomes.count("cancelled") == 5
+    assert outcomes.count("registered") + outcomes.count("full") == 20
+    assert active() <= capacity
+    assert EditionPlaces.objects.get(edition=edition).taken == active()
+    assert active() == capacity - 5 + outcomes.count("registered")
