@@ -1,9 +1,14 @@
-"""Creating, revoking and redeeming invitation codes; each one transaction."""
+"""Creating, revoking and redeeming invitation codes; each one transaction.
+
+A registration in an invitation-only category goes through `register_invited` (or
+`add_invited_group_member`): the code's use is counted in the registration's transaction.
+The invitation codes sit above registration, so this is the caller above that makes both calls.
+"""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +18,10 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.invitations.models import InvitationCode
-from forsamling.registration.models import AuditEntry, Category
+from forsamling.programme.models import Session, Track
+from forsamling.registration import groups, services
+from forsamling.registration.models import AuditEntry, Category, GroupBooking
+from forsamling.registration.services import ParticipantDetails, Registered
 
 # No 0/O, 1/I/L: codes are read aloud and typed from paper.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -49,6 +57,56 @@ def redeem(*, category: Category, code: str) -> None:
     updated = InvitationCode.objects.filter(_usable(category, code)).update(uses=F("uses") + 1)
     if not updated:
         raise InvitationInvalid()
+
+
+def register_invited(
+    *,
+    edition: Edition,
+    idempotency_key: str,
+    details: ParticipantDetails,
+    category: Category,
+    sessions: Sequence[Session],
+    track: Track | None = None,
+    invitation_code: str = "",
+) -> Registered:
+    """A participant's registration from the public form: `register_participant`, with the
+    code of an invitation-only category counted in the registration's own transaction (a
+    failed registration uses nothing, a retry of one that went through neither). Other
+    categories (the 10.00 rush) go straight to the registration service: no query more."""
+    return _redeemed_with(
+        category,
+        invitation_code,
+        lambda: services.register_participant(
+            edition=edition,
+            idempotency_key=idempotency_key,
+            details=details,
+            category=category,
+            sessions=sessions,
+            track=track,
+        ),
+    )
+
+
+def add_invited_group_member(
+    *, group: GroupBooking, member: groups.GroupMember, invitation_code: str
+) -> Registered:
+    """`registration.groups.add_group_member`, with the code counted as in `register_invited`."""
+    return _redeemed_with(
+        member.category,
+        invitation_code,
+        lambda: groups.add_group_member(group=group, member=member),
+    )
+
+
+def _redeemed_with(category: Category, code: str, register: Callable[[], Registered]) -> Registered:
+    if not category.invitation_only:
+        return register()
+    with transaction.atomic():
+        redeem(category=category, code=code)
+        result = register()
+        if not result.created:  # a retry: the first registration used the code already
+            transaction.set_rollback(True)
+        return result
 
 
 @transaction.atomic

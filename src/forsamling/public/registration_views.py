@@ -11,7 +11,6 @@ from typing import Any
 
 import segno
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -34,6 +33,7 @@ from forsamling.domain.registration_rules import (
     cancellation_fee,
 )
 from forsamling.invitations import services as invitations
+from forsamling.invitations.forms import RegistrationWithCodeForm
 from forsamling.invitations.services import InvitationInvalid
 from forsamling.outputs.badges import checkin_url
 from forsamling.public.editions import page_edition
@@ -43,7 +43,6 @@ from forsamling.registration.forms import (
     ChoicesForm,
     DetailsForm,
     GroupBookingForm,
-    RegistrationForm,
     ResendLinkForm,
     SubstituteForm,
 )
@@ -98,7 +97,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     # A posted form is checked against what the form offered a second ago; the seats left are
     # not needed (the service counts under lock). A shown form has the seats left now.
     categories, offers, tracks = registration_choices(event)
-    form = RegistrationForm(
+    form = RegistrationWithCodeForm(
         request.POST or None,
         initial={
             "idempotency_key": secrets.token_urlsafe(24),
@@ -115,16 +114,14 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             form.add_error(None, refusal.message)
     if posted and form.is_valid():
         try:
-            result = _with_invitation(
-                form,
-                lambda: services.register_participant(
-                    edition=event,
-                    idempotency_key=form.cleaned_data["idempotency_key"],
-                    details=form.details(),
-                    category=form.cleaned_data["category"],
-                    sessions=form.cleaned_data["sessions"],
-                    track=form.cleaned_data["track"],
-                ),
+            result = invitations.register_invited(
+                edition=event,
+                idempotency_key=form.cleaned_data["idempotency_key"],
+                details=form.details(),
+                category=form.cleaned_data["category"],
+                sessions=form.cleaned_data["sessions"],
+                track=form.cleaned_data["track"],
+                invitation_code=form.cleaned_data["invitation_code"],
             )
         except InvitationInvalid:
             form.add_error("invitation_code", _invitation_refused())
@@ -163,21 +160,6 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
 
 def _invitation_refused() -> str:
     return _("Invitationskoden er lige blevet brugt op eller tilbagekaldt. Kontakt arrangøren.")
-
-
-def _with_invitation(form: RegistrationForm, register: Callable[[], Any]) -> Any:
-    """An invitation-only category: the code's use is counted in the registration's own
-    transaction (a failed registration uses nothing, a retry of one that went through neither).
-    Other categories (the 10.00 rush) go straight to the service."""
-    category = form.cleaned_data["category"]
-    if not category.invitation_only:
-        return register()
-    with transaction.atomic():
-        invitations.redeem(category=category, code=form.cleaned_data["invitation_code"])
-        result = register()
-        if not getattr(result, "created", True):
-            transaction.set_rollback(True)
-        return result
 
 
 def _with_retry_after(response: HttpResponse, refusal: abuse.Refusal | None) -> HttpResponse:
@@ -423,7 +405,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     booking = GroupBooking.objects.filter(edition=event, token=token).first()
     if booking is None:
         raise Http404("No such group booking")
-    form = RegistrationForm(
+    form = RegistrationWithCodeForm(
         request.POST or None,
         initial={
             "idempotency_key": secrets.token_urlsafe(24),
@@ -448,7 +430,9 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             track=form.cleaned_data["track"],
         )
         try:
-            _with_invitation(form, lambda: groups.add_group_member(group=booking, member=member))
+            invitations.add_invited_group_member(
+                group=booking, member=member, invitation_code=form.cleaned_data["invitation_code"]
+            )
         except InvitationInvalid:
             form.add_error("invitation_code", _invitation_refused())
         except (RegistrationError, NotEligible) as error:

@@ -30,7 +30,6 @@ from forsamling.registration.models import (
     Choice,
     GroupBooking,
     Registration,
-    SentMessage,
     SessionSeats,
 )
 from forsamling.registration.seats import waiting_position
@@ -172,23 +171,3 @@ class AuditEntryAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, ModelAdmin):
     list_filter = ["edition", "action"]
     search_fields = ["actor", "registration__name", "registration__email"]
     list_select_related = ["registration"]
-
-
-@admin.register(SentMessage)
-class SentMessageAdmin(EditionScopedAdminMixin, ModelAdmin):
-    edition_path = "registration__edition"
-    list_display = ["sent_at", "to", "subject", "delivered"]
-    list_filter = ["delivered", "registration__edition"]
-    search_fields = ["to", "subject"]
-    # The body as sent, but with the participant's private link hidden from organisers.
-    fields = ["registration", "to", "subject", "body_shown", "sent_at", "delivered"]
-    readonly_fields = ["registration", "to", "subject", "body_shown", "sent_at", "delivered"]
-
-    @admin.display(description=_("tekst"))
-    def body_shown(self, obj: SentMessage) -> str:
-        from forsamling.privacy.redact import without_private_links
-
-        return without_private_links(obj.body)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
