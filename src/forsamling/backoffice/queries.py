@@ -15,6 +15,7 @@ from django.db.models.functions import TruncDate
 from forsamling.backoffice.audit_log import LogLine, log_lines
 from forsamling.backoffice.models import Delivery
 from forsamling.conferences.models import Edition
+from forsamling.domain import capacity
 from forsamling.domain.danish import COPENHAGEN, danish_sort_key, surname_sort_key
 from forsamling.programme.models import Session
 from forsamling.registration.models import (
@@ -38,7 +39,7 @@ class SessionLine:
 
     @property
     def is_full(self) -> bool:
-        return self.capacity is not None and self.taken >= self.capacity
+        return capacity.is_full(self.capacity, self.taken)
 
 
 @dataclass
@@ -76,9 +77,9 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
     ]
     by_category: list[tuple[Category, int]] = [
         (category, category.n)
-        for category in Category.objects.filter(edition=edition).annotate(
-            n=Count("registration", filter=Q(registration__status=Status.ACTIVE))
-        ).order_by("order", "id")
+        for category in Category.objects.filter(edition=edition)
+        .annotate(n=Count("registration", filter=Q(registration__status=Status.ACTIVE)))
+        .order_by("order", "id")
     ]
     organisations = sorted(
         ((row["organisation"], row["n"]) for row in _counted(active, "organisation")),
