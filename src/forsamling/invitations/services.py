@@ -17,10 +17,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import AuditAction, organiser
 from forsamling.invitations.models import InvitationCode
 from forsamling.programme.models import Session, Track
 from forsamling.registration import groups, services
-from forsamling.registration.models import AuditEntry, Category, GroupBooking
+from forsamling.registration.audit import record
+from forsamling.registration.models import Category, GroupBooking
 from forsamling.registration.services import ParticipantDetails, Registered
 
 # No 0/O, 1/I/L: codes are read aloud and typed from paper.
@@ -129,7 +131,7 @@ def create_code(
         note=note.strip(),
         created_by=user,
     )
-    _audit(edition, user, "invitation_created", {"code": code, "category": category.key})
+    _audit(edition, user, AuditAction.INVITATION_CREATED, {"code": code, "category": category.key})
     return invitation
 
 
@@ -138,7 +140,7 @@ def revoke_code(*, invitation: InvitationCode, user: Any) -> None:
     InvitationCode.objects.filter(pk=invitation.pk, revoked_at=None).update(
         revoked_at=timezone.now()
     )
-    _audit(invitation.edition, user, "invitation_revoked", {"code": invitation.code})
+    _audit(invitation.edition, user, AuditAction.INVITATION_REVOKED, {"code": invitation.code})
 
 
 @transaction.atomic
@@ -148,13 +150,13 @@ def set_invitation_only(*, edition: Edition, categories: Iterable[Category], use
     Category.objects.filter(edition=edition).update(invitation_only=False)
     Category.objects.filter(edition=edition, pk__in=keys).update(invitation_only=True)
     chosen = sorted(Category.objects.filter(pk__in=keys).values_list("key", flat=True))
-    _audit(edition, user, "invitation_only_categories", {"categories": chosen})
+    _audit(edition, user, AuditAction.INVITATION_ONLY_CATEGORIES, {"categories": chosen})
 
 
-def _audit(edition: Edition, user: Any, action: str, details: dict[str, Any]) -> None:
-    AuditEntry.objects.create(
-        edition=edition,
-        actor=f"backoffice:{user.get_username()}",
+def _audit(edition: Edition, user: Any, action: AuditAction, details: dict[str, Any]) -> None:
+    record(
+        edition_id=edition.pk,
+        actor=organiser(user.get_username()),
         action=action,
         details=details,
     )

@@ -20,6 +20,7 @@ from forsamling.backoffice.admin_scoping import (
     ReadOnlyAdminMixin,
     TabularInline,
 )
+from forsamling.backoffice.audit_log import log_lines
 from forsamling.domain import audit
 from forsamling.domain.registration_rules import RegistrationError
 from forsamling.programme.models import Session
@@ -167,7 +168,21 @@ class GroupBookingAdmin(EditionScopedAdminMixin, ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, ModelAdmin):
-    list_display = ["at", "actor", "action", "registration"]
+    """The log as Danish sentences ("Maja Jensen skiftede fra Temamøde 3 til Temamøde 5"); the
+    names of the page's people and sessions are looked up once for the page."""
+
+    list_display = ["at", "sentence", "registration"]
     list_filter = ["edition", "action"]
     search_fields = ["actor", "registration__name", "registration__email"]
     list_select_related = ["registration"]
+
+    def get_changelist_instance(self, request: HttpRequest) -> Any:
+        changelist = super().get_changelist_instance(request)
+        entries = changelist.result_list = list(changelist.result_list)
+        for entry, line in zip(entries, log_lines(entries), strict=True):
+            entry.sentence = line.text
+        return changelist
+
+    @admin.display(description=_("hændelse"))
+    def sentence(self, entry: AuditEntry) -> str:
+        return getattr(entry, "sentence", "")
