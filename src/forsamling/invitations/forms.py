@@ -20,6 +20,18 @@ class RegistrationWithCodeForm(RegistrationForm):
         check_invitation(self, data)
         return data
 
+    def registration(self) -> dict[str, Any]:
+        """The arguments of `services.register_invited` the form holds (all but the edition)."""
+        data = self.cleaned_data
+        return {
+            "idempotency_key": data["idempotency_key"],
+            "details": self.details(),
+            "category": data["category"],
+            "sessions": data["sessions"],
+            "track": data["track"],
+            "invitation_code": data["invitation_code"],
+        }
+
 
 def check_invitation(form: forms.Form, data: dict[str, Any]) -> None:
     """Adds a Danish error unless an invitation-only category comes with a usable code.
