@@ -17,13 +17,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def organiser_client(client, db):
-    user = get_user_model().objects.create_superuser("kl", "kl@example.org", "s3cret-pass")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def full_session(edition):
     for number in range(3):
         register_participant(

@@ -18,9 +18,8 @@ def _writes_audit_entries(tree: ast.AST) -> list[int]:
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        if isinstance(func, ast.Name) and func.id == "AuditEntry":
-            lines.append(node.lineno)
-        elif (
+        constructed = isinstance(func, ast.Name) and func.id == "AuditEntry"
+        if constructed or (
             isinstance(func, ast.Attribute)
             and func.attr in WRITES
             and isinstance(func.value, ast.Attribute)
