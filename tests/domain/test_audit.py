@@ -3,6 +3,7 @@
 import pytest
 
 from forsamling.domain.audit import (
+    ACTION_NAMES,
     Actor,
     ActorKind,
     AuditAction,
@@ -135,3 +136,7 @@ def test_jurors_nominators_and_older_back_office_entries_are_named():
         "Indstilleren"
     )
     assert Actor.parse("backoffice:maja") == organiser("maja")
+
+
+def test_every_action_has_a_danish_name_for_the_log_s_filter():
+    assert set(ACTION_NAMES) == set(AuditAction)

@@ -102,6 +102,48 @@ class AuditAction(StrEnum):
     PRIZE_PROGRAMME_ITEM = "prize_programme_item"
 
 
+# Each action's name in the back office's filter of the log.
+ACTION_NAMES: dict[AuditAction, str] = {
+    AuditAction.REGISTERED: "Tilmelding",
+    AuditAction.CHOICES_CHANGED: "Ændrede sessioner",
+    AuditAction.DETAILS_UPDATED: "Rettede oplysninger",
+    AuditAction.CANCELLED: "Afbud",
+    AuditAction.SUBSTITUTED: "Overdraget plads",
+    AuditAction.PROMOTED: "Plads fra venteliste",
+    AuditAction.CHECKED_IN: "Indtjekning",
+    AuditAction.GROUP_CREATED: "Gruppetilmelding",
+    AuditAction.RANKED: "Prioritering",
+    AuditAction.ALLOCATED: "Fordelt plads",
+    AuditAction.ROUND_CREATED: "Præferencerunde oprettet",
+    AuditAction.ROUND_OPENED: "Præferencerunde åbnet",
+    AuditAction.ROUND_CLOSED: "Præferencerunde lukket",
+    AuditAction.ROUND_RUN: "Fordeling kørt",
+    AuditAction.ROUND_RERUN: "Fordeling kørt igen",
+    AuditAction.ROUND_PUBLISHED: "Fordeling offentliggjort",
+    AuditAction.REGISTRATION_PAUSED: "Tilmelding sat på pause",
+    AuditAction.REGISTRATION_RESUMED: "Tilmelding åbnet igen",
+    AuditAction.CONSENT_GIVEN: "Samtykke givet",
+    AuditAction.CONSENT_WITHDRAWN: "Samtykke trukket tilbage",
+    AuditAction.INVITATION_CREATED: "Invitationskode oprettet",
+    AuditAction.INVITATION_REVOKED: "Invitationskode tilbagekaldt",
+    AuditAction.INVITATION_ONLY_CATEGORIES: "Kategorier med invitationskode",
+    AuditAction.PRIZE_JUROR_ADDED: "Jurymedlem tilføjet",
+    AuditAction.PRIZE_NOMINATION_CREATED: "Indstilling begyndt",
+    AuditAction.PRIZE_NOMINATION_SAVED: "Indstilling gemt",
+    AuditAction.PRIZE_ATTACHMENTS_ADDED: "Bilag vedhæftet",
+    AuditAction.PRIZE_ATTACHMENT_REMOVED: "Bilag fjernet",
+    AuditAction.PRIZE_NOMINATION_SUBMITTED: "Indstilling indsendt",
+    AuditAction.PRIZE_CONFLICT_DECLARED: "Inhabilitet",
+    AuditAction.PRIZE_SCORES_SAVED: "Point gemt",
+    AuditAction.PRIZE_SCORES_SUBMITTED: "Point afgivet",
+    AuditAction.PRIZE_SHORTLISTED: "Nominerede valgt",
+    AuditAction.PRIZE_WINNER_RECORDED: "Vinder valgt",
+    AuditAction.PRIZE_PUBLISHED: "Pris offentliggjort",
+    AuditAction.PRIZE_WITHDRAWN: "Pris taget af hjemmesiden",
+    AuditAction.PRIZE_PROGRAMME_ITEM: "Indstilling på programmet",
+}
+
+
 CONSENT_PURPOSES = {"participant_list": "deltagerlisten", "photos": "fotos"}
 # What of the prize an organiser publishes or takes down (`prizes.services.set_publication`).
 PRIZE_PUBLICATIONS = {

@@ -166,13 +166,28 @@ class GroupBookingAdmin(EditionScopedAdminMixin, ModelAdmin):
     readonly_fields = ["token"]
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """The log's actions by their Danish names (`domain.audit.ACTION_NAMES`), not their codes."""
+
+    title = _("handling")
+    parameter_name = "action"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        used = set(model_admin.get_queryset(request).values_list("action", flat=True).distinct())
+        names = {action.value: name for action, name in audit.ACTION_NAMES.items()}
+        return sorted(((code, names.get(code, code)) for code in used), key=lambda row: row[1])
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, ModelAdmin):
     """The log as Danish sentences ("Maja Jensen skiftede fra Temamøde 3 til Temamøde 5"); the
     names of the page's people and sessions are looked up once for the page."""
 
     list_display = ["at", "sentence", "registration"]
-    list_filter = ["edition", "action"]
+    list_filter = ["edition", ActionFilter]
     search_fields = ["actor", "registration__name", "registration__email"]
     list_select_related = ["registration"]
 
