@@ -25,6 +25,14 @@ def _forget_recent_reads() -> None:
     forget()
 
 
+@pytest.fixture
+def organiser_client(client: Any, db: None) -> Any:
+    """The test client logged in as a superuser ("kl"): every edition, every role."""
+    from tests.factories import organiser_client  # imports models: only once Django is set up
+
+    return organiser_client(client)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Debian's Chromium: Playwright cannot download its own browsers here."""

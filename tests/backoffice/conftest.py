@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, time, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -12,38 +12,20 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from forsamling.backoffice.services import grant_role
-from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
-from forsamling.programme.models import Day, Item, ItemKind, SessionKind
+from forsamling.programme.models import SessionKind
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails, register_participant
 from forsamling.registration.sessions import create_session
+from tests.factories import DayFactory, EditionFactory, ItemFactory
 
 
 def make_conference(slug: str = "2026") -> SimpleNamespace:
     now = timezone.now()
-    edition = Edition.objects.create(
-        slug=slug,
-        year=2026,
-        title="Social- og Sundhedspolitisk Forum 2026",
-        start_date=date(2026, 5, 7),
-        end_date=date(2026, 5, 8),
-        venue="Aalborg Kongres & Kultur Center",
-        city="Aalborg",
-        registration_opens_at=now - timedelta(days=1),
-        registration_closes_at=now + timedelta(days=30),
-        cancellation_deadline=now + timedelta(days=10),
-        contact_email="forum@kl.dk",
+    edition = EditionFactory(
+        slug=slug, registration_open=True, registration_opens_at=now - timedelta(days=1)
     )
-    day = Day.objects.create(edition=edition, date=date(2026, 5, 7))
-    slot = Item.objects.create(
-        edition=edition,
-        day=day,
-        kind=ItemKind.BREAKOUT,
-        title="Temamøder",
-        starts_at=time(13, 0),
-        ends_at=time(14, 30),
-    )
+    slot = ItemFactory(day=DayFactory(edition=edition))
     small = create_session(
         slot=slot, kind=SessionKind.TEMAMOEDE, number=1, title="Ældrepleje på øerne", capacity=2
     )

@@ -55,11 +55,12 @@ from forsamling.exhibitors.models import Exhibitor, FloorPlan
 from forsamling.invitations.services import create_code
 from forsamling.invoicing.models import Invoice
 from forsamling.invoicing.services import draft_invoices, issue_drafts
+from forsamling.outbox.models import MessageStatus, SentMessage
 from forsamling.preferences.models import PreferenceRound
 from forsamling.prizes.models import Attachment, Criterion, Juror, Prize
 from forsamling.programme.models import EditionModerator, Room, Speaker, Track
 from forsamling.programme.services import publish_programme
-from forsamling.registration.models import AuditEntry, GroupBooking, MessageStatus, SentMessage
+from forsamling.registration.models import AuditEntry, GroupBooking
 from tests.backoffice.conftest import make_conference, make_user
 from tests.exhibitors.conftest import details, image_bytes, make_stand
 from tests.invoicing.conftest import make_seller

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forsamling.backoffice.models import Mailing
+from forsamling.outbox.models import MessageStatus, SentMessage
 from forsamling.preferences import services as preference_services
 from forsamling.programme.models import Item, ItemKind, Session
-from forsamling.registration.models import MessageStatus, SentMessage
 from tests.hostile import fuzz_page
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from forsamling.registration.models import MessageStatus, SentMessage
+from forsamling.outbox.models import MessageStatus, SentMessage
 from tests.backoffice.conftest import make_conference
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from forsamling.registration.models import MessageStatus, SentMessage
+from forsamling.outbox.models import MessageStatus, SentMessage
 from tests.backoffice.test_backoffice_e2e import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

@@ -3,18 +3,18 @@ one check-in either way. Meaningful on PostgreSQL, where the two transactions ov
 
 from __future__ import annotations
 
-import threading
 import uuid
 from datetime import datetime
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 
 from forsamling.checkin.models import CheckIn, CheckInEvent, Outcome
 from forsamling.checkin.services import record_event
 from forsamling.checkin.tokens import badge_code
 from forsamling.registration.models import AuditEntry
+from tests.racing import race
 
 pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
 
@@ -23,32 +23,20 @@ AT = datetime(2026, 5, 7, 9, 2, tzinfo=ZoneInfo("Europe/Copenhagen"))
 
 def at_once(conference, scans):
     """Runs each (event id, registration, device) in its own thread, released together."""
-    barrier = threading.Barrier(len(scans))
-    answers: list[object] = []
-    errors: list[BaseException] = []
-
-    def run(event_id, registration, device):
-        try:
-            barrier.wait()
-            answers.append(
-                record_event(
-                    edition=conference.edition,
-                    event_id=event_id,
-                    code=badge_code(registration.pk),
-                    device=device,
-                    scanned_at=AT,
-                )
+    answers = race(
+        [
+            partial(
+                record_event,
+                edition=conference.edition,
+                event_id=event_id,
+                code=badge_code(registration.pk),
+                device=device,
+                scanned_at=AT,
             )
-        except BaseException as error:  # reported below, in the test's thread
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=scan) for scan in scans]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+            for event_id, registration, device in scans
+        ]
+    )
+    errors = [answer for answer in answers if isinstance(answer, BaseException)]
     assert not errors, errors
     return answers
 

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.demo.edition import CATEGORIES, DEMO_SLUG, load_demo_edition
+from forsamling.outbox.models import SentMessage
 from forsamling.programme.models import Session
-from forsamling.registration.models import Category, Registration, SentMessage
+from forsamling.registration.models import Category, Registration
 from forsamling.registration.services import register_participant
 from tests.registration import conftest as registration_fixtures
 from tests.registration.conftest import details

@@ -3,6 +3,7 @@
 import pytest
 
 from forsamling.domain.audit import (
+    ACTION_NAMES,
     Actor,
     ActorKind,
     AuditAction,
@@ -68,3 +69,74 @@ def test_actors_are_named_as_a_person_reads_them():
         "Maja Jensen (arrangør)"
     )
     assert actor_label(Actor.parse("deltager"), participant="Bo", user_names=names) == "Bo"
+
+
+@pytest.mark.parametrize(
+    ("action", "details", "expected"),
+    [
+        (AuditAction.REGISTRATION_PAUSED, {}, "Maja Jensen satte tilmeldingen på pause"),
+        (AuditAction.REGISTRATION_RESUMED, {}, "Maja Jensen åbnede tilmeldingen igen"),
+        (
+            AuditAction.CONSENT_GIVEN,
+            {"purpose": "participant_list"},
+            "Maja Jensen gav samtykke til deltagerlisten",
+        ),
+        (
+            AuditAction.CONSENT_WITHDRAWN,
+            {"purpose": "photos"},
+            "Maja Jensen trak samtykket til fotos tilbage",
+        ),
+        (
+            AuditAction.INVITATION_CREATED,
+            {"code": "ABC123", "category": "presse"},
+            "Maja Jensen oprettede invitationskoden ABC123",
+        ),
+        (
+            AuditAction.INVITATION_ONLY_CATEGORIES,
+            {"categories": ["presse", "oplaeg"]},
+            "Maja Jensen krævede invitationskode til kategorierne presse og oplaeg",
+        ),
+        (
+            AuditAction.INVITATION_ONLY_CATEGORIES,
+            {"categories": []},
+            "Maja Jensen fjernede kravet om invitationskode fra alle kategorier",
+        ),
+        (
+            AuditAction.PRIZE_JUROR_ADDED,
+            {"juror": 4, "chair": True},
+            "Maja Jensen tilføjede juryens formand",
+        ),
+        (
+            AuditAction.PRIZE_SCORES_SUBMITTED,
+            {"nomination": 12, "juror": 4},
+            "Maja Jensen afgav point for indstilling nr. 12",
+        ),
+        (
+            AuditAction.PRIZE_PUBLISHED,
+            {"what": "winner_published"},
+            "Maja Jensen offentliggjorde vinderen",
+        ),
+        (
+            AuditAction.PRIZE_PROGRAMME_ITEM,
+            {"nomination": 12, "item": None},
+            "Maja Jensen tog indstilling nr. 12 af programmet",
+        ),
+    ],
+)
+def test_the_organisers_and_the_jury_s_actions_have_their_sentences(action, details, expected):
+    assert sentence(action, **details) == expected
+
+
+def test_jurors_nominators_and_older_back_office_entries_are_named():
+    names = {"maja": "Maja Jensen"}
+    assert actor_label(Actor.parse("jury:maja"), participant="", user_names=names) == (
+        "Maja Jensen (jury)"
+    )
+    assert actor_label(Actor.parse("indstiller"), participant="", user_names=names) == (
+        "Indstilleren"
+    )
+    assert Actor.parse("backoffice:maja") == organiser("maja")
+
+
+def test_every_action_has_a_danish_name_for_the_log_s_filter():
+    assert set(ACTION_NAMES) == set(AuditAction)

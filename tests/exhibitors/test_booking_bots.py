@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from forsamling.exhibitors.models import Exhibitor, Stand
-from forsamling.registration.models import SentMessage
+from forsamling.outbox.models import SentMessage
 from tests.core.test_abuse import bots_held_off, solved  # noqa: F401  (a fixture)
 from tests.exhibitors.test_pages import book_url, booking_data
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Callable
 
@@ -14,6 +13,7 @@ from forsamling.exhibitors import services
 from forsamling.exhibitors.messages import describe
 from forsamling.exhibitors.models import Exhibitor, Stand, StandChange
 from tests.exhibitors.conftest import details, make_edition, make_stand
+from tests.racing import race
 
 pytestmark = [
     pytest.mark.concurrency,
@@ -24,30 +24,6 @@ pytestmark = [
 ]
 
 THREADS = 20
-
-
-def race(attempts: list[Callable[[], object]]) -> list[object]:
-    """Runs every attempt at once, each on its own connection; returns results or exceptions."""
-    from django.db import connections
-
-    barrier = threading.Barrier(len(attempts))
-    results: list[object] = [None] * len(attempts)
-
-    def run(index: int, attempt: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            results[index] = attempt()
-        except Exception as error:
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(attempts)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_twenty_exhibitors_racing_for_one_stand_exactly_one_gets_it():

@@ -3,22 +3,17 @@ forever. Real threads on their own connections."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from forsamling.domain import invoicing as rules
 from forsamling.invoicing import services
 from forsamling.invoicing.models import Invoice, State
-from tests.backoffice.conftest import make_conference
 from tests.invoicing.conftest import (
     EAN_AALBORG,
-    assert_every_issued_document_passes,
-    make_seller,
     register,
 )
+from tests.racing import race
 
 pytestmark = [
     pytest.mark.concurrency,
@@ -27,35 +22,6 @@ pytestmark = [
         connection.vendor != "postgresql", reason="row locks need PostgreSQL (run with-postgres)"
     ),
 ]
-
-
-def race(attempts: list[Callable[[], object]]) -> list[object]:
-    barrier = threading.Barrier(len(attempts))
-    results: list[object] = [None] * len(attempts)
-
-    def run(index: int, attempt: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            results[index] = attempt()
-        except Exception as error:
-            results[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, a)) for i, a in enumerate(attempts)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
-
-
-@pytest.fixture
-def conference(db):
-    c = make_conference()
-    c.seller = make_seller(c.edition)
-    yield c
-    assert_every_issued_document_passes()
 
 
 def test_two_organisers_issuing_all_drafts_at_once_number_them_without_gaps(conference):

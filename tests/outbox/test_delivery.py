@@ -12,7 +12,8 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from forsamling.outbox import sending
-from forsamling.registration.models import MessageStatus, Registration, SentMessage
+from forsamling.outbox.models import MessageStatus, SentMessage
+from forsamling.registration.models import Registration
 from forsamling.registration.services import register_participant
 from tests.registration.conftest import details, edition  # noqa: F401 (a fixture)
 

@@ -4,7 +4,7 @@ import uuid
 
 from forsamling.privacy import consents
 from forsamling.privacy.models import ConsentRecord, PrivacyNotice, Purpose
-from forsamling.registration import services
+from forsamling.registration import consent_hook, services
 from forsamling.registration.models import AuditEntry
 from tests.privacy.conftest import details
 
@@ -84,3 +84,8 @@ def test_a_hand_over_ends_the_former_participants_consents(edition):
     colleague = details(name="Jens Kollega")
     services.substitute_participant(registration=registration, details=colleague)
     assert not ConsentRecord.objects.filter(registration=registration, withdrawn_at=None).exists()
+
+
+def test_the_registration_services_record_consent_through_the_privacy_app():
+    """The hook is set when the apps start: registration cannot import privacy itself."""
+    assert consent_hook.consents() is consents

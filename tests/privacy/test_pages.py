@@ -11,6 +11,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from forsamling.outbox.models import SentMessage
 from forsamling.privacy.models import (
     ConsentRecord,
     DataRequest,
@@ -18,7 +19,7 @@ from forsamling.privacy.models import (
     RetainedInvoiceLine,
 )
 from forsamling.registration import services
-from forsamling.registration.models import SentMessage, Status
+from forsamling.registration.models import Status
 from tests.privacy.builders import future_dates, person
 
 

@@ -15,11 +15,12 @@ from django.utils import timezone
 from forsamling.backoffice import jobs, queries
 from forsamling.backoffice.models import OutputJob, OutputKind
 from forsamling.domain.invoicing import grand_total
+from forsamling.outbox.models import SentMessage
 from forsamling.outputs import invoices, spreadsheets
 from forsamling.privacy.models import PrivacySettings, RetainedInvoiceLine, RetentionRun
 from forsamling.privacy.retention import apply_retention
 from forsamling.prizes.models import Nomination, NominationState, Prize
-from forsamling.registration.models import Registration, SentMessage
+from forsamling.registration.models import Registration
 from tests.outputs.pdf_text import needs_poppler, pdf_text
 from tests.privacy.builders import future_dates, populate
 

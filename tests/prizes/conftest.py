@@ -14,10 +14,10 @@ from django.utils import timezone
 from PIL import Image
 
 from forsamling.backoffice.services import grant_role
-from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
 from forsamling.prizes.models import Criterion, Juror, Nomination, NominationState, Prize
-from forsamling.programme.models import Day, Item, ItemKind
+from forsamling.programme.models import ItemKind
+from tests.factories import DayFactory, EditionFactory, ItemFactory
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -51,27 +51,17 @@ def complete_values(**overrides: Any) -> dict[str, Any]:
 
 def make_prize(**overrides: Any) -> SimpleNamespace:
     now = timezone.now()
-    edition = Edition.objects.create(
-        slug="2026",
-        year=2026,
-        title="Social- og Sundhedspolitisk Forum 2026",
-        start_date=date(2026, 5, 7),
-        end_date=date(2026, 5, 8),
-        city="Aalborg",
-        contact_email="forum@kl.dk",
-    )
-    day1 = Day.objects.create(edition=edition, date=date(2026, 5, 7))
-    day2 = Day.objects.create(edition=edition, date=date(2026, 5, 8))
-    first = Item.objects.create(
-        edition=edition,
+    edition = EditionFactory()
+    day1 = DayFactory(edition=edition)
+    day2 = DayFactory(edition=edition, date=date(2026, 5, 8))
+    first = ItemFactory(
         day=day1,
         kind=ItemKind.PRIZE_NOMINEES,
         title="1. nominerede til KL’s Forebyggelsespris",
         starts_at=time(11, 10),
         ends_at=time(11, 15),
     )
-    award = Item.objects.create(
-        edition=edition,
+    award = ItemFactory(
         day=day2,
         kind=ItemKind.PRIZE_AWARD,
         title="Uddeling af KL´s Forebyggelsespris",

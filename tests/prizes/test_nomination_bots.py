@@ -11,8 +11,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from forsamling.outbox.models import SentMessage
 from forsamling.prizes.models import Nomination
-from forsamling.registration.models import SentMessage
 from tests.core.test_abuse import bots_held_off, solved  # noqa: F401  (a fixture)
 from tests.prizes.conftest import complete_values
 from tests.prizes.test_nomination import nominate_url

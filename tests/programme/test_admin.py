@@ -14,13 +14,6 @@ from tests.programme import builders
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organiser_client(client):
-    user = get_user_model().objects.create_superuser("kl", "kl@example.org", "s3cret-pass")
-    client.force_login(user)
-    return client
-
-
 def test_item_list_for_one_edition_shows_its_programme_warnings(organiser_client):
     edition = builders.edition()
     day = builders.day(edition)

@@ -7,20 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from forsamling.exhibitors.models import Stand
 from forsamling.programme.models import Room, Track
 from tests.programme import builders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser_client(client):
-    user = get_user_model().objects.create_superuser("kl", "kl@example.org", "s3cret-pass")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -2,41 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import time
 from decimal import Decimal
 from itertools import count
 
 import pytest
-from django.utils import timezone
 
-from forsamling.conferences.models import Edition
-from forsamling.programme.models import Audience, Day, Item, ItemKind, SessionKind
+from forsamling.programme.models import Audience, SessionKind
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails
 from forsamling.registration.sessions import create_session
+from tests.factories import DayFactory, EditionFactory, ItemFactory
 
 _numbers = count(1)
 
 
 def make_edition(**overrides):
-    now = timezone.now()
-    values = {
-        "slug": "2026",
-        "year": 2026,
-        "title": "Social- og Sundhedspolitisk Forum 2026",
-        "start_date": date(2026, 5, 7),
-        "end_date": date(2026, 5, 8),
-        "venue": "Aalborg Kongres & Kultur Center",
-        "city": "Aalborg",
-        "registration_opens_at": now - timedelta(hours=1),
-        "registration_closes_at": now + timedelta(days=30),
-        "cancellation_deadline": now + timedelta(days=10),
-        "contact_name": "Anne Jensen",
-        "contact_email": "forum@kl.dk",
-        "contact_phone": "33 70 30 00",
-    }
-    values.update(overrides)
-    return Edition.objects.create(**values)
+    """The forum with its registration open (`tests.factories.EditionFactory`)."""
+    values = {"contact_name": "Anne Jensen", "contact_phone": "33 70 30 00", **overrides}
+    return EditionFactory(registration_open=True, **values)
 
 
 def make_session(slot, title, *, capacity=None, audience=Audience.EVERYONE, **extra):
@@ -59,25 +43,9 @@ def details(name="Mette Hansen", email=None, **extra):
 @pytest.fixture
 def edition(db):
     edition = make_edition()
-    day = Day.objects.create(edition=edition, date=date(2026, 5, 7))
-    houses = Item.objects.create(
-        edition=edition,
-        day=day,
-        kind=ItemKind.BREAKOUT,
-        title="Politiske forsamlingshuse",
-        starts_at=time(13, 0),
-        ends_at=time(14, 30),
-        order=1,
-    )
-    themes = Item.objects.create(
-        edition=edition,
-        day=day,
-        kind=ItemKind.BREAKOUT,
-        title="Temamøder",
-        starts_at=time(15, 0),
-        ends_at=time(16, 30),
-        order=2,
-    )
+    day = DayFactory(edition=edition)
+    houses = ItemFactory(day=day, title="Politiske forsamlingshuse", order=1)
+    themes = ItemFactory(day=day, starts_at=time(15, 0), ends_at=time(16, 30), order=2)
     edition.houses_slot = houses
     edition.themes_slot = themes
     edition.health_house = make_session(

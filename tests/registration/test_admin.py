@@ -6,19 +6,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from forsamling.invitations.services import create_code
 from forsamling.registration.models import AuditEntry, Choice, Registration, SessionSeats
+from forsamling.registration.pause import set_registration_paused
 from forsamling.registration.services import register_participant
 
 from .conftest import details
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def organiser_client(client, db):
-    user = get_user_model().objects.create_superuser("kl", "kl@example.org", "s3cret-pass")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -43,11 +38,12 @@ def full_session(edition):
         "auditentry",
         "category",
         "groupbooking",
-        "sentmessage",
+        "outbox_sentmessage",
     ],
 )
 def test_every_registration_list_opens_for_an_organiser(organiser_client, full_session, name):
-    response = organiser_client.get(reverse(f"admin:registration_{name}_changelist"))
+    app, _, model = name.rpartition("_")
+    response = organiser_client.get(reverse(f"admin:{app or 'registration'}_{model}_changelist"))
     assert response.status_code == 200
 
 
@@ -107,3 +103,20 @@ def test_a_seat_counter_cannot_be_deleted_nor_saved_over_from_the_admin(
     delete = reverse("admin:registration_sessionseats_delete", args=[seats.pk])
     assert organiser_client.post(delete, {"post": "yes"}).status_code == 403
     assert SessionSeats.objects.filter(pk=seats.pk).exists()
+
+
+def test_the_log_reads_as_danish_sentences_also_for_entries_without_a_registration(
+    organiser_client, full_session, edition
+):
+    """The organisers' own actions (a pause, an invitation code) read as sentences too."""
+    user = get_user_model().objects.get(username="kl")
+    user.first_name, user.last_name = "Maja", "Jensen"
+    user.save()
+    set_registration_paused(edition=edition, paused=True, user=user)
+    code = create_code(edition=edition, category=edition.official, user=user).code
+    page = organiser_client.get(reverse("admin:registration_auditentry_changelist"))
+    html = page.content.decode()
+    assert "Maja Jensen (arrangør) satte tilmeldingen på pause" in html
+    assert f"Maja Jensen (arrangør) oprettede invitationskoden {code}" in html
+    assert f"Person 2 tilmeldte sig med {full_session}" in html
+    assert "registration_paused" not in html.split('id="changelist-filter"')[0]

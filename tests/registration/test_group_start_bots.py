@@ -8,7 +8,8 @@ import altcha
 import pytest
 from django.urls import reverse
 
-from forsamling.registration.models import GroupBooking, SentMessage
+from forsamling.outbox.models import SentMessage
+from forsamling.registration.models import GroupBooking
 from tests.core.test_abuse import bots_held_off, solved  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from forsamling.outbox.models import SentMessage
 from forsamling.programme.models import Room
-from forsamling.registration.models import SentMessage
 from forsamling.registration.programme_notices import (
     announce_programme_changes,
     publish_and_announce,

@@ -28,7 +28,10 @@ def _session_ids(entry: AuditEntry) -> set[int]:
     return {int(i) for i in ids if str(i).isdigit()}
 
 
-def log_lines(entries: Sequence[AuditEntry], *, participant: str) -> list[LogLine]:
+def log_lines(entries: Sequence[AuditEntry], *, participant: str | None = None) -> list[LogLine]:
+    """One sentence per entry. `participant`: the name of the one registration the entries are
+    about; without it each entry names its own (select its registration with it), and an
+    entry about none (an organiser's, a juror's) names only who acted."""
     actors = [Actor.parse(entry.actor) for entry in entries]
     usernames = {a.name for a in actors if a.kind in {ActorKind.ORGANISER, ActorKind.CHECKIN}}
     users = get_user_model().objects.filter(username__in=usernames) if usernames else []
@@ -39,7 +42,11 @@ def log_lines(entries: Sequence[AuditEntry], *, participant: str) -> list[LogLin
         LogLine(
             entry.at,
             describe(
-                who=actor_label(actor, participant=participant, user_names=user_names),
+                who=actor_label(
+                    actor,
+                    participant=participant if participant is not None else _named(entry),
+                    user_names=user_names,
+                ),
                 action=entry.action,
                 details=entry.details or {},
                 sessions=sessions,
@@ -47,3 +54,7 @@ def log_lines(entries: Sequence[AuditEntry], *, participant: str) -> list[LogLin
         )
         for entry, actor in zip(entries, actors, strict=True)
     ]
+
+
+def _named(entry: AuditEntry) -> str:
+    return entry.registration.name if entry.registration_id else "Deltageren"  # type: ignore[union-attr]

@@ -144,7 +144,7 @@ def deliver(mailing_id: int) -> None:
                 subject=mailing.subject,
                 body=personalised(mailing.body, registration) + email_footer(mailing.edition),
                 edition=mailing.edition,
-                registration=registration,
+                registration_id=registration.pk,
                 reply_to=reply_to,
             )
             Delivery.objects.create(

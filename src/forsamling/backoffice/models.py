@@ -146,7 +146,7 @@ class Delivery(models.Model):
     at = models.DateTimeField(_("sendt"), auto_now_add=True)
     # The message in the outbox: whether the mail server took it is recorded there.
     message = models.OneToOneField(
-        "registration.SentMessage",
+        "outbox.SentMessage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -11,9 +11,10 @@ from typing import Any
 from django.db import transaction
 
 from forsamling.backoffice.services import grant_role
+from forsamling.domain.audit import AuditAction
 from forsamling.domain.permissions import Role
 from forsamling.prizes.models import Juror, Prize
-from forsamling.registration.models import AuditEntry
+from forsamling.registration.audit import record
 
 
 def give_jury_role(*, juror: Juror) -> None:
@@ -29,10 +30,10 @@ def add_juror(
             prize=prize, user=user, defaults={"municipality": municipality, "is_chair": is_chair}
         )
         give_jury_role(juror=juror)
-        AuditEntry.objects.create(
+        record(
             edition_id=prize.edition_id,
             actor=actor,
-            action="prize_juror_added",
+            action=AuditAction.PRIZE_JUROR_ADDED,
             details={"juror": juror.pk, "chair": is_chair},
         )
     return juror

@@ -15,6 +15,7 @@ from django.db.models.functions import TruncDate
 from forsamling.backoffice.audit_log import LogLine, log_lines
 from forsamling.backoffice.models import Delivery
 from forsamling.conferences.models import Edition
+from forsamling.domain import capacity
 from forsamling.domain.danish import COPENHAGEN, danish_sort_key, surname_sort_key
 from forsamling.programme.models import Session
 from forsamling.registration.models import (
@@ -39,7 +40,7 @@ class SessionLine:
 
     @property
     def is_full(self) -> bool:
-        return self.capacity is not None and self.taken >= self.capacity
+        return capacity.is_full(self.capacity, self.taken)
 
 
 @dataclass

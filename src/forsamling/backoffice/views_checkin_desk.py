@@ -20,9 +20,9 @@ from forsamling.conferences.models import Edition
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
 from forsamling.domain.registration_rules import AlreadyRegistered, RegistrationError
+from forsamling.invitations.forms import RegistrationWithCodeForm
 from forsamling.outputs import badges
 from forsamling.registration import services
-from forsamling.registration.forms import RegistrationForm
 from forsamling.registration.models import Category, Registration
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import breakout_slots
@@ -36,7 +36,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
     actions = require(request, the_edition, Action.CHECK_IN)
     categories = list(Category.objects.filter(edition=the_edition))
-    form = RegistrationForm(
+    form = RegistrationWithCodeForm(
         request.POST or None,
         initial={"idempotency_key": secrets.token_urlsafe(24)},
         categories=categories,

@@ -14,7 +14,7 @@ from forsamling.backoffice.permissions import require
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
 from forsamling.outbox import sending
-from forsamling.registration.models import MessageStatus, SentMessage
+from forsamling.outbox.models import MessageStatus, SentMessage
 
 SHOWN = 200  # the undelivered messages listed on the page; the counts cover all
 

@@ -18,7 +18,13 @@ class ActorKind(StrEnum):
     ORGANISER = "arrangør"
     CHECKIN = "indtjekning"
     SECRETARY = "sekretær"
+    JUROR = "jury"
+    NOMINATOR = "indstiller"
     SYSTEM = "system"
+
+
+# What older entries called an actor: the back office's organisers were "backoffice:<user>".
+LEGACY_KINDS = {"backoffice": ActorKind.ORGANISER}
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,8 @@ class Actor:
     def parse(cls, text: str) -> Actor:
         """From the stored text; an unknown kind is read as the system's."""
         kind, _, name = text.partition(":")
+        if kind in LEGACY_KINDS:
+            return cls(LEGACY_KINDS[kind], name)
         try:
             return cls(ActorKind(kind), name)
         except ValueError:
@@ -43,8 +51,15 @@ PARTICIPANT = Actor(ActorKind.PARTICIPANT)
 SYSTEM = Actor(ActorKind.SYSTEM)
 
 
+NOMINATOR = Actor(ActorKind.NOMINATOR)
+
+
 def organiser(username: str) -> Actor:
     return Actor(ActorKind.ORGANISER, username)
+
+
+def juror(username: str) -> Actor:
+    return Actor(ActorKind.JUROR, username)
 
 
 class AuditAction(StrEnum):
@@ -64,6 +79,78 @@ class AuditAction(StrEnum):
     ROUND_RUN = "allocation_run"
     ROUND_RERUN = "allocation_rerun"
     ROUND_PUBLISHED = "round_published"
+    REGISTRATION_PAUSED = "registration_paused"
+    REGISTRATION_RESUMED = "registration_resumed"
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    INVITATION_CREATED = "invitation_created"
+    INVITATION_REVOKED = "invitation_revoked"
+    INVITATION_ONLY_CATEGORIES = "invitation_only_categories"
+    PRIZE_JUROR_ADDED = "prize_juror_added"
+    PRIZE_NOMINATION_CREATED = "prize_nomination_created"
+    PRIZE_NOMINATION_SAVED = "prize_nomination_saved"
+    PRIZE_ATTACHMENTS_ADDED = "prize_attachments_added"
+    PRIZE_ATTACHMENT_REMOVED = "prize_attachment_removed"
+    PRIZE_NOMINATION_SUBMITTED = "prize_nomination_submitted"
+    PRIZE_CONFLICT_DECLARED = "prize_conflict_declared"
+    PRIZE_SCORES_SAVED = "prize_scores_saved"
+    PRIZE_SCORES_SUBMITTED = "prize_scores_submitted"
+    PRIZE_SHORTLISTED = "prize_shortlisted"
+    PRIZE_WINNER_RECORDED = "prize_winner_recorded"
+    PRIZE_PUBLISHED = "prize_published"
+    PRIZE_WITHDRAWN = "prize_withdrawn"
+    PRIZE_PROGRAMME_ITEM = "prize_programme_item"
+
+
+# Each action's name in the back office's filter of the log.
+ACTION_NAMES: dict[AuditAction, str] = {
+    AuditAction.REGISTERED: "Tilmelding",
+    AuditAction.CHOICES_CHANGED: "Ændrede sessioner",
+    AuditAction.DETAILS_UPDATED: "Rettede oplysninger",
+    AuditAction.CANCELLED: "Afbud",
+    AuditAction.SUBSTITUTED: "Overdraget plads",
+    AuditAction.PROMOTED: "Plads fra venteliste",
+    AuditAction.CHECKED_IN: "Indtjekning",
+    AuditAction.GROUP_CREATED: "Gruppetilmelding",
+    AuditAction.RANKED: "Prioritering",
+    AuditAction.ALLOCATED: "Fordelt plads",
+    AuditAction.ROUND_CREATED: "Præferencerunde oprettet",
+    AuditAction.ROUND_OPENED: "Præferencerunde åbnet",
+    AuditAction.ROUND_CLOSED: "Præferencerunde lukket",
+    AuditAction.ROUND_RUN: "Fordeling kørt",
+    AuditAction.ROUND_RERUN: "Fordeling kørt igen",
+    AuditAction.ROUND_PUBLISHED: "Fordeling offentliggjort",
+    AuditAction.REGISTRATION_PAUSED: "Tilmelding sat på pause",
+    AuditAction.REGISTRATION_RESUMED: "Tilmelding åbnet igen",
+    AuditAction.CONSENT_GIVEN: "Samtykke givet",
+    AuditAction.CONSENT_WITHDRAWN: "Samtykke trukket tilbage",
+    AuditAction.INVITATION_CREATED: "Invitationskode oprettet",
+    AuditAction.INVITATION_REVOKED: "Invitationskode tilbagekaldt",
+    AuditAction.INVITATION_ONLY_CATEGORIES: "Kategorier med invitationskode",
+    AuditAction.PRIZE_JUROR_ADDED: "Jurymedlem tilføjet",
+    AuditAction.PRIZE_NOMINATION_CREATED: "Indstilling begyndt",
+    AuditAction.PRIZE_NOMINATION_SAVED: "Indstilling gemt",
+    AuditAction.PRIZE_ATTACHMENTS_ADDED: "Bilag vedhæftet",
+    AuditAction.PRIZE_ATTACHMENT_REMOVED: "Bilag fjernet",
+    AuditAction.PRIZE_NOMINATION_SUBMITTED: "Indstilling indsendt",
+    AuditAction.PRIZE_CONFLICT_DECLARED: "Inhabilitet",
+    AuditAction.PRIZE_SCORES_SAVED: "Point gemt",
+    AuditAction.PRIZE_SCORES_SUBMITTED: "Point afgivet",
+    AuditAction.PRIZE_SHORTLISTED: "Nominerede valgt",
+    AuditAction.PRIZE_WINNER_RECORDED: "Vinder valgt",
+    AuditAction.PRIZE_PUBLISHED: "Pris offentliggjort",
+    AuditAction.PRIZE_WITHDRAWN: "Pris taget af hjemmesiden",
+    AuditAction.PRIZE_PROGRAMME_ITEM: "Indstilling på programmet",
+}
+
+
+CONSENT_PURPOSES = {"participant_list": "deltagerlisten", "photos": "fotos"}
+# What of the prize an organiser publishes or takes down (`prizes.services.set_publication`).
+PRIZE_PUBLICATIONS = {
+    "nominees_published": "de nominerede",
+    "winner_published": "vinderen",
+    "catalogue_published": "kataloget over indstillingerne",
+}
 
 
 def _sessions(ids: Any, names: Mapping[int, str]) -> str:
@@ -124,6 +211,78 @@ def describe(
             return f"{who} fordelte pladserne ({details.get('seated', 0)} fik plads)"
         case AuditAction.ROUND_PUBLISHED:
             return f"{who} offentliggjorde fordelingen"
+        case AuditAction.REGISTRATION_PAUSED:
+            return f"{who} satte tilmeldingen på pause"
+        case AuditAction.REGISTRATION_RESUMED:
+            return f"{who} åbnede tilmeldingen igen"
+        case AuditAction.CONSENT_GIVEN:
+            return f"{who} gav samtykke til {_purpose(details)}"
+        case AuditAction.CONSENT_WITHDRAWN:
+            return f"{who} trak samtykket til {_purpose(details)} tilbage"
+        case _ if action.startswith(("invitation_", "prize_")):
+            return _office_sentence(who, action, details)
+    return f"{who}: {action}"
+
+
+def _purpose(details: Mapping[str, Any]) -> str:
+    purpose = str(details.get("purpose", ""))
+    return CONSENT_PURPOSES.get(purpose, purpose)
+
+
+def _listed(names: Any) -> str:
+    names = [str(name) for name in names or []]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} og {names[-1]}"
+
+
+def _office_sentence(who: str, action: str, details: Mapping[str, Any]) -> str:
+    """The invitation codes' and the prize's entries (no registration, no sessions)."""
+    nomination = f"indstilling nr. {details.get('nomination', '')}"
+    match action:
+        case AuditAction.INVITATION_CREATED:
+            return f"{who} oprettede invitationskoden {details.get('code', '')}"
+        case AuditAction.INVITATION_REVOKED:
+            return f"{who} tilbagekaldte invitationskoden {details.get('code', '')}"
+        case AuditAction.INVITATION_ONLY_CATEGORIES if details.get("categories"):
+            chosen = _listed(details["categories"])
+            return f"{who} krævede invitationskode til kategorierne {chosen}"
+        case AuditAction.INVITATION_ONLY_CATEGORIES:
+            return f"{who} fjernede kravet om invitationskode fra alle kategorier"
+        case AuditAction.PRIZE_JUROR_ADDED:
+            role = "juryens formand" if details.get("chair") else "et jurymedlem"
+            return f"{who} tilføjede {role}"
+        case AuditAction.PRIZE_NOMINATION_CREATED:
+            return f"{who} begyndte en indstilling til prisen ({nomination})"
+        case AuditAction.PRIZE_NOMINATION_SAVED:
+            return f"{who} gemte {nomination}"
+        case AuditAction.PRIZE_ATTACHMENTS_ADDED:
+            return f"{who} vedhæftede {details.get('files', 0)} fil(er) til {nomination}"
+        case AuditAction.PRIZE_ATTACHMENT_REMOVED:
+            return f"{who} fjernede bilaget {details.get('file', '')} fra {nomination}"
+        case AuditAction.PRIZE_NOMINATION_SUBMITTED:
+            return f"{who} indsendte {nomination}"
+        case AuditAction.PRIZE_CONFLICT_DECLARED:
+            return f"{who} erklærede sig inhabil i {nomination}"
+        case AuditAction.PRIZE_SCORES_SAVED:
+            return f"{who} gemte point for {nomination}"
+        case AuditAction.PRIZE_SCORES_SUBMITTED:
+            return f"{who} afgav point for {nomination}"
+        case AuditAction.PRIZE_SHORTLISTED:
+            count = len(details.get("nominations", []))
+            return f"{who} nominerede {count} indstilling(er) til prisen"
+        case AuditAction.PRIZE_WINNER_RECORDED:
+            return f"{who} valgte {nomination} som vinder"
+        case AuditAction.PRIZE_PUBLISHED:
+            what = PRIZE_PUBLICATIONS.get(details.get("what", ""), details.get("what", ""))
+            return f"{who} offentliggjorde {what}"
+        case AuditAction.PRIZE_WITHDRAWN:
+            what = PRIZE_PUBLICATIONS.get(details.get("what", ""), details.get("what", ""))
+            return f"{who} tog {what} af hjemmesiden"
+        case AuditAction.PRIZE_PROGRAMME_ITEM if details.get("item"):
+            return f"{who} satte {nomination} på programmet"
+        case AuditAction.PRIZE_PROGRAMME_ITEM:
+            return f"{who} tog {nomination} af programmet"
     return f"{who}: {action}"
 
 
@@ -138,4 +297,8 @@ def actor_label(actor: Actor, *, participant: str, user_names: Mapping[str, str]
             return f"{user_names.get(actor.name, actor.name)} (indtjekning)"
         case ActorKind.SECRETARY:
             return f"Sekretæren {actor.name}"
+        case ActorKind.JUROR:
+            return f"{user_names.get(actor.name, actor.name)} (jury)"
+        case ActorKind.NOMINATOR:
+            return "Indstilleren"
     return "Systemet"

@@ -1,5 +1,5 @@
-"""The registration form's check of an invitation-only category: the code must be usable.
-(The use itself is counted by `services.redeem`, in the registration's transaction.)"""
+"""The registration form with the check of an invitation-only category: the code must be usable.
+(The use itself is counted by `services.register_invited`, in the registration's transaction.)"""
 
 from __future__ import annotations
 
@@ -9,11 +9,28 @@ from django import forms
 from django.utils.translation import gettext as _
 
 from forsamling.invitations.services import is_usable
-from forsamling.registration.models import Category
+from forsamling.registration.forms import RegistrationForm
 
 
-def invitation_note(category: Category) -> str:
-    return f" ({_('kræver invitationskode')})" if category.invitation_only else ""
+class RegistrationWithCodeForm(RegistrationForm):
+    """The form every registration page shows: the registration's own checks, then the code's."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        check_invitation(self, data)
+        return data
+
+    def registration(self) -> dict[str, Any]:
+        """The arguments of `services.register_invited` the form holds (all but the edition)."""
+        data = self.cleaned_data
+        return {
+            "idempotency_key": data["idempotency_key"],
+            "details": self.details(),
+            "category": data["category"],
+            "sessions": data["sessions"],
+            "track": data["track"],
+            "invitation_code": data["invitation_code"],
+        }
 
 
 def check_invitation(form: forms.Form, data: dict[str, Any]) -> None:

@@ -1,9 +1,14 @@
-"""Creating, revoking and redeeming invitation codes; each one transaction."""
+"""Creating, revoking and redeeming invitation codes; each one transaction.
+
+A registration in an invitation-only category goes through `register_invited` (or
+`add_invited_group_member`): the code's use is counted in the registration's transaction.
+The invitation codes sit above registration, so this is the caller above that makes both calls.
+"""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -12,8 +17,13 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import AuditAction, organiser
 from forsamling.invitations.models import InvitationCode
-from forsamling.registration.models import AuditEntry, Category
+from forsamling.programme.models import Session, Track
+from forsamling.registration import groups, services
+from forsamling.registration.audit import record
+from forsamling.registration.models import Category, GroupBooking
+from forsamling.registration.services import ParticipantDetails, Registered
 
 # No 0/O, 1/I/L: codes are read aloud and typed from paper.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -51,6 +61,56 @@ def redeem(*, category: Category, code: str) -> None:
         raise InvitationInvalid()
 
 
+def register_invited(
+    *,
+    edition: Edition,
+    idempotency_key: str,
+    details: ParticipantDetails,
+    category: Category,
+    sessions: Sequence[Session],
+    track: Track | None = None,
+    invitation_code: str = "",
+) -> Registered:
+    """A participant's registration from the public form: `register_participant`, with the
+    code of an invitation-only category counted in the registration's own transaction (a
+    failed registration uses nothing, a retry of one that went through neither). Other
+    categories (the 10.00 rush) go straight to the registration service: no query more."""
+    return _redeemed_with(
+        category,
+        invitation_code,
+        lambda: services.register_participant(
+            edition=edition,
+            idempotency_key=idempotency_key,
+            details=details,
+            category=category,
+            sessions=sessions,
+            track=track,
+        ),
+    )
+
+
+def add_invited_group_member(
+    *, group: GroupBooking, member: groups.GroupMember, invitation_code: str
+) -> Registered:
+    """`registration.groups.add_group_member`, with the code counted as in `register_invited`."""
+    return _redeemed_with(
+        member.category,
+        invitation_code,
+        lambda: groups.add_group_member(group=group, member=member),
+    )
+
+
+def _redeemed_with(category: Category, code: str, register: Callable[[], Registered]) -> Registered:
+    if not category.invitation_only:
+        return register()
+    with transaction.atomic():
+        redeem(category=category, code=code)
+        result = register()
+        if not result.created:  # a retry: the first registration used the code already
+            transaction.set_rollback(True)
+        return result
+
+
 @transaction.atomic
 def create_code(
     *,
@@ -71,7 +131,7 @@ def create_code(
         note=note.strip(),
         created_by=user,
     )
-    _audit(edition, user, "invitation_created", {"code": code, "category": category.key})
+    _audit(edition, user, AuditAction.INVITATION_CREATED, {"code": code, "category": category.key})
     return invitation
 
 
@@ -80,7 +140,7 @@ def revoke_code(*, invitation: InvitationCode, user: Any) -> None:
     InvitationCode.objects.filter(pk=invitation.pk, revoked_at=None).update(
         revoked_at=timezone.now()
     )
-    _audit(invitation.edition, user, "invitation_revoked", {"code": invitation.code})
+    _audit(invitation.edition, user, AuditAction.INVITATION_REVOKED, {"code": invitation.code})
 
 
 @transaction.atomic
@@ -90,13 +150,13 @@ def set_invitation_only(*, edition: Edition, categories: Iterable[Category], use
     Category.objects.filter(edition=edition).update(invitation_only=False)
     Category.objects.filter(edition=edition, pk__in=keys).update(invitation_only=True)
     chosen = sorted(Category.objects.filter(pk__in=keys).values_list("key", flat=True))
-    _audit(edition, user, "invitation_only_categories", {"categories": chosen})
+    _audit(edition, user, AuditAction.INVITATION_ONLY_CATEGORIES, {"categories": chosen})
 
 
-def _audit(edition: Edition, user: Any, action: str, details: dict[str, Any]) -> None:
-    AuditEntry.objects.create(
-        edition=edition,
-        actor=f"backoffice:{user.get_username()}",
+def _audit(edition: Edition, user: Any, action: AuditAction, details: dict[str, Any]) -> None:
+    record(
+        edition_id=edition.pk,
+        actor=organiser(user.get_username()),
         action=action,
         details=details,
     )

@@ -26,7 +26,7 @@ from django_tasks_db import DatabaseBackend
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import mail as rules
-from forsamling.registration.models import MessageStatus, Registration, SentMessage
+from forsamling.outbox.models import MessageStatus, SentMessage
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def queue(
     subject: str,
     body: str,
     edition: Edition | None,
-    registration: Registration | None = None,
+    registration_id: int | None = None,
     reply_to: str = "",
     attachments: list[dict[str, str]] | None = None,
     source: str | None = None,
@@ -74,14 +74,15 @@ def queue(
     (it exists exactly when the message does); other backends get it on commit. `send_now`
     (for code already running in a worker) makes the attempt at once instead. A `source`
     already used returns the message written then: a task run twice writes it once. The
-    demo's messages are kept for its inbox and never sent.
+    demo's messages are kept for its inbox and never sent. A message to a participant names
+    their registration by its id (the outbox sits below registration).
     """
     demo = edition is not None and edition.is_demo
     with transaction.atomic():
         message = SentMessage.objects.filter(source=source).first() if source else None
         if message is None:
             message = SentMessage.objects.create(
-                registration=registration,
+                registration_id=registration_id,
                 edition=edition,
                 to=to,
                 reply_to=reply_to or "",
@@ -187,7 +188,7 @@ def resend(message: SentMessage) -> SentMessage:
         subject=message.subject,
         body=message.body,
         edition=message.edition,
-        registration=message.registration,
+        registration_id=message.registration_id,
         reply_to=message.reply_to,
         attachments=message.attachments,
     )

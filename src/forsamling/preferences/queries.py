@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.capacity import room_to_allocate
 from forsamling.domain.eligibility import may_attend
 from forsamling.domain.preference_rounds import pseudonym
 from forsamling.preferences.models import PreferenceRound, Ranking, RoundStatus
@@ -115,9 +116,9 @@ def build_instance(round: PreferenceRound, seed: str) -> BuiltInstance:
             wanting[slot_id] += 1
 
     def capacity(session: Session) -> int:
-        if session.capacity is None:
-            return wanting[session.slot_id]
-        return max(session.capacity - taken.get(session.pk, 0), 0)
+        return room_to_allocate(
+            session.capacity, taken.get(session.pk, 0), wanting=wanting[session.slot_id]
+        )
 
     def eligible(session: Session) -> list[str] | None:
         if session.audience == "everyone":

@@ -23,6 +23,7 @@ from django.db.models import QuerySet
 from forsamling.conferences.models import Edition
 from forsamling.domain.invoicing import amount_due
 from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.outbox.models import SentMessage
 from forsamling.privacy import consents
 from forsamling.privacy.models import RetainedInvoiceLine, invoice_year
 from forsamling.privacy.redact import REMOVED, redact, redact_value
@@ -31,7 +32,6 @@ from forsamling.registration.models import (
     AuditEntry,
     GroupBooking,
     Registration,
-    SentMessage,
     Status,
     new_token,
 )

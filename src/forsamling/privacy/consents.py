@@ -15,9 +15,11 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
+from forsamling.domain.audit import AuditAction
 from forsamling.privacy.models import ConsentRecord, PrivacyNotice, Purpose
 from forsamling.privacy.notice import DEFAULT_LIST_CONSENT, DEFAULT_PHOTO_CONSENT
-from forsamling.registration.models import AuditEntry, Registration
+from forsamling.registration.audit import record
+from forsamling.registration.models import Registration
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def give_consent(*, registration: Registration, purpose: str, actor: str = "delt
             return
         _create(registration, purpose, now)
         _set_list_flag(registration, purpose, True)
-        _audit(registration, actor, "consent_given", purpose)
+        _audit(registration, actor, AuditAction.CONSENT_GIVEN, purpose)
 
 
 def withdraw_consent(*, registration: Registration, purpose: str, actor: str = "deltager") -> None:
@@ -85,7 +87,7 @@ def withdraw_consent(*, registration: Registration, purpose: str, actor: str = "
         ):
             return
         _set_list_flag(registration, purpose, False)
-        _audit(registration, actor, "consent_withdrawn", purpose)
+        _audit(registration, actor, AuditAction.CONSENT_WITHDRAWN, purpose)
 
 
 def sync_list_consent(registration: Registration, given: bool, now: datetime) -> None:
@@ -125,9 +127,9 @@ def _set_list_flag(registration: Registration, purpose: str, value: bool) -> Non
         registration.save(update_fields=["list_consent", "updated_at"])
 
 
-def _audit(registration: Registration, actor: str, action: str, purpose: str) -> None:
-    AuditEntry.objects.create(
-        registration=registration,
+def _audit(registration: Registration, actor: str, action: AuditAction, purpose: str) -> None:
+    record(
+        registration_id=registration.pk,
         edition_id=registration.edition_id,
         actor=actor,
         action=action,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from forsamling.conferences.models import Edition
 from forsamling.domain.retention import DataCategory
 from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.outbox.models import SentMessage
 from forsamling.privacy.anonymise import ANONYMOUS_EMAIL, not_anonymised
 from forsamling.privacy.models import (
     ConsentRecord,
@@ -22,7 +23,7 @@ from forsamling.privacy.models import (
 )
 from forsamling.privacy.retention import settings_for
 from forsamling.privacy.scheduling import waiting_run
-from forsamling.registration.models import GroupBooking, Registration, SentMessage
+from forsamling.registration.models import GroupBooking, Registration
 
 # Files naming people that apps above this one keep for an edition (the back office's PDFs),
 # counted by functions they register at start-up (`forsamling.backoffice.retention`).

@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from forsamling.domain import prizes as rules
+from forsamling.domain.audit import NOMINATOR, Actor, AuditAction
 from forsamling.prizes import emails
 from forsamling.prizes.attachments import Checked
 from forsamling.prizes.models import (
@@ -27,7 +28,7 @@ from forsamling.prizes.models import (
     ScoreSheet,
 )
 from forsamling.programme.models import Item
-from forsamling.registration.models import AuditEntry
+from forsamling.registration.audit import record
 
 NOMINATION_FIELDS = (
     "municipality",
@@ -43,10 +44,8 @@ NOMINATION_FIELDS = (
 )
 
 
-def _audit(prize: Prize, actor: str, action: str, details: dict[str, Any]) -> None:
-    AuditEntry.objects.create(
-        edition_id=prize.edition_id, actor=actor, action=action, details=details
-    )
+def _audit(prize: Prize, actor: Actor | str, action: AuditAction, details: dict[str, Any]) -> None:
+    record(edition_id=prize.edition_id, actor=actor, action=action, details=details)
 
 
 def _check_window(prize: Prize, now: datetime) -> None:
@@ -90,8 +89,8 @@ def save_nomination(
         _store(nomination, uploads)
         _audit(
             prize,
-            "indstiller",
-            "prize_nomination_created" if created else "prize_nomination_saved",
+            NOMINATOR,
+            AuditAction.PRIZE_NOMINATION_CREATED if created else AuditAction.PRIZE_NOMINATION_SAVED,
             {"nomination": nomination.pk, "fields": sorted(values), "files": len(uploads)},
         )
         if nomination.contact_email and not had_email and not nomination.is_submitted:
@@ -108,8 +107,8 @@ def add_attachments(*, nomination: Nomination, uploads: Sequence[Checked], now: 
         _store(nomination, uploads)
         _audit(
             nomination.prize,
-            "indstiller",
-            "prize_attachments_added",
+            NOMINATOR,
+            AuditAction.PRIZE_ATTACHMENTS_ADDED,
             {"nomination": nomination.pk, "files": len(uploads)},
         )
 
@@ -135,8 +134,8 @@ def remove_attachment(*, attachment: Attachment, now: datetime) -> None:
         _check_window(nomination.prize, now)
         _audit(
             nomination.prize,
-            "indstiller",
-            "prize_attachment_removed",
+            NOMINATOR,
+            AuditAction.PRIZE_ATTACHMENT_REMOVED,
             {"nomination": nomination.pk, "file": attachment.original_name},
         )
         stored = attachment.file.name or ""
@@ -157,7 +156,7 @@ def submit_nomination(*, nomination: Nomination, now: datetime) -> Nomination:
         if first:
             locked.submitted_at = now
         locked.save(update_fields=["state", "submitted_at", "updated_at"])
-        _audit(prize, "indstiller", "prize_nomination_submitted", {"nomination": locked.pk})
+        _audit(prize, NOMINATOR, AuditAction.PRIZE_NOMINATION_SUBMITTED, {"nomination": locked.pk})
         emails.send_receipt(locked.pk)
     return locked
 
@@ -185,7 +184,7 @@ def declare_conflict(*, juror: Juror, nomination: Nomination, reason: str, actor
         _audit(
             juror.prize,
             actor,
-            "prize_conflict_declared",
+            AuditAction.PRIZE_CONFLICT_DECLARED,
             {"nomination": nomination.pk, "juror": juror.pk, "reason": reason},
         )
 
@@ -239,7 +238,7 @@ def save_scores(
         _audit(
             prize,
             actor,
-            "prize_scores_submitted" if submit else "prize_scores_saved",
+            AuditAction.PRIZE_SCORES_SUBMITTED if submit else AuditAction.PRIZE_SCORES_SAVED,
             {"nomination": nomination.pk, "juror": juror.pk},
         )
     return sheet
@@ -265,7 +264,7 @@ def shortlist(*, prize: Prize, juror: Juror, nomination_ids: Sequence[int], acto
         if prize.winner_id not in set(nomination_ids):
             prize.winner = None
             prize.save(update_fields=["winner"])
-        _audit(prize, actor, "prize_shortlisted", {"nominations": list(nomination_ids)})
+        _audit(prize, actor, AuditAction.PRIZE_SHORTLISTED, {"nominations": list(nomination_ids)})
 
 
 def record_winner(*, prize: Prize, juror: Juror, nomination: Nomination, actor: str) -> None:
@@ -276,7 +275,7 @@ def record_winner(*, prize: Prize, juror: Juror, nomination: Nomination, actor: 
         rules.check_winner(nomination.pk, shortlist=shortlisted.values_list("pk", flat=True))
         prize.winner = nomination
         prize.save(update_fields=["winner"])
-        _audit(prize, actor, "prize_winner_recorded", {"nomination": nomination.pk})
+        _audit(prize, actor, AuditAction.PRIZE_WINNER_RECORDED, {"nomination": nomination.pk})
 
 
 PUBLICATION_FLAGS = ("nominees_published", "winner_published", "catalogue_published")
@@ -291,7 +290,12 @@ def set_publication(*, prize: Prize, flag: str, value: bool, actor: str) -> None
             raise rules.PrizeError("no winner recorded")
         setattr(prize, flag, value)
         prize.save(update_fields=[flag])
-        _audit(prize, actor, "prize_published" if value else "prize_withdrawn", {"what": flag})
+        _audit(
+            prize,
+            actor,
+            AuditAction.PRIZE_PUBLISHED if value else AuditAction.PRIZE_WITHDRAWN,
+            {"what": flag},
+        )
 
 
 def place_in_programme(*, nomination: Nomination, item: Item | None, actor: str) -> None:
@@ -302,6 +306,6 @@ def place_in_programme(*, nomination: Nomination, item: Item | None, actor: str)
         _audit(
             nomination.prize,
             actor,
-            "prize_programme_item",
+            AuditAction.PRIZE_PROGRAMME_ITEM,
             {"nomination": nomination.pk, "item": item.pk if item else None},
         )

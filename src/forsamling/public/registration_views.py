@@ -11,7 +11,6 @@ from typing import Any
 
 import segno
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -35,6 +34,7 @@ from forsamling.domain.registration_rules import (
     cancellation_fee,
 )
 from forsamling.invitations import services as invitations
+from forsamling.invitations.forms import RegistrationWithCodeForm
 from forsamling.invitations.services import InvitationInvalid
 from forsamling.outputs.badges import checkin_url
 from forsamling.public.editions import page_edition
@@ -44,7 +44,6 @@ from forsamling.registration.forms import (
     ChoicesForm,
     DetailsForm,
     GroupBookingForm,
-    RegistrationForm,
     ResendLinkForm,
     SubstituteForm,
 )
@@ -98,47 +97,19 @@ def error_message(error: Exception, edition: Edition) -> str:
 
 
 def register(request: HttpRequest, edition: str) -> HttpResponse:
+    """The registration form: form, one service call (`invitations.services.register_invited`),
+    redirect to the confirmation; or the form again with its errors in Danish."""
     event = page_edition(request, edition, with_themes=False)
-    now = timezone.now()
     closes_at = registration_closes_at(event)
-    if now >= closes_at:
-        if (made := _made_by_this_form(request, event)) is not None:
-            return made
-        return render(
+    if timezone.now() >= closes_at:
+        return _made_by_this_form(request, event) or render(
             request, "public/registration/closed.html", {"edition": event, "closes_at": closes_at}
         )
-    posted = request.method == "POST"
-    # A posted form is checked against what the form offered a second ago; the seats left are
-    # not needed (the service counts under lock). A shown form has the seats left now.
-    categories, offers, tracks = registration_choices(event)
-    form = RegistrationForm(
-        request.POST or None,
-        initial={
-            "idempotency_key": secrets.token_urlsafe(24),
-            "invitation_code": request.GET.get("kode", "")[:40],  # the invitation link
-        },
-        categories=categories,
-        tracks=tracks,
-        offers=offers if posted else breakout_slots(event),
-    )
-    refusal = None
-    if posted and form.is_valid():
-        refusal = abuse.check_registration(request, email=form.cleaned_data["email"])
-        if refusal is not None:
-            form.add_error(None, refusal.message)
-    if posted and form.is_valid():
+    form = _registration_form(request, event)
+    refusal = _refused(request, form)
+    if form.is_valid():
         try:
-            result = _with_invitation(
-                form,
-                lambda: services.register_participant(
-                    edition=event,
-                    idempotency_key=form.cleaned_data["idempotency_key"],
-                    details=form.details(),
-                    category=form.cleaned_data["category"],
-                    sessions=form.cleaned_data["sessions"],
-                    track=form.cleaned_data["track"],
-                ),
-            )
+            result = invitations.register_invited(edition=event, **form.registration())
         except InvitationInvalid:
             form.add_error("invitation_code", _invitation_refused())
         except AlreadyRegistered:
@@ -151,10 +122,48 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             return redirect(
                 "public:registration_done", edition=event.slug, token=result.registration.token
             )
-    if posted and (made := _made_by_this_form(request, event)) is not None:
-        return made  # a retry whose form would not pass any more (a session changed since)
+    # A retry whose form would not pass any more (a session changed since) gets what it made.
+    return _made_by_this_form(request, event) or _form_page(request, event, form, refusal)
+
+
+def _registration_form(request: HttpRequest, event: Edition) -> RegistrationWithCodeForm:
+    """A posted form is checked against what the form offered a second ago; the seats left are
+    not needed (the service counts under lock). A shown form has the seats left now."""
+    posted = request.method == "POST"
+    categories, offers, tracks = registration_choices(event)
+    return RegistrationWithCodeForm(
+        request.POST or None,
+        initial={
+            "idempotency_key": secrets.token_urlsafe(24),
+            "invitation_code": request.GET.get("kode", "")[:40],  # the invitation link
+        },
+        categories=categories,
+        tracks=tracks,
+        offers=offers if posted else breakout_slots(event),
+    )
+
+
+def _refused(request: HttpRequest, form: RegistrationWithCodeForm) -> abuse.Refusal | None:
+    """The abuse checks (`core.abuse`), once a posted form is otherwise valid; a refusal is
+    the form's error, so the form keeps what was typed."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    refusal = abuse.check_registration(request, email=form.cleaned_data["email"])
+    if refusal is not None:
+        form.add_error(None, refusal.message)
+    return refusal
+
+
+def _form_page(
+    request: HttpRequest,
+    event: Edition,
+    form: RegistrationWithCodeForm,
+    refusal: abuse.Refusal | None,
+) -> HttpResponse:
+    posted = request.method == "POST"
     if posted:  # shown again: with the seats left now
         form.offers = [o for o in breakout_slots(event) if f"slot_{o.slot.pk}" in form.fields]
+    now = timezone.now()
     response = render(
         request,
         "public/registration/form.html",
@@ -165,34 +174,15 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             and now >= event.registration_opens_at,
             "organisations": organisation_names(),
             "places": edition_places(event),  # no query without a capacity
-            "closes_at": closes_at,
+            "closes_at": registration_closes_at(event),
         },
-        status=refusal.status
-        if refusal is not None
-        else 200
-        if request.method == "GET" or form.is_valid()
-        else 400,
+        status=refusal.status if refusal is not None else 400 if posted else 200,
     )
     return _with_retry_after(response, refusal)
 
 
 def _invitation_refused() -> str:
     return _("Invitationskoden er lige blevet brugt op eller tilbagekaldt. Kontakt arrangøren.")
-
-
-def _with_invitation(form: RegistrationForm, register: Callable[[], Any]) -> Any:
-    """An invitation-only category: the code's use is counted in the registration's own
-    transaction (a failed registration uses nothing, a retry of one that went through neither).
-    Other categories (the 10.00 rush) go straight to the service."""
-    category = form.cleaned_data["category"]
-    if not category.invitation_only:
-        return register()
-    with transaction.atomic():
-        invitations.redeem(category=category, code=form.cleaned_data["invitation_code"])
-        result = register()
-        if not getattr(result, "created", True):
-            transaction.set_rollback(True)
-        return result
 
 
 def _with_retry_after(response: HttpResponse, refusal: abuse.Refusal | None) -> HttpResponse:
@@ -451,7 +441,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     booking = GroupBooking.objects.filter(edition=event, token=token).first()
     if booking is None:
         raise Http404("No such group booking")
-    form = RegistrationForm(
+    form = RegistrationWithCodeForm(
         request.POST or None,
         initial={
             "idempotency_key": secrets.token_urlsafe(24),
@@ -462,12 +452,8 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         offers=breakout_slots(event),
         tracks=event.tracks.all(),
     )
-    refusal = None
-    if request.method == "POST" and form.is_valid():
-        refusal = abuse.check_registration(request, email=form.cleaned_data["email"])
-        if refusal is not None:
-            form.add_error(None, refusal.message)
-    if request.method == "POST" and form.is_valid():
+    refusal = _refused(request, form)
+    if form.is_valid():
         member = groups.GroupMember(
             idempotency_key=form.cleaned_data["idempotency_key"],
             details=form.details(),
@@ -476,7 +462,9 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             track=form.cleaned_data["track"],
         )
         try:
-            _with_invitation(form, lambda: groups.add_group_member(group=booking, member=member))
+            invitations.add_invited_group_member(
+                group=booking, member=member, invitation_code=form.cleaned_data["invitation_code"]
+            )
         except InvitationInvalid:
             form.add_error("invitation_code", _invitation_refused())
         except (RegistrationError, NotEligible) as error:

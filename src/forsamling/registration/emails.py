@@ -73,7 +73,7 @@ def _send(
         subject=f"{subject} – {registration.edition.title}",
         body=body,
         edition=registration.edition,
-        registration=registration,
+        registration_id=registration.pk,
         reply_to=registration.edition.contact_email or "",
         attachments=attachments,
         source=source,

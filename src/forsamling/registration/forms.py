@@ -14,7 +14,6 @@ from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.danish import format_price
 from forsamling.domain.ean import is_valid_ean13
 from forsamling.domain.eligibility import may_attend
-from forsamling.invitations.forms import check_invitation, invitation_note
 from forsamling.programme.models import Audience, Session, Track
 from forsamling.registration.models import Category
 from forsamling.registration.queries import SlotOffer
@@ -149,6 +148,10 @@ class ChoicesMixin:
         return [(offer, self[f"slot_{offer.slot.pk}"]) for offer in self.offers]  # type: ignore[index]
 
 
+def invitation_note(category: Category) -> str:
+    return f" ({_('kræver invitationskode')})" if category.invitation_only else ""
+
+
 class CategoryChoiceField(forms.ChoiceField):
     """The edition's categories as radio buttons; its value is the `Category` itself.
 
@@ -175,6 +178,10 @@ class CategoryChoiceField(forms.ChoiceField):
 
 
 class RegistrationForm(ChoicesMixin, DetailsForm):
+    """What a participant types to register. The code of an invitation-only category is
+    asked for here and checked by the form above it, `invitations.forms.RegistrationWithCodeForm`
+    (the invitation codes sit above registration); pages use that one."""
+
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     category = CategoryChoiceField(
         label=_("Deltagerkategori"),
@@ -230,7 +237,6 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         data["sessions"] = self.check_slots(data.get("category"))
-        check_invitation(self, data)  # forsamling.invitations: the server checks the code
         data["track"] = self.tracks.get(data.get("track") or "")
         return data
 

@@ -7,7 +7,8 @@ from typing import Any
 from django.db import transaction
 
 from forsamling.conferences.models import Edition
-from forsamling.registration.models import AuditEntry
+from forsamling.domain.audit import AuditAction, organiser
+from forsamling.registration.audit import record
 
 
 @transaction.atomic
@@ -16,8 +17,8 @@ def set_registration_paused(*, edition: Edition, paused: bool, user: Any) -> Non
     public pages' one-second reads). Changing or cancelling a registration is not affected."""
     Edition.objects.filter(pk=edition.pk).update(registration_paused=paused)
     edition.registration_paused = paused
-    AuditEntry.objects.create(
-        edition=edition,
-        actor=f"backoffice:{user.get_username()}",
-        action="registration_paused" if paused else "registration_resumed",
+    record(
+        edition_id=edition.pk,
+        actor=organiser(user.get_username()),
+        action=AuditAction.REGISTRATION_PAUSED if paused else AuditAction.REGISTRATION_RESUMED,
     )

@@ -19,10 +19,11 @@ from django_tasks import task
 from forsamling.conferences.models import Edition
 from forsamling.domain.programme import programme_from_snapshot
 from forsamling.domain.programme_changes import ADDED, REINSTATED, programme_changes
+from forsamling.outbox.models import SentMessage
 from forsamling.programme.models import ProgrammeVersion
 from forsamling.programme.services import publish_programme
 from forsamling.registration.emails import send_programme_notice
-from forsamling.registration.models import Choice, SentMessage, Status
+from forsamling.registration.models import Choice, Status
 
 # A session that was added or reinstated has nobody to tell yet.
 _NOT_FOR_PARTICIPANTS = {ADDED, REINSTATED}

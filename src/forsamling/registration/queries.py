@@ -10,6 +10,7 @@ from django.db import connection
 
 from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
+from forsamling.domain import capacity
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.programme import programme_from_snapshot
@@ -28,7 +29,6 @@ from forsamling.registration.seats import (
     PLACE_IN_LINE,
     PLACE_IN_LINE_PARAMS,
     places_in_line,
-    seats_left,
 )
 
 
@@ -57,11 +57,15 @@ def slot_time_range(slot: Item) -> TimeRange | None:
 @dataclass
 class SessionOffer:
     session: Session
-    seats_left: int | None
+    taken: int  # 0 where the seats were not read (a posted form: the service counts them)
+
+    @property
+    def seats_left(self) -> int | None:
+        return capacity.seats_left(self.session.capacity, self.taken)
 
     @property
     def is_full(self) -> bool:
-        return self.seats_left == 0
+        return capacity.is_full(self.session.capacity, self.taken)
 
 
 @dataclass
@@ -103,9 +107,7 @@ def breakout_slots(edition: Edition, *, with_seats: bool = True) -> list[SlotOff
     slot_by_id = {slot.pk: slot for slot in slots}
     for session in sessions:
         session.slot = slot_by_id[session.slot_id]
-        by_slot[session.slot_id].append(
-            SessionOffer(session, seats_left(session, taken.get(session.pk, 0)))
-        )
+        by_slot[session.slot_id].append(SessionOffer(session, taken.get(session.pk, 0)))
     return [SlotOffer(slot, by_slot[slot.pk]) for slot in slots if by_slot[slot.pk]]
 
 

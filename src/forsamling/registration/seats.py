@@ -2,7 +2,9 @@
 
 Pretix's recipe: the seat counters of the sessions involved are locked late (after every
 other check), once (all of them in one query) and in id order (so two transactions never
-wait on each other crosswise), and only then is capacity checked. On SQLite the IMMEDIATE
+wait on each other crosswise), and only then is capacity checked, by the domain's rule
+(`forsamling.domain.capacity`) on the counts read under the lock: the UPDATE that takes the
+seats then needs no condition of its own. On SQLite the IMMEDIATE
 transaction mode already serialises writers, and `select_for_update` is a no-op.
 Choices to a session are only created, promoted or deleted while its counter row is locked,
 so the waiting list's order (created_at, id) is the order in which people got the lock.
@@ -17,6 +19,7 @@ from functools import cache
 
 from django.db import connection
 
+from forsamling.domain import capacity as rule
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.programme.models import Item, Session
 from forsamling.registration.models import Choice, ChoiceStatus, Registration, SessionSeats
@@ -35,7 +38,7 @@ class Counter:
 
     @property
     def has_room(self) -> bool:
-        return self.capacity is None or self.taken < self.capacity
+        return rule.has_room(self.capacity, self.taken)
 
 
 def lock_seats(session_ids: Iterable[int]) -> dict[int, Counter]:
@@ -142,12 +145,11 @@ def take_seats(
     taken = []
     for session in sessions:
         row = seats[session.pk]
-        if row.has_room:
+        status = ChoiceStatus(rule.placement(row.capacity, row.taken))
+        confirmed_at = now if status == ChoiceStatus.CONFIRMED else None
+        if status == ChoiceStatus.CONFIRMED:
             row.taken += 1
             taken.append(row.pk)
-            status, confirmed_at = ChoiceStatus.CONFIRMED, now
-        else:
-            status, confirmed_at = ChoiceStatus.WAITING, None
         choices.append(
             Choice(
                 registration=registration,
@@ -207,13 +209,6 @@ def fill_from_waiting_lists(seats: dict[int, Counter], now: datetime) -> list[Ch
 def _save(rows: Iterable[Counter]) -> None:
     for row in {row.pk: row for row in rows}.values():
         SessionSeats.objects.filter(pk=row.pk).update(taken=row.taken)
-
-
-def seats_left(session: Session, taken: int) -> int | None:
-    """Free seats, or None when the session has no limit."""
-    if session.capacity is None:
-        return None
-    return max(session.capacity - taken, 0)
 
 
 def waiting_position(choice: Choice) -> int | None:

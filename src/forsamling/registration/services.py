@@ -31,10 +31,10 @@ from forsamling.domain.registration_rules import (
     check_one_per_slot,
     check_window,
 )
-from forsamling.privacy import consents
 from forsamling.programme.models import ItemKind, Session, Track
 from forsamling.registration import emails, places
 from forsamling.registration.audit import record
+from forsamling.registration.consent_hook import consents
 from forsamling.registration.models import (
     Category,
     Choice,
@@ -159,7 +159,7 @@ def register_participant(
                 **values,
             )
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
-            consents.record_registration_consent(registration, now)  # only if ticked
+            consents().record_registration_consent(registration, now)  # only if ticked
             seats = lock_seats(session.pk for session in sessions)
             _check_open(sessions, seats)
             choices = take_seats(registration, sessions, seats, now)
@@ -259,7 +259,7 @@ def update_details(
         except IntegrityError:
             raise AlreadyRegistered() from None
         if "list_consent" in changed:
-            consents.sync_list_consent(registration, changed["list_consent"], timezone.now())
+            consents().sync_list_consent(registration, changed["list_consent"], timezone.now())
         _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": sorted(changed)})
 
 
@@ -348,9 +348,9 @@ def substitute_participant(
                 registration.save(update_fields=[*values, "token", "updated_at"])
         except IntegrityError:
             raise AlreadyRegistered() from None
-        consents.close_all(registration, timezone.now())  # the colleague has given none
+        consents().close_all(registration, timezone.now())  # the colleague has given none
         if values["list_consent"]:
-            consents.record_registration_consent(registration, timezone.now())
+            consents().record_registration_consent(registration, timezone.now())
         _audit(
             registration, actor, AuditAction.SUBSTITUTED, {"from": previous, "to": values["email"]}
         )

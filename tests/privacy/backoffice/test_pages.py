@@ -9,8 +9,8 @@ import json
 import pytest
 from django.contrib.admin.sites import site
 
+from forsamling.outbox.models import SentMessage
 from forsamling.privacy.models import DataRequest, PrivacyNotice, PrivacySettings
-from forsamling.registration.models import SentMessage
 
 
 def page(conference, rest=""):
@@ -128,7 +128,7 @@ def test_the_admin_shows_stored_emails_without_private_links(
     message = SentMessage.objects.filter(registration=people.aase).latest("id")
     assert people.aase.token in message.body
     client.force_login(users.superuser)
-    html = client.get(f"/backoffice/registration/sentmessage/{message.pk}/change/").content.decode()
+    html = client.get(f"/backoffice/outbox/sentmessage/{message.pk}/change/").content.decode()
     assert "Dit link til din tilmelding" in html
     assert people.aase.token not in html and "[skjult]" in html
     assert site.is_registered(SentMessage)

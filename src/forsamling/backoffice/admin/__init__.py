@@ -11,6 +11,7 @@ from forsamling.backoffice.admin import (  # noqa: F401  (registers the admin cl
     conferences,
     exhibitors,
     office,
+    outbox,
     preferences,
     prizes,
     programme,

@@ -20,6 +20,7 @@ from forsamling.backoffice.admin_scoping import (
     ReadOnlyAdminMixin,
     TabularInline,
 )
+from forsamling.backoffice.audit_log import log_lines
 from forsamling.domain import audit
 from forsamling.domain.registration_rules import RegistrationError
 from forsamling.programme.models import Session
@@ -30,7 +31,6 @@ from forsamling.registration.models import (
     Choice,
     GroupBooking,
     Registration,
-    SentMessage,
     SessionSeats,
 )
 from forsamling.registration.seats import waiting_position
@@ -166,29 +166,38 @@ class GroupBookingAdmin(EditionScopedAdminMixin, ModelAdmin):
     readonly_fields = ["token"]
 
 
+class ActionFilter(admin.SimpleListFilter):
+    """The log's actions by their Danish names (`domain.audit.ACTION_NAMES`), not their codes."""
+
+    title = _("handling")
+    parameter_name = "action"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        used = set(model_admin.get_queryset(request).values_list("action", flat=True).distinct())
+        names = {action.value: name for action, name in audit.ACTION_NAMES.items()}
+        return sorted(((code, names.get(code, code)) for code in used), key=lambda row: row[1])
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, ModelAdmin):
-    list_display = ["at", "actor", "action", "registration"]
-    list_filter = ["edition", "action"]
+    """The log as Danish sentences ("Maja Jensen skiftede fra Temamøde 3 til Temamøde 5"); the
+    names of the page's people and sessions are looked up once for the page."""
+
+    list_display = ["at", "sentence", "registration"]
+    list_filter = ["edition", ActionFilter]
     search_fields = ["actor", "registration__name", "registration__email"]
     list_select_related = ["registration"]
 
+    def get_changelist_instance(self, request: HttpRequest) -> Any:
+        changelist = super().get_changelist_instance(request)
+        entries = changelist.result_list = list(changelist.result_list)
+        for entry, line in zip(entries, log_lines(entries), strict=True):
+            entry.sentence = line.text
+        return changelist
 
-@admin.register(SentMessage)
-class SentMessageAdmin(EditionScopedAdminMixin, ModelAdmin):
-    edition_path = "registration__edition"
-    list_display = ["sent_at", "to", "subject", "delivered"]
-    list_filter = ["delivered", "registration__edition"]
-    search_fields = ["to", "subject"]
-    # The body as sent, but with the participant's private link hidden from organisers.
-    fields = ["registration", "to", "subject", "body_shown", "sent_at", "delivered"]
-    readonly_fields = ["registration", "to", "subject", "body_shown", "sent_at", "delivered"]
-
-    @admin.display(description=_("tekst"))
-    def body_shown(self, obj: SentMessage) -> str:
-        from forsamling.privacy.redact import without_private_links
-
-        return without_private_links(obj.body)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
+    @admin.display(description=_("hændelse"))
+    def sentence(self, entry: AuditEntry) -> str:
+        return getattr(entry, "sentence", "")

@@ -1,0 +1,73 @@
+"""The test packages' shared factories (factory-boy): an edition, its days and programme items,
+and an organiser's logged-in client. Each package's conftest builds its own scene from these
+and changes only what its tests are about."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from forsamling.conferences.models import Edition
+from forsamling.programme.models import Day, Item, ItemKind
+
+
+class EditionFactory(DjangoModelFactory):
+    """The 2026 forum in Aalborg, 7–8 May; `registration_open=True` opens its registration
+    (an hour ago, for thirty days; cancelling free for ten)."""
+
+    class Meta:
+        model = Edition
+
+    slug = "2026"
+    year = 2026
+    title = "Social- og Sundhedspolitisk Forum 2026"
+    start_date = date(2026, 5, 7)
+    end_date = date(2026, 5, 8)
+    venue = "Aalborg Kongres & Kultur Center"
+    city = "Aalborg"
+    contact_email = "forum@kl.dk"
+
+    class Params:
+        registration_open = factory.Trait(
+            registration_opens_at=factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1)),
+            registration_closes_at=factory.LazyFunction(
+                lambda: timezone.now() + timedelta(days=30)
+            ),
+            cancellation_deadline=factory.LazyFunction(lambda: timezone.now() + timedelta(days=10)),
+        )
+
+
+class DayFactory(DjangoModelFactory):
+    class Meta:
+        model = Day
+
+    edition = factory.SubFactory(EditionFactory)
+    date = factory.LazyAttribute(lambda day: day.edition.start_date)
+
+
+class ItemFactory(DjangoModelFactory):
+    """A programme item on its day; by default the afternoon's breakout slot of theme meetings."""
+
+    class Meta:
+        model = Item
+
+    day = factory.SubFactory(DayFactory)
+    edition = factory.LazyAttribute(lambda item: item.day.edition)
+    kind = ItemKind.BREAKOUT
+    title = "Temamøder"
+    starts_at = time(13, 0)
+    ends_at = time(14, 30)
+
+
+def organiser_client(client: Client, username: str = "kl") -> Client:
+    """`client`, logged in as a superuser (every edition, every role)."""
+    user = get_user_model().objects.create_superuser(
+        username, f"{username}@example.org", "s3cret-pass"
+    )
+    client.force_login(user)
+    return client
