@@ -32,6 +32,7 @@ from django_tasks_db.models import DBTaskResult  # noqa: E402
 from bench.lib import rush_check  # noqa: E402
 from bench.lib.rush_client import solve_challenge  # noqa: E402
 from forsamling.conferences.models import Edition  # noqa: E402
+from forsamling.outbox.models import SentMessage  # noqa: E402
 from forsamling.programme.models import Item, ItemKind, ProgrammeVersion, Session  # noqa: E402
 from forsamling.programme.services import publish_programme  # noqa: E402
 from forsamling.registration.models import (  # noqa: E402
@@ -39,7 +40,6 @@ from forsamling.registration.models import (  # noqa: E402
     Category,
     Choice,
     Registration,
-    SentMessage,
     SessionSeats,
 )
 
