@@ -50,11 +50,19 @@ def next_year_slug(source: Edition) -> str:
     return slug
 
 
-@transaction.atomic
 def copy_edition(
     *, source: Edition, slug: str | None = None, shift: timedelta = ONE_YEAR_SAME_WEEKDAY
 ) -> Edition:
     """Creates the copy of `source`, moved by `shift` (a year, keeping weekdays, by default)."""
+    with transaction.atomic(durable=True):
+        return copy_edition_in_transaction(source=source, slug=slug, shift=shift)
+
+
+def copy_edition_in_transaction(
+    *, source: Edition, slug: str | None = None, shift: timedelta = ONE_YEAR_SAME_WEEKDAY
+) -> Edition:
+    """`copy_edition` as a step that runs inside the caller's transaction (the demo loader
+    copies an edition and makes it the demo in one)."""
     years = round(shift.days / 365.25)
     copy = Edition.objects.get(pk=source.pk)
     copy.pk = None
