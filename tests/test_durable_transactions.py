@@ -9,7 +9,12 @@ the reason, and their functions' docstrings say so ("the caller's transaction").
 import ast
 from pathlib import Path
 
+import pytest
+from django.db import transaction
+from django.db.transaction import TransactionManagementError
+
 import forsamling
+from forsamling.registration.services import fill_waiting_lists, fill_waiting_lists_in_transaction
 
 SRC = Path(forsamling.__file__).parent
 
@@ -143,3 +148,16 @@ def test_the_scan_finds_a_non_durable_service():
     )
     assert outermost_non_durable(tree) == [("a", 2), ("b", 5), ("e", 15)]
     assert "registration.services:register_participant" in _uses()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_entry_point_refuses_to_join_and_a_step_refuses_to_run_alone():
+    """Inside another transaction the durable entry point raises; alone, its step raises
+    rather than commit its statements one by one; each works where it belongs."""
+    with transaction.atomic():
+        with pytest.raises(RuntimeError, match="durable"):
+            fill_waiting_lists(sessions=[], actor="test")
+        assert fill_waiting_lists_in_transaction(sessions=[], actor="test") == 0
+    with pytest.raises(TransactionManagementError):
+        fill_waiting_lists_in_transaction(sessions=[], actor="test")
+    assert fill_waiting_lists(sessions=[], actor="test") == 0

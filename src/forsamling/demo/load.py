@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from forsamling.conferences.models import Edition, Theme
+from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.programme.models import (
     Day,
@@ -78,6 +79,7 @@ def load_edition_in_transaction(
 ) -> tuple[Edition, bool]:
     """`load_edition` as a step that runs inside the caller's transaction (the demo edition is
     copied from a seed loaded in the same one)."""
+    require_callers_transaction()
     info = data["edition"]
     slug = slug or str(info["year"])
     existing = Edition.objects.filter(slug=slug).first()

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
+from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain import prizes as rules
 from forsamling.domain.audit import NOMINATOR, Actor, AuditAction
 from forsamling.prizes import emails
@@ -229,6 +230,7 @@ def save_scores_in_transaction(
     `save_scores` is the entry point; this step runs inside the caller's transaction (the demo
     loader scores its jury's sheets in the one that makes the prize).
     """
+    require_callers_transaction()
     prize = juror.prize
     if prize.jury_deadline is not None and now >= prize.jury_deadline:
         raise rules.JuryClosed(prize.jury_deadline)

@@ -18,6 +18,7 @@ from datetime import timedelta
 from django.db import transaction
 
 from forsamling.conferences.models import Edition, Theme
+from forsamling.core.transactions import require_callers_transaction
 from forsamling.programme.models import (
     Day,
     EditionModerator,
@@ -63,6 +64,7 @@ def copy_edition_in_transaction(
 ) -> Edition:
     """`copy_edition` as a step that runs inside the caller's transaction (the demo loader
     copies an edition and makes it the demo in one)."""
+    require_callers_transaction()
     years = round(shift.days / 365.25)
     copy = Edition.objects.get(pk=source.pk)
     copy.pk = None

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.audit import AuditAction
 from forsamling.domain.ean import InvalidEAN, validate_ean
 from forsamling.domain.eligibility import NotEligible, check_eligible
@@ -282,6 +283,7 @@ def cancel_registration_in_transaction(
 ) -> None:
     """`cancel_registration` as a step that runs inside the caller's transaction (an erasure
     request cancels and records the request in one)."""
+    require_callers_transaction()
     _check_active(registration)
     now = timezone.now()
     _lock_active(registration)
@@ -460,6 +462,7 @@ def fill_waiting_lists(*, sessions: Sequence[Session], actor: str) -> int:
 def fill_waiting_lists_in_transaction(*, sessions: Sequence[Session], actor: str) -> int:
     """`fill_waiting_lists` as a step that runs inside the caller's transaction (the admin's
     session page saves the new capacity and fills the seats in one)."""
+    require_callers_transaction()
     seats = lock_seats(session.pk for session in sessions)
     promoted = fill_from_waiting_lists(seats, timezone.now())
     _notify_promoted(promoted)
