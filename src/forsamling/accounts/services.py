@@ -29,7 +29,7 @@ def enrolment_url(token: str) -> str:
     return settings.SITE_URL + reverse("backoffice:enrol", kwargs={"token": token})
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def issue_enrolment(*, user: Any, by: Any | None) -> str:
     """A new link for the user (earlier unused ones stop working), e-mailed on commit.
     Returns the link, for an organiser who hands it over in person."""
@@ -75,7 +75,7 @@ def enrolment_device(enrolment: StaffEnrolment) -> TOTPDevice:
     return device
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def complete_enrolment(*, enrolment: StaffEnrolment, device: TOTPDevice) -> bool:
     """Confirms the device and uses up the link; False if the link was used meanwhile."""
     used = StaffEnrolment.objects.filter(pk=enrolment.pk, used_at=None, revoked_at=None).update(

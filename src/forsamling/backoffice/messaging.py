@@ -136,7 +136,7 @@ def deliver(mailing_id: int) -> None:
     """
     mailing = Mailing.objects.select_related("edition").get(pk=mailing_id)
     reply_to = mailing.edition.contact_email or ""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         done = set(mailing.deliveries.values_list("registration_id", flat=True))
         for registration in recipients(mailing.edition, mailing.audience).exclude(pk__in=done):
             message = sending.queue(

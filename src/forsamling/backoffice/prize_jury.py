@@ -25,6 +25,8 @@ def give_jury_role(*, juror: Juror) -> None:
 def add_juror(
     *, prize: Prize, user: Any, municipality: str = "", is_chair: bool = False, actor: str
 ) -> Juror:
+    """Adds the juror with the jury role. Not durable: it joins the caller's transaction (the
+    demo loader adds a prize's whole jury in one); alone it is its own."""
     with transaction.atomic():
         juror, _ = Juror.objects.update_or_create(
             prize=prize, user=user, defaults={"municipality": municipality, "is_chair": is_chair}

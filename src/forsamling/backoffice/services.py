@@ -17,7 +17,9 @@ from forsamling.domain.permissions import Role
 
 
 def grant_role(*, user: Any, edition: Edition, role: Role) -> EditionRole:
-    # Not durable: the admin's role page calls this inside its own transaction.
+    """Gives the role and makes the user staff. Not durable: it joins the caller's transaction
+    (the admin's role page and its prize's jury save it inside theirs, as does `add_juror`);
+    alone (an edition copied from the admin's list) it is its own."""
     with transaction.atomic():
         granted, _ = EditionRole.objects.get_or_create(user=user, edition=edition, role=role)
         if not user.is_staff:

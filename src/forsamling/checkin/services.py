@@ -91,7 +91,7 @@ def record_event(
     if existing is not None:
         return _answer(existing)
     try:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             return _take(edition, event_id, code, device, scanned_at, session, by)
     except IntegrityError:
         return _answer(CheckInEvent.objects.get(pk=event_id))
@@ -158,6 +158,8 @@ def _holder(edition: Edition, registration: Registration | None) -> Holder | Non
 
 
 def _enter_conference(event: CheckInEvent, registration: Registration, by: Any) -> EventAnswer:
+    """Runs inside the caller's transaction (`record_event`'s): the savepoint lets a lost
+    race be answered without losing the event."""
     try:
         with transaction.atomic():
             checkin = CheckIn.objects.create(
@@ -184,6 +186,8 @@ def _enter_conference(event: CheckInEvent, registration: Registration, by: Any) 
 def _enter_session(
     event: CheckInEvent, registration: Registration, session: Session, holder: Holder | None
 ) -> EventAnswer:
+    """Runs inside the caller's transaction (`record_event`'s), with a savepoint as
+    `_enter_conference`."""
     try:
         with transaction.atomic():
             entry = SessionEntry.objects.create(

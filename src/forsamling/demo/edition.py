@@ -13,10 +13,10 @@ from decimal import Decimal
 from django.db import transaction
 
 from forsamling.conferences.models import Edition
-from forsamling.demo.load import load_edition, seed_data
+from forsamling.demo.load import load_edition_in_transaction, seed_data
 from forsamling.domain.danish import COPENHAGEN, format_date_range
 from forsamling.programme.models import Session, SessionKind
-from forsamling.registration.copying import copy_edition
+from forsamling.registration.copying import copy_edition_in_transaction
 from forsamling.registration.models import Category
 
 DEMO_SLUG = "demo"
@@ -38,7 +38,7 @@ CAPACITY: dict[str, int] = {SessionKind.ASSEMBLY_HOUSE: 300, SessionKind.MASTERC
 SMALL_SESSION_CAPACITY = 5
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def load_demo_edition(now: datetime) -> tuple[Edition, bool]:
     """Creates the demo edition unless it exists; moves its opening while nobody registered."""
     edition = Edition.objects.filter(slug=DEMO_SLUG).first()
@@ -46,8 +46,8 @@ def load_demo_edition(now: datetime) -> tuple[Edition, bool]:
     if edition is None:
         source = Edition.objects.filter(slug=str(SEED_YEAR)).first()
         if source is None:
-            source, _ = load_edition(seed_data(SEED_YEAR))
-        edition = copy_edition(source=source, slug=DEMO_SLUG)
+            source, _ = load_edition_in_transaction(seed_data(SEED_YEAR))
+        edition = copy_edition_in_transaction(source=source, slug=DEMO_SLUG)
         _make_demo(edition, now)
         _own_dates_in_texts(edition, source)
     if not edition.registrations.exists():

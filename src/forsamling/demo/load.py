@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from forsamling.conferences.models import Edition, Theme
+from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.programme.models import (
     Day,
@@ -67,9 +68,18 @@ def _speaker(data: dict[str, Any]) -> Speaker:
     return speaker
 
 
-@transaction.atomic
 def load_edition(data: dict[str, Any], *, slug: str | None = None) -> tuple[Edition, bool]:
     """Create the edition a seed describes unless it exists; returns (edition, created)."""
+    with transaction.atomic(durable=True):
+        return load_edition_in_transaction(data, slug=slug)
+
+
+def load_edition_in_transaction(
+    data: dict[str, Any], *, slug: str | None = None
+) -> tuple[Edition, bool]:
+    """`load_edition` as a step that runs inside the caller's transaction (the demo edition is
+    copied from a seed loaded in the same one)."""
+    require_callers_transaction()
     info = data["edition"]
     slug = slug or str(info["year"])
     existing = Edition.objects.filter(slug=slug).first()

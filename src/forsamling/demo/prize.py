@@ -98,7 +98,7 @@ def _nominations(prize: Prize, now: datetime) -> list[Nomination]:
     return made
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def load_demo_prize(edition: Edition, now: datetime, password: str) -> Prize | None:
     """The demo edition's prize, open for nominations, with a scoring jury (or None if there)."""
     if Prize.objects.filter(edition=edition).exists():
@@ -136,7 +136,7 @@ def _score(
 ) -> None:
     criteria = list(juror.prize.criteria.all())
     for nomination, values in zip(nominations, rows, strict=True):
-        services.save_scores(
+        services.save_scores_in_transaction(
             juror=juror,
             nomination=nomination,
             scores={c.pk: (v, "") for c, v in zip(criteria, values, strict=True)},
@@ -147,7 +147,7 @@ def _score(
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def load_decided_prize(edition: Edition, now: datetime) -> Prize | None:
     """A prize that is over: three nominees on their programme items, the winner published."""
     if Prize.objects.filter(edition=edition).exists():

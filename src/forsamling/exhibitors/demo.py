@@ -34,7 +34,7 @@ DEMO_STANDS = [
 ]
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def load_demo_stands(edition: Edition) -> list[Stand]:
     stands = []
     for number, size, zone, price, passes, left, top, width, height in DEMO_STANDS:

@@ -65,7 +65,7 @@ def book_stands(
         closes_at=edition.exhibitors_close_at,
         first_day=edition.start_date,
     )
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         stands = _lock_stands(edition=edition, stand_ids=stand_ids)
         if len(stands) != len(set(stand_ids)):
             raise rules.NoStandsChosen()
@@ -95,7 +95,7 @@ def book_stands(
 
 def hold_stand(*, stand: Stand, note: str = "", actor: Any = None) -> Stand:
     """The organisers keep a free stand back, e.g. for a partner; it cannot be booked."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = _lock_stand(stand.pk)
         rules.check_stands_bookable([locked.state])
         locked.status = rules.StandStatus.HELD.value
@@ -107,7 +107,7 @@ def hold_stand(*, stand: Stand, note: str = "", actor: Any = None) -> Stand:
 
 def release_stand(*, stand: Stand, actor: Any = None, note: str = "") -> Stand:
     """Frees a held or booked stand; the exhibitor keeps its profile and any other stands."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = _lock_stand(stand.pk)
         previous = locked.exhibitor
         locked.status = rules.StandStatus.FREE.value
@@ -122,7 +122,7 @@ def move_stand(*, source: Stand, target: Stand, actor: Any = None) -> Stand:
     """Moves a booking from one stand to a free one in the same edition."""
     if source.edition_id != target.edition_id:
         raise rules.StandTaken([target.number])
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = {
             stand.pk: stand
             for stand in Stand.objects.select_for_update()
@@ -146,7 +146,7 @@ def add_stand_staff(
     *, exhibitor: Exhibitor, name: str, email: str, title: str = "", dinner: bool = False
 ) -> StandStaff:
     """Names one of the exhibitor's stand staff, within the passes its stands include."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         # The exhibitor row is the lock: two tabs adding the last pass at once get one each.
         Exhibitor.objects.select_for_update().filter(pk=exhibitor.pk).get()
         passes = Stand.objects.filter(exhibitor=exhibitor).values_list("included_passes", flat=True)
@@ -186,7 +186,7 @@ def update_exhibitor_profile(
 def email_exhibitors(*, exhibitors: Iterable[Exhibitor], subject: str, body: str) -> int:
     """One e-mail to each exhibitor's contact person, queued in the outbox; returns how many."""
     count = 0
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         for exhibitor in exhibitors:
             sending.queue(
                 to=exhibitor.contact_email, subject=subject, body=body, edition=exhibitor.edition

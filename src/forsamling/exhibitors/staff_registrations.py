@@ -64,7 +64,10 @@ def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registr
     it, and choose sessions, on their own link).
 
     Someone already registered with the e-mail keeps that registration; an edition without
-    a stand-staff category registers nobody (and says so in the log)."""
+    a stand-staff category registers nobody (and says so in the log).
+
+    It runs inside the caller's transaction (`services.add_stand_staff`, which locks the
+    exhibitor); the savepoint keeps that transaction usable when the e-mail is taken."""
     exhibitor = member.exhibitor
     category = stand_staff_category(exhibitor.edition_id)
     if category is None:

@@ -103,7 +103,7 @@ def add_invited_group_member(
 def _redeemed_with(category: Category, code: str, register: Callable[[], Registered]) -> Registered:
     if not category.invitation_only:
         return register()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         redeem(category=category, code=code)
         result = register()
         if not result.created:  # a retry: the first registration used the code already
@@ -111,7 +111,7 @@ def _redeemed_with(category: Category, code: str, register: Callable[[], Registe
         return result
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def create_code(
     *,
     edition: Edition,
@@ -135,7 +135,7 @@ def create_code(
     return invitation
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def revoke_code(*, invitation: InvitationCode, user: Any) -> None:
     InvitationCode.objects.filter(pk=invitation.pk, revoked_at=None).update(
         revoked_at=timezone.now()
@@ -143,7 +143,7 @@ def revoke_code(*, invitation: InvitationCode, user: Any) -> None:
     _audit(invitation.edition, user, AuditAction.INVITATION_REVOKED, {"code": invitation.code})
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def set_invitation_only(*, edition: Edition, categories: Iterable[Category], user: Any) -> None:
     """Exactly these categories of the edition need a code from now on."""
     keys = {category.pk for category in categories}

@@ -52,7 +52,7 @@ def _lock_seller(edition: Edition) -> Seller:
     return seller
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def draft_invoices(*, edition: Edition) -> list[Invoice]:
     """Drafts an invoice for everything due that no issued invoice covers.
 
@@ -232,7 +232,7 @@ def issue_invoice(
 ) -> Invoice:
     """Gives the draft the series' next number, the issue date and the due date; from now on
     it never changes. The file goes to the buyer after the commit."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         seller = _lock_seller(invoice.edition)
         current = Invoice.objects.select_for_update().filter(pk=invoice.pk).first()
         if current is None:  # made afresh by someone drafting meanwhile
@@ -287,7 +287,7 @@ def credit_invoice(
     """Credits an issued invoice in full with a credit note of the same series, referring to
     it. What it covered is due again: the next drafting invoices it as it is now (a new
     buyer, a new name, a new price)."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         seller = _lock_seller(invoice.edition)
         invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
         rules.check_creditable(rules.State(invoice.state), is_credit_note=invoice.is_credit_note)

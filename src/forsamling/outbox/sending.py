@@ -76,6 +76,9 @@ def queue(
     already used returns the message written then: a task run twice writes it once. The
     demo's messages are kept for its inbox and never sent. A message to a participant names
     their registration by its id (the outbox sits below registration).
+
+    Not durable: it joins the caller's transaction (a registration, a mailing, an invoice),
+    so the message exists exactly when the change does; alone it is its own.
     """
     demo = edition is not None and edition.is_demo
     with transaction.atomic():
@@ -165,7 +168,7 @@ def _failed(message: SentMessage, outcome: rules.Outcome) -> str:
         attempts,
         outcome.reason,
     )
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         if pause is None:
             status, next_at = MessageStatus.FAILED, None
         else:
@@ -230,7 +233,7 @@ def send_again(message: SentMessage) -> SentMessage:
     """
     if message.status == MessageStatus.SENT:
         return resend(message)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         changed = SentMessage.objects.filter(
             pk=message.pk, status__in=[MessageStatus.WAITING, MessageStatus.FAILED]
         ).update(status=MessageStatus.WAITING, attempts=0, next_attempt_at=timezone.now())

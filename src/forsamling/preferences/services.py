@@ -48,7 +48,7 @@ def create_round(
     """A draft round with a fresh secret seed; its commitment is public from now on."""
     if closes_at <= opens_at:
         raise ValueError("A round must close after it opens")
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         # A round replaces first come, first served; it cannot take over seats already given,
         # or participants would lose them the next time they saved their other choices. The
         # slots' seat counters are locked first, as registrations lock them before reading
@@ -86,7 +86,7 @@ def open_round(*, round: PreferenceRound, actor: str) -> None:
 
 def close_round(*, round: PreferenceRound, actor: str) -> None:
     """No more rankings; closing early moves `closes_at` to now, so the page says so."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = _lock(round, "close")
         locked.status = RoundStatus.CLOSED
         now = timezone.now()
@@ -111,7 +111,7 @@ def save_rankings(
     """
     if registration.status != Status.ACTIVE:
         raise rules.RankingClosed()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = PreferenceRound.objects.select_for_update().get(pk=round.pk)
         rules.check_ranking_open(locked.status, timezone.now(), locked.opens_at, locked.closes_at)
         slot_ids = set(locked.slots.values_list("pk", flat=True))
@@ -148,7 +148,7 @@ def save_rankings(
 
 def run_allocation(*, round: PreferenceRound, actor: str) -> None:
     """Allocates a closed round with its seed and keeps the result as a preview."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = _lock(round, "run")
         _allocate(locked, actor, AuditAction.ROUND_RUN)
     _refresh(round, locked)
@@ -157,7 +157,7 @@ def run_allocation(*, round: PreferenceRound, actor: str) -> None:
 def rerun_allocation(*, round: PreferenceRound, actor: str) -> None:
     """Draws a new seed and allocates again. Only before publishing; the audit log and the
     public page list every commitment, so nobody can quietly draw until they like a result."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = _lock(round, "rerun")
         seed = rules.new_seed()
         locked.seed, locked.seed_commitment = seed, commitment_of(seed)
@@ -171,7 +171,7 @@ def publish_round(*, round: PreferenceRound, actor: str) -> int:
     who ranked. Seats left over are first come, first served from now on. Returns seats given.
     """
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = _lock(round, "publish")
         assert locked.result is not None and locked.instance is not None
         by_pseudonym: dict[str, dict[str, str | None]] = locked.result["assignments"]
@@ -249,7 +249,7 @@ def _allocate(locked: PreferenceRound, actor: str, action: AuditAction) -> None:
 
 
 def _transition(round: PreferenceRound, action: str, status: str, actor: str) -> None:
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = _lock(round, action)
         locked.status = status
         locked.save(update_fields=["status"])

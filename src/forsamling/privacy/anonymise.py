@@ -65,7 +65,11 @@ def not_anonymised(registrations: QuerySet[Registration]) -> QuerySet[Registrati
 
 
 def anonymise_registrations(registrations: QuerySet[Registration], now: datetime) -> int:
-    """Anonymises the registrations not yet anonymised; returns how many. Idempotent."""
+    """Anonymises the registrations not yet anonymised; returns how many. Idempotent.
+
+    Not durable: alone (a whole edition's) each batch is its own short transaction; inside the
+    caller's transaction (an erasure request, a pending erasure) the batches join it, so the
+    request is recorded exactly when its registration is anonymised."""
     ids = list(not_anonymised(registrations).values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         with transaction.atomic():
@@ -187,7 +191,7 @@ def anonymise_edition(edition: Edition, now: datetime) -> int:
     Returns the number of rows changed (registrations, groups, exhibitor contacts, PDFs).
     """
     count = anonymise_registrations(Registration.objects.filter(edition=edition), now)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         groups = GroupBooking.objects.filter(edition=edition).exclude(
             secretary_email=ANONYMOUS_EMAIL
         )

@@ -68,7 +68,7 @@ def in_force(registration: Registration) -> dict[str, ConsentRecord]:
 def give_consent(*, registration: Registration, purpose: str, actor: str = "deltager") -> None:
     """Gives a consent (nothing changes if one is in force already)."""
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         _lock(registration)
         if registration.consents.filter(purpose=purpose, withdrawn_at__isnull=True).exists():
             return
@@ -80,7 +80,7 @@ def give_consent(*, registration: Registration, purpose: str, actor: str = "delt
 def withdraw_consent(*, registration: Registration, purpose: str, actor: str = "deltager") -> None:
     """Withdraws a consent in force (nothing changes if there is none)."""
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         _lock(registration)
         if not registration.consents.filter(purpose=purpose, withdrawn_at__isnull=True).update(
             withdrawn_at=now

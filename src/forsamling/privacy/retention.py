@@ -84,7 +84,7 @@ def _pending_erasures(now: datetime, edition: Edition | None) -> list[Applied]:
         pending = pending.filter(edition=edition)
     applied = []
     for request in pending.select_related("edition"):
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             rows = anonymise_registrations(
                 Registration.objects.filter(pk__in=[request.registration_id]), now
             )

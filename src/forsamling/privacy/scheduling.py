@@ -30,7 +30,10 @@ def waiting_run() -> datetime | None:
 def schedule_next_run(now: datetime | None = None) -> datetime | None:
     """Enqueues the next run at the next full hour unless one is waiting. Returns when the
     waiting run is due, or None with another backend than the database's (the tests' immediate
-    one: there the command and the tests call `apply_retention` directly)."""
+    one: there the command and the tests call `apply_retention` directly).
+
+    Not durable: it joins the caller's transaction when the migration that schedules the
+    first run calls it inside its own; the task and the command call it alone."""
     from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 

@@ -142,8 +142,10 @@ def request_erasure(*, registration: Registration, by_user: Any = None) -> Reque
     effect = erasure_preview(registration)
     if effect == ErasureEffect.CANCEL:
         actor = f"arrangør:{by_user.get_username()}" if by_user else "deltager"
-        with transaction.atomic():
-            registration_services.cancel_registration(registration=registration, actor=actor)
+        with transaction.atomic(durable=True):
+            registration_services.cancel_registration_in_transaction(
+                registration=registration, actor=actor
+            )
             DataRequest.objects.create(
                 edition_id=registration.edition_id,
                 registration=registration,
@@ -154,7 +156,7 @@ def request_erasure(*, registration: Registration, by_user: Any = None) -> Reque
                 anonymise_after=now + AFTER_CANCELLATION,
             )
         return RequestOutcome.CANCELLED
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         anonymise_registrations(Registration.objects.filter(pk=registration.pk), now)
         DataRequest.objects.create(
             edition_id=registration.edition_id,
@@ -176,7 +178,7 @@ def update_privacy(
     from forsamling.privacy.models import PrivacyNotice
 
     edition = settings.edition
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         settings.save()
         latest = (
             PrivacyNotice.objects.select_for_update()

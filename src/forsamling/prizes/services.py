@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
+from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain import prizes as rules
 from forsamling.domain.audit import NOMINATOR, Actor, AuditAction
 from forsamling.prizes import emails
@@ -72,7 +73,7 @@ def save_nomination(
     and nothing of this change is saved but the attachments, which the view saves first).
     The first save that has a contact e-mail sends the private link.
     """
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         _check_window(prize, now)
         created = nomination is None
         if nomination is None:
@@ -102,7 +103,7 @@ def add_attachments(*, nomination: Nomination, uploads: Sequence[Checked], now: 
     """Stores checked files on a nomination while the window is open."""
     if not uploads:
         return
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         _check_window(nomination.prize, now)
         _store(nomination, uploads)
         _audit(
@@ -129,7 +130,7 @@ def _store(nomination: Nomination, uploads: Iterable[Checked]) -> None:
 
 
 def remove_attachment(*, attachment: Attachment, now: datetime) -> None:
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         nomination = attachment.nomination
         _check_window(nomination.prize, now)
         _audit(
@@ -146,7 +147,7 @@ def remove_attachment(*, attachment: Attachment, now: datetime) -> None:
 
 def submit_nomination(*, nomination: Nomination, now: datetime) -> Nomination:
     """Submits a complete nomination while the window is open; sends the receipt."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
         prize = Prize.objects.get(pk=locked.prize_id)
         _check_window(prize, now)
@@ -176,7 +177,7 @@ def is_conflicted(juror: Juror, nomination: Nomination, declared: bool | None = 
 
 
 def declare_conflict(*, juror: Juror, nomination: Nomination, reason: str, actor: str) -> None:
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         Conflict.objects.get_or_create(
             juror=juror, nomination=nomination, defaults={"reason": reason}
         )
@@ -199,48 +200,73 @@ def save_scores(
     now: datetime,
     actor: str,
 ) -> ScoreSheet:
+    """A juror's scores, in their own transaction: see `save_scores_in_transaction`."""
+    with transaction.atomic(durable=True):
+        return save_scores_in_transaction(
+            juror=juror,
+            nomination=nomination,
+            scores=scores,
+            comment=comment,
+            submit=submit,
+            now=now,
+            actor=actor,
+        )
+
+
+def save_scores_in_transaction(
+    *,
+    juror: Juror,
+    nomination: Nomination,
+    scores: Mapping[int, tuple[int | None, str]],
+    comment: str,
+    submit: bool,
+    now: datetime,
+    actor: str,
+) -> ScoreSheet:
     """Saves a juror's scores (criterion id → value, comment); `submit` needs every criterion.
 
     Allowed until the jury's deadline, never on a nomination the juror is conflicted with.
     A submitted sheet may still be corrected before the deadline; it stays submitted.
+    `save_scores` is the entry point; this step runs inside the caller's transaction (the demo
+    loader scores its jury's sheets in the one that makes the prize).
     """
+    require_callers_transaction()
     prize = juror.prize
-    with transaction.atomic():
-        if prize.jury_deadline is not None and now >= prize.jury_deadline:
-            raise rules.JuryClosed(prize.jury_deadline)
-        if not nomination.is_submitted or nomination.prize_id != prize.pk:
-            raise rules.PrizeError("not a submitted nomination of this prize")
-        if is_conflicted(juror, nomination):
-            raise rules.Conflicted(nomination.pk)
-        criteria = list(prize.criteria.all())
-        given = {c.pk: v for c, (v, _t) in ((c, scores.get(c.pk, (None, ""))) for c in criteria)}
-        for criterion in criteria:
-            value = given[criterion.pk]
-            if value is not None:
-                rules.check_score(criterion.title, value)
-        sheet, _ = ScoreSheet.objects.select_for_update().get_or_create(
-            juror=juror, nomination=nomination
-        )
-        if submit or sheet.submitted_at is not None:
-            missing = [c.title for c in criteria if given[c.pk] is None]
-            if missing:
-                raise rules.Incomplete(missing)
-        sheet.comment = comment
-        if submit and sheet.submitted_at is None:
-            sheet.submitted_at = now
-        sheet.save()
-        sheet.scores.all().delete()
-        Score.objects.bulk_create(
-            Score(sheet=sheet, criterion=c, value=value, comment=scores[c.pk][1])
-            for c in criteria
-            if (value := given[c.pk]) is not None
-        )
-        _audit(
-            prize,
-            actor,
-            AuditAction.PRIZE_SCORES_SUBMITTED if submit else AuditAction.PRIZE_SCORES_SAVED,
-            {"nomination": nomination.pk, "juror": juror.pk},
-        )
+    if prize.jury_deadline is not None and now >= prize.jury_deadline:
+        raise rules.JuryClosed(prize.jury_deadline)
+    if not nomination.is_submitted or nomination.prize_id != prize.pk:
+        raise rules.PrizeError("not a submitted nomination of this prize")
+    if is_conflicted(juror, nomination):
+        raise rules.Conflicted(nomination.pk)
+    criteria = list(prize.criteria.all())
+    given = {c.pk: v for c, (v, _t) in ((c, scores.get(c.pk, (None, ""))) for c in criteria)}
+    for criterion in criteria:
+        value = given[criterion.pk]
+        if value is not None:
+            rules.check_score(criterion.title, value)
+    sheet, _ = ScoreSheet.objects.select_for_update().get_or_create(
+        juror=juror, nomination=nomination
+    )
+    if submit or sheet.submitted_at is not None:
+        missing = [c.title for c in criteria if given[c.pk] is None]
+        if missing:
+            raise rules.Incomplete(missing)
+    sheet.comment = comment
+    if submit and sheet.submitted_at is None:
+        sheet.submitted_at = now
+    sheet.save()
+    sheet.scores.all().delete()
+    Score.objects.bulk_create(
+        Score(sheet=sheet, criterion=c, value=value, comment=scores[c.pk][1])
+        for c in criteria
+        if (value := given[c.pk]) is not None
+    )
+    _audit(
+        prize,
+        actor,
+        AuditAction.PRIZE_SCORES_SUBMITTED if submit else AuditAction.PRIZE_SCORES_SAVED,
+        {"nomination": nomination.pk, "juror": juror.pk},
+    )
     return sheet
 
 
@@ -253,7 +279,7 @@ def weighted(sheet_scores: Mapping[int, int], criteria: Sequence[Criterion]) -> 
 
 def shortlist(*, prize: Prize, juror: Juror, nomination_ids: Sequence[int], actor: str) -> None:
     """The chair picks the three nominees, in the order they present."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         if not juror.is_chair or juror.prize_id != prize.pk:
             raise rules.NotChair(juror.pk)
         submitted = prize.nominations.filter(state=NominationState.SUBMITTED)
@@ -268,7 +294,7 @@ def shortlist(*, prize: Prize, juror: Juror, nomination_ids: Sequence[int], acto
 
 
 def record_winner(*, prize: Prize, juror: Juror, nomination: Nomination, actor: str) -> None:
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         if not juror.is_chair or juror.prize_id != prize.pk:
             raise rules.NotChair(juror.pk)
         shortlisted = prize.nominations.filter(shortlist_position__isnull=False)
@@ -285,7 +311,7 @@ def set_publication(*, prize: Prize, flag: str, value: bool, actor: str) -> None
     """The organisers publish (or withdraw) the nominees, the winner or the catalogue."""
     if flag not in PUBLICATION_FLAGS:
         raise ValueError(flag)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         if flag == "winner_published" and value and prize.winner_id is None:
             raise rules.PrizeError("no winner recorded")
         setattr(prize, flag, value)
@@ -300,7 +326,7 @@ def set_publication(*, prize: Prize, flag: str, value: bool, actor: str) -> None
 
 def place_in_programme(*, nomination: Nomination, item: Item | None, actor: str) -> None:
     """The programme item where the nominee presents (its page is linked from there)."""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         nomination.programme_item = item
         nomination.save(update_fields=["programme_item", "updated_at"])
         _audit(

@@ -27,7 +27,8 @@ def publish_programme(
     numbers instead of a unique-constraint error. The public sees the version from
     `publish_at` on (at once when it is None). Telling participants what changed for them is
     registration's part: the back office calls
-    `registration.programme_notices.publish_and_announce`.
+    `registration.programme_notices.publish_and_announce`, which runs this inside its own
+    durable transaction; so this one is not durable: it joins the caller's transaction.
     """
     # FOR NO KEY UPDATE: it still makes two publishings wait for each other, but not the
     # registrations, whose rows refer to the edition (their foreign-key checks take a KEY

@@ -18,6 +18,7 @@ from datetime import timedelta
 from django.db import transaction
 
 from forsamling.conferences.models import Edition, Theme
+from forsamling.core.transactions import require_callers_transaction
 from forsamling.programme.models import (
     Day,
     EditionModerator,
@@ -50,11 +51,20 @@ def next_year_slug(source: Edition) -> str:
     return slug
 
 
-@transaction.atomic
 def copy_edition(
     *, source: Edition, slug: str | None = None, shift: timedelta = ONE_YEAR_SAME_WEEKDAY
 ) -> Edition:
     """Creates the copy of `source`, moved by `shift` (a year, keeping weekdays, by default)."""
+    with transaction.atomic(durable=True):
+        return copy_edition_in_transaction(source=source, slug=slug, shift=shift)
+
+
+def copy_edition_in_transaction(
+    *, source: Edition, slug: str | None = None, shift: timedelta = ONE_YEAR_SAME_WEEKDAY
+) -> Edition:
+    """`copy_edition` as a step that runs inside the caller's transaction (the demo loader
+    copies an edition and makes it the demo in one)."""
+    require_callers_transaction()
     years = round(shift.days / 365.25)
     copy = Edition.objects.get(pk=source.pk)
     copy.pk = None

@@ -52,7 +52,7 @@ def register_group(
     check_window(timezone.now(), edition.registration_opens_at, registration_closes_at(edition))
     check_not_paused(edition.registration_paused)
     ean = validate_ean(ean) if ean.strip() else ""
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         group = GroupBooking.objects.create(
             edition=edition,
             organisation=organisation.strip(),
@@ -80,7 +80,10 @@ def add_group_member(
 ) -> Registered:
     """Registers one more participant in the group, as the secretary, invoiced with the
     group's invoice details where the participant has none of their own. It takes one of the
-    edition's places, unless the caller takes the places of several members at once."""
+    edition's places, unless the caller takes the places of several members at once.
+
+    Opens no transaction of its own: `register_participant`'s is its own, or a savepoint in
+    the caller's (`register_group`'s, or the one counting an invitation code's use)."""
     details = member.details
     details = replace(
         details,

@@ -11,7 +11,7 @@ from forsamling.domain.audit import AuditAction, organiser
 from forsamling.registration.audit import record
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def set_registration_paused(*, edition: Edition, paused: bool, user: Any) -> None:
     """Pauses or resumes; the public form refuses new registrations within a second (the
     public pages' one-second reads). Changing or cancelling a registration is not affected."""

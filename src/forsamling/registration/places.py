@@ -72,7 +72,10 @@ def release(registration: Registration) -> None:
 def recount(edition: Edition) -> int:
     """Sets the counter to the active registrations that take a place, under the row's lock
     (a registration taking a place meanwhile waits and then counts on top). For when a
-    capacity is set or changed; returns the count."""
+    capacity is set or changed; returns the count.
+
+    Not durable: it runs inside the caller's transaction (the admin saves the edition's new
+    capacity and recounts in one)."""
     with transaction.atomic():
         EditionPlaces.objects.bulk_create([EditionPlaces(edition=edition)], ignore_conflicts=True)
         row = EditionPlaces.objects.select_for_update().get(edition=edition)

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.audit import AuditAction
 from forsamling.domain.ean import InvalidEAN, validate_ean
 from forsamling.domain.eligibility import NotEligible, check_eligible
@@ -128,6 +129,13 @@ def register_participant(
     The happy path is one transaction of seven statements: the registration and its queued
     confirmation e-mail, then (the counters are held for as few round trips as can be) the
     counters locked, the sessions read, the choices, the counters taken and the audit entry.
+
+    Not durable: it joins the caller's transaction when there is one (an invitation code's use
+    counted with it, a group's members, stand staff named by their exhibitor), where its block
+    is a savepoint, so a refused duplicate leaves the caller's transaction usable; alone (the
+    public form's other categories, a walk-in at the door) it is its own transaction. It is not
+    split into a durable entry point and a step because the two would differ only in
+    `durable=`, and the step's savepoint is what lets a caller catch `AlreadyRegistered`.
     """
     now = timezone.now()
     try:
@@ -214,7 +222,7 @@ def change_choices(
     _check_choices(registration.edition, registration.category, sessions)
     now = timezone.now()
     wanted = {session.pk for session in sessions}
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         _lock_active(registration)
         held = set(registration.choices.values_list("session_id", flat=True))
         seats = lock_seats(held | wanted)
@@ -249,7 +257,7 @@ def update_details(
     changed = {k: v for k, v in values.items() if getattr(registration, k) != v}
     if not changed:
         return
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         _lock_active(registration)
         for field, value in changed.items():
             setattr(registration, field, value)
@@ -266,27 +274,33 @@ def update_details(
 def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT) -> None:
     """Cancels; seats go to the waiting lists at once. After the deadline the fee stands."""
     _check_active(registration)
+    with transaction.atomic(durable=True):
+        cancel_registration_in_transaction(registration=registration, actor=actor)
+
+
+def cancel_registration_in_transaction(
+    *, registration: Registration, actor: str = PARTICIPANT
+) -> None:
+    """`cancel_registration` as a step that runs inside the caller's transaction (an erasure
+    request cancels and records the request in one)."""
+    require_callers_transaction()
+    _check_active(registration)
     now = timezone.now()
-    with transaction.atomic():
-        _lock_active(registration)
-        seats = lock_seats(registration.choices.values_list("session_id", flat=True))
-        choices = list(registration.choices.all())  # read after the lock: statuses are current
-        release_choices(choices, seats)
-        registration.status = Status.CANCELLED
-        registration.cancelled_at = now
-        registration.cancellation_fee = cancellation_fee(
-            registration.category.price, now, registration.edition.cancellation_deadline
-        )
-        registration.save(
-            update_fields=["status", "cancelled_at", "cancellation_fee", "updated_at"]
-        )
-        promoted = fill_from_waiting_lists(seats, now)
-        _audit(
-            registration, actor, AuditAction.CANCELLED, {"fee": str(registration.cancellation_fee)}
-        )
-        emails.send_cancellation(registration.pk)
-        _notify_promoted(promoted)
-        places.release(registration)  # last, as a registration takes it last
+    _lock_active(registration)
+    seats = lock_seats(registration.choices.values_list("session_id", flat=True))
+    choices = list(registration.choices.all())  # read after the lock: statuses are current
+    release_choices(choices, seats)
+    registration.status = Status.CANCELLED
+    registration.cancelled_at = now
+    registration.cancellation_fee = cancellation_fee(
+        registration.category.price, now, registration.edition.cancellation_deadline
+    )
+    registration.save(update_fields=["status", "cancelled_at", "cancellation_fee", "updated_at"])
+    promoted = fill_from_waiting_lists(seats, now)
+    _audit(registration, actor, AuditAction.CANCELLED, {"fee": str(registration.cancellation_fee)})
+    emails.send_cancellation(registration.pk)
+    _notify_promoted(promoted)
+    places.release(registration)  # last, as a registration takes it last
 
 
 @dataclass(frozen=True)
@@ -338,7 +352,7 @@ def substitute_participant(
         raise ValueError("A colleague or their details are needed")
     values = details.cleaned()
     previous = {"name": registration.name, "email": registration.email}
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         _lock_active(registration)
         for field, value in values.items():
             setattr(registration, field, value)
@@ -441,8 +455,15 @@ def _audit(
 
 def fill_waiting_lists(*, sessions: Sequence[Session], actor: str) -> int:
     """After an organiser adds seats: the first in line get them at once. Returns how many."""
-    with transaction.atomic():
-        seats = lock_seats(session.pk for session in sessions)
-        promoted = fill_from_waiting_lists(seats, timezone.now())
-        _notify_promoted(promoted)
+    with transaction.atomic(durable=True):
+        return fill_waiting_lists_in_transaction(sessions=sessions, actor=actor)
+
+
+def fill_waiting_lists_in_transaction(*, sessions: Sequence[Session], actor: str) -> int:
+    """`fill_waiting_lists` as a step that runs inside the caller's transaction (the admin's
+    session page saves the new capacity and fills the seats in one)."""
+    require_callers_transaction()
+    seats = lock_seats(session.pk for session in sessions)
+    promoted = fill_from_waiting_lists(seats, timezone.now())
+    _notify_promoted(promoted)
     return len(promoted)

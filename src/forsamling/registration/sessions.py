@@ -18,6 +18,8 @@ from forsamling.registration.seats import add_counters
 
 
 def create_session(**fields: Any) -> Session:
+    """The session and its seat counter. Not durable: it joins the caller's transaction (the
+    demo loader makes a whole edition in one); alone it is its own."""
     with transaction.atomic():
         session = Session.objects.create(**fields)
         add_counters([session.pk])

@@ -32,7 +32,7 @@ from forsamling.programme.models import (
 from forsamling.programme.queries import draft_conflicts
 from forsamling.registration.programme_notices import publish_and_announce
 from forsamling.registration.seats import add_counters, lock_seats
-from forsamling.registration.services import fill_waiting_lists
+from forsamling.registration.services import fill_waiting_lists_in_transaction
 
 
 @admin.register(Speaker)
@@ -128,7 +128,7 @@ class SessionAdmin(EditionScopedAdminMixin, ModelAdmin):
         if not change:
             add_counters([obj.pk])
         if change and "capacity" in form.changed_data:
-            promoted = fill_waiting_lists(
+            promoted = fill_waiting_lists_in_transaction(
                 sessions=[obj], actor=str(audit.organiser(request.user.get_username()))
             )
             if promoted:
