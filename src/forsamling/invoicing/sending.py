@@ -21,9 +21,12 @@ from pathlib import Path
 from typing import Protocol
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks import task
 
-from forsamling.invoicing import exports, services
+from forsamling.invoicing import exports
 from forsamling.invoicing.models import Invoice
 from forsamling.invoicing.ubl import Document
 
@@ -90,4 +93,19 @@ def send_invoice(invoice_id: int) -> None:
     message = outgoing(invoice)
     backend().send(message)
     [file] = message.files
-    services.mark_sent(invoice, name=file.name, content=file.content)
+    mark_sent(invoice, name=file.name, content=file.content)
+
+
+@task()
+def send_invoice_task(invoice_id: int) -> None:
+    """Invoicing's task (`manage.py db_worker` runs it), enqueued by the services after the
+    transaction that issued the invoice or credit note."""
+    send_invoice(invoice_id)
+
+
+def mark_sent(invoice: Invoice, *, name: str, content: bytes) -> None:
+    """Records when the document went out, and keeps the file as it was sent."""
+    invoice.sent_file.save(name, ContentFile(content), save=False)
+    Invoice.objects.filter(pk=invoice.pk, sent_at__isnull=True).update(
+        sent_at=timezone.now(), sent_file=invoice.sent_file.name
+    )

@@ -22,6 +22,7 @@ from forsamling.domain import invoicing as rules
 from forsamling.domain.danish import danish_sort_key
 from forsamling.exhibitors import staff_registrations
 from forsamling.exhibitors.models import Exhibitor
+from forsamling.invoicing import sending
 from forsamling.invoicing.models import (
     Buyer,
     Invoice,
@@ -339,35 +340,21 @@ def _number(invoice: Invoice, seller: Seller, user: Any, today: date | None) -> 
 
 
 def _send_on_commit(invoice: Invoice) -> None:
-    from forsamling.invoicing.tasks import send_invoice_task
-
     pk = invoice.pk
-    transaction.on_commit(lambda: send_invoice_task.enqueue(pk))
+    transaction.on_commit(lambda: sending.send_invoice_task.enqueue(pk))
 
 
 def send_unsent(*, edition: Edition) -> int:
     """Hands every issued document not yet sent (the backend failed, the worker was down) to
     the sending backend again; returns how many."""
-    from forsamling.invoicing.tasks import send_invoice_task
-
     pks = list(
         Invoice.objects.filter(edition=edition, sent_at__isnull=True)
         .exclude(state=State.DRAFT)
         .values_list("pk", flat=True)
     )
     for pk in pks:
-        send_invoice_task.enqueue(pk)
+        sending.send_invoice_task.enqueue(pk)
     return len(pks)
-
-
-def mark_sent(invoice: Invoice, *, name: str, content: bytes) -> None:
-    """Records when the document went out, and keeps the file as it was sent."""
-    from django.core.files.base import ContentFile
-
-    invoice.sent_file.save(name, ContentFile(content), save=False)
-    Invoice.objects.filter(pk=invoice.pk, sent_at__isnull=True).update(
-        sent_at=timezone.now(), sent_file=invoice.sent_file.name
-    )
 
 
 def amount_of(invoice: Invoice) -> Decimal:

@@ -21,8 +21,10 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task, task_backends
+from django_tasks.base import TaskResultStatus
 from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import mail as rules
@@ -34,7 +36,7 @@ logger = logging.getLogger(__name__)
 # under a `source` key, and each message is sent by whoever claims it).
 MAIL_TASKS = (
     "forsamling.registration.emails.deliver_email",
-    "forsamling.outbox.tasks.send_message",
+    "forsamling.outbox.sending.send_message",
     "forsamling.backoffice.messaging.send_mailing_task",
     "forsamling.preferences.emails.send_results",
 )
@@ -105,8 +107,6 @@ def queue(
 
 
 def _queue_attempt(pk: int, run_after: Any = None) -> None:
-    from forsamling.outbox.tasks import send_message
-
     if _backend_queues_in_transaction():
         task = send_message.using(run_after=run_after) if run_after is not None else send_message
         task.enqueue(pk)
@@ -156,6 +156,12 @@ def attempt(pk: int) -> str:
         claimed_at=None,
     )
     return MessageStatus.SENT
+
+
+@task()
+def send_message(message_pk: int) -> None:
+    """The outbox's task: one attempt to hand one message to the mail server."""
+    attempt(message_pk)
 
 
 def _failed(message: SentMessage, outcome: rules.Outcome) -> str:
@@ -212,9 +218,6 @@ def recover_abandoned() -> int:
     running after the lease belonged to a worker that was killed. Each such task may run
     again: it writes its messages under a `source` key and claims each before sending it.
     """
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
     mail = DBTaskResult.objects.filter(task_path__in=MAIL_TASKS)
     abandoned = mail.filter(
         status=TaskResultStatus.RUNNING, started_at__lt=timezone.now() - lease()

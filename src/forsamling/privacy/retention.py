@@ -1,7 +1,7 @@
 """Retention that runs by itself: each edition's data goes on its dates, and pending erasures.
 
 `apply_retention(now=…)` is idempotent: run it every hour or twice in a row, it changes only
-what is due and not yet done. The scheduled task (`tasks.apply_retention_task`) and
+what is due and not yet done. The scheduled task (`scheduling.apply_retention_task`) and
 `manage.py apply_retention` both call it.
 """
 

@@ -1,4 +1,12 @@
-"""Keeping exactly one retention run waiting in the task queue (see `tasks.py`)."""
+"""The retention's background task (django-tasks; `manage.py db_worker` runs it), and keeping
+exactly one run of it waiting in the task queue.
+
+The database backend has no periodic tasks, so the task schedules its own next run: at the
+end of every run (successful or not) it enqueues itself with `run_after` at the next full
+hour, unless a run is already waiting. The first run is enqueued by the data migration
+`privacy.0002_schedule_retention` (and again by `manage.py apply_retention --schedule` if the
+queue was ever emptied). Each run is idempotent, so a run late or twice changes nothing more.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +14,21 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
+from django_tasks_db import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
-TASK_PATH = "forsamling.privacy.tasks.apply_retention_task"
+from forsamling.privacy.retention import apply_retention
+
+TASK_PATH = "forsamling.privacy.scheduling.apply_retention_task"
+
+
+@task()
+def apply_retention_task() -> int:
+    try:
+        return sum(applied.rows for applied in apply_retention())
+    finally:
+        schedule_next_run()
 
 
 def next_full_hour(now: datetime) -> datetime:
@@ -16,8 +37,6 @@ def next_full_hour(now: datetime) -> datetime:
 
 def waiting_run() -> datetime | None:
     """When the next retention run is due, if one is waiting in the database queue."""
-    from django_tasks_db.models import DBTaskResult
-
     row = (
         DBTaskResult.objects.filter(task_path=TASK_PATH, status="READY")
         .order_by("run_after")
@@ -34,11 +53,6 @@ def schedule_next_run(now: datetime | None = None) -> datetime | None:
 
     Not durable: it joins the caller's transaction when the migration that schedules the
     first run calls it inside its own; the task and the command call it alone."""
-    from django_tasks_db import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
-    from forsamling.privacy.tasks import apply_retention_task
-
     if not isinstance(apply_retention_task.get_backend(), DatabaseBackend):
         return None
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from forsamling.domain.retention import ErasureEffect, erasure_effect
 from forsamling.exhibitors.models import StandStaff
 from forsamling.privacy.anonymise import anonymise_registrations
-from forsamling.privacy.models import DataRequest, RequestKind, RequestOutcome
+from forsamling.privacy.models import DataRequest, PrivacyNotice, RequestKind, RequestOutcome
 from forsamling.registration import services as registration_services
 from forsamling.registration.models import Registration
 from forsamling.registration.queries import personal_programme
@@ -175,8 +175,6 @@ def update_privacy(
 ) -> int | None:
     """Saves the edition's settings and, if the notice or a wording changed, publishes the
     next version (versions are never edited). Returns the new version's number, if any."""
-    from forsamling.privacy.models import PrivacyNotice
-
     edition = settings.edition
     with transaction.atomic(durable=True):
         settings.save()

@@ -15,6 +15,7 @@ from django.utils import translation
 from django_tasks import TaskContext, task
 from django_tasks_db import DatabaseBackend
 
+from forsamling.outbox import sending
 from forsamling.registration.calendar import personal_calendar
 from forsamling.registration.models import Choice, GroupBooking, Registration
 from forsamling.registration.queries import personal_programme
@@ -45,8 +46,6 @@ def _send(
     `source` names what asked for it (a task's id), so a task run again after its worker
     died writes the message once.
     """
-    from forsamling.outbox import sending
-
     with translation.override("da"):
         lines = personal_programme(registration)
         body = render_to_string(
@@ -145,8 +144,6 @@ def deliver(kind: str, pk: int, substituted: bool = False, source: str | None = 
 
 def _send_group_link(group_pk: int, source: str | None = None) -> None:
     """The secretary's link to the group's overview (kept, not sent, for the demo)."""
-    from forsamling.outbox import sending
-
     group = GroupBooking.objects.select_related("edition").get(pk=group_pk)
     path = reverse(
         "public:registration_group", kwargs={"edition": group.edition.slug, "token": group.token}

@@ -1,0 +1,83 @@
+"""The tasks' dotted paths: every path the code looks queued tasks up by names a task, and
+tasks queued under the paths of the old `tasks.py` modules still run after the migrations."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks.base import Task
+from django_tasks_db.models import DBTaskResult
+
+from forsamling.outbox.sending import MAIL_TASKS
+from forsamling.privacy.scheduling import TASK_PATH
+
+MOVED = {  # old path → new path, and the migration that rewrites it
+    "forsamling.outbox.tasks.send_message": "forsamling.outbox.sending.send_message",
+    "forsamling.privacy.tasks.apply_retention_task": TASK_PATH,
+    "forsamling.invoicing.tasks.send_invoice_task": (
+        "forsamling.invoicing.sending.send_invoice_task"
+    ),
+}
+BEFORE = [("outbox", "0001_initial"), ("privacy", "0002_schedule_retention"),
+          ("invoicing", "0001_initial")]  # fmt: skip
+AFTER = [("outbox", "0002_send_message_task_path"), ("privacy", "0003_retention_task_path"),
+         ("invoicing", "0002_send_invoice_task_path")]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", [*MAIL_TASKS, TASK_PATH, *MOVED.values()])
+def test_the_paths_the_code_names_are_tasks(path):
+    assert isinstance(import_string(path), Task)
+
+
+def _row(path: str, status: str) -> DBTaskResult:
+    now = timezone.now()
+    return DBTaskResult.objects.create(
+        task_path=path,
+        status=status,
+        args_kwargs={
+            "args": [] if path.endswith("apply_retention_task") else [999999],
+            "kwargs": {},
+        },
+        backend_name="default",
+        run_after=now - timedelta(minutes=1),
+        started_at=None if status == "READY" else now,
+        finished_at=now if status in {"SUCCESSFUL", "FAILED"} else None,
+        exception_class_path="",
+        traceback="",
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_tasks_queued_under_the_old_paths_run_after_the_migrations(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    DBTaskResult.objects.all().delete()
+    rows = {
+        (old, status): _row(old, status).pk
+        for old in MOVED
+        for status in ("READY", "RUNNING", "FAILED", "SUCCESSFUL")
+    }
+
+    MigrationExecutor(connection).migrate(AFTER)
+
+    for (old, status), pk in rows.items():
+        expected = old if status == "SUCCESSFUL" else MOVED[old]  # history keeps its path
+        assert DBTaskResult.objects.get(pk=pk).task_path == expected
+    call_command("db_worker", batch=True)
+    for old in MOVED:
+        ran = DBTaskResult.objects.get(pk=rows[(old, "READY")])
+        assert (ran.status, ran.exception_class_path) == ("SUCCESSFUL", "")
+
+    MigrationExecutor(connection).migrate(BEFORE)  # and back
+    for (old, status), pk in rows.items():
+        if status != "READY":  # those ran, under the new path
+            assert DBTaskResult.objects.get(pk=pk).task_path == old
+    MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
