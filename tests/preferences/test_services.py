@@ -16,7 +16,7 @@ from forsamling.domain.preference_rounds import (
     WrongRoundStatus,
 )
 from forsamling.domain.registration_rules import SessionUnavailable
-from forsamling.preferences import services, tasks
+from forsamling.preferences import services
 from forsamling.preferences.models import PreferenceRound, RoundStatus
 from forsamling.programme.models import Audience
 from forsamling.registration.models import AuditEntry, Choice, ChoiceStatus, SessionSeats
@@ -149,7 +149,7 @@ def test_run_allocation_as_a_task(round, edition):
     )
     services.close_round(round=round, actor=ORGANISER)
 
-    result = tasks.run_allocation.enqueue(round.pk, ORGANISER)
+    result = services.run_allocation_task.enqueue(round.pk, ORGANISER)
 
     assert result.return_value == {"seated": 1, "unseated": 0}
     assert PreferenceRound.objects.get(pk=round.pk).status == RoundStatus.PREVIEWED

@@ -29,7 +29,7 @@ from forsamling.domain import audit
 from forsamling.domain import preference_rounds as rules
 from forsamling.domain.permissions import Action
 from forsamling.domain.preference_rounds import preview
-from forsamling.preferences import services, tasks
+from forsamling.preferences import services
 from forsamling.preferences.models import PreferenceRound
 from forsamling.programme.models import Item, ItemKind, Session
 
@@ -170,14 +170,14 @@ def round_action(request: HttpRequest, round_id: str, action: str) -> HttpRespon
             services.close_round(round=round, actor=actor)
         elif action in ("run", "rerun"):
             rules.check_transition(action, round.status)
-            result = tasks.run_allocation.enqueue(round.pk, actor, action == "rerun")
+            result = services.run_allocation_task.enqueue(round.pk, actor, action == "rerun")
             if result.status == TaskResultStatus.FAILED:
                 messages.error(request, _("Fordelingen fejlede. Se loggen."))
             elif not result.is_finished:
                 messages.info(request, _("Fordelingen kører. Opdater siden om lidt."))
         elif action == "publish":
             rules.check_transition(action, round.status)
-            published = tasks.publish_round.enqueue(round.pk, actor)
+            published = services.publish_round_task.enqueue(round.pk, actor)
             if published.status == TaskResultStatus.SUCCESSFUL:
                 messages.success(
                     request,

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import preference_rounds as rules
@@ -283,3 +284,26 @@ def _audit(
         action=action,
         details={"round": round.pk, "seed_commitment": round.seed_commitment, **details},
     )
+
+
+# Background work: the allocation and the publishing run as tasks, so an organiser's click never
+# times out (thousands of seats take longer than a page view). The result e-mails are a task
+# too: `emails.send_results`.
+
+
+@task()
+def run_allocation_task(round_id: int, actor: str, new_seed: bool = False) -> dict[str, int]:
+    """Runs (or, with `new_seed`, re-runs) the allocation and stores it as the preview."""
+    round = PreferenceRound.objects.get(pk=round_id)
+    if new_seed:
+        rerun_allocation(round=round, actor=actor)
+    else:
+        run_allocation(round=round, actor=actor)
+    stats = round.result["stats"] if round.result else {}
+    return {"seated": stats.get("seated", 0), "unseated": stats.get("unseated", 0)}
+
+
+@task()
+def publish_round_task(round_id: int, actor: str) -> int:
+    """Publishes the previewed allocation."""
+    return publish_round(round=PreferenceRound.objects.get(pk=round_id), actor=actor)
