@@ -250,17 +250,21 @@
     sendTimer = setTimeout(flush, wait);
   }
 
-  async function flush() {
+  /* Sends what is due. Once the server has answered (or the browser says the network is
+   * back: `all`), everything waiting goes at once, whatever its back-off: the back-off spaces
+   * attempts against a server out of reach, not against one that is answering. */
+  async function flush(all) {
     if (sending) { return; }
     sending = true;
+    var reachable = all === true;
     try {
       for (;;) {
-        var outcome = await CheckinOutbox.send(db, main.dataset.eventsUrl);
+        var outcome = await CheckinOutbox.send(db, main.dataset.eventsUrl, reachable);
         if (outcome.status === 'forbidden') {
           await refresh();  // a stale token is renewed with the list; a lost login is shown
         }
         if (outcome.status === 'offline') { setOnline(false); }
-        if (outcome.status === 'ok' && outcome.sent) { setOnline(true); }
+        if (outcome.status === 'ok' && outcome.sent) { setOnline(true); reachable = true; }
         outcome.results.forEach(tellLate);
         if (outcome.status !== 'ok' || outcome.sent === 0) { break; }
       }
@@ -497,7 +501,10 @@
     $('ci-camera').addEventListener('click', function () {
       if (camera.stream) { stopCamera(); } else { startCamera(); }
     });
-    window.addEventListener('online', function () { setOnline(true); refresh().then(flush); });
+    window.addEventListener('online', function () {
+      setOnline(true);
+      refresh().then(function () { return flush(true); });
+    });
     window.addEventListener('offline', function () { setOnline(false); });
     if (device) { startWork(); } else { askDevice(); }
     main.dataset.ready = 'true';
