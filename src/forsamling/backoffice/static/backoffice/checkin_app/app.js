@@ -473,9 +473,12 @@
     }
     input.removeAttribute('aria-invalid');
     input.removeAttribute('aria-describedby');
-    await handle(input.value);
+    // Emptied before the check, not after it: the next code (a hand scanner types fast) must
+    // not be wiped when the check of this one finishes.
+    var typed = input.value;
     input.value = '';
     input.focus();
+    await handle(typed);
   }
 
   async function start() {
