@@ -70,10 +70,9 @@ def register_one(base: str, path: str, data: dict[str, str]) -> tuple[int, str]:
     return browser.post(path, {**data, "csrfmiddlewaretoken": token.group(1)})
 
 
-def test_200_clients_for_50_seats_give_50_seats_and_150_places_in_line(live_server, edition):
-    session = edition.big_theme
-    session.capacity = SEATS
-    session.save()
+def rush(base: str, edition, session, *, clients: int, workers: int) -> list[tuple[int, str]]:
+    """`clients` new participants register for `session` at once over HTTP, `workers` at a
+    time; each client's (status, location)."""
     path = f"/{edition.slug}/tilmelding/"
     jobs = [
         form_data(
@@ -83,10 +82,17 @@ def test_200_clients_for_50_seats_give_50_seats_and_150_places_in_line(live_serv
             name=f"Deltager {number}",
             **{f"slot_{edition.themes_slot.pk}": str(session.pk)},
         )
-        for number in range(CLIENTS)
+        for number in range(clients)
     ]
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        results = list(pool.map(lambda data: register_one(live_server.url, path, data), jobs))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda data: register_one(base, path, data), jobs))
+
+
+def test_200_clients_for_50_seats_give_50_seats_and_150_places_in_line(live_server, edition):
+    session = edition.big_theme
+    session.capacity = SEATS
+    session.save()
+    results = rush(live_server.url, edition, session, clients=CLIENTS, workers=WORKERS)
 
     assert [status for status, _ in results] == [302] * CLIENTS
     assert len({location for _, location in results}) == CLIENTS

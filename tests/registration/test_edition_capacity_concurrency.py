@@ -4,7 +4,6 @@ never one participant more than its places."""
 
 from __future__ import annotations
 
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -16,20 +15,13 @@ from forsamling.registration.models import EditionPlaces, Registration, Status
 from forsamling.registration.services import cancel_registration, register_participant
 
 from .conftest import details
-from .test_concurrency import register_one
-from .test_pages import form_data
+from .test_concurrency import plain_http_cookies, rush  # noqa: F401  (a fixture)
 
 pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
 
 CAPACITY = 20
 CLIENTS = 60
 WORKERS = 16
-
-
-@pytest.fixture(autouse=True)
-def plain_http_cookies(settings):
-    settings.CSRF_COOKIE_SECURE = False
-    settings.SESSION_COOKIE_SECURE = False
 
 
 def active() -> int:
@@ -40,19 +32,7 @@ def test_60_clients_for_20_places_give_20_registrations_and_40_clear_refusals(li
     edition.capacity = CAPACITY
     edition.save(update_fields=["capacity"])
     places.recount(edition)
-    path = f"/{edition.slug}/tilmelding/"
-    jobs = [
-        form_data(
-            edition,
-            idempotency_key=uuid.uuid4().hex,
-            email=f"deltager{number}@kommune.dk",
-            name=f"Deltager {number}",
-            **{f"slot_{edition.themes_slot.pk}": str(edition.big_theme.pk)},
-        )
-        for number in range(CLIENTS)
-    ]
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        results = list(pool.map(lambda data: register_one(live_server.url, path, data), jobs))
+    results = rush(live_server.url, edition, edition.big_theme, clients=CLIENTS, workers=WORKERS)
 
     statuses = sorted(status for status, _ in results)
     assert statuses == [302] * CAPACITY + [400] * (CLIENTS - CAPACITY)  # never a 500
