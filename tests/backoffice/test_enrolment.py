@@ -8,7 +8,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from forsamling.accounts.models import StaffEnrolment
-from forsamling.accounts.services import issue_enrolment
+from forsamling.accounts.services import issue_enrolment, open_enrolment
 from tests.backoffice.conftest import make_user
 from tests.backoffice.test_otp import PASSWORD, code, login
 
@@ -128,3 +128,30 @@ def test_a_new_user_cannot_be_taken_over_by_a_password_guesser(client, newcomer)
     client.get("/backoffice/konference/totp/")
     assert not TOTPDevice.objects.filter(user=newcomer).exists()
     assert client.get("/backoffice/").status_code == 302
+
+
+def test_a_user_without_an_email_address_gets_the_link_shown_not_a_false_sent(
+    client, users, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Nothing can be mailed: the page says so and shows the link to hand over in person."""
+    nameless = make_user("uden-mail", is_staff=True)
+    nameless.email = ""
+    nameless.save()
+    admin = users.superuser
+    device = TOTPDevice.objects.create(user=admin, name="Telefon", confirmed=True)
+    admin.set_password(PASSWORD)
+    admin.save()
+    client.post(
+        "/backoffice/login/?next=/backoffice/",
+        {"username": admin.username, "password": PASSWORD, "otp_token": code(device)},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/backoffice/konference/totp/brugere/{nameless.pk}/send/", follow=True
+        )
+    page = response.content.decode()
+    assert mailoutbox == []
+    assert "er sendt til" not in page
+    assert "Uden-mail har ingen e-mailadresse, så der er ikke sendt noget." in page
+    token = re.search(r"/totp/tilmeld/([^/\s]+)/", page).group(1)  # the link shown works
+    assert open_enrolment(token).user == nameless

@@ -106,10 +106,19 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 def send_link(request: HttpRequest, user_id: int) -> HttpResponse:
     _require_user_admin(request)
     person = get_object_or_404(get_user_model(), pk=user_id, is_staff=True, is_active=True)
-    services.issue_enrolment(user=person, by=request.user)
-    messages.success(
-        request,
-        _("Et link til to-trins-login er sendt til %(email)s.")
-        % {"email": person.email or person.get_username()},
-    )
+    url = services.issue_enrolment(user=person, by=request.user)
+    if person.email:
+        messages.success(
+            request,
+            _("Et link til to-trins-login er sendt til %(email)s.") % {"email": person.email},
+        )
+    else:  # nothing was sent: the organiser hands the link over in person
+        messages.warning(
+            request,
+            _(
+                "%(user)s har ingen e-mailadresse, så der er ikke sendt noget. Giv personen "
+                "dette link selv; det virker én gang og i 72 timer: %(url)s"
+            )
+            % {"user": person.get_username(), "url": url},
+        )
     return redirect("backoffice:staff_enrolment")
