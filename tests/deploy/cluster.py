@@ -8,14 +8,30 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import urllib.parse
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+
+# Tests that bring their own cluster run once, in the suite's PostgreSQL run (scripts/test runs
+# every test on SQLite and again on PostgreSQL), not again in the SQLite run.
+in_the_postgresql_run = pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="runs in the PostgreSQL run: scripts/with-postgres pytest tests/deploy",
+)
 PGBIN = Path(os.environ.get("PGBIN", "/usr/lib/postgresql/15/bin"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _as_postgres() -> list[str]:

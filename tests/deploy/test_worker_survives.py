@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.cluster import ROOT, Cluster, manage, manage_env
+from tests.deploy.cluster import ROOT, Cluster, in_the_postgresql_run, manage, manage_env
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, in_the_postgresql_run]
 
 QUEUE_MESSAGE = """
 from forsamling.outbox.sending import queue
