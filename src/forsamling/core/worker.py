@@ -43,17 +43,12 @@ class ResilientWorker(Worker):
         on_start: Callable[[], Any] | None = None,
         first_pause: float = 1.0,
         max_pause: float = 30.0,
-        sleep: Callable[[float], None] = time.sleep,
-        database: str = DEFAULT_DB_ALIAS,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.database = database
         self.on_start = on_start
         self.first_pause = first_pause
         self.max_pause = max_pause
-        self.sleep = sleep
-        self.outages = 0
 
     def run(self) -> None:
         pause = self.first_pause
@@ -61,7 +56,7 @@ class ResilientWorker(Worker):
         while self.running:
             started = time.monotonic()
             try:
-                connections[self.database].ensure_connection()
+                connections[DEFAULT_DB_ALIAS].ensure_connection()
                 if self.on_start is not None:
                     self.on_start()
                 if away_since is not None:
@@ -77,14 +72,13 @@ class ResilientWorker(Worker):
                     pause = self.first_pause
                 if away_since is None:
                     away_since = time.monotonic()
-                    self.outages += 1
                     logger.warning("The database is away (%s); the worker waits for it", error)
                 logger.info("Trying the database again in %.0f s", pause)
                 close_connections()
                 self.running_task = False
                 # A stop signal during the pause exits here (the library's handler raises
                 # SystemExit while no task runs).
-                self.sleep(pause)
+                time.sleep(pause)
                 pause = min(pause * 2, self.max_pause)
                 # No staggered start after an outage: the pause already spread the workers.
                 self.startup_delay = False
