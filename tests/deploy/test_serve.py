@@ -165,15 +165,17 @@ class Stack:
     def processes(self) -> list[str]:
         """Command lines of every process that belongs to the stack."""
         marks = [str(self.run_dir), *(f"127.0.0.1:{port}" for port in self.app_ports)]
+        environment = f"FORSAMLING_VAR_DIR={self.base / 'var'}".encode()  # the worker too
         found = []
         for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
+            if not entry.name.isdigit() or entry.name == str(os.getpid()):
                 continue
             try:
                 cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                environ = (entry / "environ").read_bytes().split(b"\0")
             except OSError:
                 continue
-            if any(mark in cmdline for mark in marks):
+            if any(mark in cmdline for mark in marks) or environment in environ:
                 found.append(f"{entry.name}: {cmdline}")
         return found
 
@@ -322,7 +324,10 @@ def test_health_readiness_and_metrics_answer_through_the_proxy(stack: Stack, mai
             headers={"Authorization": "Bearer metrics-token-for-the-test"},
         )
         assert answer.status_code == 200
-        counts = re.findall(r"^forsamling_registrations\S*\s+([0-9.e+]+)$", answer.text, re.M)
+        # Every sample of the counter (or gauge), whatever its labels; not `_created`.
+        counts = re.findall(
+            r"^forsamling_registrations(?:_total)?(?:\{[^}]*\})?\s+(\S+)$", answer.text, re.M
+        )
         assert counts, answer.text[:2000]
         return sum(float(count) for count in counts)
 
