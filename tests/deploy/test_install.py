@@ -151,7 +151,8 @@ def test_a_fresh_install_installs_exactly_the_lock(tmp_path):
             )
         else:
             shutil.copy2(source, site / name)
-    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}}
+    test_only = {"VIRTUAL_ENV", "PYTHONPATH", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"}
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
     env["PYTHON"] = "python3.11"
 
     done = subprocess.run(
