@@ -186,6 +186,7 @@ def make_backup(*, folder: Path, keep: int, now: datetime | None = None) -> Made
                 _write_set(work, name, now, env)
                 os.chmod(work, 0o700)
                 work.rename(folder / name)
+                _fsync_folder(folder)  # the rename itself survives a crash
             except BaseException:
                 shutil.rmtree(work, ignore_errors=True)
                 raise
@@ -225,6 +226,14 @@ def _write_set(work: Path, name: str, now: datetime, env: dict[str, str]) -> Non
         os.chmod(work / file, 0o600)
         with (work / file).open("rb") as written:
             os.fsync(written.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def sets(folder: Path) -> list[Path]:
