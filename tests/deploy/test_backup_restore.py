@@ -128,6 +128,7 @@ def test_backup_keeps_the_newest_sets_and_removes_the_rest(backed_up, tmp_path):
     for stamp in ("20250101-000000", "20250201-000000", "20250301-000000"):
         (folder / f"forsamling-{stamp}").mkdir()
     (folder / "notes.txt").write_text("not a set: left alone")
+    (folder / ".tmp-forsamling-20250401-000000-died").mkdir()  # a run that was killed
     source = {**backed_up.source, "BACKUP_DIR": str(folder), "BACKUP_KEEP": "2"}
 
     written = ok(run(["scripts/backup"], source))
@@ -138,3 +139,16 @@ def test_backup_keeps_the_newest_sets_and_removes_the_rest(backed_up, tmp_path):
     assert "Removed old backup: forsamling-20250101-000000" in written
     assert "Removed old backup: forsamling-20250201-000000" in written
     assert (folder / "notes.txt").exists()
+    assert not (folder / ".tmp-forsamling-20250401-000000-died").exists()
+
+
+def test_a_failed_backup_says_why_and_leaves_no_set(backed_up, tmp_path):
+    gone = backed_up.source["DATABASE_URL"].rsplit("/", 1)[0] + "/no_such_database"
+    source = {**backed_up.source, "DATABASE_URL": gone, "BACKUP_DIR": str(tmp_path / "backups")}
+
+    failed = run(["scripts/backup"], source)
+
+    assert failed.returncode != 0
+    assert "Backup failed: pg_dump failed" in failed.stderr
+    assert 'database "no_such_database" does not exist' in failed.stderr
+    assert list((tmp_path / "backups").iterdir()) == [tmp_path / "backups" / ".lock"]
