@@ -105,6 +105,25 @@ def test_a_damaged_set_is_refused(backed_up, tmp_path):
     assert "intact" in ok(run(["scripts/restore", "--check", str(backed_up.set)], target))
 
 
+def test_a_set_from_a_newer_release_is_refused(backed_up, tmp_path):
+    newer = tmp_path / "newer"
+    newer.mkdir()
+    for part in backed_up.set.iterdir():
+        (newer / part.name).write_bytes(part.read_bytes())
+    manifest = json.loads((newer / "manifest.json").read_text())
+    manifest["migrations"]["registration"] = "9999_from_the_future"
+    (newer / "manifest.json").write_text(json.dumps(manifest))
+    with empty_databases("target") as url:
+        target = site_env(tmp_path, "target", url["target"])
+
+        refused = run(["scripts/restore", str(newer)], target)
+
+    assert refused.returncode != 0
+    assert "newer release" in refused.stderr
+    assert "registration.9999_from_the_future" in refused.stderr
+    assert not (tmp_path / "target" / "media").exists()
+
+
 def test_restore_over_existing_data_needs_force(backed_up, tmp_path):
     with empty_databases("target") as url:
         target = site_env(tmp_path, "target", url["target"])
