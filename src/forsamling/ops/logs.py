@@ -1,0 +1,75 @@
+"""Log lines that say which request or task they belong to, as JSON in production.
+
+A request's id (`middleware.RequestMiddleware`) and a worker's current task id live in context
+variables; `RequestContext`, a filter on every handler, copies them onto each record, so every
+line written while a request or a task runs carries them, whichever logger wrote it. The
+formatters below are what `settings.LOGGING` uses: JSON (python-json-logger) one object per
+line, or plain text in development. Personal data stays out as before: the privacy app's
+filter redacts the message and the traceback (`forsamling.privacy.logfilter`), and the JSON
+formatter redacts a traceback it formats itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextvars import ContextVar
+from typing import Any
+
+from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
+
+from forsamling.privacy.redact import redact
+
+NONE = "-"
+request_id: ContextVar[str] = ContextVar("request_id", default=NONE)
+task_id: ContextVar[str] = ContextVar("task_id", default=NONE)
+
+JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(task_id)s"
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(task_id)s] %(message)s"
+
+
+class RequestContext(logging.Filter):
+    """Puts the current request's and task's ids on the record (`-` outside them)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = request_id.get()
+        record.task_id = task_id.get()
+        return True
+
+
+class JsonFormatter(BaseJsonFormatter):
+    """One JSON object per line: time, level, logger, message, request_id, task_id and any
+    `extra` fields; a traceback, redacted, under `exc_info`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("rename_fields", {"asctime": "time", "levelname": "level"})
+        kwargs.setdefault("timestamp", False)
+        super().__init__(JSON_FIELDS, *args, **kwargs)
+
+    def formatException(self, ei: Any) -> str:
+        return redact(str(super().formatException(ei)))
+
+
+def formatter(log_format: str) -> dict[str, Any]:
+    """The `formatters` entry of `settings.LOGGING` for LOG_FORMAT ("json" or "text")."""
+    if log_format == "json":
+        return {"()": "forsamling.ops.logs.JsonFormatter"}
+    return {"format": TEXT_FORMAT}
+
+
+def _task_started(sender: Any, task_result: Any, **kwargs: Any) -> None:
+    task_id.set(str(task_result.id))
+
+
+def _task_finished(sender: Any, task_result: Any, **kwargs: Any) -> None:
+    # After django-tasks' own "Task id=… state=…" line, which is connected first and so
+    # still carries the id.
+    if task_id.get() == str(task_result.id):
+        task_id.set(NONE)
+
+
+def follow_tasks() -> None:
+    """The worker's lines carry the id of the task it runs (django-tasks' signals)."""
+    from django_tasks.signals import task_finished, task_started
+
+    task_started.connect(_task_started, dispatch_uid="forsamling.ops.task_started")
+    task_finished.connect(_task_finished, dispatch_uid="forsamling.ops.task_finished")
