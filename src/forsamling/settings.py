@@ -269,9 +269,6 @@ LOGGING = {
             "level": "INFO" if env_bool("ACCESS_LOG", True) else "WARNING",
             "propagate": False,
         },
-        # The worker's "Task id=… state=…" lines, with the task's id on each.
-        "django_tasks": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 

@@ -9,4 +9,4 @@ class OpsConfig(AppConfig):
     def ready(self) -> None:
         from forsamling.ops import logs
 
-        logs.follow_tasks()
+        logs.follow_requests_and_tasks()

@@ -67,9 +67,20 @@ def _task_finished(sender: Any, task_result: Any, **kwargs: Any) -> None:
         task_id.set(NONE)
 
 
-def follow_tasks() -> None:
-    """The worker's lines carry the id of the task it runs (django-tasks' signals)."""
-    from django_tasks.signals import task_finished, task_started
+def _request_finished(sender: Any, **kwargs: Any) -> None:
+    request_id.set(NONE)
 
+
+def follow_requests_and_tasks() -> None:
+    """A request's id is dropped when its answer has been sent (the middleware sets it); the
+    worker's lines carry the id of the task it runs (django-tasks' signals)."""
+    from django.core.signals import request_finished
+    from django_tasks.signals import log_task_started, task_finished, task_started
+
+    request_finished.connect(_request_finished, dispatch_uid="forsamling.ops.request_finished")
     task_started.connect(_task_started, dispatch_uid="forsamling.ops.task_started")
+    # django-tasks' "Task id=… state=RUNNING" line is written by a receiver connected before
+    # ours; connected again, it runs after ours and its line carries the id too.
+    if task_started.disconnect(log_task_started):
+        task_started.connect(log_task_started)
     task_finished.connect(_task_finished, dispatch_uid="forsamling.ops.task_finished")

@@ -54,7 +54,7 @@ def observe(*, method: str, route: str, status: int, seconds: float) -> None:
 
 
 class BusinessCollector:
-    """The conference's numbers, read from the database at each scrape (six statements)."""
+    """The conference's numbers, read from the database at each scrape (five statements)."""
 
     def collect(self) -> Iterator[Metric]:
         up = GaugeMetricFamily(

@@ -59,28 +59,27 @@ class RequestMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         rid = request_id_of(request)
-        token = logs.request_id.set(rid)
+        # Kept until the request is finished (`logs.request_finished`): Django logs a 4xx or 5xx
+        # answer ("Not Found: …") after the last middleware has returned it.
+        logs.request_id.set(rid)
         start = time.perf_counter()
-        try:
-            if sentry_sdk.get_client().is_active():
-                sentry_sdk.get_isolation_scope().set_tag("request_id", rid)
-            route, response = self._health(request)
-            if response is None:
-                response = self.get_response(request)
-                route = route_of(request)
-            seconds = time.perf_counter() - start
-            response.headers["X-Request-ID"] = rid
-            metrics.observe(
-                method=request.method or "",
-                route=route,
-                status=response.status_code,
-                seconds=seconds,
-            )
-            if request.path_info not in QUIET:
-                self._log(request, response.status_code, seconds)
-            return response
-        finally:
-            logs.request_id.reset(token)
+        if sentry_sdk.get_client().is_active():
+            sentry_sdk.get_isolation_scope().set_tag("request_id", rid)
+        route, response = self._health(request)
+        if response is None:
+            response = self.get_response(request)
+            route = route_of(request)
+        seconds = time.perf_counter() - start
+        response.headers["X-Request-ID"] = rid
+        metrics.observe(
+            method=request.method or "",
+            route=route,
+            status=response.status_code,
+            seconds=seconds,
+        )
+        if request.path_info not in QUIET:
+            self._log(request, response.status_code, seconds)
+        return response
 
     def _health(self, request: HttpRequest) -> tuple[str, HttpResponse | None]:
         answer = HEALTH.get(request.path_info)

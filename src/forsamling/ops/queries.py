@@ -1,6 +1,6 @@
 """The few aggregate reads behind the readiness check and the business metrics.
 
-Each is one statement; a scrape costs six, whatever the number of registrations.
+Each is one statement; a scrape costs five, whatever the number of registrations.
 """
 
 from __future__ import annotations
