@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import logging
 from contextvars import ContextVar
+from datetime import datetime
 from typing import Any
 
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
-from forsamling.privacy.redact import redact
+from forsamling.privacy.redact import redact, redact_value
 
 NONE = "-"
 request_id: ContextVar[str] = ContextVar("request_id", default=NONE)
 task_id: ContextVar[str] = ContextVar("task_id", default=NONE)
 
-JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(task_id)s"
+JSON_FIELDS = "%(levelname)s %(name)s %(message)s %(request_id)s %(task_id)s"
+# Ours, never personal (a UUID, or the proxy's id of the request): not redacted, although a
+# 32-character id looks like a token.
+IDS = frozenset({"request_id", "task_id"})
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(task_id)s] %(message)s"
 
 
@@ -37,16 +41,31 @@ class RequestContext(logging.Filter):
 
 
 class JsonFormatter(BaseJsonFormatter):
-    """One JSON object per line: time, level, logger, message, request_id, task_id and any
-    `extra` fields; a traceback, redacted, under `exc_info`."""
+    """One JSON object per line: time (ISO 8601, UTC), level, logger, message, request_id,
+    task_id and any `extra` fields; a traceback under `exc_info`.
+
+    The privacy filter redacts the message and the traceback; the `extra` fields are this
+    formatter's own, and redacted here: Django passes the request itself with a 4xx or 5xx
+    ("Not Found: …"), whose text holds the path and its private token.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("rename_fields", {"asctime": "time", "levelname": "level"})
-        kwargs.setdefault("timestamp", False)
+        kwargs.setdefault("rename_fields", {"levelname": "level"})
+        kwargs.setdefault("timestamp", "time")
         super().__init__(JSON_FIELDS, *args, **kwargs)
 
     def formatException(self, ei: Any) -> str:
         return redact(str(super().formatException(ei)))
+
+    def process_log_record(self, log_data: dict[str, Any]) -> dict[str, Any]:
+        for key, value in log_data.items():
+            if key in IDS or value is None or isinstance(value, bool | int | float | datetime):
+                continue
+            if isinstance(value, str | list | dict):
+                log_data[key] = redact_value(value)
+            else:
+                log_data[key] = redact(str(value))
+        return log_data
 
 
 def formatter(log_format: str) -> dict[str, Any]:
