@@ -4,9 +4,12 @@ time."""
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
 from datetime import timedelta
 from ipaddress import ip_network
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -19,6 +22,7 @@ from tests.ops.test_health import queued_task
 
 pytestmark = pytest.mark.django_db
 TOKEN = "metrics-token-for-the-tests-0123456789"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -137,3 +141,15 @@ def test_a_scrape_is_a_few_queries_whatever_the_data(client, edition, django_ass
     register(edition, "Mette Hansen", [edition.small_theme])
     with django_assert_num_queries(5):
         scrape(client)
+
+
+def test_the_grafana_dashboard_asks_only_for_metrics_that_exist(client, edition):
+    """deploy/grafana-dashboard.json (README, Monitoring): every series its queries name is in a
+    real scrape."""
+    client.get("/2026/program/")
+    exposed = {name for name, _ in scrape(client)}
+    dashboard = json.loads((ROOT / "deploy" / "grafana-dashboard.json").read_text())
+    expressions = [t["expr"] for p in dashboard["panels"] for t in p["targets"]]
+    named = {name for expr in expressions for name in re.findall(r"forsamling_\w+", expr)}
+    assert len(named) >= 10
+    assert named <= exposed, named - exposed
