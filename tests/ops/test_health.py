@@ -93,3 +93,10 @@ def test_readyz_ignores_finished_tasks_and_counts_a_retry_from_its_start(client,
     # Queued two hours ago to run a minute ago: has waited a minute.
     queued_task(waited=timedelta(hours=2), run_after=timezone.now() - timedelta(minutes=1))
     assert client.get("/readyz").status_code == 200
+
+
+@pytest.mark.django_db
+def test_readyz_is_two_queries_once_the_migrations_have_passed(client, django_assert_num_queries):
+    assert client.get("/readyz").status_code == 200
+    with django_assert_num_queries(2):  # SELECT 1, the queue's age
+        assert client.get("/readyz").status_code == 200
