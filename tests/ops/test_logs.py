@@ -106,3 +106,26 @@ def test_the_workers_lines_carry_the_task_id(edition, settings, log_lines):
     assert "SUCCESSFUL" in task_lines[-1]["message"]
     logging.getLogger("forsamling").warning("after the task")
     assert log_lines()[-1]["task_id"] == "-"
+
+
+def test_an_error_that_escapes_django_still_has_its_access_line(client, settings, log_lines):
+    settings.ROOT_URLCONF = "tests.ops.urls_broken_errors"
+    client.raise_request_exception = False
+    with pytest.raises(ValueError, match="manifest"):
+        client.get("/test-boom/", HTTP_X_REQUEST_ID="req-broken-0001")
+    (line,) = access_lines(log_lines())
+    assert (line["path"], line["status"], line["request_id"]) == (
+        "/test-boom/",
+        500,
+        "req-broken-0001",
+    )
+
+
+def test_a_probes_503_is_not_logged_as_an_error(client, settings, log_lines):
+    settings.MIGRATION_MODULES = {"ops": "tests.ops.pending_migrations"}
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert client.get("/readyz").status_code == 503
+    assert log_lines() == []
+    assert client.get("/readyz", HTTP_HOST="evil.example.com").status_code == 400
+    # A wrong Host header is still refused and logged as Django does for any page.
+    assert "django.security.DisallowedHost" in [line["name"] for line in log_lines()]

@@ -93,6 +93,7 @@ def _request_finished(sender: Any, **kwargs: Any) -> None:
 def follow_requests_and_tasks() -> None:
     """A request's id is dropped when its answer has been sent (the middleware sets it); the
     worker's lines carry the id of the task it runs (django-tasks' signals)."""
+    # Imported here, once the apps are loaded: this module is imported by the settings.
     from django.core.signals import request_finished
     from django_tasks.signals import log_task_started, task_finished, task_started
 

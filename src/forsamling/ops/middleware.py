@@ -67,19 +67,23 @@ class RequestMiddleware:
             sentry_sdk.get_isolation_scope().set_tag("request_id", rid)
         route, response = self._health(request)
         if response is None:
-            response = self.get_response(request)
+            try:
+                response = self.get_response(request)
+            except BaseException:
+                # Django turns errors into answers below; only a failing error page (or a
+                # worker being stopped) ends up here, and the server answers 500.
+                self._record(request, route_of(request), 500, start)
+                raise
             route = route_of(request)
-        seconds = time.perf_counter() - start
         response.headers["X-Request-ID"] = rid
-        metrics.observe(
-            method=request.method or "",
-            route=route,
-            status=response.status_code,
-            seconds=seconds,
-        )
-        if request.path_info not in QUIET:
-            self._log(request, response.status_code, seconds)
+        self._record(request, route, response.status_code, start)
         return response
+
+    def _record(self, request: HttpRequest, route: str, status: int, start: float) -> None:
+        seconds = time.perf_counter() - start
+        metrics.observe(method=request.method or "", route=route, status=status, seconds=seconds)
+        if request.path_info not in QUIET:
+            self._log(request, status, seconds)
 
     def _health(self, request: HttpRequest) -> tuple[str, HttpResponse | None]:
         answer = HEALTH.get(request.path_info)
@@ -90,7 +94,10 @@ class RequestMiddleware:
         except DisallowedHost:
             return "", None  # the stack below answers 400, as for any page
         route, view = answer
-        return route, view(request)
+        response = view(request)
+        # A probe's 503 is its answer, not an error for the log (nor for Sentry's log capture).
+        response._has_been_logged = True  # type: ignore[attr-defined]
+        return route, response
 
     def _log(self, request: HttpRequest, status: int, seconds: float) -> None:
         path = redact(request.path)
