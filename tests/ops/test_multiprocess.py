@@ -7,9 +7,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
+
+from forsamling.ops.gunicorn_conf import child_exit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -64,3 +67,12 @@ def test_a_scrape_adds_up_the_requests_of_every_worker(tmp_path):
     healthz = (("method", "GET"), ("route", "ops:healthz"), ("status", "200"))
     assert samples[("forsamling_http_requests_total", healthz)] == 7
     assert samples[("forsamling_database_up", ())] == 0
+
+
+def test_gunicorns_child_exit_removes_a_dead_workers_live_gauges(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    for name in ("gauge_livesum_4242.db", "gauge_livesum_4343.db", "counter_4242.db"):
+        (tmp_path / name).write_bytes(b"")
+    child_exit(server=None, worker=SimpleNamespace(pid=4242))  # gunicorn's Worker has .pid
+    left = sorted(path.name for path in tmp_path.iterdir())
+    assert left == ["counter_4242.db", "gauge_livesum_4343.db"]  # its counts stay counted
