@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+os.environ.pop("SENTRY_DSN", None)  # the suite never reports to a real Sentry
 
 from forsamling.settings import *  # noqa: F403
 from forsamling.settings import DATABASES

@@ -6,10 +6,15 @@ runner switch what they need through environment variables. See README.md, "Sett
 
 import os
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from forsamling.ops.logs import formatter
+from forsamling.ops.sentry import init_sentry
+from forsamling.ops.version import read_version
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("FORSAMLING_VAR_DIR", BASE_DIR / "var"))
@@ -68,9 +73,13 @@ INSTALLED_APPS = [
     "axes",
     "forsamling.accounts",
     "forsamling.invitations",
+    "forsamling.ops",
 ]
 
 MIDDLEWARE = [
+    # First: the request id, metrics and access log see every answer; /healthz and /readyz
+    # are answered here, before the HTTPS redirect and the session, CSRF and login work.
+    "forsamling.ops.middleware.RequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "forsamling.core.security.NoStoreMiddleware",
@@ -102,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "forsamling.core.context_processors.site",
+                "forsamling.ops.context_processors.version",
             ],
             "builtins": ["forsamling.core.templatetags.danish"],
         },
@@ -225,21 +235,40 @@ X_FRAME_OPTIONS = "DENY"
 if env_bool("BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs: one JSON object per line in production (LOG_FORMAT=json, the default without DEBUG),
+# plain text in development. Every line carries the request's id (X-Request-ID) or the worker's
+# task id (forsamling.ops.logs); one access line per request (logger "forsamling.access",
+# ACCESS_LOG=0 turns it off), none for /healthz, /readyz and /metrics.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json").strip().lower()
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # No private token or e-mail address in the application's logs (see forsamling.privacy).
-    "filters": {"redact": {"()": "forsamling.privacy.logfilter.RedactPersonalData"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {
+        # No private token or e-mail address in the application's logs (see forsamling.privacy).
+        "redact": {"()": "forsamling.privacy.logfilter.RedactPersonalData"},
+        "context": {"()": "forsamling.ops.logs.RequestContext"},
+    },
+    "formatters": {"main": formatter(LOG_FORMAT)},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact", "context"],
+            "formatter": "main",
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Django's own handlers (runserver's request lines, DEBUG's console) would bypass the filter.
     "loggers": {
-        "django": {
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "forsamling.access": {
             "handlers": ["console"],
-            "level": os.environ.get("LOG_LEVEL", "WARNING"),
+            "level": "INFO" if env_bool("ACCESS_LOG", True) else "WARNING",
             "propagate": False,
         },
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 
@@ -315,3 +344,26 @@ FORSAMLING_RATE_FORMS_PER_ADDRESS = int(os.environ.get("FORSAMLING_RATE_FORMS_PE
 
 # A refused CSRF check gets a Danish page that says what to do (forsamling.core.errors).
 CSRF_FAILURE_VIEW = "forsamling.core.errors.csrf_failure"
+
+# Operations (forsamling.ops; README, "Monitoring").
+FORSAMLING_VERSION = read_version(BASE_DIR)
+# /readyz answers 503 when the oldest task waiting for the worker has waited longer than this.
+READYZ_MAX_QUEUE_AGE = int(os.environ.get("READYZ_MAX_QUEUE_AGE", "300"))
+# /metrics answers `Authorization: Bearer <METRICS_TOKEN>`, or a direct connection (no proxy)
+# from one of these networks; anyone else gets a page not found.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = [
+    ip_network(network, strict=False) for network in env_list("METRICS_ALLOWED_NETWORKS")
+]
+# A load balancer's probes and Prometheus talk plain HTTP to the server itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+
+# Error reports to Sentry, only when SENTRY_DSN is set, without personal data (ops.sentry).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    init_sentry(
+        dsn=SENTRY_DSN,
+        release=f"forsamling@{FORSAMLING_VERSION}",
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

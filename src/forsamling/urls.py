@@ -11,6 +11,7 @@ urlpatterns = [
     path("backoffice/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("altcha/udfordring/", core_views.challenge, name="altcha_challenge"),
+    path("", include("forsamling.ops.urls")),
     path("", include("forsamling.public.urls")),
 ]
 

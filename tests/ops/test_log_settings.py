@@ -1,0 +1,46 @@
+"""LOG_FORMAT: JSON by default in production, plain text with DEBUG, nothing else accepted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOW = (
+    "import logging, django; django.setup();"
+    "logging.getLogger('forsamling.test').warning('hello from %s', 'ole@aalborg.dk')"
+)
+
+
+def log_of(**env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "LOG_FORMAT", "SENTRY_DSN"}}
+    return subprocess.run(
+        [sys.executable, "-c", SHOW],
+        env={
+            **clean,
+            "PYTHONPATH": str(ROOT / "src"),
+            "DJANGO_SETTINGS_MODULE": "forsamling.settings",
+            "SECRET_KEY": "x" * 50,
+            **env,
+        },
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_logs_json_and_development_plain_text():
+    production = log_of().stderr.strip()
+    assert production.startswith("{") and '"message": "hello from [e-mail]"' in production
+    development = log_of(DEBUG="1").stderr.strip()
+    assert development.endswith("forsamling.test [- -] hello from [e-mail]")
+    assert log_of(LOG_FORMAT="text").stderr.strip().endswith("hello from [e-mail]")
+
+
+def test_an_unknown_log_format_is_refused():
+    result = log_of(LOG_FORMAT="yaml")
+    assert result.returncode != 0 and "LOG_FORMAT must be json or text" in result.stderr
