@@ -89,7 +89,7 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:registration": Action.VIEW,
     "backoffice:move_participant": Action.CHANGE_REGISTRATION,
     "backoffice:participant_list_xlsx": Action.EXPORT,
-    "backoffice:invoices_xlsx": Action.EXPORT,
+    "backoffice:invoices_xlsx": Action.INVOICE,
     "backoffice:outputs": Action.VIEW,
     "backoffice:order_pdf": Action.MAKE_PDF,
     "backoffice:job": Action.VIEW,

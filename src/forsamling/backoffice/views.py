@@ -130,7 +130,8 @@ def participant_list_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
 
 def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.EXPORT)
+    # EANs, order references and amounts: the invoicing's data, for organisers only.
+    require(request, the_edition, Action.INVOICE)
     rows = invoices.invoice_rows(invoices.invoices(the_edition))
     body = spreadsheets.to_xlsx("Fakturagrundlag", invoices.INVOICE_HEADERS, rows)
     return attachment(body, f"fakturagrundlag-{the_edition.slug}.xlsx", XLSX)
