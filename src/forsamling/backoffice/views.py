@@ -15,6 +15,7 @@ from forsamling.backoffice.charts import cumulative_svg
 from forsamling.backoffice.permissions import (
     allowed_actions,
     editions_for,
+    may_manage_logins,
     require,
     require_staff,
 )
@@ -30,7 +31,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @staff_member_required
 def editions(request: HttpRequest) -> HttpResponse:
     require_staff(request)
-    return render(request, "backoffice/editions.html", {"editions": editions_for(request.user)})
+    return render(
+        request,
+        "backoffice/editions.html",
+        {
+            "editions": editions_for(request.user),
+            "may_manage_logins": may_manage_logins(request.user),
+        },
+    )
 
 
 def home(request: HttpRequest, edition: str) -> HttpResponse:

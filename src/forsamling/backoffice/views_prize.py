@@ -181,7 +181,7 @@ def declare_conflict(request: HttpRequest, edition: str, pk: int) -> HttpRespons
         )
         messages.success(request, _("Du er registreret som inhabil i denne indstilling."))
     else:  # the field's own Danish message: missing, too long, or a control character
-        messages.error(request, " ".join(form.errors["reason"]))
+        messages.error(request, " ".join(str(error) for error in form.errors["reason"]))
     return redirect("backoffice:prize_jury_nomination", edition, pk)
 
 
