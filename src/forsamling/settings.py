@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "forsamling.ops.middleware.RequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "forsamling.core.security.PermissionsPolicyMiddleware",
     "forsamling.core.security.NoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "forsamling.backoffice.session_timeout.StaffSessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -225,6 +227,12 @@ SECURE = not DEBUG
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SESSION_COOKIE_HTTPONLY = True
+# Staff sessions (forsamling.backoffice.session_timeout): logged out after this long without a
+# request, and after STAFF_SESSION_MAX_AGE in any case. Participants have no login sessions.
+STAFF_SESSION_IDLE_TIMEOUT = timedelta(
+    minutes=int(os.environ.get("STAFF_SESSION_IDLE_MINUTES", "30"))
+)
+STAFF_SESSION_MAX_AGE = timedelta(hours=int(os.environ.get("STAFF_SESSION_MAX_HOURS", "12")))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SECURE)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if SECURE else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
@@ -300,17 +308,49 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Permissions-Policy on every answer (forsamling.core.security): no page may use the camera,
+# microphone, location, payment or USB, except the camera on the check-in app's scanner page.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "picture-in-picture": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+# The views (by name) that may use the camera on their own origin.
+PERMISSIONS_POLICY_CAMERA_VIEWS = ["backoffice:checkin_app"]
+
 # The client's address behind this many proxies (X-Forwarded-For, counted from the right).
 FORSAMLING_PROXY_COUNT = int(
     os.environ.get("FORSAMLING_PROXY_COUNT", "1" if env_bool("BEHIND_TLS_PROXY") else "0")
 )
 
-# Logins (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name, or from one
-# address, that user name or address is refused for AXES_COOLOFF_TIME. The counters are rows in
-# the database, shared by every worker. A good login clears the user's count.
+# Logins (django-axes): after AXES_FAILURE_LIMIT failed logins (a wrong password, a missing or
+# wrong code) for one user name from one address, that user name is refused from that address
+# for AXES_COOLOFF_TIME. Locking the user name alone would let anyone lock an organiser out from
+# everywhere; locking the address alone would lock out everyone behind a venue's NAT. Attempts
+# while locked are not counted, so they cannot stretch the lockout for ever. The counters are
+# rows in the database, shared by every worker. A good login clears the count. An organiser can
+# always log in by a one-time link sent by e-mail (accounts.logins), locked or not.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Requests for a one-time login link per client address per FORSAMLING_RATE_WINDOW_SECONDS.
+FORSAMLING_RATE_LOGIN_LINKS_PER_ADDRESS = int(
+    os.environ.get("FORSAMLING_RATE_LOGIN_LINKS_PER_ADDRESS", "10")
+)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "forsamling.backoffice.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "forsamling.core.clients.axes_client_ip"

@@ -26,6 +26,7 @@ answer an anonymous request with a 403 rather than a redirect to the login page.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -44,6 +45,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from forsamling.accounts.models import LoginLink
 from forsamling.accounts.services import issue_enrolment
 from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, RoleRuleMixin
 from forsamling.backoffice.models import Mailing, OutputJob
@@ -89,7 +91,7 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:registration": Action.VIEW,
     "backoffice:move_participant": Action.CHANGE_REGISTRATION,
     "backoffice:participant_list_xlsx": Action.EXPORT,
-    "backoffice:invoices_xlsx": Action.EXPORT,
+    "backoffice:invoices_xlsx": Action.INVOICE,
     "backoffice:outputs": Action.VIEW,
     "backoffice:order_pdf": Action.MAKE_PDF,
     "backoffice:job": Action.VIEW,
@@ -119,6 +121,10 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:enrol": "public",
     "backoffice:staff_enrolment": "superuser",  # Django's permission auth.change_user
     "backoffice:staff_enrolment_send": "superuser",
+    "backoffice:request_login_link": "public",
+    "backoffice:login_link": "public",  # the token in its URL is the credential
+    "backoffice:lockouts": "manage-some",  # organisers of some edition, superusers
+    "backoffice:lift_lockout": "manage-some",
     "backoffice:prize_jury": Action.SCORE_PRIZE,  # organisers are sent on to the ranking
     "backoffice:prize_jury_nomination": "juror",
     "backoffice:prize_jury_attachment": Action.SCORE_PRIZE,
@@ -253,6 +259,7 @@ def pages(world: Any) -> list[Page]:
         "user_id": world.users["no_role"].pk,  # not the enrolment's user: sending revokes its link
         "code_id": world.code.pk,
         "layout": "label",
+        "attempt_id": 999999,  # none: lifting it must not remove the walk's own attempt
     }
     found = []
     for name, route, pattern in walk(get_resolver().url_patterns):
@@ -270,6 +277,8 @@ def pages(world: Any) -> list[Page]:
             found.append(Page(name, reverse(name, args=[world.ct.pk, edition.pk]), need))
             continue
         kwargs = {key: value for key, value in args.items() if key in wanted}
+        if name == "backoffice:login_link":
+            kwargs["token"] = world.login_token
         if "object_id" in wanted:
             model, model_admin = next(
                 (m, a)
@@ -311,6 +320,14 @@ def world(conference, people, users, settings, tmp_path):
     invoice.refresh_from_db()
     code = create_code(edition=edition, category=conference.stand, user=users.organiser)
     link = issue_enrolment(user=make_user("nyansat", is_staff=True), by=None)
+    login_token = "walk-" + "x" * 40
+    link_user = make_user("engangslink", is_staff=True)
+    TOTPDevice.objects.create(user=link_user, name="Telefon", confirmed=True)
+    LoginLink.objects.create(
+        user=link_user,
+        token_hash=hashlib.sha256(login_token.encode()).hexdigest(),
+        expires_at=timezone.now() + timedelta(minutes=15),
+    )
     # An organiser of another edition is no organiser of this one.
     stranger = make_user("fremmed")
     grant_role(user=stranger, edition=stranger_edition, role=Role.ORGANISER)
@@ -382,6 +399,7 @@ def world(conference, people, users, settings, tmp_path):
             "invoice": invoice,
             "message": message,
             "token": link.rstrip("/").rsplit("/", 1)[-1],
+            "login_token": login_token,
             "code": code,
             "ct": ContentType.objects.get_for_model(edition),
             "users": {**vars(users), "jury": jury, "stranger": stranger},

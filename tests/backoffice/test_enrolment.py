@@ -1,5 +1,6 @@
 """Staff enrolment: a one-time link by e-mail is the only way to set up the first device."""
 
+import base64
 import re
 from datetime import timedelta
 
@@ -31,11 +32,23 @@ def path_of(url: str) -> str:
     return url.split("8000", 1)[1]
 
 
+def confirm_password(client, path, password=PASSWORD):
+    return client.post(path, {"password": password})
+
+
+def secret_on(page) -> str:
+    return re.search(r"<code>([A-Z2-7 ]+)</code>", page.content.decode()).group(1)
+
+
 def enrol(client, path, password=PASSWORD, drift=0):
     page = client.get(path)
     assert page.status_code == 200
+    confirmed = confirm_password(client, path, password)
+    if confirmed.status_code != 302:
+        return confirmed, None
+    assert client.get(path).status_code == 200
     device = TOTPDevice.objects.get(user__username="ny", confirmed=False)
-    return client.post(path, {"password": password, "otp_token": code(device, drift)}), device
+    return client.post(path, {"otp_token": code(device, drift)}), device
 
 
 def test_the_link_by_mail_sets_up_the_device_and_logs_in(
@@ -46,7 +59,6 @@ def test_the_link_by_mail_sets_up_the_device_and_logs_in(
     (mail,) = mailoutbox
     assert mail.to == ["ny@kl.dk"] and "to-trins-login" in mail.subject
     path = path_of(link_in(mail))
-    assert "<svg" in client.get(path).content.decode()
     response, device = enrol(client, path)
     assert response["Location"] == "/backoffice/konference/"
     device.refresh_from_db()
@@ -57,22 +69,52 @@ def test_the_link_by_mail_sets_up_the_device_and_logs_in(
     assert client.get(path).status_code == 404
 
 
+def test_the_seed_is_shown_only_after_the_password(client, newcomer):
+    """Whoever holds the link alone (a forwarded e-mail) sees no QR code and no key."""
+    path = path_of(issue_enrolment(user=newcomer, by=None))
+    before = client.get(path).content.decode()
+    assert "QR-kode til godkenderappen" not in before and "<code>" not in before
+    assert 'name="password"' in before and 'name="otp_token"' not in before
+    assert not TOTPDevice.objects.filter(user=newcomer).exists()
+    # A code posted without the password confirms nothing either.
+    assert client.post(path, {"otp_token": "123456"}).status_code == 400
+    assert confirm_password(client, path)["Location"] == path
+    after = client.get(path).content.decode()
+    assert "QR-kode til godkenderappen" in after and 'name="otp_token"' in after
+    device = TOTPDevice.objects.get(user=newcomer, confirmed=False)
+    assert secret_on(client.get(path)).replace(" ", "") == base64.b32encode(device.bin_key).decode()
+
+
+def test_a_new_link_shows_a_new_seed(client, newcomer):
+    first = path_of(issue_enrolment(user=newcomer, by=None))
+    confirm_password(client, first)
+    seed_of_first = secret_on(client.get(first))
+    second = path_of(issue_enrolment(user=newcomer, by=None))
+    assert client.get(first).status_code == 404
+    confirm_password(client, second)
+    assert secret_on(client.get(second)) != seed_of_first
+    assert TOTPDevice.objects.filter(user=newcomer).count() == 1
+
+
 def test_the_link_needs_the_password_too(client, newcomer):
     path = path_of(issue_enrolment(user=newcomer, by=None))
     response, device = enrol(client, path, password="gæt")
     assert response.status_code == 400
-    assert "Adgangskoden passer ikke" in response.content.decode()
-    device.refresh_from_db()
-    assert not device.confirmed and "_auth_user_id" not in client.session
+    page = response.content.decode()
+    assert "Adgangskoden passer ikke" in page and "QR-kode til godkenderappen" not in page
+    assert device is None and not TOTPDevice.objects.filter(user=newcomer).exists()
+    assert "_auth_user_id" not in client.session
 
 
 def test_a_wrong_code_confirms_nothing(client, newcomer):
     path = path_of(issue_enrolment(user=newcomer, by=None))
+    confirm_password(client, path)
     client.get(path)
     device = TOTPDevice.objects.get(user=newcomer)
     wrong = f"{(int(code(device)) + 1) % 1_000_000:06d}"
-    response = client.post(path, {"password": PASSWORD, "otp_token": wrong})
+    response = client.post(path, {"otp_token": wrong})
     assert response.status_code == 400
+    assert "Koden passede ikke" in response.content.decode()
     device.refresh_from_db()
     assert not device.confirmed
 
@@ -124,7 +166,7 @@ def test_staff_without_the_right_to_change_users_cannot_send_links(client, users
 
 def test_a_new_user_cannot_be_taken_over_by_a_password_guesser(client, newcomer):
     """The attack of the issue: the right password, then enrolling one's own device."""
-    assert login(client, newcomer.username)["Location"] == "/backoffice/login/"
+    assert login(client, newcomer.username).status_code == 200  # refused like a wrong password
     client.get("/backoffice/konference/totp/")
     assert not TOTPDevice.objects.filter(user=newcomer).exists()
     assert client.get("/backoffice/").status_code == 302

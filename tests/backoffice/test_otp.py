@@ -1,12 +1,16 @@
 """Logging in to the back office with a password and a TOTP code from an authenticator app."""
 
+import re
+
 import pytest
+from axes.models import AccessAttempt
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.backoffice.conftest import make_user
 
 PASSWORD = "correct horse battery"
+FAILED = "Brugernavnet, adgangskoden eller koden fra godkenderappen passer ikke. Prøv igen."
 
 
 @pytest.fixture(autouse=True)
@@ -36,13 +40,15 @@ def device(organiser):
     return TOTPDevice.objects.create(user=organiser, name="Telefon", confirmed=True)
 
 
-def test_first_login_without_a_device_is_refused_with_a_pointer_to_the_link(client, organiser):
-    """The password alone neither lets a new user in nor lets them enrol a device."""
+def test_first_login_without_a_device_is_refused_like_a_wrong_password(client, organiser):
+    """The password alone neither lets a new user in nor lets them enrol a device; the
+    answer does not tell that the password was right, and the page points to the link."""
     response = login(client, organiser.username)
-    assert response["Location"] == "/backoffice/login/"
+    assert response.status_code == 200
     assert "_auth_user_id" not in client.session
-    page = client.get("/backoffice/login/").content.decode()
-    assert "Brug linket i den e-mail, du har fået" in page
+    page = response.content.decode()
+    assert FAILED in page
+    assert "Første gang logger du ind med linket i den e-mail, du har fået" in page
     assert client.get("/backoffice/").status_code == 302
 
 
@@ -65,13 +71,44 @@ def test_login_with_password_and_current_code(client, organiser, device):
 def test_login_without_the_code_is_refused_when_there_is_a_device(client, organiser, device):
     response = login(client, organiser.username)
     assert response.status_code == 200
-    assert "Koden fra godkenderappen mangler eller er forkert" in response.content.decode()
+    assert FAILED in response.content.decode()
 
 
 def test_login_with_a_wrong_code_is_refused(client, organiser, device):
     wrong = f"{(int(code(device)) + 500_000) % 1_000_000:06d}"
     assert login(client, organiser.username, wrong).status_code == 200
     assert client.get("/backoffice/").status_code == 302
+
+
+def errors_of(response):
+    """The page's error messages: what a guesser could tell apart."""
+    return re.findall(r'<p class="errornote">(.*?)</p>', response.content.decode(), re.S)
+
+
+def test_one_answer_for_every_failure(client, organiser, device):
+    """A right password without its code is answered like a wrong password: no oracle."""
+    wrong_code = f"{(int(code(device)) + 500_000) % 1_000_000:06d}"
+    answers = [
+        client.post(
+            "/backoffice/login/?next=/backoffice/",
+            {"username": organiser.username, "password": password, "otp_token": token},
+        )
+        for password, token in [("forkert", ""), (PASSWORD, ""), (PASSWORD, wrong_code),
+                                ("forkert", code(device))]
+    ]  # fmt: skip
+    assert {r.status_code for r in answers} == {200}
+    assert [errors_of(r) for r in answers] == [[FAILED]] * 4
+
+
+def test_a_missing_or_wrong_code_counts_as_a_failed_login(client, organiser, device, settings):
+    settings.AXES_FAILURE_LIMIT = 5
+    wrong_code = f"{(int(code(device)) + 500_000) % 1_000_000:06d}"
+    for token in ["", wrong_code, "", wrong_code]:
+        assert login(client, organiser.username, token).status_code == 200
+    assert AccessAttempt.objects.get(username=organiser.username).failures_since_start == 4
+    assert login(client, organiser.username).status_code == 429
+    # Locked now, even with the right code.
+    assert login(client, organiser.username, code(device)).status_code == 429
 
 
 def test_a_user_with_a_device_cannot_add_another_with_the_password_alone(client, organiser, device):

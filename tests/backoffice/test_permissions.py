@@ -30,7 +30,6 @@ ALLOWED = {
         "list",
         "csv",
         "participants",
-        "invoices",
         "outputs",
         "registration",
     },

@@ -165,7 +165,7 @@ def test_a_registration_of_another_edition_is_not_found(client, conference, peop
 def test_invoice_basis_as_xlsx_with_amounts_as_numbers(client, conference, people, users):
     from decimal import Decimal
 
-    client.force_login(users.viewer)
+    client.force_login(users.organiser)
     response = client.get(f"/backoffice/konference/{conference.edition.slug}/fakturagrundlag.xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[0][0] == "Organisation" and rows[0][-1] == "Beløb (kr.)"

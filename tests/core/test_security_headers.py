@@ -20,6 +20,16 @@ STRICT = {
 }
 
 
+# Powerful features no page may use (the check-in app's scanner may use the camera).
+DENIED = {"camera=()", "geolocation=()", "microphone=()", "payment=()", "usb=()", "midi=()"}
+
+
+def features(response) -> set[str]:
+    header = response.headers.get("Permissions-Policy")
+    assert header, f"no Permissions-Policy on {response.request['PATH_INFO']}"
+    return {part.strip() for part in header.split(",")}
+
+
 def policy(response) -> dict[str, str]:
     header = response.headers.get("Content-Security-Policy")
     assert header, f"no Content-Security-Policy on {response.request['PATH_INFO']}"
@@ -38,6 +48,7 @@ def assert_secure(response, *, no_store: bool) -> None:
     assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
     assert "'unsafe-eval'" not in response.headers["Content-Security-Policy"]
     assert response.headers["X-Frame-Options"] == "DENY"
+    assert features(response) >= DENIED, response.request["PATH_INFO"]
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
     cache = response.headers.get("Cache-Control", "")
@@ -129,3 +140,15 @@ def test_error_pages_carry_the_policy(site):
     for status, response in answers.items():
         assert response.status_code == status, (status, response.status_code)
         assert_secure(response, no_store=False)
+
+
+def test_only_the_check_in_app_may_use_the_camera(client, site, conference):
+    """The scanner page asks for the camera on its own origin; every other page is denied it."""
+    client.force_login(site["users"].checkin)
+    app = client.get("/backoffice/konference/2026/tjekind/")
+    assert app.status_code == 200
+    assert "camera=(self)" in features(app)
+    assert features(app) >= DENIED - {"camera=()"}
+    desk = client.get("/backoffice/konference/2026/indtjekning/")
+    assert desk.status_code == 200
+    assert "camera=()" in features(desk)

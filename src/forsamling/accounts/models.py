@@ -34,3 +34,26 @@ class StaffEnrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.created_at:%Y-%m-%d})"
+
+
+class LoginLink(models.Model):
+    """A one-time link that logs a staff user in without their password ("Log ind med et
+    engangslink"): the way in while the password is locked out, or forgotten. It proves the
+    mailbox; the second factor is still asked for. Only its hash is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    wrong_codes = models.PositiveSmallIntegerField(default=0)
+    requested_from = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("engangslink til login")
+        verbose_name_plural = _("engangslinks til login")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -35,6 +35,8 @@ def issue_enrolment(*, user: Any, by: Any | None) -> str:
     Returns the link, for an organiser who hands it over in person."""
     now = timezone.now()
     StaffEnrolment.objects.filter(user=user, used_at=None, revoked_at=None).update(revoked_at=now)
+    # A new link, a new seed: whoever saw the QR code of an earlier link cannot use it.
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     token = secrets.token_urlsafe(32)
     StaffEnrolment.objects.create(
         user=user, token_hash=_hash(token), expires_at=now + LIFETIME, created_by=by
@@ -68,7 +70,8 @@ def open_enrolment(token: str) -> StaffEnrolment | None:
 
 
 def enrolment_device(enrolment: StaffEnrolment) -> TOTPDevice:
-    """The unconfirmed device shown as a QR code on the link's page (one per user)."""
+    """The unconfirmed device shown as a QR code on the link's page (one per user; a new
+    link deletes the old one, so each link has its own seed)."""
     device, _created = TOTPDevice.objects.get_or_create(
         user=enrolment.user, confirmed=False, defaults={"name": "Godkenderapp"}
     )

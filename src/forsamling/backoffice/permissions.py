@@ -70,6 +70,19 @@ def require(request: HttpRequest, edition: Edition, action: Action) -> set[Actio
     return actions
 
 
+def may_manage_logins(user: Any) -> bool:
+    """Who sees the locked-out logins and may lift a lockout: superusers and organisers."""
+    if not is_staff(user):
+        return False
+    return bool(user.is_superuser or editions_where(user, Action.MANAGE).exists())
+
+
+def require_login_admin(request: HttpRequest) -> None:
+    require_staff(request)
+    if not may_manage_logins(request.user):
+        raise PermissionDenied
+
+
 def editions_for(user: Any) -> QuerySet[Edition]:
     """The editions the user has a role for (all of them for a superuser)."""
     editions = Edition.objects.order_by("-start_date")

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -44,25 +45,48 @@ def is_verified(request: HttpRequest) -> bool:
     )
 
 
+# One answer for every failure: a wrong password, a missing or wrong code, no second factor set
+# up yet. A different answer for a right password would tell a guesser they had found it.
+LOGIN_FAILED = _(
+    "Brugernavnet, adgangskoden eller koden fra godkenderappen passer ikke. Prøv igen."
+)
+
+
 class OTPLoginForm(AdminAuthenticationForm):
+    error_messages = {**AdminAuthenticationForm.error_messages, "invalid_login": LOGIN_FAILED}
+
     otp_token = forms.CharField(
         label=_("Kode fra godkenderappen"),
         required=False,
         max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
-        help_text=_("Seks cifre. Første gang du logger ind, lader du feltet stå tomt."),
+        help_text=_("De seks cifre, appen viser lige nu."),
     )
 
     def confirm_login_allowed(self, user: Any) -> None:
-        super().confirm_login_allowed(user)
-        if not otp_required() or not user_has_device(user, confirmed=True):
+        """The password was right; anything else missing fails like a wrong password, and is
+        counted like one (django-axes listens for `user_login_failed`)."""
+        try:
+            super().confirm_login_allowed(user)
+            self._check_second_factor(user)
+        except forms.ValidationError:
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": self.cleaned_data.get("username")},
+                request=self.request,
+            )
+            raise self.get_invalid_login_error() from None
+
+    def _check_second_factor(self, user: Any) -> None:
+        if not otp_required():
             return
+        if not user_has_device(user, confirmed=True):
+            # Not set up yet: only the enrolment link lets them in (see the module's docstring).
+            raise forms.ValidationError(NOT_ENROLLED, code="not_enrolled")
         token = (self.cleaned_data.get("otp_token") or "").strip()
         device = match_token(user, token) if token else None
         if device is None:
-            raise forms.ValidationError(
-                _("Koden fra godkenderappen mangler eller er forkert."), code="otp"
-            )
+            raise forms.ValidationError(LOGIN_FAILED, code="otp")
         # django_otp's user_logged_in handler keeps this device in the session.
         user.otp_device = device
 

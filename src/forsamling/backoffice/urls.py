@@ -233,3 +233,17 @@ urlpatterns += [
     ),
     path("<slug:edition>/ankomster/", staff(views_checkin_desk.arrivals), name="arrivals"),
 ]
+
+# Logging in by a one-time link, and the locked-out logins (views_logins).
+from forsamling.backoffice import views_logins  # noqa: E402
+
+urlpatterns += [
+    path("logins/engangslink/", views_logins.request_link, name="request_login_link"),
+    path("logins/engangslink/<str:token>/", views_logins.login_link, name="login_link"),
+    path("logins/spaerrede/", staff(views_logins.lockouts), name="lockouts"),
+    path(
+        "logins/spaerrede/<int:attempt_id>/ophaev/",
+        staff(views_logins.lift_lockout),
+        name="lift_lockout",
+    ),
+]

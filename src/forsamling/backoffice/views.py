@@ -15,6 +15,7 @@ from forsamling.backoffice.charts import cumulative_svg
 from forsamling.backoffice.permissions import (
     allowed_actions,
     editions_for,
+    may_manage_logins,
     require,
     require_staff,
 )
@@ -30,7 +31,14 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @staff_member_required
 def editions(request: HttpRequest) -> HttpResponse:
     require_staff(request)
-    return render(request, "backoffice/editions.html", {"editions": editions_for(request.user)})
+    return render(
+        request,
+        "backoffice/editions.html",
+        {
+            "editions": editions_for(request.user),
+            "may_manage_logins": may_manage_logins(request.user),
+        },
+    )
 
 
 def home(request: HttpRequest, edition: str) -> HttpResponse:
@@ -130,7 +138,8 @@ def participant_list_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
 
 def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.EXPORT)
+    # EANs, order references and amounts: the invoicing's data, for organisers only.
+    require(request, the_edition, Action.INVOICE)
     rows = invoices.invoice_rows(invoices.invoices(the_edition))
     body = spreadsheets.to_xlsx("Fakturagrundlag", invoices.INVOICE_HEADERS, rows)
     return attachment(body, f"fakturagrundlag-{the_edition.slug}.xlsx", XLSX)

@@ -28,11 +28,14 @@ from forsamling.accounts import services
 from forsamling.backoffice.site import is_verified
 
 
-class EnrolForm(forms.Form):
+class PasswordForm(forms.Form):
     password = forms.CharField(
         label=gettext_lazy("Din adgangskode"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class CodeForm(forms.Form):
     otp_token = forms.CharField(
         label=gettext_lazy("Kode fra appen"),
         max_length=8,
@@ -40,25 +43,43 @@ class EnrolForm(forms.Form):
     )
 
 
+def _confirmed_key(enrolment_id: int) -> str:
+    return f"enrolment-password-{enrolment_id}"
+
+
 def enrol(request: HttpRequest, token: str) -> HttpResponse:
+    """Two steps: the password first, then the QR code and the code from the app. The seed is
+    shown only to whoever has given the password on this page (whoever merely holds the link,
+    e.g. from a forwarded e-mail, learns nothing)."""
     enrolment = services.open_enrolment(token)
     if enrolment is None:
         return render(request, "backoffice/enrol_invalid.html", status=404)
     user = enrolment.user
-    device = services.enrolment_device(enrolment)
-    form = EnrolForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        # Through authenticate(): django-axes counts a wrong password here as at the login.
-        checked = authenticate(
-            request, username=user.get_username(), password=form.cleaned_data["password"]
+    if not request.session.get(_confirmed_key(enrolment.pk)):
+        password_form = PasswordForm(request.POST or None)
+        if request.method == "POST" and password_form.is_valid():
+            # Through authenticate(): django-axes counts a wrong password here as at the login.
+            password = password_form.cleaned_data["password"]
+            checked = authenticate(request, username=user.get_username(), password=password)
+            if checked is not None and checked.pk == user.pk:
+                request.session[_confirmed_key(enrolment.pk)] = True
+                return redirect(request.path)
+            password_form.add_error("password", _("Adgangskoden passer ikke."))
+        return render(
+            request,
+            "backoffice/enrol.html",
+            {"password_form": password_form, "enrolled_user": user},
+            status=400 if request.method == "POST" else 200,
         )
+    device = services.enrolment_device(enrolment)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["otp_token"].strip()
-        if checked is None or checked.pk != user.pk:
-            form.add_error("password", _("Adgangskoden passer ikke."))
-        elif not (code.isdigit() and device.verify_token(code)):
+        if not (code.isdigit() and device.verify_token(code)):
             form.add_error("otp_token", _("Koden passede ikke. Prøv med den næste kode fra appen."))
         elif services.complete_enrolment(enrolment=enrolment, device=device):
-            login(request, checked)
+            request.session.pop(_confirmed_key(enrolment.pk), None)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             otp_login(request, device)
             messages.success(request, _("Godkenderappen er sat op. Brug den, når du logger ind."))
             return redirect("backoffice:editions")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -52,8 +53,10 @@ def job(request: HttpRequest, edition: str, job_id: int) -> HttpResponse:
 
 def download(request: HttpRequest, edition: str, job_id: int) -> FileResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.EXPORT)
+    actions = require(request, the_edition, Action.EXPORT)
     the_job = get_object_or_404(OutputJob, pk=job_id, edition=the_edition)
+    if the_job.kind == OutputKind.INVOICES and Action.INVOICE not in actions:
+        raise PermissionDenied  # the invoice basis, like its XLSX, is for organisers only
     if the_job.status != JobStatus.DONE or not the_job.file:
         raise Http404
     return FileResponse(

@@ -180,8 +180,8 @@ def declare_conflict(request: HttpRequest, edition: str, pk: int) -> HttpRespons
             actor=_actor(request),
         )
         messages.success(request, _("Du er registreret som inhabil i denne indstilling."))
-    else:
-        messages.error(request, _("Skriv kort, hvorfor du er inhabil."))
+    else:  # the field's own Danish message: missing, too long, or a control character
+        messages.error(request, " ".join(str(error) for error in form.errors["reason"]))
     return redirect("backoffice:prize_jury_nomination", edition, pk)
 
 

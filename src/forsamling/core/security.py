@@ -1,4 +1,4 @@
-"""Response headers that keep private pages out of caches.
+"""Response headers that keep private pages out of caches, and the Permissions-Policy.
 
 The Content-Security-Policy itself comes from django-csp (settings.CONTENT_SECURITY_POLICY);
 this module adds `Cache-Control: no-store` where a page must never be kept by a browser, a
@@ -46,4 +46,26 @@ class NoStoreMiddleware:
         # XFrameOptionsMiddleware sits low in the stack and misses answers made above it (a
         # refused Host header); the policy's frame-ancestors covers them, this old browsers.
         response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        return response
+
+
+def permissions_policy(request: HttpRequest) -> str:
+    """settings.PERMISSIONS_POLICY as a header; the camera on the pages that scan badges."""
+    features = dict(settings.PERMISSIONS_POLICY)
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.view_name in settings.PERMISSIONS_POLICY_CAMERA_VIEWS:
+        features["camera"] = ["self"]
+    return ", ".join(f"{name}=({' '.join(allowed)})" for name, allowed in features.items())
+
+
+class PermissionsPolicyMiddleware:
+    """`Permissions-Policy` on every answer, error pages too: a page can use no powerful
+    feature unless the policy names it (an injected script could not turn on the camera)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", permissions_policy(request))
         return response

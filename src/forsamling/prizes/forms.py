@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.danish import danish_sorted
 from forsamling.domain.prizes import SCORE_MAX, SCORE_MIN
 from forsamling.prizes.attachments import MAX_ATTACHMENTS, Checked, check_attachment
@@ -38,7 +39,7 @@ class MultipleFileField(forms.FileField):
         return data
 
 
-class NominationForm(forms.Form):
+class NominationForm(SafeTextMixin, forms.Form):
     municipality = forms.ChoiceField(
         label=_("Kommunen bag projektet"), required=False, choices=municipality_choices
     )
@@ -142,7 +143,7 @@ class NominationForm(forms.Form):
         }
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(SafeTextMixin, forms.Form):
     """A juror's scores: a value 1–5 and a comment per criterion, and an overall comment."""
 
     comment = forms.CharField(
@@ -183,7 +184,7 @@ class ScoreForm(forms.Form):
         }
 
 
-class ConflictForm(forms.Form):
+class ConflictForm(SafeTextMixin, forms.Form):
     reason = forms.CharField(
         label=_("Hvorfor er du inhabil?"),
         max_length=300,

@@ -1,0 +1,96 @@
+"""The prize's forms refuse control characters like every other form: the nomination, the
+jury's scores and the declaration of a conflict. Nothing of them reaches the jury's pages."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from forsamling.prizes.models import Conflict, Nomination, ScoreSheet
+from tests.prizes.conftest import complete_values, make_juror, make_nomination
+
+pytestmark = pytest.mark.django_db
+
+CONTROL = "usynligt styretegn"
+ONE_LINE = "Feltet må kun have én linje"
+# Start of heading, escape, next line (C1) and the right-to-left override: refused everywhere.
+HIDDEN = ["\x01", "\x1b", "\x85", "\u202e"]
+BREAKS = ["\r", "\n"]  # refused in one-line fields only
+
+
+@pytest.fixture
+def jury(setup: SimpleNamespace, client: Client) -> SimpleNamespace:
+    setup.juror = make_juror(setup.prize, "jurymedlem", municipality="Aalborg")
+    setup.vejle = make_nomination(
+        setup.prize, municipality="Vejle", nominator_municipality="Vejle", project_title="Røgfri"
+    )
+    client.force_login(setup.juror.user)
+    return setup
+
+
+@pytest.mark.parametrize("character", HIDDEN + BREAKS)
+def test_nomination_title_refuses_the_character(
+    client: Client, setup: SimpleNamespace, character: str
+) -> None:
+    url = reverse("public:prize_nominate", kwargs={"edition": setup.edition.slug})
+    data = {**complete_values(project_title=f"Sund{character}start"), "action": "submit"}
+    response = client.post(url, data)
+    assert response.status_code == 422
+    assert (ONE_LINE if character in BREAKS else CONTROL) in response.content.decode()
+    assert not Nomination.objects.filter(project_title__contains=character).exists()
+    assert not Nomination.objects.filter(state="submitted").exists()
+
+
+@pytest.mark.parametrize("character", HIDDEN)
+def test_nomination_description_refuses_the_character(
+    client: Client, setup: SimpleNamespace, character: str
+) -> None:
+    url = reverse("public:prize_nominate", kwargs={"edition": setup.edition.slug})
+    data = {**complete_values(description=f"Linje 1\nLinje{character}2"), "action": "submit"}
+    response = client.post(url, data)
+    assert response.status_code == 422
+    assert CONTROL in response.content.decode()
+    assert not Nomination.objects.filter(description__contains=character).exists()
+
+
+def test_nomination_description_keeps_its_line_breaks(client: Client, setup: SimpleNamespace):
+    url = reverse("public:prize_nominate", kwargs={"edition": setup.edition.slug})
+    data = {**complete_values(description="Linje 1\r\nLinje 2"), "action": "submit"}
+    assert client.post(url, data).status_code == 302
+    assert Nomination.objects.get().description == "Linje 1\r\nLinje 2"
+
+
+@pytest.mark.parametrize("field", ["comment", "criterion"])
+@pytest.mark.parametrize("character", HIDDEN)
+def test_score_comments_refuse_the_character(
+    client: Client, jury: SimpleNamespace, character: str, field: str
+) -> None:
+    url = reverse("backoffice:prize_jury_nomination", args=[jury.edition.slug, jury.vejle.pk])
+    first = jury.criteria[0].pk
+    name = "comment" if field == "comment" else f"comment_{first}"
+    data = {f"score_{first}": "4", name: f"God{character}idé\nAnden linje", "action": "save"}
+    response = client.post(url, data)
+    assert response.status_code == 422
+    assert CONTROL in response.content.decode()
+    assert not ScoreSheet.objects.exists()
+
+
+def test_score_comments_keep_their_line_breaks(client: Client, jury: SimpleNamespace) -> None:
+    url = reverse("backoffice:prize_jury_nomination", args=[jury.edition.slug, jury.vejle.pk])
+    first = jury.criteria[0].pk
+    data = {f"score_{first}": "4", "comment": "God idé\nAnden linje", "action": "save"}
+    assert client.post(url, data).status_code == 302
+    assert ScoreSheet.objects.get().comment == "God idé\nAnden linje"
+
+
+@pytest.mark.parametrize("character", HIDDEN + BREAKS)
+def test_conflict_reason_refuses_the_character(
+    client: Client, jury: SimpleNamespace, character: str
+) -> None:
+    url = reverse("backoffice:prize_conflict", args=[jury.edition.slug, jury.vejle.pk])
+    response = client.post(url, {"reason": f"Min søster{character}leder projektet"}, follow=True)
+    assert (ONE_LINE if character in BREAKS else CONTROL) in response.content.decode()
+    assert not Conflict.objects.exists()
