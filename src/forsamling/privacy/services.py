@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from forsamling.domain.retention import ErasureEffect, erasure_effect
 from forsamling.exhibitors.models import StandStaff
-from forsamling.privacy.anonymise import anonymise_registrations
+from forsamling.privacy import erasure
 from forsamling.privacy.models import DataRequest, PrivacyNotice, RequestKind, RequestOutcome
 from forsamling.registration import services as registration_services
 from forsamling.registration.models import Registration
@@ -135,39 +135,33 @@ def erasure_preview(registration: Registration) -> ErasureEffect:
 
 
 def request_erasure(*, registration: Registration, by_user: Any = None) -> RequestOutcome:
-    """Before the conference: the ordinary cancellation (its fee rules apply), the rest
-    anonymised once its confirmation is sent. From the first day, or if already cancelled:
-    anonymised at once, except the invoice lines bookkeeping must keep."""
+    """Effective at once: the private link, its export and the organisers' lists lose the
+    person, and so does every other store (`erasure`). Before the conference the place is
+    cancelled first (its fee rules apply) and its confirmation written to the outbox, which
+    keeps the address until the pending erasure's run (`anonymise_after`). Issued invoices
+    stay until bookkeeping law lets them go."""
     now = timezone.now()
     effect = erasure_preview(registration)
-    if effect == ErasureEffect.CANCEL:
-        actor = f"arrangør:{by_user.get_username()}" if by_user else "deltager"
-        with transaction.atomic(durable=True):
-            registration_services.cancel_registration_in_transaction(
-                registration=registration, actor=actor
-            )
-            DataRequest.objects.create(
-                edition_id=registration.edition_id,
-                registration=registration,
-                kind=RequestKind.ERASURE,
-                outcome=RequestOutcome.CANCELLED,
-                by_user=by_user,
-                at=now,
-                anonymise_after=now + AFTER_CANCELLATION,
-            )
-        return RequestOutcome.CANCELLED
+    person = erasure.person_of(registration)
     with transaction.atomic(durable=True):
-        anonymise_registrations(Registration.objects.filter(pk=registration.pk), now)
+        if effect == ErasureEffect.CANCEL:
+            actor = f"arrangør:{by_user.get_username()}" if by_user else "deltager"
+            registration_services.cancel_registration_in_transaction(
+                registration=registration, actor=actor, confirm_now=True
+            )
+        erasure.erase_person(person, now)
+        cancelled = effect == ErasureEffect.CANCEL
         DataRequest.objects.create(
             edition_id=registration.edition_id,
             registration=registration,
             kind=RequestKind.ERASURE,
-            outcome=RequestOutcome.ANONYMISED,
+            outcome=RequestOutcome.CANCELLED if cancelled else RequestOutcome.ANONYMISED,
             by_user=by_user,
             at=now,
-            anonymised_at=now,
+            anonymise_after=now + AFTER_CANCELLATION if cancelled else None,
+            anonymised_at=None if cancelled else now,
         )
-    return RequestOutcome.ANONYMISED
+    return RequestOutcome.CANCELLED if cancelled else RequestOutcome.ANONYMISED
 
 
 def update_privacy(

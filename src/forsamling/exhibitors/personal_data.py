@@ -1,0 +1,26 @@
+"""The exhibitors' personal data (collected by `forsamling.privacy.registry`)."""
+
+from forsamling.domain.personal_data import Declaration, Erasure
+
+PERSONAL_DATA = [
+    Declaration(
+        "exhibitors.Exhibitor",
+        ("contact_name", "contact_email", "contact_phone", "invoice_reference", "token"),
+        Erasure.ANONYMISE,
+        "The company, its stand and invoice address stay; the contact person goes.",
+        by_email=("contact_email",),
+    ),
+    Declaration(
+        "exhibitors.StandStaff",
+        ("name", "email", "title"),
+        Erasure.ANONYMISE,
+        "The row stays for the count of passes the exhibitor pays for.",
+        by_email=("email",),
+    ),
+    Declaration(
+        "exhibitors.StandChange",
+        ("note",),
+        Erasure.KEEP_MINIMISED,
+        "An organiser's note on a stand's booking; names no one in normal use.",
+    ),
+]
