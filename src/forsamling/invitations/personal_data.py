@@ -7,7 +7,6 @@ PERSONAL_DATA = [
         "invitations.InvitationCode",
         ("note",),
         Erasure.KEEP_MINIMISED,
-        "An organiser's note on a code (whom it was for, by organisation); goes with the "
-        "edition.",
+        "An organiser's note on a code (whom it was for, by organisation); goes with the edition.",
     ),
 ]

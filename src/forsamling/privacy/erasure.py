@@ -117,4 +117,5 @@ def register() -> None:
     invoices.register()
     registry.ERASERS.setdefault("core.RateCounter", counters.delete_counters_of)
     registry.ERASERS.setdefault("admin.LogEntry", _redact_mentions("admin.LogEntry"))
-    registry.ERASERS.setdefault("registration.AuditEntry", _redact_mentions("registration.AuditEntry"))
+    audit = "registration.AuditEntry"
+    registry.ERASERS.setdefault(audit, _redact_mentions(audit))

@@ -125,10 +125,20 @@ def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
     if isinstance(value, models.fields.files.FieldFile):
-        return value.name.rsplit("/", 1)[-1] if value else ""
+        return (value.name or "").rsplit("/", 1)[-1]
     if isinstance(value, datetime):
         return value.isoformat()
     return value
+
+
+def _field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    found = model._meta.get_field(name)
+    assert isinstance(found, models.Field), f"{model}.{name} is not a field"
+    return found
+
+
+def _label(model: type[models.Model], name: str) -> str:
+    return str(_field(model, name).verbose_name)
 
 
 def export(person: Person) -> dict[str, list[dict[str, Any]]]:
@@ -141,7 +151,7 @@ def export(person: Person) -> dict[str, list[dict[str, Any]]]:
         model = _model(declaration)
         found = [
             {
-                str(model._meta.get_field(name).verbose_name): _plain(getattr(row, name))
+                _label(model, name): _plain(getattr(row, name))
                 for name in declaration.fields
                 if name != "token"
             }
@@ -179,7 +189,7 @@ def anonymise_rows(
     """Empties the declared fields of rows that are the person's; free text (`contains`) loses
     only what names the person, unless `redact_contains` is off (a message to them)."""
     model = _model(declaration)
-    fields = [model._meta.get_field(name) for name in declaration.fields]
+    fields = [_field(model, name) for name in declaration.fields]
     count = 0
     for row in queryset:
         for each in fields:

@@ -93,7 +93,7 @@ def _pending_erasures(now: datetime, edition: Edition | None) -> list[Applied]:
             rows = anonymise_registrations(
                 Registration.objects.filter(pk__in=[request.registration_id]), now
             )
-            rows += erasure.scrub_messages([request.registration_id])
+            rows += erasure.scrub_messages([request.registration_id or 0])
             request.anonymised_at = now
             request.save(update_fields=["anonymised_at"])
         applied.append(Applied(request.edition.slug, "erasure", rows))

@@ -6,9 +6,14 @@ PERSONAL_DATA = [
     Declaration(
         "prizes.Nomination",
         (
-            "contact_name", "contact_title", "contact_email", "contact_phone", "description",
-            "results", "token",
-        ),  # fmt: skip
+            "contact_name",
+            "contact_title",
+            "contact_email",
+            "contact_phone",
+            "description",
+            "results",
+            "token",
+        ),
         Erasure.ANONYMISE,
         "The project and its municipality stay for the jury and the catalogue; the contact "
         "person goes, and their name, address and phone are cut out of the free text.",

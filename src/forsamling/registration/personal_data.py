@@ -6,9 +6,18 @@ PERSONAL_DATA = [
     Declaration(
         "registration.Registration",
         (
-            "name", "email", "phone", "job_title", "committee", "dietary",
-            "accessibility_needs", "ean", "order_reference", "person_reference", "token",
-        ),  # fmt: skip
+            "name",
+            "email",
+            "phone",
+            "job_title",
+            "committee",
+            "dietary",
+            "accessibility_needs",
+            "ean",
+            "order_reference",
+            "person_reference",
+            "token",
+        ),
         Erasure.ANONYMISE,
         "The row stays for the counts per category, organisation and session.",
         by_email=("email",),
