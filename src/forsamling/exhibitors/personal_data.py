@@ -24,3 +24,5 @@ PERSONAL_DATA = [
         "An organiser's note on a stand's booking; names no one in normal use.",
     ),
 ]
+
+NOT_PERSONAL = {"exhibitors.FloorPlan": "The hall's map (an image of the stands)."}

@@ -107,9 +107,18 @@ class Purpose(models.TextChoices):
     PHOTOS = "photos", _("Fotos")
 
 
+class GivenBy(models.TextChoices):
+    PARTICIPANT = "participant", _("Deltageren selv")
+    SECRETARY = "secretary", _("Gruppens sekretær på deltagerens vegne")
+
+
 class ConsentRecord(models.Model):
-    """A consent as given: to what, in which wording (and its version), when, and when
-    withdrawn. A participant has at most one consent in force per purpose."""
+    """A consent as given: to what, in which wording (and its version), when, by whom, and
+    when withdrawn. A participant has at most one consent in force per purpose.
+
+    A group's secretary may tick the box for a member; that is recorded as given by the
+    secretary, and it does not put the member on the participant list until the member
+    confirms it on their own page (art. 7(1): the consent must be the member's own)."""
 
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="consents"
@@ -118,6 +127,9 @@ class ConsentRecord(models.Model):
     version = models.PositiveIntegerField(_("ordlydens version"))
     wording = models.CharField(_("ordlyd"), max_length=300)
     given_at = models.DateTimeField(_("givet"))
+    given_by = models.CharField(
+        _("givet af"), max_length=20, choices=GivenBy.choices, default=GivenBy.PARTICIPANT
+    )
     withdrawn_at = models.DateTimeField(_("trukket tilbage"), null=True, blank=True)
 
     class Meta:

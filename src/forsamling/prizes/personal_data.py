@@ -47,3 +47,5 @@ PERSONAL_DATA = [
         "The jury's assessment of a project, by staff users; goes with the edition.",
     ),
 ]
+
+NOT_PERSONAL = {"prizes.Prize": "The prize's name and description (the winner is a nomination)."}

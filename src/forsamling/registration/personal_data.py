@@ -38,3 +38,5 @@ PERSONAL_DATA = [
         contains=("actor", "details"),
     ),
 ]
+
+NOT_PERSONAL = {"registration.Category": "A participant category's name."}
