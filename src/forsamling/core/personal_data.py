@@ -10,5 +10,6 @@ PERSONAL_DATA = [
         "A limit per e-mail address keys its counter by the address; a counter is needed for "
         "one window only, and expired windows go with every retention run.",
         contains=("key",),
+        title="tællere mod misbrug (fx 'send mit link')",
     ),
 ]

@@ -29,7 +29,8 @@ class Declaration:
     data. A person's rows are those whose `by_email` fields equal one of their addresses, whose
     `by_registration` fields point at one of their registrations, or whose `contains` fields
     mention one of their addresses (a log line "Name <e-mail>"); `contains` fields are
-    redacted rather than emptied. `reason` says why a kept model is kept.
+    redacted rather than emptied. `reason` says why a kept model is kept; `exported` whether
+    the rows go into the person's export, under `title` (else the model's Danish name).
     """
 
     model: str
@@ -40,6 +41,7 @@ class Declaration:
     by_registration: tuple[str, ...] = ()
     contains: tuple[str, ...] = ()
     exported: bool = True
+    title: str = ""  # the export's name for the rows, if the model's own is not Danish
 
     def __post_init__(self) -> None:
         if self.erasure == Erasure.KEEP_MINIMISED and not self.reason:

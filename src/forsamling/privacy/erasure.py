@@ -10,16 +10,17 @@ invoices stay as bookkeeping law requires, until their own date (`invoices`).
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from forsamling.exhibitors.models import StandStaff
-from forsamling.outbox.models import MessageStatus
+from forsamling.outbox.models import MessageStatus, SentMessage
 from forsamling.privacy import counters, invoices, registry
 from forsamling.privacy.anonymise import anonymise_registrations
 from forsamling.prizes.models import Nomination
-from forsamling.registration.models import GroupBooking, Registration, Status
+from forsamling.registration.models import AuditEntry, GroupBooking, Registration, Status
 
 
 def person_by_email(email: str, *, registration_ids: set[int] | None = None) -> registry.Person:
@@ -58,6 +59,43 @@ def person_by_email(email: str, *, registration_ids: set[int] | None = None) -> 
         phones=frozenset(p for p in phones if p and len(p.replace(" ", "")) >= 8),
         edition_ids=frozenset(editions),
     )
+
+
+def person_for_export(email: str) -> registry.Person:
+    """For an export everything held under the address counts, active registrations too."""
+    person = person_by_email(email)
+    active = Registration.objects.filter(email__iexact=email.strip()).values_list("pk", flat=True)
+    return replace(person, registration_ids=person.registration_ids | frozenset(active))
+
+
+def _audit_held(person: registry.Person) -> QuerySet[AuditEntry]:
+    """The log of the person's registrations since they hold them (a hand-over's earlier
+    entries are the former holder's), and entries that mention them, hand-overs excepted."""
+    q = Q(pk__in=[])
+    for registration in Registration.objects.filter(pk__in=person.registration_ids):
+        q |= Q(registration=registration, at__gte=_held_since(registration))
+    mentioned = registry.mentioning_rows(registry.declared("registration.AuditEntry"), person)
+    q |= Q(pk__in=mentioned.values("pk"))
+    # A hand-over's entry names both holders; the page and file say only that it happened.
+    return AuditEntry.objects.filter(q).exclude(action="substituted")
+
+
+def _held_since(registration: Registration) -> datetime:
+    last = (
+        registration.audit.filter(action="substituted")
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return last or registration.created_at - timedelta(seconds=1)
+
+
+def _messages_to(person: registry.Person) -> QuerySet[SentMessage]:
+    """Every message sent to the person's address (never one to a former holder)."""
+    q = Q(pk__in=[])
+    for email in person.emails:
+        q |= Q(to__iexact=email)
+    return SentMessage.objects.filter(q)
 
 
 def person_of(registration: Registration) -> registry.Person:
@@ -115,6 +153,8 @@ def register() -> None:
     registry.ERASERS.setdefault("registration.Registration", _erase_registrations)
     registry.ERASERS.setdefault("outbox.SentMessage", _erase_messages)
     invoices.register()
+    registry.FINDERS.setdefault("registration.AuditEntry", _audit_held)
+    registry.FINDERS.setdefault("outbox.SentMessage", _messages_to)
     registry.ERASERS.setdefault("core.RateCounter", counters.delete_counters_of)
     registry.ERASERS.setdefault("admin.LogEntry", _redact_mentions("admin.LogEntry"))
     audit = "registration.AuditEntry"

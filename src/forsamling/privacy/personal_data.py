@@ -25,7 +25,7 @@ PERSONAL_DATA = [
         Erasure.ANONYMISE,
         "Django's admin log keeps that an organiser changed a row, not whose row it was.",
         contains=("object_repr", "change_message"),
-        exported=False,
+        title="arrangørernes ændringer i administrationen",
     ),
     Declaration(
         "auth.User",

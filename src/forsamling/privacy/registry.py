@@ -141,6 +141,11 @@ def _label(model: type[models.Model], name: str) -> str:
     return str(_field(model, name).verbose_name)
 
 
+def section(declaration: Declaration) -> str:
+    """The export's name for a declaration's rows."""
+    return declaration.title or str(_model(declaration)._meta.verbose_name_plural)
+
+
 def export(person: Person) -> dict[str, list[dict[str, Any]]]:
     """Every declared store's rows about the person, keyed by the model's Danish name and each
     field by its Danish label (`docs/privacy-export.md`)."""
@@ -158,7 +163,7 @@ def export(person: Person) -> dict[str, list[dict[str, Any]]]:
             for row in rows(declaration, person).order_by("pk")
         ]
         if found:
-            held.setdefault(str(model._meta.verbose_name_plural), []).extend(found)
+            held.setdefault(section(declaration), []).extend(found)
     return held
 
 
@@ -238,20 +243,29 @@ def delete_rows(queryset: QuerySet[Any]) -> int:
 
 def erase(person: Person, now: datetime) -> int:
     """Erases the person from every declared store, as each declares; joins the caller's
-    transaction. Kept stores (bookkeeping) are left to their own eraser and date."""
+    transaction. Kept stores (bookkeeping) are left to their own eraser and date. The rows
+    are found before any is changed (an attachment is found by its nomination's address)."""
+    found = {
+        d.model: (
+            list(direct_rows(d, person).values_list("pk", flat=True)),
+            list(mentioning_rows(d, person).values_list("pk", flat=True)),
+        )
+        for d in declarations()
+        if d.model not in ERASERS and d.erasure != Erasure.KEEP_MINIMISED
+    }
     count = 0
     for declaration in declarations():
         if declaration.model in ERASERS:
             count += ERASERS[declaration.model](person, now)
             continue
-        if declaration.erasure == Erasure.KEEP_MINIMISED:
+        if declaration.model not in found:
             continue
-        direct = direct_rows(declaration, person)
+        manager = _model(declaration)._default_manager
+        direct, mentioned = found[declaration.model]
         if declaration.erasure == Erasure.DELETE:
-            count += delete_rows(direct)
-            count += delete_rows(mentioning_rows(declaration, person))
+            count += delete_rows(manager.filter(pk__in=direct + mentioned))
             continue
-        count += anonymise_rows(declaration, direct, person)
-        mentioned = mentioning_rows(declaration, person).exclude(pk__in=direct.values("pk"))
-        count += redact_rows(declaration, mentioned, person)
+        count += anonymise_rows(declaration, manager.filter(pk__in=direct), person)
+        others = manager.filter(pk__in=mentioned).exclude(pk__in=direct)
+        count += redact_rows(declaration, others, person)
     return count

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from forsamling.domain.retention import ErasureEffect, erasure_effect
 from forsamling.exhibitors.models import StandStaff
-from forsamling.privacy import erasure
+from forsamling.privacy import erasure, registry
 from forsamling.privacy.models import DataRequest, PrivacyNotice, RequestKind, RequestOutcome
 from forsamling.registration import services as registration_services
 from forsamling.registration.models import Registration
@@ -102,6 +102,60 @@ def personal_data(registration: Registration) -> dict[str, Any]:
             ).select_related("exhibitor")
         ],
     }
+
+
+DANISH_KEYS = {
+    "edition": "udgave", "title": "titel", "dates": "datoer", "registration": "tilmelding",
+    "name": "navn", "email": "e-mail", "phone": "telefon", "organisation": "organisation",
+    "job_title": "stilling", "committee": "udvalg", "category": "kategori", "price": "pris",
+    "dinner": "middag", "dietary": "kosthensyn", "accessibility_needs": "tilgængelighed",
+    "ean": "EAN-nummer", "order_reference": "ordrenummer", "person_reference": "personreference",
+    "status": "status", "registered_at": "tilmeldt", "terms_accepted_at": "betingelser_accepteret",
+    "cancelled_at": "afmeldt", "cancellation_fee": "afbudsgebyr",
+    "group_booking": "gruppetilmelding", "sessions": "sessioner", "slot": "tidsrum",
+    "session": "session", "place_in_line": "plads_i_koeen", "chosen_at": "valgt",
+    "preference_rankings": "prioriteringer", "rank": "prioritet", "consents": "samtykker",
+    "purpose": "formaal", "wording": "ordlyd", "version": "version", "given_at": "givet",
+    "withdrawn_at": "trukket_tilbage", "checked_in_at": "tjekket_ind", "emails": "e-mails",
+    "subject": "emne", "sent_at": "sendt", "text": "tekst", "log": "log", "at": "tidspunkt",
+    "action": "handling", "details": "detaljer", "stand_staff": "standpersonale",
+    "exhibitor": "udstiller",
+}  # fmt: skip
+
+
+def in_danish(value: Any) -> Any:
+    """The export's keys in Danish (`docs/privacy-export.md`); details of the log as written."""
+    if isinstance(value, list):
+        return [in_danish(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            DANISH_KEYS.get(key, key): item if key == "details" else in_danish(item)
+            for key, item in value.items()
+        }
+    return value
+
+
+def export_of_registration(registration: Registration) -> dict[str, Any]:
+    """The JSON file from the private link: the registration as the page shows it, and every
+    other store that holds the person (`registry`), keys in Danish."""
+    return {
+        "udtrukket": _moment(timezone.now()),
+        "din_tilmelding": in_danish(personal_data(registration)),
+        "registre": registry.export(erasure.person_for_export(registration.email)),
+    }
+
+
+def export_of_email(email: str) -> dict[str, Any]:
+    """The JSON file from a one-time link by e-mail (people without a registration too)."""
+    return {
+        "udtrukket": _moment(timezone.now()),
+        "e-mail": email,
+        "registre": registry.export(erasure.person_for_export(email)),
+    }
+
+
+def held_since(registration: Registration) -> datetime:
+    return _held_since(registration)
 
 
 def _held_since(registration: Registration) -> datetime:

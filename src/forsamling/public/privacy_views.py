@@ -59,7 +59,10 @@ def my_data_json(request: HttpRequest, edition: str, token: str) -> HttpResponse
     registration = _registration(request, edition, token)
     services.record_export(registration=registration, kind=RequestKind.EXPORT_JSON)
     body = json.dumps(
-        services.personal_data(registration), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+        services.export_of_registration(registration),
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        indent=2,
     )
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     name = f"mine-oplysninger-{registration.edition.slug}.json"
