@@ -248,3 +248,22 @@ class RetainedInvoiceLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.invoice_year} {self.organisation}: {self.amount}"
+
+
+class AccessLink(models.Model):
+    """A link mailed to an address that asked for its data ("Få dine data"): for people with
+    or without a registration (a secretary, an exhibitor's contact, a nominator). Only the
+    token's hash is kept; the link works for an hour and ends with an erasure."""
+
+    email = models.EmailField(_("e-mail"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("udløber"))
+    used_at = models.DateTimeField(_("brugt til sletning"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("link til egne data")
+        verbose_name_plural = _("links til egne data")
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.expires_at:%Y-%m-%d %H:%M}"

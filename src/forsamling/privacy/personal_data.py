@@ -5,6 +5,14 @@ from forsamling.domain.personal_data import Declaration, Erasure
 
 PERSONAL_DATA = [
     Declaration(
+        "privacy.AccessLink",
+        ("email",),
+        Erasure.DELETE,
+        "A one-time link to one's own data; gone after an hour (retention) or an erasure.",
+        by_email=("email",),
+        exported=False,
+    ),
+    Declaration(
         "privacy.ConsentRecord",
         ("wording", "given_by"),
         Erasure.KEEP_MINIMISED,

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.retention import DataCategory, due_categories, invoice_deletion_date
-from forsamling.privacy import counters, erasure, invoices
+from forsamling.privacy import access, counters, erasure, invoices
 from forsamling.privacy.anonymise import anonymise_edition, anonymise_registrations, erase_needs
 from forsamling.privacy.models import (
     DataRequest,
@@ -74,6 +74,8 @@ def apply_retention(
             RetainedInvoiceLine.objects.filter(pk__in=lines).delete()
         if lines or expired:
             applied.append(_record(each, DataCategory.INVOICE, len(lines) + expired, now))
+    if links_gone := access.delete_expired(now):
+        applied.append(Applied("*", "access_links", links_gone))
     if counters_gone := counters.delete_expired_counters(now):
         applied.append(Applied("*", "counters", counters_gone))
     return applied
