@@ -74,7 +74,7 @@ def test_each_declaration_names_real_fields_and_each_model_once() -> None:
     assert len(labels) == len(set(labels))
     for declaration in registry.declarations():
         model = apps.get_model(declaration.model)
-        for name in (*declaration.fields, *declaration.contains, *declaration.by_email):
+        for name in (*declaration.fields, *declaration.shown, *declaration.contains):
             model._meta.get_field(name.split("__")[0])
 
 

@@ -20,6 +20,7 @@ PERSONAL_DATA = [
         # Which files name the person is not in the row: every finished file of the edition
         # is made again (`forsamling.backoffice.retention.remake_pdfs`).
         contains=("file",),
+        shown=("edition", "created_at"),
     ),
     Declaration(
         "backoffice.Mailing",

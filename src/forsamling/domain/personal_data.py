@@ -42,6 +42,7 @@ class Declaration:
     contains: tuple[str, ...] = ()
     exported: bool = True
     title: str = ""  # the export's name for the rows, if the model's own is not Danish
+    shown: tuple[str, ...] = ()  # shown in the export beside the fields, for context only
 
     def __post_init__(self) -> None:
         if self.erasure == Erasure.KEEP_MINIMISED and not self.reason:

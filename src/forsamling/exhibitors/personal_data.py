@@ -16,6 +16,7 @@ PERSONAL_DATA = [
         Erasure.ANONYMISE,
         "The row stays for the count of passes the exhibitor pays for.",
         by_email=("email",),
+        shown=("exhibitor",),
     ),
     Declaration(
         "exhibitors.StandChange",

@@ -25,6 +25,7 @@ PERSONAL_DATA = [
         "once, issued lines on their date.",
         by_registration=("registration",),
         contains=("description",),
+        shown=("invoice",),
     ),
     Declaration(
         "invoicing.Buyer",

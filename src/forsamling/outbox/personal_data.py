@@ -11,5 +11,6 @@ PERSONAL_DATA = [
         by_email=("to",),
         by_registration=("registration",),
         contains=("body",),
+        shown=("sent_at", "subject"),
     ),
 ]

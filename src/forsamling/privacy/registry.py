@@ -22,6 +22,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Q, QuerySet, TextField
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
 from forsamling.domain.personal_data import Declaration, Erasure
@@ -121,13 +122,19 @@ def rows(declaration: Declaration, person: Person) -> QuerySet[Any]:
     return model._default_manager.filter(pk__in=ids)
 
 
+def _value(row: models.Model, name: str) -> Any:
+    if _field(type(row), name).choices:
+        return getattr(row, f"get_{name}_display")()
+    return _plain(getattr(row, name))
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
     if isinstance(value, models.fields.files.FieldFile):
         return (value.name or "").rsplit("/", 1)[-1]
     if isinstance(value, datetime):
-        return value.isoformat()
+        return timezone.localtime(value).isoformat()
     return value
 
 
@@ -156,8 +163,8 @@ def export(person: Person) -> dict[str, list[dict[str, Any]]]:
         model = _model(declaration)
         found = [
             {
-                _label(model, name): _plain(getattr(row, name))
-                for name in declaration.fields
+                _label(model, name): _value(row, name)
+                for name in (*declaration.shown, *declaration.fields)
                 if name != "token"
             }
             for row in rows(declaration, person).order_by("pk")

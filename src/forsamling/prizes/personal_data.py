@@ -19,6 +19,7 @@ PERSONAL_DATA = [
         "person goes, and their name, address and phone are cut out of the free text.",
         by_email=("contact_email",),
         contains=("description", "results"),
+        shown=("prize", "project_title", "created_at"),
     ),
     Declaration(
         "prizes.Attachment",

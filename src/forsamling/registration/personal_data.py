@@ -21,6 +21,7 @@ PERSONAL_DATA = [
         Erasure.ANONYMISE,
         "The row stays for the counts per category, organisation and session.",
         by_email=("email",),
+        shown=("edition", "organisation", "created_at"),
     ),
     Declaration(
         "registration.GroupBooking",
@@ -36,6 +37,7 @@ PERSONAL_DATA = [
         "The log keeps what happened and when, not to or by whom.",
         by_registration=("registration",),
         contains=("actor", "details"),
+        shown=("at", "action"),
     ),
 ]
 
