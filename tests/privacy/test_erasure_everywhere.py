@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.db.models import Q, TextField
@@ -248,6 +249,8 @@ def test_a_person_is_gone_from_every_table_and_file_and_their_export_had_it_all(
     listing = staff.get(reverse("backoffice:registrations", kwargs={"edition": slug}))
     assert listing.status_code == 200 and NAME not in listing.content.decode()
     assert OutputJob.objects.exclude(file="").count() == 3  # made again, without her
+    # The cancellation's confirmation still reached her, written before she was anonymised.
+    assert [m.subject for m in mail.outbox if m.to == [EMAIL] and "afmelding" in m.subject]
 
     # The retention's next run (the cancellation's confirmation has gone by then).
     with run(execute=True):
