@@ -35,7 +35,9 @@ MOVED = {  # old path → new path, and the migration that rewrites it
 NEEDS_A_ROUND = {"run_allocation_task", "publish_round_task"}
 BEFORE = [("outbox", "0001_initial"), ("privacy", "0002_schedule_retention"),
           ("invoicing", "0001_initial"), ("preferences", "0002_danish_field_names")]  # fmt: skip
-AFTER = [("outbox", "0002_send_message_task_path"), ("privacy", "0003_retention_task_path"),
+# The privacy app's latest migration (0003 rewrites the path): the retention task run below is
+# today's code and reads today's tables.
+AFTER = [("outbox", "0002_send_message_task_path"), ("privacy", "0005_access_link"),
          ("invoicing", "0002_send_invoice_task_path"),
          ("preferences", "0003_task_paths")]  # fmt: skip
 

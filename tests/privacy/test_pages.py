@@ -111,12 +111,15 @@ def test_the_export_is_complete_and_only_mine(client, mine, theirs):
     assert response["Content-Disposition"].startswith("attachment")
     data = json.loads(response.content)
     text = response.content.decode()
-    r = data["registration"]
-    assert (r["name"], r["email"], r["phone"]) == (mine.name, mine.email, mine.phone)
-    assert r["dietary"] and r["accessibility_needs"] and r["person_reference"]
-    assert data["sessions"][0]["session"].endswith("Psykiatri")
-    assert data["consents"][0]["wording"]
-    assert data["emails"] and mine.token in data["emails"][0]["text"]
+    own_data = data["din_tilmelding"]
+    r = own_data["tilmelding"]
+    assert (r["navn"], r["e-mail"], r["telefon"]) == (mine.name, mine.email, mine.phone)
+    assert r["kosthensyn"] and r["tilgængelighed"] and r["personreference"]
+    assert own_data["sessioner"][0]["session"].endswith("Psykiatri")
+    assert own_data["samtykker"][0]["ordlyd"]
+    assert own_data["e-mails"] and mine.token in own_data["e-mails"][0]["tekst"]
+    assert data["registre"]["tilmeldinger"][0]["telefon"] == mine.phone
+    assert data["registre"]["sendte e-mails"]
     assert theirs.name not in text and theirs.email not in text and theirs.token not in text
     page = client.get(own(mine, "mine-oplysninger/")).content.decode()
     assert mine.phone in page and theirs.name not in page

@@ -17,17 +17,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import QuerySet
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.invoicing import amount_due
 from forsamling.exhibitors.models import Exhibitor, StandStaff
-from forsamling.outbox.models import SentMessage
+from forsamling.outbox.models import MessageStatus, SentMessage
 from forsamling.privacy import consents
 from forsamling.privacy.models import RetainedInvoiceLine, invoice_year
 from forsamling.privacy.redact import REMOVED, redact, redact_value
-from forsamling.prizes.models import Nomination
+from forsamling.prizes.models import Attachment, Nomination
 from forsamling.registration.models import (
     AuditEntry,
     GroupBooking,
@@ -105,9 +107,11 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
             "accessibility_needs", "ean", "order_reference", "person_reference", "list_consent",
         ],
     )  # fmt: skip
-    SentMessage.objects.filter(registration_id__in=ids).update(
-        to=ANONYMOUS_EMAIL, body=REMOVED_BODY
-    )
+    # A message still waiting (an erasure's cancellation confirmation) goes out first; the
+    # pending erasure's run, or the edition's, empties it.
+    SentMessage.objects.filter(registration_id__in=ids).exclude(
+        status=MessageStatus.WAITING
+    ).update(to=ANONYMOUS_EMAIL, body=REMOVED_BODY, attachments=[])
     for person_step in PERSON_STEPS:
         person_step(ids, emails)
     editions = {r.edition_id for r in rows}
@@ -227,6 +231,12 @@ def anonymise_edition(edition: Edition, now: datetime) -> int:
                 ]
             )  # fmt: skip
             count += 1
+        # Their uploaded files may name anyone: they go with the contact person.
+        for attachment in Attachment.objects.filter(nomination__prize__edition=edition):
+            attachment.file.delete(save=False)
+            attachment.delete()
+            count += 1
+        count += _scrub_admin_log(edition)
         # Messages to people without a registration of their own (group secretaries,
         # exhibitors, stand staff, nominators) go with the rest of the edition's personal data.
         count += (
@@ -242,6 +252,27 @@ def anonymise_edition(edition: Edition, now: datetime) -> int:
                 entry.save(update_fields=["details", "actor"])
     for edition_step in EDITION_STEPS:
         count += edition_step(edition)
+    return count
+
+
+def _scrub_admin_log(edition: Edition) -> int:
+    """Django's admin log names the rows it changed ("Name <e-mail>"): it keeps the change."""
+    count = 0
+    for model, ids in (
+        (Registration, Registration.objects.filter(edition=edition)),
+        (GroupBooking, GroupBooking.objects.filter(edition=edition)),
+        (Exhibitor, Exhibitor.objects.filter(edition=edition)),
+        (StandStaff, StandStaff.objects.filter(exhibitor__edition=edition)),
+        (Nomination, Nomination.objects.filter(prize__edition=edition)),
+    ):
+        count += (
+            LogEntry.objects.filter(
+                content_type=ContentType.objects.get_for_model(model),
+                object_id__in=[str(pk) for pk in ids.values_list("pk", flat=True)],
+            )
+            .exclude(object_repr=REMOVED)
+            .update(object_repr=REMOVED, change_message="")
+        )
     return count
 
 

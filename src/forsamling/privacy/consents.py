@@ -16,7 +16,7 @@ from django.utils import timezone
 from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
 from forsamling.domain.audit import AuditAction
-from forsamling.privacy.models import ConsentRecord, PrivacyNotice, Purpose
+from forsamling.privacy.models import ConsentRecord, GivenBy, PrivacyNotice, Purpose
 from forsamling.privacy.notice import DEFAULT_LIST_CONSENT, DEFAULT_PHOTO_CONSENT
 from forsamling.registration.audit import record
 from forsamling.registration.models import Registration
@@ -57,8 +57,23 @@ def record_registration_consent(registration: Registration, now: datetime) -> No
     On the 10.00 path this is one INSERT when the box is ticked (the wording is read at most
     once a second per process), nothing when it is not.
     """
-    if registration.list_consent:
+    if not registration.list_consent:
+        return
+    if registration.group_id is None:
         _create(registration, Purpose.PARTICIPANT_LIST, now)
+        return
+    # Ticked by the group's secretary: recorded as theirs, and the member is off the list
+    # until they confirm on their own page (`give_consent`).
+    _create(registration, Purpose.PARTICIPANT_LIST, now, given_by=GivenBy.SECRETARY)
+    Registration.objects.filter(pk=registration.pk).update(list_consent=False)
+    registration.list_consent = False
+
+
+def awaiting_confirmation(registration: Registration) -> bool:
+    """A consent the secretary gave for the member, not yet confirmed by the member."""
+    return registration.consents.filter(
+        purpose=Purpose.PARTICIPANT_LIST, withdrawn_at__isnull=True, given_by=GivenBy.SECRETARY
+    ).exists()
 
 
 def in_force(registration: Registration) -> dict[str, ConsentRecord]:
@@ -66,12 +81,15 @@ def in_force(registration: Registration) -> dict[str, ConsentRecord]:
 
 
 def give_consent(*, registration: Registration, purpose: str, actor: str = "deltager") -> None:
-    """Gives a consent (nothing changes if one is in force already)."""
+    """Gives a consent (nothing changes if the participant's own is in force already). A
+    consent the secretary gave for them is replaced by their own: the confirmation."""
     now = timezone.now()
     with transaction.atomic(durable=True):
         _lock(registration)
-        if registration.consents.filter(purpose=purpose, withdrawn_at__isnull=True).exists():
+        in_force = registration.consents.filter(purpose=purpose, withdrawn_at__isnull=True)
+        if in_force.filter(given_by=GivenBy.PARTICIPANT).exists():
             return
+        in_force.update(withdrawn_at=now)
         _create(registration, purpose, now)
         _set_list_flag(registration, purpose, True)
         _audit(registration, actor, AuditAction.CONSENT_GIVEN, purpose)
@@ -95,7 +113,8 @@ def sync_list_consent(registration: Registration, given: bool, now: datetime) ->
     open_ = registration.consents.filter(
         purpose=Purpose.PARTICIPANT_LIST, withdrawn_at__isnull=True
     )
-    if given and not open_.exists():
+    if given and not open_.filter(given_by=GivenBy.PARTICIPANT).exists():
+        open_.update(withdrawn_at=now)  # the secretary's, now confirmed by the member
         _create(registration, Purpose.PARTICIPANT_LIST, now)
     elif not given:
         open_.update(withdrawn_at=now)
@@ -106,7 +125,9 @@ def close_all(registration: Registration, now: datetime) -> None:
     registration.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=now)
 
 
-def _create(registration: Registration, purpose: str, now: datetime) -> None:
+def _create(
+    registration: Registration, purpose: str, now: datetime, given_by: str = "participant"
+) -> None:
     wording = current_wording(registration.edition)
     ConsentRecord.objects.create(
         registration=registration,
@@ -114,6 +135,7 @@ def _create(registration: Registration, purpose: str, now: datetime) -> None:
         version=wording.version,
         wording=wording.of(purpose),
         given_at=now,
+        given_by=given_by,
     )
 
 

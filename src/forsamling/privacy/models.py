@@ -107,9 +107,18 @@ class Purpose(models.TextChoices):
     PHOTOS = "photos", _("Fotos")
 
 
+class GivenBy(models.TextChoices):
+    PARTICIPANT = "participant", _("Deltageren selv")
+    SECRETARY = "secretary", _("Gruppens sekretær på deltagerens vegne")
+
+
 class ConsentRecord(models.Model):
-    """A consent as given: to what, in which wording (and its version), when, and when
-    withdrawn. A participant has at most one consent in force per purpose."""
+    """A consent as given: to what, in which wording (and its version), when, by whom, and
+    when withdrawn. A participant has at most one consent in force per purpose.
+
+    A group's secretary may tick the box for a member; that is recorded as given by the
+    secretary, and it does not put the member on the participant list until the member
+    confirms it on their own page (art. 7(1): the consent must be the member's own)."""
 
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="consents"
@@ -118,6 +127,9 @@ class ConsentRecord(models.Model):
     version = models.PositiveIntegerField(_("ordlydens version"))
     wording = models.CharField(_("ordlyd"), max_length=300)
     given_at = models.DateTimeField(_("givet"))
+    given_by = models.CharField(
+        _("givet af"), max_length=20, choices=GivenBy.choices, default=GivenBy.PARTICIPANT
+    )
     withdrawn_at = models.DateTimeField(_("trukket tilbage"), null=True, blank=True)
 
     class Meta:
@@ -236,3 +248,22 @@ class RetainedInvoiceLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.invoice_year} {self.organisation}: {self.amount}"
+
+
+class AccessLink(models.Model):
+    """A link mailed to an address that asked for its data ("Få dine data"): for people with
+    or without a registration (a secretary, an exhibitor's contact, a nominator). Only the
+    token's hash is kept; the link works for an hour and ends with an erasure."""
+
+    email = models.EmailField(_("e-mail"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("udløber"))
+    used_at = models.DateTimeField(_("brugt til sletning"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("link til egne data")
+        verbose_name_plural = _("links til egne data")
+
+    def __str__(self) -> str:
+        return f"{self.pk}: {self.expires_at:%Y-%m-%d %H:%M}"

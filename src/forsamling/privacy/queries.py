@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from forsamling.conferences.models import Edition
 from forsamling.domain.retention import DataCategory
 from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.invoicing.models import Invoice, State
 from forsamling.outbox.models import SentMessage
 from forsamling.privacy.anonymise import ANONYMOUS_EMAIL, not_anonymised
 from forsamling.privacy.models import (
@@ -23,6 +24,7 @@ from forsamling.privacy.models import (
 )
 from forsamling.privacy.retention import settings_for
 from forsamling.privacy.scheduling import waiting_run
+from forsamling.prizes.models import Nomination
 from forsamling.registration.models import GroupBooking, Registration
 
 # Files naming people that apps above this one keep for an edition (the back office's PDFs),
@@ -71,6 +73,20 @@ def record_of_processing(edition: Edition) -> Record:
         .count()
     )
     pdfs = sum(count(edition) for count in FILE_COUNTERS)
+    nominations = (
+        Nomination.objects.filter(prize__edition=edition)
+        .exclude(contact_email=ANONYMOUS_EMAIL)
+        .aggregate(rows=Count("id"), files=Count("attachments"))
+    )
+    by_others = (
+        Registration.objects.filter(edition=edition, group__isnull=False)
+        .exclude(email__endswith="@anonym.invalid")
+        .count()
+        + StandStaff.objects.filter(exhibitor__edition=edition)
+        .exclude(email=ANONYMOUS_EMAIL)
+        .count()
+    )
+    issued = Invoice.objects.filter(edition=edition).exclude(state=State.DRAFT).count()
     retained = RetainedInvoiceLine.objects.filter(edition=edition).count()
     personal = dates[DataCategory.PERSONAL]
     holdings = [
@@ -79,7 +95,7 @@ def record_of_processing(edition: Edition) -> Record:
             _("Kosthensyn og behov for tilgængelighed (kan være helbredsoplysninger)"),
             counts["needs"],
             _("Køkkenet og mødestedet tager hensyn"),
-            _("GDPR art. 9, stk. 2, litra a"),
+            _("GDPR art. 9, stk. 2, litra a (udtrykkeligt samtykke, givet ved feltet)"),
             _("Arrangører; køkkenet kun som antal"),
             dates[DataCategory.NEEDS],
         ),
@@ -127,6 +143,42 @@ def record_of_processing(edition: Edition) -> Record:
             _("GDPR art. 6, stk. 1, litra b"),
             _("Arrangører og læseadgang"),
             personal,
+        ),
+        Holding(
+            DataCategory.PERSONAL,
+            _(
+                "Indstillinger til prisen: kontaktperson (navn, stilling, e-mail, telefon), "
+                "projektbeskrivelse og bilag"
+            ),
+            nominations["rows"] + nominations["files"],
+            _("Juryens vurdering af projekterne; kontakt til indstilleren"),
+            _("GDPR art. 6, stk. 1, litra e"),
+            _("Arrangører og juryen"),
+            personal,
+        ),
+        Holding(
+            DataCategory.PERSONAL,
+            _(
+                "Personer tilmeldt af andre (gruppens medlemmer, standpersonale): oplysninger "
+                "fra sekretæren eller udstilleren (art. 14); samtykke først ved egen bekræftelse"
+            ),
+            by_others,
+            _("Tilmelding og adgangskort"),
+            _("GDPR art. 6, stk. 1, litra b og f; oplysningspligt efter art. 14 ved e-mail"),
+            _("Arrangører"),
+            personal,
+        ),
+        Holding(
+            DataCategory.INVOICE,
+            _(
+                "Udstedte fakturaer (XML til Peppol/NemHandel eller PDF): køber, "
+                "personreference, deltagernes navne på linjerne"
+            ),
+            issued,
+            _("Fakturering og bogføring; sendt via Peppol-adgangspunkter (databehandlere)"),
+            _("GDPR art. 6, stk. 1, litra c (bogføringsloven §§ 10 og 12)"),
+            _("Arrangører og økonomi; køberen"),
+            dates[DataCategory.INVOICE],
         ),
         Holding(
             DataCategory.INVOICE,

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.retention import DataCategory, due_categories, invoice_deletion_date
+from forsamling.privacy import access, counters, erasure, invoices
 from forsamling.privacy.anonymise import anonymise_edition, anonymise_registrations, erase_needs
 from forsamling.privacy.models import (
     DataRequest,
@@ -68,9 +69,15 @@ def apply_retention(
             for line in RetainedInvoiceLine.objects.filter(edition=each).only("pk", "invoice_year")
             if invoice_deletion_date(settings.policy, line.invoice_year) <= today
         ]
+        expired = invoices.expire_invoices(each, settings.policy, today)
         if lines:
             RetainedInvoiceLine.objects.filter(pk__in=lines).delete()
-            applied.append(_record(each, DataCategory.INVOICE, len(lines), now))
+        if lines or expired:
+            applied.append(_record(each, DataCategory.INVOICE, len(lines) + expired, now))
+    if links_gone := access.delete_expired(now):
+        applied.append(Applied("*", "access_links", links_gone))
+    if counters_gone := counters.delete_expired_counters(now):
+        applied.append(Applied("*", "counters", counters_gone))
     return applied
 
 
@@ -88,6 +95,7 @@ def _pending_erasures(now: datetime, edition: Edition | None) -> list[Applied]:
             rows = anonymise_registrations(
                 Registration.objects.filter(pk__in=[request.registration_id]), now
             )
+            rows += erasure.scrub_messages([request.registration_id or 0])
             request.anonymised_at = now
             request.save(update_fields=["anonymised_at"])
         applied.append(Applied(request.edition.slug, "erasure", rows))

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from forsamling.domain.retention import ErasureEffect, erasure_effect
 from forsamling.exhibitors.models import StandStaff
-from forsamling.privacy.anonymise import anonymise_registrations
+from forsamling.privacy import erasure, registry
 from forsamling.privacy.models import DataRequest, PrivacyNotice, RequestKind, RequestOutcome
 from forsamling.registration import services as registration_services
 from forsamling.registration.models import Registration
@@ -104,6 +104,60 @@ def personal_data(registration: Registration) -> dict[str, Any]:
     }
 
 
+DANISH_KEYS = {
+    "edition": "udgave", "title": "titel", "dates": "datoer", "registration": "tilmelding",
+    "name": "navn", "email": "e-mail", "phone": "telefon", "organisation": "organisation",
+    "job_title": "stilling", "committee": "udvalg", "category": "kategori", "price": "pris",
+    "dinner": "middag", "dietary": "kosthensyn", "accessibility_needs": "tilgængelighed",
+    "ean": "EAN-nummer", "order_reference": "ordrenummer", "person_reference": "personreference",
+    "status": "status", "registered_at": "tilmeldt", "terms_accepted_at": "betingelser_accepteret",
+    "cancelled_at": "afmeldt", "cancellation_fee": "afbudsgebyr",
+    "group_booking": "gruppetilmelding", "sessions": "sessioner", "slot": "tidsrum",
+    "session": "session", "place_in_line": "plads_i_koeen", "chosen_at": "valgt",
+    "preference_rankings": "prioriteringer", "rank": "prioritet", "consents": "samtykker",
+    "purpose": "formaal", "wording": "ordlyd", "version": "version", "given_at": "givet",
+    "withdrawn_at": "trukket_tilbage", "checked_in_at": "tjekket_ind", "emails": "e-mails",
+    "subject": "emne", "sent_at": "sendt", "text": "tekst", "log": "log", "at": "tidspunkt",
+    "action": "handling", "details": "detaljer", "stand_staff": "standpersonale",
+    "exhibitor": "udstiller",
+}  # fmt: skip
+
+
+def in_danish(value: Any) -> Any:
+    """The export's keys in Danish (`docs/privacy-export.md`); details of the log as written."""
+    if isinstance(value, list):
+        return [in_danish(item) for item in value]
+    if isinstance(value, dict):
+        return {
+            DANISH_KEYS.get(key, key): item if key == "details" else in_danish(item)
+            for key, item in value.items()
+        }
+    return value
+
+
+def export_of_registration(registration: Registration) -> dict[str, Any]:
+    """The JSON file from the private link: the registration as the page shows it, and every
+    other store that holds the person (`registry`), keys in Danish."""
+    return {
+        "udtrukket": _moment(timezone.now()),
+        "din_tilmelding": in_danish(personal_data(registration)),
+        "registre": registry.export(erasure.person_for_export(registration.email)),
+    }
+
+
+def export_of_email(email: str) -> dict[str, Any]:
+    """The JSON file from a one-time link by e-mail (people without a registration too)."""
+    return {
+        "udtrukket": _moment(timezone.now()),
+        "e-mail": email,
+        "registre": registry.export(erasure.person_for_export(email)),
+    }
+
+
+def held_since(registration: Registration) -> datetime:
+    return _held_since(registration)
+
+
 def _held_since(registration: Registration) -> datetime:
     """Since when the current holder has had the registration (the last hand-over)."""
     last = (
@@ -135,39 +189,33 @@ def erasure_preview(registration: Registration) -> ErasureEffect:
 
 
 def request_erasure(*, registration: Registration, by_user: Any = None) -> RequestOutcome:
-    """Before the conference: the ordinary cancellation (its fee rules apply), the rest
-    anonymised once its confirmation is sent. From the first day, or if already cancelled:
-    anonymised at once, except the invoice lines bookkeeping must keep."""
+    """Effective at once: the private link, its export and the organisers' lists lose the
+    person, and so does every other store (`erasure`). Before the conference the place is
+    cancelled first (its fee rules apply) and its confirmation written to the outbox, which
+    keeps the address until the pending erasure's run (`anonymise_after`). Issued invoices
+    stay until bookkeeping law lets them go."""
     now = timezone.now()
     effect = erasure_preview(registration)
-    if effect == ErasureEffect.CANCEL:
-        actor = f"arrangør:{by_user.get_username()}" if by_user else "deltager"
-        with transaction.atomic(durable=True):
-            registration_services.cancel_registration_in_transaction(
-                registration=registration, actor=actor
-            )
-            DataRequest.objects.create(
-                edition_id=registration.edition_id,
-                registration=registration,
-                kind=RequestKind.ERASURE,
-                outcome=RequestOutcome.CANCELLED,
-                by_user=by_user,
-                at=now,
-                anonymise_after=now + AFTER_CANCELLATION,
-            )
-        return RequestOutcome.CANCELLED
+    person = erasure.person_of(registration)
     with transaction.atomic(durable=True):
-        anonymise_registrations(Registration.objects.filter(pk=registration.pk), now)
+        if effect == ErasureEffect.CANCEL:
+            actor = f"arrangør:{by_user.get_username()}" if by_user else "deltager"
+            registration_services.cancel_registration_in_transaction(
+                registration=registration, actor=actor, confirm_now=True
+            )
+        erasure.erase_person(person, now)
+        cancelled = effect == ErasureEffect.CANCEL
         DataRequest.objects.create(
             edition_id=registration.edition_id,
             registration=registration,
             kind=RequestKind.ERASURE,
-            outcome=RequestOutcome.ANONYMISED,
+            outcome=RequestOutcome.CANCELLED if cancelled else RequestOutcome.ANONYMISED,
             by_user=by_user,
             at=now,
-            anonymised_at=now,
+            anonymise_after=now + AFTER_CANCELLATION if cancelled else None,
+            anonymised_at=None if cancelled else now,
         )
-    return RequestOutcome.ANONYMISED
+    return RequestOutcome.CANCELLED if cancelled else RequestOutcome.ANONYMISED
 
 
 def update_privacy(

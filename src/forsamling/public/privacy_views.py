@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,14 +15,18 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from forsamling.conferences.models import Edition
+from forsamling.core import abuse
 from forsamling.domain.registration_rules import cancellation_fee
 from forsamling.domain.retention import ErasureEffect
+from forsamling.privacy import access as privacy_access
 from forsamling.privacy import consents, services
 from forsamling.privacy.models import Purpose, RequestKind
 from forsamling.privacy.notice import blocks, default_text
 from forsamling.privacy.retention import settings_for
 from forsamling.public.editions import page_edition
 from forsamling.public.registration_views import _registration
+from forsamling.registration.forms import ResendLinkForm
 
 
 def notice(request: HttpRequest, edition: str) -> HttpResponse:
@@ -51,6 +56,7 @@ def my_data(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             "edition": registration.edition,
             "registration": registration,
             "data": services.personal_data(registration),
+            "registers": services.export_of_registration(registration)["registre"],
         },
     )
 
@@ -58,13 +64,7 @@ def my_data(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 def my_data_json(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     registration = _registration(request, edition, token)
     services.record_export(registration=registration, kind=RequestKind.EXPORT_JSON)
-    body = json.dumps(
-        services.personal_data(registration), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
-    )
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    name = f"mine-oplysninger-{registration.edition.slug}.json"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return _json_file(services.export_of_registration(registration), registration.edition)
 
 
 @require_POST
@@ -105,6 +105,75 @@ def erase(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     )
 
 
+def access(request: HttpRequest, edition: str) -> HttpResponse:
+    """'Få dine data': the same answer whatever the address (see `privacy.access`)."""
+    event = page_edition(request, edition, with_themes=False)
+    form = ResendLinkForm(request.POST or None)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        refusal = abuse.check_form(request, form="data-access")
+        if refusal is None:
+            email = form.cleaned_data["email"]
+            if abuse.may_mail_link(event.slug, email):
+                privacy_access.request_link(edition=event, email=email)
+            return render(request, "public/privacy/access_sent.html", {"edition": event})
+        form.add_error(None, refusal.message)
+    status = refusal.status if refusal else 400 if form.errors else 200
+    return render(
+        request, "public/privacy/access.html", {"edition": event, "form": form}, status=status
+    )
+
+
+def _access_email(request: HttpRequest, edition: str, token: str) -> tuple[Edition, str | None]:
+    event = page_edition(request, edition, with_themes=False)
+    return event, privacy_access.email_of(token)
+
+
+def _gone(request: HttpRequest, event: Edition) -> HttpResponse:
+    return render(request, "public/privacy/access_gone.html", {"edition": event}, status=404)
+
+
+def access_data(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    event, email = _access_email(request, edition, token)
+    if email is None:
+        return _gone(request, event)
+    privacy_access.record_export(edition=event, kind=RequestKind.EXPORT_PAGE)
+    return render(
+        request,
+        "public/privacy/access_data.html",
+        {
+            "edition": event,
+            "email": email,
+            "token": token,
+            "data": services.export_of_email(email),
+        },
+    )
+
+
+def access_json(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    event, email = _access_email(request, edition, token)
+    if email is None:
+        return _gone(request, event)
+    privacy_access.record_export(edition=event, kind=RequestKind.EXPORT_JSON)
+    return _json_file(services.export_of_email(email), event)
+
+
+@require_POST
+def access_erase(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    event = page_edition(request, edition, with_themes=False)
+    if not privacy_access.erase_by_link(edition=event, token=token):
+        return _gone(request, event)
+    return redirect("public:privacy_erased", edition=event.slug)
+
+
+def _json_file(data: dict[str, Any], edition: Edition) -> HttpResponse:
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    name = f"mine-oplysninger-{edition.slug}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
 def erased(request: HttpRequest, edition: str) -> HttpResponse:
     event = page_edition(request, edition, with_themes=False)
     return render(request, "public/privacy/erased.html", {"edition": event})
@@ -114,6 +183,14 @@ OWN = "<slug:edition>/tilmelding/<slug:token>/"
 PAGES: list[tuple[str, Callable[..., HttpResponse], str]] = [
     ("<slug:edition>/privatliv/", notice, "privacy_notice"),
     ("<slug:edition>/privatliv/slettet/", erased, "privacy_erased"),
+    ("<slug:edition>/privatliv/dine-data/", access, "privacy_access"),
+    ("<slug:edition>/privatliv/dine-data/<slug:token>/", access_data, "privacy_access_data"),
+    (
+        "<slug:edition>/privatliv/dine-data/<slug:token>/data.json",
+        access_json,
+        "privacy_access_json",
+    ),
+    ("<slug:edition>/privatliv/dine-data/<slug:token>/slet/", access_erase, "privacy_access_erase"),
     (OWN + "mine-oplysninger/", my_data, "privacy_data"),
     (OWN + "mine-oplysninger.json", my_data_json, "privacy_json"),
     (OWN + "samtykke/", consent, "privacy_consent"),

@@ -40,6 +40,7 @@ def _send(
     context: dict[str, Any],
     attach_calendar: bool = False,
     source: str | None = None,
+    send_now: bool = True,
 ) -> None:
     """Renders the message into the outbox and tries to send it at once (run by a worker).
 
@@ -76,7 +77,7 @@ def _send(
         reply_to=registration.edition.contact_email or "",
         attachments=attachments,
         source=source,
-        send_now=True,
+        send_now=send_now,
     )
 
 
@@ -86,6 +87,13 @@ def send_confirmation(pk: int, substituted: bool = False) -> None:
 
 def send_cancellation(pk: int) -> None:
     _enqueue("cancellation", pk)
+
+
+def write_cancellation(registration: Registration) -> None:
+    """The cancellation's confirmation rendered now, in the caller's transaction, from the
+    row as it is: an erasure anonymises the registration in the same transaction, and the
+    outbox's row keeps the address until the message has gone."""
+    _send(registration, "cancellation", "Din afmelding er modtaget", {}, send_now=False)
 
 
 def send_promotion(choice_pk: int) -> None:

@@ -56,7 +56,18 @@ class DetailsForm(SafeTextMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Svar ja eller nej.")},
     )
-    dietary = forms.CharField(label=_("Kosthensyn"), max_length=300, required=False)
+    dietary = forms.CharField(
+        label=_("Kosthensyn"),
+        max_length=300,
+        required=False,
+        # Health data may only be used with the participant's explicit consent (GDPR art.
+        # 9(2)(a)): the field says what writing in it means.
+        help_text=_(
+            "Frivilligt. Skriver du kosthensyn eller behov for tilgængelighed, giver du "
+            "udtrykkeligt samtykke til, at vi bruger dem til at tage hensyn ved konferencen. "
+            "De kan være helbredsoplysninger og slettes kort efter konferencen."
+        ),
+    )
     accessibility_needs = forms.CharField(
         label=_("Behov for tilgængelighed"),
         max_length=300,

@@ -279,10 +279,11 @@ def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT)
 
 
 def cancel_registration_in_transaction(
-    *, registration: Registration, actor: str = PARTICIPANT
+    *, registration: Registration, actor: str = PARTICIPANT, confirm_now: bool = False
 ) -> None:
     """`cancel_registration` as a step that runs inside the caller's transaction (an erasure
-    request cancels and records the request in one)."""
+    request cancels and records the request in one). `confirm_now` writes the confirmation
+    from the row as it is now, for a caller that anonymises it in the same transaction."""
     require_callers_transaction()
     _check_active(registration)
     now = timezone.now()
@@ -298,7 +299,10 @@ def cancel_registration_in_transaction(
     registration.save(update_fields=["status", "cancelled_at", "cancellation_fee", "updated_at"])
     promoted = fill_from_waiting_lists(seats, now)
     _audit(registration, actor, AuditAction.CANCELLED, {"fee": str(registration.cancellation_fee)})
-    emails.send_cancellation(registration.pk)
+    if confirm_now:
+        emails.write_cancellation(registration)
+    else:
+        emails.send_cancellation(registration.pk)
     _notify_promoted(promoted)
     places.release(registration)  # last, as a registration takes it last
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forsamling.domain.danish import format_moment
 from forsamling.privacy import consents
-from forsamling.privacy.models import ConsentRecord, Purpose
+from forsamling.privacy.models import ConsentRecord, GivenBy, Purpose
 from forsamling.privacy.retention import settings_for
 
 register = template.Library()
@@ -30,6 +30,7 @@ class ConsentItem:
 @dataclass(frozen=True)
 class Panel:
     consents: list[ConsentItem]
+    awaiting_confirmation: bool = False
 
 
 @register.simple_tag
@@ -50,7 +51,10 @@ def privacy_panel(registration: Any) -> Panel:
                 record=given.get(p),
             )
             for p in purposes
-        ]
+        ],
+        awaiting_confirmation=any(
+            record.given_by == GivenBy.SECRETARY for record in given.values()
+        ),
     )
 
 

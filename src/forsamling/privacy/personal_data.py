@@ -1,0 +1,73 @@
+"""The privacy app's own rows, and Django's and the libraries' models that hold personal data
+(collected by `forsamling.privacy.registry`)."""
+
+from forsamling.domain.personal_data import Declaration, Erasure
+
+PERSONAL_DATA = [
+    Declaration(
+        "privacy.AccessLink",
+        ("email",),
+        Erasure.DELETE,
+        "A one-time link to one's own data; gone after an hour (retention) or an erasure.",
+        by_email=("email",),
+        exported=False,
+    ),
+    Declaration(
+        "privacy.ConsentRecord",
+        ("wording", "given_by"),
+        Erasure.KEEP_MINIMISED,
+        "The proof of consent (art. 7(1)): what was agreed, in which wording, when and by whom; "
+        "it names no one once its registration is anonymised.",
+        by_registration=("registration",),
+    ),
+    Declaration(
+        "privacy.RetainedInvoiceLine",
+        ("name", "ean", "order_reference", "person_reference"),
+        Erasure.KEEP_MINIMISED,
+        "The bookkeeping record of an invoice line (bogføringsloven § 12), removed on its date.",
+        by_registration=("registration",),
+    ),
+    Declaration(
+        "admin.LogEntry",
+        ("object_repr", "change_message"),
+        Erasure.ANONYMISE,
+        "Django's admin log keeps that an organiser changed a row, not whose row it was.",
+        contains=("object_repr", "change_message"),
+        title="arrangørernes ændringer i administrationen",
+    ),
+    Declaration(
+        "auth.User",
+        ("username", "first_name", "last_name", "email"),
+        Erasure.KEEP_MINIMISED,
+        "Staff users' own accounts (organisers, jury, check-in), removed by the administrator "
+        "when they leave; not the forms' data subjects.",
+    ),
+    Declaration(
+        "axes.AccessAttempt",
+        ("username", "user_agent", "get_data", "post_data"),
+        Erasure.KEEP_MINIMISED,
+        "Failed staff logins, kept for the lock-out against password guessing (art. 32).",
+    ),
+    Declaration(
+        "axes.AccessFailureLog",
+        ("username", "user_agent"),
+        Erasure.KEEP_MINIMISED,
+        "Failed staff logins, kept for the lock-out against password guessing (art. 32).",
+    ),
+    Declaration(
+        "axes.AccessLog",
+        ("username", "user_agent"),
+        Erasure.KEEP_MINIMISED,
+        "Staff logins, kept for security (art. 32).",
+    ),
+]
+
+NOT_PERSONAL = {
+    "privacy.PrivacyNotice": "The notice's published text.",
+    "auth.Permission": "A permission's name.",
+    "auth.Group": "A group of permissions.",
+    "contenttypes.ContentType": "A model's name.",
+    "otp_totp.TOTPDevice": "A staff user's second factor (its own name for the device).",
+    "django_tasks_database.DBTaskResult": "A task's arguments are ids, never names.",
+    "sessions.Session": "Staff logins and the language chosen; no form data.",
+}
