@@ -42,7 +42,8 @@ def test_municipalities_and_regions_look_public(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["Danske Regioner", "KL", "Ældre Sagen", "Kommunernes Landsforening", "", "Regionalt ApS"]
+    "name",
+    ["Danske Regioner", "KL", "Ældre Sagen", "Kommunernes Landsforening", "", "Regionalt ApS"],
 )
 def test_others_do_not(name):
     assert not looks_public(name, known=["Vejen Kommune", "Vejen"])

@@ -23,6 +23,7 @@ def register(conference, name, **extra):
     extra.setdefault("order_reference", "PO-2026")
     return register_participant(conference, name, **extra)
 
+
 EAN_AALBORG = "5798000000001"  # check digit valid
 EAN_ODENSE = "5790000705184"
 

@@ -283,7 +283,9 @@ def test_a_municipality_takes_the_address_from_the_list_and_waits_without_ean(co
     vejen, other = sorted(services.draft_invoices(edition=conference.edition),
                           key=lambda i: i.buyer_name != "Vejen Kommune")  # fmt: skip
     assert (vejen.buyer_is_public, vejen.buyer_street, vejen.buyer_city) == (
-        True, "Rådhuspassagen 3", "Vejen"
+        True,
+        "Rådhuspassagen 3",
+        "Vejen",
     )
     assert vejen.buyer_reference == "" and other.buyer_reference == ""
     assert [str(m) for m in vejen.blocked_because] == ["ean", "reference"]

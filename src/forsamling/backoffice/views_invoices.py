@@ -188,7 +188,9 @@ def complete(request: HttpRequest, edition: str, invoice_id: int) -> HttpRespons
     if not form.is_valid():
         return detail(request, edition, invoice_id, complete_form=form)
     try:
-        invoice = services.complete_draft(invoice=invoice, fix=services.BuyerFix(**form.cleaned_data))
+        invoice = services.complete_draft(
+            invoice=invoice, fix=services.BuyerFix(**form.cleaned_data)
+        )
     except rules.InvoicingError as error:
         messages.error(request, describe(error))
         return redirect("backoffice:invoices", the_edition.slug)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -120,7 +121,7 @@ class CompleteDraftForm(forms.Form):
     postcode = forms.CharField(label=_("Postnummer"), max_length=10, required=False)
     city = forms.CharField(label=_("By"), max_length=100, required=False)
 
-    def __init__(self, *args: Any, missing: list[str], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, missing: Sequence[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.missing = [str(m) for m in missing]
         required = {"ean": ["ean"], "reference": ["reference"],

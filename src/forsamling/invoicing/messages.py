@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.utils.translation import gettext as _
 
 from forsamling.domain import invoicing as rules
@@ -26,7 +28,7 @@ PUBLIC_BUYER_MISSING = {
 }
 
 
-def blocked_reason(missing: list[str]) -> str:
+def blocked_reason(missing: Sequence[str]) -> str:
     """Why a municipality's or region's draft waits, in one Danish sentence."""
     names = ", ".join(str(PUBLIC_BUYER_MISSING.get(str(m), m)) for m in missing)
     return _(

@@ -305,10 +305,14 @@ def complete_draft(*, invoice: Invoice, fix: BuyerFix) -> Invoice:
         invoice.buyer_reference = reference
     if fix.street.strip() and fix.postcode.strip() and fix.city.strip():
         buyer.street, buyer.postcode, buyer.city = (
-            fix.street.strip(), fix.postcode.strip(), fix.city.strip()
+            fix.street.strip(),
+            fix.postcode.strip(),
+            fix.city.strip(),
         )
         invoice.buyer_street, invoice.buyer_postcode, invoice.buyer_city = (
-            buyer.street, buyer.postcode, buyer.city
+            buyer.street,
+            buyer.postcode,
+            buyer.city,
         )
     buyer.save()
     invoice.save()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.danish import format_price, format_price_ex_vat
-from forsamling.domain.ean import is_valid_gln
+from forsamling.domain.ean import is_valid_gln, normalise_ean
 from forsamling.domain.eligibility import may_attend
 from forsamling.programme.models import Audience, Session, Track
 from forsamling.registration.models import Category
@@ -67,7 +67,10 @@ class DetailsForm(SafeTextMixin, forms.Form):
         label=_("EAN-nummer"),
         max_length=20,
         required=False,
-        help_text=_("13 cifre. Til elektronisk faktura til en offentlig myndighed."),
+        help_text=_(
+            "13 cifre. Kommuner og regioner skal skrive deres EAN-nummer og en reference: "
+            "uden dem venter fakturaen."
+        ),
     )
     order_reference = forms.CharField(label=_("Ordrenummer"), max_length=100, required=False)
     person_reference = forms.CharField(label=_("Personreference"), max_length=100, required=False)
@@ -78,6 +81,10 @@ class DetailsForm(SafeTextMixin, forms.Form):
 
     def clean_ean(self) -> str:
         ean: str = self.cleaned_data["ean"]
+        if ean.strip() and set(normalise_ean(ean)) == {"0"}:
+            raise forms.ValidationError(
+                _("EAN-nummeret kan ikke være lutter nuller. Skriv jeres rigtige EAN-nummer.")
+            )
         if ean.strip() and not is_valid_gln(ean):
             raise forms.ValidationError(
                 _("EAN-nummeret skal være 13 cifre, og kontrolcifferet passer ikke. Tjek nummeret.")
@@ -170,8 +177,7 @@ class CategoryChoiceField(forms.ChoiceField):
         self.choices = [
             (
                 key,
-                f"{category.name} – {_price(category.price)}"
-                f"{invitation_note(category)}",
+                f"{category.name} – {_price(category.price)}{invitation_note(category)}",
             )
             for key, category in self.categories.items()
         ]

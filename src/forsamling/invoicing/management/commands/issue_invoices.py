@@ -36,7 +36,9 @@ class Command(BaseCommand):
         for invoice, error in run.refused:
             self.stderr.write(f"Ikke udstedt: {invoice.buyer_name}: {describe(error)}")
         for invoice, blocked in run.blocked:
-            self.stderr.write(f"Venter (kladde {invoice.pk}): {invoice.buyer_name}: {describe(blocked)}")
+            self.stderr.write(
+                f"Venter (kladde {invoice.pk}): {invoice.buyer_name}: {describe(blocked)}"
+            )
         if run.taken:
             self.stdout.write(f"{len(run.taken)} draft(s) were issued by another run meanwhile")
         if not (run.issued or run.refused or run.blocked):
