@@ -86,7 +86,7 @@ class BuyerForm(forms.ModelForm):
     class Meta:
         model = Buyer
         fields = [
-            "cvr", "street", "postcode", "city", "email", "one_order_one_invoice",
+            "cvr", "street", "postcode", "city", "email", "reference", "one_order_one_invoice",
             "electronic_format",
         ]  # fmt: skip
 
