@@ -139,6 +139,7 @@ def test_booking_form_sends_the_confirmation(
             "5798009882807",
             "EAN-nummeret skal være 13 cifre, og det sidste ciffer passer ikke.",
         ),
+        ("ean", "0000000000000", "EAN-nummeret kan ikke være lutter nuller."),
         ("contact_email", "soren@", "Skriv en gyldig e-mailadresse"),
         ("organisation", "", "Skriv organisationens navn."),
         ("stands", [], "Vælg mindst én stand."),
