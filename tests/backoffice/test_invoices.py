@@ -14,6 +14,7 @@ from forsamling.registration.models import Registration
 from tests.invoicing.conftest import (
     EAN_AALBORG,
     assert_every_issued_document_passes,
+    ensure_public_buyers,
     make_seller,
     register,
 )
@@ -21,6 +22,7 @@ from tests.invoicing.conftest import (
 
 @pytest.fixture
 def seller(conference):
+    ensure_public_buyers()  # the list's addresses, should a transactional test have emptied it
     yield make_seller(conference.edition)
     assert_every_issued_document_passes()
 

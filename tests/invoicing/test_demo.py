@@ -18,11 +18,16 @@ from forsamling.invoicing.models import Seller
 from forsamling.registration.groups import GroupMember, register_group
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails, register_participant
-from tests.invoicing.conftest import EAN_AALBORG, assert_every_issued_document_passes
+from tests.invoicing.conftest import (
+    EAN_AALBORG,
+    assert_every_issued_document_passes,
+    ensure_public_buyers,
+)
 
 
 @pytest.mark.django_db
 def test_the_demo_is_invoiced_end_to_end(tmp_path):
+    ensure_public_buyers()
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())  # again: one seller, left as it was
     demo = Edition.objects.get(slug="demo")
@@ -81,6 +86,7 @@ def test_the_demo_organiser_invoices_the_demo_in_the_back_office(client):
     from forsamling.demo.management.commands.load_demo import DEMO_USERNAME
     from forsamling.invoicing.models import Invoice
 
+    ensure_public_buyers()
     call_command("load_demo", stdout=io.StringIO())
     demo = Edition.objects.get(slug="demo")
     demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
@@ -120,6 +126,7 @@ def test_a_municipality_registered_without_ean_in_the_demo_waits_then_passes_pep
     from forsamling.invoicing.models import Invoice
     from forsamling.invoicing.ubl import Document, peppol_xml
 
+    ensure_public_buyers()
     call_command("load_demo", stdout=io.StringIO())
     demo = Edition.objects.get(slug="demo")
     demo.registration_opens_at = timezone.now() - timedelta(minutes=1)

@@ -23,7 +23,12 @@ from forsamling.registration.groups import GroupMember, register_group
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails
 from tests.exhibitors.conftest import details, make_edition, make_stand
-from tests.invoicing.conftest import EAN_ODENSE, assert_every_issued_document_passes, make_seller
+from tests.invoicing.conftest import (
+    EAN_ODENSE,
+    assert_every_issued_document_passes,
+    ensure_public_buyers,
+    make_seller,
+)
 from tests.outputs.pdf_text import needs_poppler, pdf_text
 
 pytestmark = needs_poppler
@@ -56,6 +61,7 @@ def files_of(invoice: Invoice) -> tuple[Decimal, Decimal]:
 
 @pytest.fixture
 def edition(db):
+    ensure_public_buyers()
     edition = make_edition(is_public=True, registration_opens_at=timezone.now() - timedelta(days=1))
     make_seller(edition, number_prefix="DEMO-")
     Category.objects.create(edition=edition, key="politiker", name="Kommunalpolitiker",

@@ -302,8 +302,19 @@ def test_a_municipality_takes_the_address_from_the_list_and_waits_without_ean(co
 
 
 def test_the_public_buyers_list_is_loaded_by_the_data_migration(db):
-    """98 municipalities and 5 regions, no CVR or EAN invented (blank until filled in)."""
+    """The data migration reads the shipped file: 98 municipalities and 5 regions, no CVR or
+    EAN invented (blank until filled in); an entry an organiser edited is left as it is."""
+    from importlib import import_module
+
+    from django.apps import apps
+
     from forsamling.invoicing.models import PublicBuyer
+
+    migration = import_module("forsamling.invoicing.migrations.0004_load_public_buyers")
+    PublicBuyer.objects.all().delete()  # as before the migration (or emptied by another test)
+    PublicBuyer.objects.create(name="Vejen Kommune", kind="municipality", ean=EAN_ODENSE)
+    migration.load(apps, None)
+    assert PublicBuyer.objects.get(name="Vejen Kommune").ean == EAN_ODENSE
 
     assert PublicBuyer.objects.filter(kind="municipality").count() == 98
     assert PublicBuyer.objects.filter(kind="region").count() == 5

@@ -66,8 +66,12 @@ class _PublicBuyers:
 
 
 def looks_public(name: str) -> bool:
-    """Whether an organisation looks like a municipality or region (the list, or its name)."""
-    return _PublicBuyers().is_public(name)
+    """Whether an organisation looks like a municipality or region: by its words (no query),
+    else on the list by name or short name ('Vejen')."""
+    if public_buyers.looks_public(name):
+        return True
+    known = PublicBuyer.objects.values_list("name", "short_name")
+    return public_buyers.looks_public(name, known=[n for pair in known for n in pair if n])
 
 
 def _lock_seller(edition: Edition) -> Seller:
