@@ -63,7 +63,7 @@ from forsamling.prizes.models import Attachment, Criterion, Juror, Prize
 from forsamling.programme.models import EditionModerator, Room, Speaker, Track
 from forsamling.programme.services import publish_programme
 from forsamling.registration.models import AuditEntry, GroupBooking
-from tests.backoffice.conftest import make_conference, make_user
+from tests.backoffice.conftest import make_conference, make_user, register
 from tests.exhibitors.conftest import details, image_bytes, make_stand
 from tests.invoicing.conftest import make_seller
 from tests.prizes.conftest import PDF_BYTES, make_nomination
@@ -114,6 +114,7 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:invoice_run_zip": Action.INVOICE,
     "backoffice:invoice": Action.INVOICE,
     "backoffice:invoice_issue": Action.INVOICE,
+    "backoffice:invoice_complete": Action.INVOICE,
     "backoffice:invoice_credit": Action.INVOICE,
     "backoffice:invoice_download": Action.INVOICE,
     "backoffice:outbox": Action.VIEW,
@@ -313,8 +314,9 @@ def world(conference, people, users, settings, tmp_path):
         file=ContentFile(PDF_BYTES, name="projekt.pdf"),
     )
     make_seller(edition)
+    register(conference, "Frida Frivillig", organisation="Danske Ældreråd")  # a PDF invoice
     draft_invoices(edition=edition)
-    invoice = Invoice.objects.filter(edition=edition, buyer_ean="").order_by("pk").first()
+    invoice = Invoice.objects.filter(edition=edition, buyer_name="Danske Ældreråd").first()
     assert invoice is not None
     issue_drafts(edition=edition, invoices=[invoice], user=users.superuser)
     invoice.refresh_from_db()

@@ -11,12 +11,18 @@ from django.contrib.messages import get_messages
 from forsamling.invoicing import validation
 from forsamling.invoicing.models import Buyer, Invoice, Seller, State
 from forsamling.registration.models import Registration
-from tests.backoffice.conftest import register
-from tests.invoicing.conftest import EAN_AALBORG, assert_every_issued_document_passes, make_seller
+from tests.invoicing.conftest import (
+    EAN_AALBORG,
+    assert_every_issued_document_passes,
+    ensure_public_buyers,
+    make_seller,
+    register,
+)
 
 
 @pytest.fixture
 def seller(conference):
+    ensure_public_buyers()  # the list's addresses, should a transactional test have emptied it
     yield make_seller(conference.edition)
     assert_every_issued_document_passes()
 
@@ -53,9 +59,18 @@ def test_the_nav_links_to_invoices_for_organisers_only(client, conference, users
     )
 
 
-def test_draft_then_issue_all_in_one_run_and_download_its_zip(
-    client, conference, people, users, seller
-):
+def five_buyers(conference):
+    """Two participants of Aalborg Kommune with its EAN (and the list's address), three of
+    associations invoiced by PDF: each alone, five invoices that can all be issued."""
+    for name in ("Aase", "Bo"):
+        register(conference, name, ean=EAN_AALBORG)
+    for name, organisation in (("Cai", "Danske Ældreråd"), ("Dan", "Ældre Sagen"),
+                               ("Eva", "Foreningen X")):  # fmt: skip
+        register(conference, name, organisation=organisation)
+
+
+def test_draft_then_issue_all_in_one_run_and_download_its_zip(client, conference, users, seller):
+    five_buyers(conference)
     client.force_login(users.organiser)
     response = client.post(url(conference, "dan-kladder/"), follow=True)
     drafts = Invoice.objects.filter(state=State.DRAFT).count()
@@ -75,7 +90,8 @@ def test_draft_then_issue_all_in_one_run_and_download_its_zip(
         assert validation.check_peppol(archive.read(f"{number}.xml")).ok
 
 
-def test_issue_chosen_drafts_only(client, conference, people, users, seller):
+def test_issue_chosen_drafts_only(client, conference, users, seller):
+    five_buyers(conference)
     client.force_login(users.organiser)
     client.post(url(conference, "dan-kladder/"))
     first, *rest = Invoice.objects.filter(state=State.DRAFT).order_by("pk")
@@ -85,6 +101,56 @@ def test_issue_chosen_drafts_only(client, conference, people, users, seller):
     assert Invoice.objects.filter(state=State.DRAFT).count() == len(rest)
     response = client.post(url(conference, "udsted/"), {"chosen": "1"}, follow=True)
     assert any("Vælg de kladder" in t for t in texts(response))
+
+
+def test_a_municipality_without_ean_waits_until_an_organiser_fills_it_in(
+    client, conference, users, seller
+):
+    """Vejen Kommune typed without EAN or reference: the draft says why it waits, bulk issue
+    skips it, and the form on the draft fills in the EAN (onto the registration) and the
+    reference (onto the buyer); the list gives the town hall's address."""
+    r = register(conference, "Vera Vejen", organisation="Vejen Kommune", order_reference="")
+    register(conference, "Cai", organisation="Danske Ældreråd")
+    client.force_login(users.organiser)
+    client.post(url(conference, "dan-kladder/"))
+    draft = Invoice.objects.get(buyer_name="Vejen Kommune")
+    assert (draft.buyer_street, draft.buyer_postcode, draft.buyer_city) == (
+        "Rådhuspassagen 3", "6600", "Vejen",
+    )  # fmt: skip
+    assert draft.buyer_reference == ""  # never the participant's name
+
+    response = client.post(url(conference, "udsted/"), follow=True)
+    assert any("1 faktura er udstedt" in t for t in texts(response))
+    assert any("1 kladde venter på EAN-nummer, reference eller adresse (Vejen Kommune)" in t
+               for t in texts(response))  # fmt: skip
+    draft.refresh_from_db()
+    assert draft.state == State.DRAFT
+
+    page = client.get(url(conference, f"{draft.pk}/")).text
+    assert "Kladden kan ikke udstedes endnu" in page
+    assert "fakturaen mangler: EAN-nummer, reference" in page
+    assert "udfyld/" in page
+
+    bad = client.post(url(conference, f"{draft.pk}/udfyld/"), {"ean": "0000000000000"})
+    assert bad.status_code == 400
+    assert "ikke kun nuller" in bad.text
+    assert "Reference: Udfyld feltet." in bad.text
+
+    done = client.post(
+        url(conference, f"{draft.pk}/udfyld/"), {"ean": EAN_AALBORG, "reference": "VEJ-4411"},
+        follow=True,
+    )  # fmt: skip
+    assert any("klar til at blive udstedt" in t for t in texts(done))
+    r.refresh_from_db()
+    assert r.ean == EAN_AALBORG
+    assert Buyer.objects.get(name="Vejen Kommune", ean=EAN_AALBORG).reference == "VEJ-4411"
+    client.post(url(conference, "dan-kladder/"))  # made afresh: keeps what was filled in
+    client.post(url(conference, "udsted/"))
+    invoice = Invoice.objects.get(buyer_name="Vejen Kommune")
+    assert (invoice.state, invoice.buyer_ean, invoice.buyer_reference) == (
+        State.ISSUED, EAN_AALBORG, "VEJ-4411",
+    )  # fmt: skip
+    assert_every_issued_document_passes()
 
 
 def test_an_invalid_ean_is_named_when_issuing(client, conference, users, seller):

@@ -5,7 +5,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from forsamling.domain import stands as rules
@@ -222,6 +222,7 @@ def test_changing_one_digit_of_a_valid_cvr_always_makes_it_invalid(cvr, position
     st.text(alphabet="0123456789", min_size=12, max_size=12), st.integers(0, 12), st.integers(1, 9)
 )
 def test_changing_one_digit_of_a_valid_ean_always_makes_it_invalid(body, position, shift):
+    assume(set(body) != {"0"})  # thirteen zeros are no GLN (see test_public_buyers)
     ean = body + str(gs1_check_digit(body))
     assert rules.validate_ean(ean) == ean
     changed = ean[:position] + str((int(ean[position]) + shift) % 10) + ean[position + 1 :]

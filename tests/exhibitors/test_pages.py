@@ -117,9 +117,9 @@ def test_booking_form_books_the_stands_and_redirects_to_the_private_link(client,
     page = text(client.get(response["Location"]))
     assert "Standbooking for Ældre Sagen" in page
     assert "28.500 kr." in page
-    assert (
-        "Jeres booking giver adgang til 5 standpersonale til nedsat pris. Der er 5 tilbage." in page
-    )
+    assert "I kan skrive op til 5 personer på som standpersonale." in page
+    assert "Pladser tilbage: 5." in page
+    assert "28.500 kr. ekskl. moms" in page and "35.625 kr. inkl. moms" in page
 
 
 def test_booking_form_sends_the_confirmation(
@@ -139,6 +139,7 @@ def test_booking_form_sends_the_confirmation(
             "5798009882807",
             "EAN-nummeret skal være 13 cifre, og det sidste ciffer passer ikke.",
         ),
+        ("ean", "0000000000000", "EAN-nummeret kan ikke være lutter nuller."),
         ("contact_email", "soren@", "Skriv en gyldig e-mailadresse"),
         ("organisation", "", "Skriv organisationens navn."),
         ("stands", [], "Vælg mindst én stand."),
@@ -226,7 +227,7 @@ def test_stand_staff_can_be_added_through_the_private_link(client, edition, stan
     assert response.status_code == 302
     page = text(client.get(exhibitor.get_absolute_url()))
     assert "Åse Øster er skrevet på som standpersonale" in page
-    assert "Der er 1 tilbage." in page
+    assert "Pladser tilbage: 1." in page
     assert StandStaff.objects.get().title == "Konsulent"
 
 
@@ -240,7 +241,7 @@ def test_stand_staff_beyond_the_passes_gets_a_danish_error_and_keeps_the_input(
     assert response.status_code == 422
     page = text(response)
     assert (
-        "Jeres booking giver adgang til 2 standpersonale, og der er ikke flere pladser tilbage"
+        "I kan skrive 2 personer på som standpersonale, og der er ikke flere pladser tilbage"
         in page
     )
     assert 'value="Cecilie Lund"' in page

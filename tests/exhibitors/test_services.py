@@ -49,7 +49,8 @@ def test_book_stands_sends_a_danish_confirmation_with_the_private_link_after_com
     assert message.to == ["soren@example.dk"]
     assert "Kære Søren Ærø" in message.body
     assert "Stand A1, 3 x 2 m, Foyer: 12.500 kr." in message.body
-    assert "I alt: 28.500 kr." in message.body
+    assert "I alt: 28.500 kr. ekskl. moms, 35.625 kr. inkl. moms" in message.body
+    assert "Stand A1, 3 x 2 m, Foyer: 12.500 kr. ekskl. moms" in message.body
     assert exhibitor.get_absolute_url() in message.body
 
 

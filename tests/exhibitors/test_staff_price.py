@@ -25,7 +25,7 @@ def shown_pass_price(client, edition, stand) -> str:
     page = client.get(reverse("public:exhibitor_book", kwargs={"edition": edition.slug}))
     row = re.search(rf'<tr id="stand-{stand.pk}">(.*?)</tr>', page.content.decode(), re.S)
     assert row is not None
-    found = re.search(r"à ([\d.]+) kr\.", row.group(1))
+    found = re.search(r"([\d.]+) kr\. ekskl\. moms pr\. person", row.group(1))
     assert found is not None, row.group(1)
     return found.group(1)
 

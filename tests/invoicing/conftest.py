@@ -11,9 +11,18 @@ from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
 from forsamling.exhibitors.staff_registrations import STAND_STAFF_KEY
 from forsamling.invoicing.models import Seller
 from forsamling.registration.models import Category
-from tests.backoffice.conftest import make_conference, register
+from tests.backoffice.conftest import make_conference
+from tests.backoffice.conftest import register as register_participant
 
 __all__ = ["make_conference", "register"]
+
+
+def register(conference, name, **extra):
+    """A participant (of Aalborg Kommune unless told) with the order number a municipality's
+    purchase gives ("PO-2026"), as a finance office needs one to match the invoice."""
+    extra.setdefault("order_reference", "PO-2026")
+    return register_participant(conference, name, **extra)
+
 
 EAN_AALBORG = "5798000000001"  # check digit valid
 EAN_ODENSE = "5790000705184"
@@ -50,9 +59,28 @@ def outbox(_outbox):
     return _outbox
 
 
+def ensure_public_buyers() -> None:
+    """The shipped list of municipalities and regions, as the data migration loads it: a
+    transactional test's database was emptied by the test before it."""
+    import json
+    from pathlib import Path
+
+    from forsamling.invoicing.models import PublicBuyer
+
+    if PublicBuyer.objects.exists():
+        return
+    import forsamling.invoicing
+
+    data = Path(forsamling.invoicing.__file__).parent / "data" / "public_buyers.json"
+    PublicBuyer.objects.bulk_create(
+        PublicBuyer(**row) for row in json.loads(data.read_text(encoding="utf-8"))["buyers"]
+    )
+
+
 @pytest.fixture
 def conference(db):
     """The conference; after the test, every document it issued is checked (see below)."""
+    ensure_public_buyers()
     c = make_conference()
     c.seller = make_seller(c.edition)
     yield c

@@ -27,6 +27,7 @@ def test_issue_invoices_drafts_and_issues_everything_due(conference):
     out = io.StringIO()
     call_command("issue_invoices", edition=conference.edition.slug, stdout=out)  # again
     assert "0 issued, 0 refused" in out.getvalue()
+    assert "Nothing left to issue." in out.getvalue()
 
 
 def test_issue_invoices_says_which_could_not_be_issued_and_fails(conference):

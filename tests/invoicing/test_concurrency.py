@@ -73,3 +73,24 @@ def test_the_same_draft_issued_twice_at_once_gets_one_number(conference):
     assert sorted(type(r).__name__ for r in results) == ["Invoice", "NotDraft"]
     conference.seller.refresh_from_db()
     assert conference.seller.last_number == 1
+
+
+def test_two_issue_invoices_commands_at_once_both_succeed(conference):
+    """A second run finding the drafts issued (or made afresh) by the first has nothing left
+    to do: that is success (exit 0), not an error."""
+    import io
+
+    from django.core.management import call_command
+
+    for i in range(30):
+        register(conference, f"Deltager {i}", ean=EAN_AALBORG)
+    outs = [io.StringIO(), io.StringIO()]
+
+    def run(out):
+        return lambda: call_command("issue_invoices", edition=conference.edition.slug, stdout=out)
+
+    results = race([run(outs[0]), run(outs[1])])
+
+    assert not [r for r in results if isinstance(r, BaseException)], results
+    assert Invoice.objects.filter(state=State.ISSUED).count() == 30
+    assert not Invoice.objects.filter(state=State.DRAFT).exists()

@@ -18,11 +18,16 @@ from forsamling.invoicing.models import Seller
 from forsamling.registration.groups import GroupMember, register_group
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails, register_participant
-from tests.invoicing.conftest import EAN_AALBORG, assert_every_issued_document_passes
+from tests.invoicing.conftest import (
+    EAN_AALBORG,
+    assert_every_issued_document_passes,
+    ensure_public_buyers,
+)
 
 
 @pytest.mark.django_db
 def test_the_demo_is_invoiced_end_to_end(tmp_path):
+    ensure_public_buyers()
     call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())  # again: one seller, left as it was
     demo = Edition.objects.get(slug="demo")
@@ -44,7 +49,8 @@ def test_the_demo_is_invoiced_end_to_end(tmp_path):
                              details=ParticipantDetails(name=f"Byrådsmedlem {i}",
                                                         email=f"b{i}@example.dk",
                                                         organisation="Odense Kommune",
-                                                        ean="5790000705184"))
+                                                        ean="5790000705184",
+                                                        order_reference="ODE-2026"))
                  for i in range(3)],
     )  # fmt: skip
     exhibitor = book_stands(
@@ -80,6 +86,7 @@ def test_the_demo_organiser_invoices_the_demo_in_the_back_office(client):
     from forsamling.demo.management.commands.load_demo import DEMO_USERNAME
     from forsamling.invoicing.models import Invoice
 
+    ensure_public_buyers()
     call_command("load_demo", stdout=io.StringIO())
     demo = Edition.objects.get(slug="demo")
     demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
@@ -92,7 +99,8 @@ def test_the_demo_organiser_invoices_the_demo_in_the_back_office(client):
         register_participant(
             edition=demo, idempotency_key=uuid.uuid4().hex, category=politician, sessions=[],
             details=ParticipantDetails(name=name, email=f"{uuid.uuid4().hex[:8]}@example.dk",
-                                       organisation=organisation, ean=ean),
+                                       organisation=organisation, ean=ean,
+                                       order_reference="PO-1"),
         )  # fmt: skip
     client.force_login(get_user_model().objects.get(username=DEMO_USERNAME))
     base = "/backoffice/konference/demo/fakturaer/"
@@ -104,4 +112,54 @@ def test_the_demo_organiser_invoices_the_demo_in_the_back_office(client):
     run = Invoice.objects.filter(edition=demo).values_list("run", flat=True).first()
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"{base}koersel/{run}.zip").content))
     assert sorted(archive.namelist()) == ["DEMO-0001.pdf", "DEMO-0002.xml"]
+    assert_every_issued_document_passes()
+
+
+@pytest.mark.django_db
+def test_a_municipality_registered_without_ean_in_the_demo_waits_then_passes_peppol(tmp_path):
+    """The demo's DEMO-0042 case: Vejen Kommune registered with no EAN, no address and only a
+    person's name. It is not issued as a PDF: `issue_invoices` reports it waiting (exit 0),
+    and once an organiser gives the EAN and reference, its Peppol file carries the town
+    hall's address from the shipped list and that reference, and passes the official rules."""
+    from lxml import etree
+
+    from forsamling.invoicing.models import Invoice
+    from forsamling.invoicing.ubl import Document, peppol_xml
+
+    ensure_public_buyers()
+    call_command("load_demo", stdout=io.StringIO())
+    demo = Edition.objects.get(slug="demo")
+    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
+    demo.save()
+    politician = Category.objects.get(edition=demo, key="politiker")
+    register_participant(
+        edition=demo, idempotency_key=uuid.uuid4().hex, category=politician, sessions=[],
+        details=ParticipantDetails(name="Vera Vejen", email="vera@example.dk",
+                                   organisation="Vejen Kommune"),
+    )  # fmt: skip
+    out, err = io.StringIO(), io.StringIO()
+    call_command("issue_invoices", "--edition", "demo", stdout=out, stderr=err)
+    assert "0 issued, 0 refused, 1 blocked" in out.getvalue()
+    assert "Vejen Kommune" in err.getvalue() and "EAN-nummer" in err.getvalue()
+    draft = Invoice.objects.get(edition=demo, buyer_name="Vejen Kommune")
+    assert draft.state == "draft" and draft.buyer_reference == ""
+
+    services.complete_draft(
+        invoice=draft, fix=services.BuyerFix(ean="5790000705184", reference="VEJ-4411")
+    )
+    call_command("issue_invoices", "--edition", "demo", stdout=io.StringIO())
+    invoice = Invoice.objects.select_related("edition__seller").get(
+        edition=demo, buyer_name="Vejen Kommune"
+    )
+    assert invoice.number == "DEMO-0001"
+    root = etree.fromstring(peppol_xml(Document.of(invoice)))
+    ns = {
+        "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+        "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
+    }
+    address = "cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/"
+    assert [root.findtext(address + tag, namespaces=ns)
+            for tag in ("cbc:StreetName", "cbc:PostalZone", "cbc:CityName")] == [
+        "Rådhuspassagen 3", "6600", "Vejen"]  # fmt: skip
+    assert root.findtext("cbc:BuyerReference", namespaces=ns) == "VEJ-4411"
     assert_every_issued_document_passes()

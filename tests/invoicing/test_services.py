@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from forsamling.domain import invoicing as rules
+from forsamling.domain.ean import is_valid_gln
 from forsamling.invoicing import services
 from forsamling.invoicing.models import Buyer, Invoice, LineKind, State
 from forsamling.registration.models import GroupBooking, Registration
@@ -59,7 +60,8 @@ def test_a_group_of_thirty_is_one_invoice_with_thirty_lines(conference):
     by_size = sorted(invoice.lines.count() for invoice in invoices)
     assert by_size == [1, 30]
     big = next(i for i in invoices if i.lines.count() == 30)
-    assert big.buyer_reference == "Sekretær Sørensen"  # no common person reference typed
+    # No common person reference typed: the order number, never the secretary's name.
+    assert big.buyer_reference == "PO-30"
     assert big.totals().with_vat == Decimal("149812.50")  # 30 × 4.993,75
 
 
@@ -215,7 +217,7 @@ def test_exhibitors_pay_their_stands_and_named_stand_staff(conference, exhibitor
     assert (invoice.buyer_name, invoice.buyer_cvr, invoice.buyer_street, invoice.buyer_postcode,
             invoice.buyer_city, invoice.order_reference, invoice.buyer_reference) == (
         "Velfærdsteknologi ApS", "10150817", "Industrivej 4", "8000", "Aarhus C",
-        "PO-STAND-7", "Mette Holm",
+        "PO-STAND-7", "PO-STAND-7",  # the reference typed, never the contact's name
     )  # fmt: skip
     assert invoice.totals().with_vat == Decimal("33731.25")  # 26.985 + 25 %
 
@@ -258,3 +260,64 @@ def test_invoices_to_credit_are_pointed_out_not_credited(conference):
 
     assert found == [(("Ny i Odense",), "buyer"), (("Tidlig Afmelder",), "cancelled")]
     assert Invoice.objects.filter(state=State.CREDITED).count() == 0
+
+
+def test_drafts_issued_by_another_run_meanwhile_are_taken_not_refused(conference):
+    """An organiser issues drafts chosen on a page another organiser's run has since issued:
+    nothing is refused, the run says they were taken."""
+    register(conference, "A", ean=EAN_AALBORG)
+    [draft] = services.draft_invoices(edition=conference.edition)
+    services.issue_drafts(edition=conference.edition)  # the other organiser, first
+
+    run = services.issue_drafts(edition=conference.edition, invoices=[draft])
+
+    assert (run.issued, run.refused, run.blocked) == ([], [], [])
+    assert [invoice.pk for invoice in run.taken] == [draft.pk]
+
+
+def test_a_municipality_takes_the_address_from_the_list_and_waits_without_ean(conference):
+    """Vejen Kommune without EAN: address from the shipped list, no person's name as
+    reference, held back from issuing; a non-public buyer without EAN is a PDF as before."""
+    register(conference, "Vera Vejen", organisation="Vejen Kommune", order_reference="")
+    register(conference, "Frida", organisation="Danske Ældreråd", order_reference="")
+    vejen, other = sorted(services.draft_invoices(edition=conference.edition),
+                          key=lambda i: i.buyer_name != "Vejen Kommune")  # fmt: skip
+    assert (vejen.buyer_is_public, vejen.buyer_street, vejen.buyer_city) == (
+        True,
+        "Rådhuspassagen 3",
+        "Vejen",
+    )
+    assert vejen.buyer_reference == "" and other.buyer_reference == ""
+    assert [str(m) for m in vejen.blocked_because] == ["ean", "reference"]
+    assert other.blocked_because == []
+
+    run = services.issue_drafts(edition=conference.edition)
+
+    assert [i.buyer_name for i in run.issued] == ["Danske Ældreråd"]
+    assert [(i.buyer_name, e.missing) for i, e in run.blocked] == [
+        ("Vejen Kommune", ["ean", "reference"])
+    ]
+    with pytest.raises(rules.PublicBuyerIncomplete):
+        services.issue_invoice(invoice=vejen)
+
+
+def test_the_public_buyers_list_is_loaded_by_the_data_migration(db):
+    """The data migration reads the shipped file: 98 municipalities and 5 regions, no CVR or
+    EAN invented (blank until filled in); an entry an organiser edited is left as it is."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from forsamling.invoicing.models import PublicBuyer
+
+    migration = import_module("forsamling.invoicing.migrations.0004_load_public_buyers")
+    PublicBuyer.objects.all().delete()  # as before the migration (or emptied by another test)
+    PublicBuyer.objects.create(name="Vejen Kommune", kind="municipality", ean=EAN_ODENSE)
+    migration.load(apps, None)
+    assert PublicBuyer.objects.get(name="Vejen Kommune").ean == EAN_ODENSE
+
+    assert PublicBuyer.objects.filter(kind="municipality").count() == 98
+    assert PublicBuyer.objects.filter(kind="region").count() == 5
+    assert PublicBuyer.objects.get(short_name="Bornholm").name == "Bornholms Regionskommune"
+    for entry in PublicBuyer.objects.exclude(ean=""):
+        assert is_valid_gln(entry.ean), entry

@@ -295,3 +295,33 @@ def test_a_retry_of_a_registration_after_closing_gets_its_confirmation(client, e
     assert other.status_code == 200
     assert "lukket" in other.content.decode()
     assert Registration.objects.count() == 1
+
+
+def test_a_municipality_without_ean_is_warned_not_refused(client, edition):
+    """Vejen Kommune registers without EAN: the registration is made, and the confirmation and
+    the participant's page warn (in Danish) that the invoice waits for an EAN."""
+    response = client.post(url(edition), form_data(edition, organisation="Vejen Kommune", ean=""))
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Vi mangler et EAN-nummer" in page
+    assert "Vejen Kommune ser ud til at være en kommune eller region" in page
+    registration = Registration.objects.get()
+    assert "Vi mangler et EAN-nummer" in client.get(manage_url(registration)).content.decode()
+
+
+def test_no_warning_with_an_ean_or_for_an_association(client, edition):
+    response = client.post(url(edition), form_data(edition, organisation="Vejen Kommune"))
+    assert "Vi mangler et EAN-nummer" not in client.get(response["Location"]).content.decode()
+    other = client.post(
+        url(edition),
+        form_data(edition, idempotency_key="key-2", email="bo@example.dk",
+                  organisation="Danske Ældreråd", ean=""),
+    )  # fmt: skip
+    assert "Vi mangler et EAN-nummer" not in client.get(other["Location"]).content.decode()
+
+
+def test_thirteen_zeros_are_refused_as_an_ean(client, edition):
+    response = client.post(url(edition), form_data(edition, ean="0000000000000"))
+    assert response.status_code == 400
+    assert "EAN-nummeret kan ikke være lutter nuller" in response.content.decode()
+    assert not Registration.objects.exists()

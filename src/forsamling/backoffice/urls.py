@@ -105,6 +105,11 @@ urlpatterns += [
         name="invoice_issue",
     ),
     path(
+        "<slug:edition>/fakturaer/<int:invoice_id>/udfyld/",
+        staff(views_invoices.complete),
+        name="invoice_complete",
+    ),
+    path(
         "<slug:edition>/fakturaer/<int:invoice_id>/krediter/",
         staff(views_invoices.credit),
         name="invoice_credit",

@@ -18,8 +18,8 @@ from forsamling.domain import invoicing as rules
 from forsamling.domain.danish import danish_sorted
 from forsamling.domain.permissions import Action
 from forsamling.invoicing import exports, queries, services
-from forsamling.invoicing.forms import BuyerForm, CreditForm, SellerForm
-from forsamling.invoicing.messages import describe
+from forsamling.invoicing.forms import BuyerForm, CompleteDraftForm, CreditForm, SellerForm
+from forsamling.invoicing.messages import blocked_reason, describe
 from forsamling.invoicing.models import Buyer, Invoice, Seller, State
 from forsamling.invoicing.ubl import Document
 from forsamling.invoicing.validation import InvalidInvoiceFile
@@ -109,7 +109,24 @@ def issue(request: HttpRequest, edition: str) -> HttpResponse:
             _("Ikke udstedt: %(buyer)s. %(reason)s")
             % {"buyer": invoice.buyer_name, "reason": describe(error)},
         )
-    if not run.issued and not run.refused:
+    if run.blocked:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d kladde venter på EAN-nummer, reference eller adresse (%(buyers)s). "
+                "Åbn kladden for at udfylde det.",
+                "%(count)d kladder venter på EAN-nummer, reference eller adresse (%(buyers)s). "
+                "Åbn kladderne for at udfylde det.",
+                len(run.blocked),
+            )
+            % {
+                "count": len(run.blocked),
+                "buyers": ", ".join(sorted({i.buyer_name for i, _e in run.blocked})),
+            },
+        )
+    if run.taken and not run.issued:
+        messages.info(request, _("Kladderne var allerede udstedt af en anden kørsel."))
+    elif not run.issued and not run.refused and not run.blocked:
         messages.info(request, _("Der var ingen kladder at udstede."))
     target = f"?run={run.name}" if run.issued else "?state=draft"
     return redirect(reverse("backoffice:invoices", args=[the_edition.slug]) + target)
@@ -128,7 +145,11 @@ def send_unsent(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def detail(
-    request: HttpRequest, edition: str, invoice_id: int, form: CreditForm | None = None
+    request: HttpRequest,
+    edition: str,
+    invoice_id: int,
+    form: CreditForm | None = None,
+    complete_form: CompleteDraftForm | None = None,
 ) -> HttpResponse:
     the_edition, actions = _edition(request, edition)
     invoice = get_object_or_404(
@@ -137,6 +158,7 @@ def detail(
         pk=invoice_id,
     )
     lines = list(invoice.lines.all())
+    blocked = invoice.blocked_because if invoice.state == State.DRAFT else []
     return render(
         request,
         "backoffice/invoices/detail.html",
@@ -148,9 +170,35 @@ def detail(
             "totals": invoice.totals(lines),
             "credit_note": Invoice.objects.filter(credits=invoice).first(),
             "form": form or CreditForm(),
+            "blocked": blocked,
+            "blocked_reason": blocked_reason(blocked) if blocked else "",
+            "complete_form": complete_form
+            or (CompleteDraftForm(missing=blocked) if blocked else None),
         },
-        status=400 if form is not None else 200,
+        status=400 if form is not None or complete_form is not None else 200,
     )
+
+
+@require_POST
+def complete(request: HttpRequest, edition: str, invoice_id: int) -> HttpResponse:
+    """Fills in what a municipality's or region's draft lacks (EAN, reference, address)."""
+    the_edition, _actions = _edition(request, edition)
+    invoice = get_object_or_404(Invoice, edition=the_edition, pk=invoice_id)
+    form = CompleteDraftForm(request.POST, missing=invoice.blocked_because)
+    if not form.is_valid():
+        return detail(request, edition, invoice_id, complete_form=form)
+    try:
+        invoice = services.complete_draft(
+            invoice=invoice, fix=services.BuyerFix(**form.cleaned_data)
+        )
+    except rules.InvoicingError as error:
+        messages.error(request, describe(error))
+        return redirect("backoffice:invoices", the_edition.slug)
+    if invoice.blocked_because:
+        messages.warning(request, blocked_reason(invoice.blocked_because))
+    else:
+        messages.success(request, _("Kladden er klar til at blive udstedt."))
+    return redirect("backoffice:invoice", the_edition.slug, invoice.pk)
 
 
 @require_POST

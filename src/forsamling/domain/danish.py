@@ -114,6 +114,20 @@ def format_price(amount: Decimal | int | float, lang: str | None = "da") -> str:
     return f"{sign}{grouped}" + (f",{cents:02d}" if cents else "") + " kr."
 
 
+def format_price_ex_vat(amount: Decimal | int | float, lang: str | None = "da") -> str:
+    """A price as the public pages show it, VAT stated: '3.995 kr. ekskl. moms'."""
+    if _lang(lang) == "en":
+        return f"{format_price(amount, lang)} excl. VAT"
+    return f"{format_price(amount, lang)} ekskl. moms"
+
+
+def format_price_incl_vat(amount: Decimal | int | float, lang: str | None = "da") -> str:
+    """A total with VAT, as the invoice's amount to pay: '4.993,75 kr. inkl. moms'."""
+    if _lang(lang) == "en":
+        return f"{format_price(amount, lang)} incl. VAT"
+    return f"{format_price(amount, lang)} inkl. moms"
+
+
 def to_local(moment: datetime) -> datetime:
     """An aware datetime in Copenhagen time; naive ones are taken to be Copenhagen time."""
     if moment.tzinfo is None:

@@ -29,8 +29,17 @@ def is_valid_ean13(value: str) -> bool:
     return gs1_check_digit(number[:-1]) == int(number[-1])
 
 
+def is_valid_gln(value: str) -> bool:
+    """A GLN a Peppol invoice can be routed by: a valid EAN-13 that is not all zeros.
+
+    `0000000000000` passes the check digit (0 is its own check digit) but names no one: the
+    invoice would go nowhere, so it is refused like a mistyped number.
+    """
+    return is_valid_ean13(value) and set(normalise_ean(value)) != {"0"}
+
+
 def validate_ean(value: str) -> str:
-    """The normalised EAN, or InvalidEAN."""
-    if not is_valid_ean13(value):
+    """The normalised EAN (GLN), or InvalidEAN."""
+    if not is_valid_gln(value):
         raise InvalidEAN(value)
     return normalise_ean(value)

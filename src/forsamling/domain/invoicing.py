@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from forsamling.domain.danish import danish_sort_key
-from forsamling.domain.ean import is_valid_ean13
+from forsamling.domain.ean import is_valid_gln
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,15 @@ class InvalidBuyerEAN(InvoicingError):
         self.ean = ean
 
 
+class PublicBuyerIncomplete(InvoicingError):
+    """A municipality's or region's invoice lacks its EAN number, reference or address: it is
+    held back until an organiser fills them in (see `public_buyers`)."""
+
+    def __init__(self, missing: Iterable[str]) -> None:
+        self.missing = [str(m) for m in missing]
+        super().__init__(", ".join(self.missing))
+
+
 class SellerIncomplete(InvoicingError):
     """The seller's data for the edition lacks what every invoice must carry."""
 
@@ -170,6 +179,12 @@ def totals(lines: Iterable[Line]) -> Totals:
     )
 
 
+def totals_of_prices(prices: Iterable[Decimal]) -> Totals:
+    """What an order's prices (each one line, without VAT) come to on its invoice: the totals
+    the public pages and e-mails show, computed as the invoice computes them."""
+    return totals(Line(quantity=Decimal(1), unit_price=price) for price in prices)
+
+
 def format_number(prefix: str, sequence: int) -> str:
     """The printed number of the sequence'th document in a series: 'FORUM2026-0007'."""
     if sequence < 1:
@@ -184,7 +199,7 @@ def due_date(issue_date: date, payment_terms_days: int) -> date:
 
 def check_buyer_ean(ean: str) -> None:
     """At issuing: an EAN, if there is one, must be valid, or the file would go nowhere."""
-    if ean and not is_valid_ean13(ean):
+    if ean and not is_valid_gln(ean):
         raise InvalidBuyerEAN(ean)
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from forsamling.domain.danish import COPENHAGEN
-from forsamling.domain.ean import is_valid_ean13, normalise_ean
+from forsamling.domain.ean import is_valid_gln, normalise_ean
 
 CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
 
@@ -116,8 +116,9 @@ def validate_cvr(value: str) -> str:
 
 
 def validate_ean(value: str) -> str:
-    """The EAN (GLN) number as 13 digits with a correct GS1 mod-10 check digit, or InvalidEAN."""
-    if not is_valid_ean13(value):
+    """The EAN (GLN) number as 13 digits with a correct GS1 mod-10 check digit, not all
+    zeros, or InvalidEAN."""
+    if not is_valid_gln(value):
         raise InvalidEAN(value)
     return normalise_ean(value)
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.conferences.models import Edition
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import stands as rules
+from forsamling.domain.ean import normalise_ean
 from forsamling.exhibitors.messages import describe
 from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
 from forsamling.exhibitors.services import ExhibitorDetails
@@ -45,7 +46,7 @@ class BookingForm(SafeTextMixin, forms.ModelForm):
         help_text=_("Kun for offentlige myndigheder: 13 cifre."),
     )
     accept_terms = forms.BooleanField(
-        label=_("Vi bestiller standene og betaler den viste pris mod faktura."),
+        label=_("Vi bestiller standene og betaler den viste pris plus 25 % moms mod faktura."),
         error_messages={"required": _("Sæt kryds for at bekræfte bestillingen.")},
     )
 
@@ -91,6 +92,11 @@ class BookingForm(SafeTextMixin, forms.ModelForm):
         value = self.cleaned_data.get("ean", "")
         if not value.strip():
             return ""
+        if set(normalise_ean(value)) == {"0"}:
+            raise forms.ValidationError(
+                _("EAN-nummeret kan ikke være lutter nuller. Skriv jeres rigtige EAN-nummer."),
+                code="invalid_ean",
+            )
         try:
             return rules.validate_ean(value)
         except rules.InvalidEAN:

@@ -30,7 +30,7 @@ def describe(error: rules.StandError) -> str:
         return _("Vælg mindst én stand.")
     if isinstance(error, rules.NoPassesLeft):
         return _(
-            "Jeres booking giver adgang til %(count)d standpersonale, og der er ikke flere "
+            "I kan skrive %(count)d personer på som standpersonale, og der er ikke flere "
             "pladser tilbage. Fjern en person for at skrive en anden på."
         ) % {"count": error.allowed}
     if isinstance(error, rules.TooManyStands):

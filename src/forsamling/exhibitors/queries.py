@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from forsamling.conferences.models import Edition
+from forsamling.domain import invoicing as invoicing_rules
 from forsamling.domain.danish import danish_sort_key
 from forsamling.domain.stands import StandStatus, total_price
 from forsamling.exhibitors import staff_registrations
@@ -72,10 +73,37 @@ class BookingSummary:
     # by member id (members registered on their own are not in it).
     asks_dinner: bool = False
     dinner: dict[int, bool] = field(default_factory=dict)
+    # What each named stand-staff member costs (the category's price), None without it.
+    pass_price: Decimal | None = None
+
+    @property
+    def stands_total(self) -> Decimal:
+        return total_price(stand.price for stand in self.stands)
+
+    @property
+    def staff_prices(self) -> list[Decimal]:
+        """One price per named member, as the invoice bills them (`staff_passes`)."""
+        passes = invoicing_rules.staff_passes(
+            ((s, s.included_passes, self.pass_price or Decimal(0)) for s in self.stands),
+            self.staff,
+        )
+        return [p.price for p in passes if p.price]
+
+    @property
+    def staff_total(self) -> Decimal:
+        return total_price(self.staff_prices)
+
+    @property
+    def totals(self) -> invoicing_rules.Totals:
+        """What the booking comes to on the invoice: stands and named staff, plus 25 % moms."""
+        return invoicing_rules.totals_of_prices(
+            [stand.price for stand in self.stands if stand.price] + self.staff_prices
+        )
 
     @property
     def total(self) -> Decimal:
-        return total_price(stand.price for stand in self.stands)
+        """Without VAT: the stands and the named stand staff."""
+        return self.totals.without_vat
 
     @property
     def passes(self) -> int:
@@ -100,6 +128,7 @@ def booking_summary(exhibitor: Exhibitor) -> BookingSummary:
         staff=staff,
         asks_dinner=asks_dinner,
         dinner=staff_registrations.dinner_answers(staff) if asks_dinner and staff else {},
+        pass_price=staff_registrations.pass_price(exhibitor.edition_id),
     )
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import stands as rules
-from forsamling.exhibitors import images, staff_registrations
+from forsamling.exhibitors import images, queries, staff_registrations
 from forsamling.exhibitors.models import Exhibitor, Stand, StandChange, StandStaff
 from forsamling.outbox import sending
 
@@ -224,14 +224,14 @@ def _log(
 
 def _send_booking_confirmation(exhibitor_pk: int) -> None:
     exhibitor = Exhibitor.objects.select_related("edition").get(pk=exhibitor_pk)
-    stands = list(exhibitor.stands.order_by("number"))
+    summary = queries.booking_summary(exhibitor)
     with translation.override("da"):
         body = render_to_string(
             "exhibitors/email/booking_confirmation.txt",
             {
                 "exhibitor": exhibitor,
-                "stands": stands,
-                "total": rules.total_price(stand.price for stand in stands),
+                "stands": summary.stands,
+                "summary": summary,
                 "link": settings.SITE_URL + exhibitor.get_absolute_url(),
             },
         )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.domain.ean import is_valid_gln
 from forsamling.domain.stands import InvalidCVR, validate_cvr
 from forsamling.invoicing.models import Buyer, PaymentMeans, Seller
 
@@ -84,7 +86,7 @@ class BuyerForm(forms.ModelForm):
     class Meta:
         model = Buyer
         fields = [
-            "cvr", "street", "postcode", "city", "email", "one_order_one_invoice",
+            "cvr", "street", "postcode", "city", "email", "reference", "one_order_one_invoice",
             "electronic_format",
         ]  # fmt: skip
 
@@ -98,6 +100,59 @@ class BuyerForm(forms.ModelForm):
 
     def clean_postcode(self) -> str:
         return _postcode(self.cleaned_data["postcode"], required=False)
+
+
+class CompleteDraftForm(forms.Form):
+    """What a public buyer's draft lacks: the fields it misses are required, the others may
+    be left blank (they stay as they are)."""
+
+    ean = forms.CharField(
+        label=_("EAN-nummer"), max_length=20, required=False,
+        help_text=_("13 cifre. Kommunens EAN-nummer til leverandørfakturaer (NemHandel)."),
+    )  # fmt: skip
+    reference = forms.CharField(
+        label=_("Reference"), max_length=100, required=False,
+        help_text=_(
+            "Ordrenummer eller personreference, som kommunen skal bruge for at matche "
+            "fakturaen. Gemmes som køberens faste reference."
+        ),
+    )  # fmt: skip
+    street = forms.CharField(label=_("Adresse"), max_length=200, required=False)
+    postcode = forms.CharField(label=_("Postnummer"), max_length=10, required=False)
+    city = forms.CharField(label=_("By"), max_length=100, required=False)
+
+    def __init__(self, *args: Any, missing: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.missing = [str(m) for m in missing]
+        required = {"ean": ["ean"], "reference": ["reference"],
+                    "address": ["street", "postcode", "city"]}  # fmt: skip
+        for item in self.missing:
+            for name in required.get(item, []):
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = _("Udfyld feltet.")
+        self.fields["ean"].widget.attrs["inputmode"] = "numeric"
+        self.fields["postcode"].widget.attrs.update(
+            {"inputmode": "numeric", "autocomplete": "postal-code"}
+        )
+
+    def clean_ean(self) -> str:
+        value = "".join(self.cleaned_data["ean"].split())
+        if value and not is_valid_gln(value):
+            raise forms.ValidationError(
+                _("EAN-nummeret skal være 13 cifre med rigtigt kontrolciffer og ikke kun nuller."),
+                code="invalid_ean",
+            )
+        return value
+
+    def clean_postcode(self) -> str:
+        return _postcode(self.cleaned_data["postcode"], required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        address = [data.get(name, "").strip() for name in ("street", "postcode", "city")]
+        if any(address) and not all(address):
+            self.add_error(None, _("Skriv hele adressen: adresse, postnummer og by."))
+        return data
 
 
 class CreditForm(forms.Form):

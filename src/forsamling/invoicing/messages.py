@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.utils.translation import gettext as _
 
 from forsamling.domain import invoicing as rules
@@ -19,7 +21,25 @@ SELLER_FIELDS = {
 }
 
 
+PUBLIC_BUYER_MISSING = {
+    "ean": _("EAN-nummer"),
+    "reference": _("reference (ordrenummer eller personreference)"),
+    "address": _("adresse"),
+}
+
+
+def blocked_reason(missing: Sequence[str]) -> str:
+    """Why a municipality's or region's draft waits, in one Danish sentence."""
+    names = ", ".join(str(PUBLIC_BUYER_MISSING.get(str(m), m)) for m in missing)
+    return _(
+        "Køberen er en kommune eller region, og fakturaen mangler: %(missing)s. Kommuner og "
+        "regioner tager kun imod elektroniske fakturaer med EAN-nummer, reference og adresse."
+    ) % {"missing": names}
+
+
 def describe(error: Exception) -> str:
+    if isinstance(error, rules.PublicBuyerIncomplete):
+        return blocked_reason(error.missing)
     if isinstance(error, rules.InvalidBuyerEAN):
         return _(
             "EAN-nummeret %(ean)s er ikke gyldigt (13 cifre med rigtigt kontrolciffer). "

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as rules
+from forsamling.domain import public_buyers
 from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
 from forsamling.registration.models import Registration
 
@@ -90,6 +91,44 @@ class Seller(models.Model):
         return rules.seller_vat_id(self.cvr)
 
 
+class PublicBodyKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Kommune")
+    REGION = "region", _("Region")
+
+
+class PublicBuyer(models.Model):
+    """A municipality or region, as its finance office wants to be invoiced: the list of the
+    98 municipalities and 5 regions shipped in `data/public_buyers.json` (loaded by a data
+    migration) and kept up to date by the organisers in the back office.
+
+    An invoice to an organisation that matches an entry takes the address, CVR and EAN
+    number from here where the registration gave none.
+    """
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    short_name = models.CharField(
+        _("kort navn"), max_length=100, blank=True,
+        help_text=_("Navnet uden 'Kommune', som deltagere også skriver det, f.eks. 'Vejen'."),
+    )  # fmt: skip
+    kind = models.CharField(_("type"), max_length=20, choices=PublicBodyKind.choices)
+    cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
+    ean = models.CharField(
+        _("hoved-EAN-nummer"), max_length=13, blank=True,
+        help_text=_("Det EAN-nummer, fakturaer går til, når deltageren ikke har skrevet et."),
+    )  # fmt: skip
+    street = models.CharField(_("adresse"), max_length=200, blank=True)
+    postcode = models.CharField(_("postnummer"), max_length=10, blank=True)
+    city = models.CharField(_("by"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("offentlig køber")
+        verbose_name_plural = _("offentlige købere (kommuner og regioner)")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ElectronicFormat(models.TextChoices):
     PEPPOL = "peppol", _("Peppol BIS Billing 3.0")
     OIOUBL = "oioubl", _("OIOUBL 2.1")
@@ -112,6 +151,13 @@ class Buyer(models.Model):
     postcode = models.CharField(_("postnummer"), max_length=10, blank=True)
     city = models.CharField(_("by"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail til fakturaer"), blank=True)
+    reference = models.CharField(
+        _("fast reference"), max_length=100, blank=True,
+        help_text=_(
+            "Køberens ordrenummer eller personreference til alle fakturaer, når deltagerne "
+            "ikke har skrevet en. Kommuner og regioner skal have en reference."
+        ),
+    )  # fmt: skip
     one_order_one_invoice = models.BooleanField(
         _("én ordre, én faktura"),
         default=False,
@@ -172,6 +218,10 @@ class Invoice(models.Model):
     buyer_street = models.CharField(_("adresse"), max_length=200, blank=True)
     buyer_postcode = models.CharField(_("postnummer"), max_length=10, blank=True)
     buyer_city = models.CharField(_("by"), max_length=100, blank=True)
+    buyer_is_public = models.BooleanField(
+        _("offentlig køber"), default=False,
+        help_text=_("En kommune eller region: skal have EAN-nummer, reference og adresse."),
+    )  # fmt: skip
     electronic_format = models.CharField(
         _("elektronisk format"),
         max_length=10,
@@ -248,6 +298,18 @@ class Invoice(models.Model):
     def sent_as_peppol(self) -> bool:
         """Buyers with an EAN get the Peppol file; the others the PDF."""
         return bool(self.buyer_ean)
+
+    @property
+    def blocked_because(self) -> list[public_buyers.Missing]:
+        """What a public buyer's draft lacks before it may be issued (empty if nothing)."""
+        if not self.buyer_is_public or self.is_credit_note:
+            return []
+        return public_buyers.missing_for_public_buyer(
+            public_buyers.BuyerFacts(
+                ean=self.buyer_ean, reference=self.buyer_reference, street=self.buyer_street,
+                postcode=self.buyer_postcode, city=self.buyer_city,
+            )
+        )  # fmt: skip
 
     def totals(self, lines: list[InvoiceLine] | None = None) -> rules.Totals:
         lines = list(self.lines.all()) if lines is None else lines

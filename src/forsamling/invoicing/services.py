@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as rules
+from forsamling.domain import public_buyers
 from forsamling.domain.danish import danish_sort_key
 from forsamling.exhibitors import staff_registrations
 from forsamling.exhibitors.models import Exhibitor
@@ -29,6 +30,7 @@ from forsamling.invoicing.models import (
     InvoiceLine,
     Kind,
     LineKind,
+    PublicBuyer,
     Seller,
     State,
 )
@@ -42,8 +44,34 @@ class _Draft:
     order_reference: str
     group_key: str
     references: list[str] = field(default_factory=list)
-    fallback_reference: str = ""
     lines: list[dict[str, Any]] = field(default_factory=list)
+
+
+class _PublicBuyers:
+    """The list of municipalities and regions, by `public_buyers.buyer_key` of their name and
+    short name; and whether a name looks public at all (on the list, or by its words)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, PublicBuyer] = {}
+        for entry in PublicBuyer.objects.all():
+            for name in (entry.name, entry.short_name):
+                if name:
+                    self.by_key[public_buyers.buyer_key(name)] = entry
+
+    def match(self, name: str) -> PublicBuyer | None:
+        return self.by_key.get(public_buyers.buyer_key(name))
+
+    def is_public(self, name: str) -> bool:
+        return self.match(name) is not None or public_buyers.looks_public(name)
+
+
+def looks_public(name: str) -> bool:
+    """Whether an organisation looks like a municipality or region: by its words (no query),
+    else on the list by name or short name ('Vejen')."""
+    if public_buyers.looks_public(name):
+        return True
+    known = PublicBuyer.objects.values_list("name", "short_name")
+    return public_buyers.looks_public(name, known=[n for pair in known for n in pair if n])
 
 
 def _lock_seller(edition: Edition) -> Seller:
@@ -66,9 +94,18 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
     done = covered(edition)
     drafts: dict[tuple[object, ...], _Draft] = {}
     buyers: dict[tuple[str, str], Buyer] = {}
+    public = _PublicBuyers()
 
     def buyer_for(name: str, ean: str, **defaults: str) -> Buyer:
-        key = (" ".join(name.split()), ean.strip())
+        """The buyer of that name and EAN; a municipality or region on the list lends its main
+        EAN when none was typed, and its CVR and address to a new buyer that has none."""
+        name = " ".join(name.split())
+        entry = public.match(name)
+        if entry is not None:
+            ean = ean.strip() or entry.ean
+            for attribute in ("cvr", "street", "postcode", "city"):
+                defaults[attribute] = defaults.get(attribute) or getattr(entry, attribute)
+        key = (name, ean.strip())
         if key not in buyers:
             buyers[key], _ = Buyer.objects.get_or_create(
                 edition=edition, name=key[0], ean=key[1], defaults=defaults
@@ -105,7 +142,6 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
                 buyer=buyer,
                 order_reference=" ".join(r.order_reference.split()),
                 group_key=":".join(str(part) for part in key),
-                fallback_reference=r.group.secretary_name if r.group else r.name,
             ),
         )
         draft.references.append(r.person_reference.strip())
@@ -129,20 +165,26 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
 
     invoices = []
     for draft in sorted(drafts.values(), key=lambda d: danish_sort_key(d.buyer.name)):
-        references = {ref for ref in draft.references if ref}
+        buyer = draft.buyer
+        # A buyer row made before the list was filled in takes the list's address and CVR.
+        entry = public.match(buyer.name)
+        address = buyer if buyer.street or entry is None else entry
         invoice = Invoice.objects.create(
             edition=edition,
-            buyer=draft.buyer,
-            buyer_name=draft.buyer.name,
-            buyer_ean=draft.buyer.ean,
-            buyer_cvr=draft.buyer.cvr,
-            buyer_street=draft.buyer.street,
-            buyer_postcode=draft.buyer.postcode,
-            buyer_city=draft.buyer.city,
-            electronic_format=draft.buyer.electronic_format,
+            buyer=buyer,
+            buyer_name=buyer.name,
+            buyer_ean=buyer.ean,
+            buyer_cvr=buyer.cvr or (entry.cvr if entry else ""),
+            buyer_street=address.street,
+            buyer_postcode=address.postcode,
+            buyer_city=address.city,
+            buyer_is_public=public.is_public(buyer.name),
+            electronic_format=buyer.electronic_format,
             order_reference=draft.order_reference,
-            buyer_reference=(
-                references.pop() if len(references) == 1 else draft.fallback_reference
+            buyer_reference=public_buyers.buyer_reference(
+                person_references=draft.references,
+                order_reference=draft.order_reference,
+                standing_reference=buyer.reference,
             )[:100],
             group_key=draft.group_key[:200],
         )
@@ -218,9 +260,67 @@ def _draft_exhibitor(
         buyer=buyer,
         order_reference=exhibitor.invoice_reference.strip(),
         group_key=f"exhibitor:{exhibitor.pk}",
-        fallback_reference=exhibitor.contact_name,
         lines=lines,
     )
+
+
+@dataclass(frozen=True)
+class BuyerFix:
+    """What an organiser fills in on a blocked draft; blank fields are left as they are."""
+
+    ean: str = ""
+    reference: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+
+
+@transaction.atomic(durable=True)
+def complete_draft(*, invoice: Invoice, fix: BuyerFix) -> Invoice:
+    """Fills in a draft's missing EAN number, reference or address, where they belong, so the
+    next drafting keeps them: the EAN on the registrations (or the exhibitor) it invoices,
+    the reference and address on the buyer (the EAN holder's standing reference); then on
+    the draft itself, which can be issued at once if nothing else is missing."""
+    _lock_seller(invoice.edition)
+    invoice = Invoice.objects.select_for_update().filter(pk=invoice.pk).first()  # type: ignore[assignment]
+    if invoice is None or invoice.state != State.DRAFT:
+        raise rules.NotDraft("gone")
+    buyer = invoice.buyer
+    ean = "".join(fix.ean.split())
+    if ean and ean != invoice.buyer_ean:
+        rules.check_buyer_ean(ean)
+        lines = invoice.lines.all()
+        Registration.objects.filter(
+            pk__in=lines.exclude(registration=None).values("registration")
+        ).update(ean=ean)
+        Exhibitor.objects.filter(pk__in=lines.exclude(exhibitor=None).values("exhibitor")).update(
+            ean=ean
+        )
+        buyer, _ = Buyer.objects.get_or_create(
+            edition=invoice.edition, name=invoice.buyer_name, ean=ean,
+            defaults={f: getattr(invoice.buyer, f) for f in ("cvr", "email", "reference")}
+            | {"street": invoice.buyer_street, "postcode": invoice.buyer_postcode,
+               "city": invoice.buyer_city},
+        )  # fmt: skip
+        invoice.buyer, invoice.buyer_ean = buyer, ean
+    reference = " ".join(fix.reference.split())[:100]
+    if reference:
+        buyer.reference = reference
+        invoice.buyer_reference = reference
+    if fix.street.strip() and fix.postcode.strip() and fix.city.strip():
+        buyer.street, buyer.postcode, buyer.city = (
+            fix.street.strip(),
+            fix.postcode.strip(),
+            fix.city.strip(),
+        )
+        invoice.buyer_street, invoice.buyer_postcode, invoice.buyer_city = (
+            buyer.street,
+            buyer.postcode,
+            buyer.city,
+        )
+    buyer.save()
+    invoice.save()
+    return invoice
 
 
 def new_run() -> str:
@@ -242,6 +342,8 @@ def issue_invoice(
         rules.check_issuable(rules.State(invoice.state), line_count=invoice.lines.count())
         rules.check_seller(seller.rule_values())
         rules.check_buyer_ean(invoice.buyer_ean)
+        if invoice.blocked_because:
+            raise rules.PublicBuyerIncomplete(invoice.blocked_because)
         _number(invoice, seller, user, today)
         invoice.run = run or new_run()
         invoice.payment_terms_days = seller.payment_terms_days
@@ -253,9 +355,15 @@ def issue_invoice(
 
 @dataclass
 class IssueRun:
+    """What a bulk issue did: issued; refused (an error to fix); blocked (a public buyer's
+    draft waiting for its EAN, reference or address); and taken: drafts another run issued
+    (or made afresh) meanwhile, which is no error."""
+
     name: str = ""
     issued: list[Invoice] = field(default_factory=list)
     refused: list[tuple[Invoice, rules.InvoicingError]] = field(default_factory=list)
+    blocked: list[tuple[Invoice, rules.PublicBuyerIncomplete]] = field(default_factory=list)
+    taken: list[Invoice] = field(default_factory=list)
 
 
 def issue_drafts(
@@ -263,14 +371,20 @@ def issue_drafts(
     today: date | None = None,
 ) -> IssueRun:  # fmt: skip
     """Issues the drafts (all of the edition's, or those given), each in its own transaction:
-    one refused (an invalid EAN) leaves the others issued and itself a draft."""
+    one refused (an invalid EAN) or blocked (a municipality without EAN) leaves the others
+    issued and itself a draft. A draft another run issued first is skipped, not refused."""
     run = IssueRun(name=new_run())
-    drafts = Invoice.objects.filter(edition=edition, state=State.DRAFT).order_by("pk")
-    if invoices is not None:
-        drafts = drafts.filter(pk__in=[i.pk for i in invoices])
+    if invoices is None:
+        drafts = list(Invoice.objects.filter(edition=edition, state=State.DRAFT).order_by("pk"))
+    else:  # chosen on a page that may be older than another organiser's run
+        drafts = list(Invoice.objects.filter(edition=edition, pk__in=[i.pk for i in invoices]))
     for draft in drafts:
         try:
             run.issued.append(issue_invoice(invoice=draft, user=user, today=today, run=run.name))
+        except rules.NotDraft:
+            run.taken.append(draft)
+        except rules.PublicBuyerIncomplete as error:
+            run.blocked.append((draft, error))
         except rules.InvoicingError as error:
             run.refused.append((draft, error))
     return run

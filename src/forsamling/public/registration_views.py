@@ -36,6 +36,7 @@ from forsamling.domain.registration_rules import (
 from forsamling.invitations import services as invitations
 from forsamling.invitations.forms import RegistrationWithCodeForm
 from forsamling.invitations.services import InvitationInvalid
+from forsamling.invoicing import services as invoicing_services
 from forsamling.outputs.badges import checkin_url
 from forsamling.public.editions import page_edition
 from forsamling.registration import groups, services
@@ -254,8 +255,19 @@ def done(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     return render(
         request,
         "public/registration/done.html",
-        {"edition": event, "registration": registration, "lines": lines},
+        {
+            "edition": event,
+            "registration": registration,
+            "lines": lines,
+            "ean_warning": _lacks_ean(registration.organisation, registration.ean),
+        },
     )
+
+
+def _lacks_ean(organisation: str, ean: str) -> bool:
+    """A municipality or region registered without EAN: warned, not refused (the invoice waits
+    for it; see `invoicing`)."""
+    return not ean.strip() and invoicing_services.looks_public(organisation)
 
 
 # The private page holds three forms at once: each gets its own ids.
@@ -290,6 +302,8 @@ def _manage_context(registration: Registration, **forms: Any) -> dict[str, Any]:
         "days": days,
         "unplaced": unplaced,
         "badge_qr": _badge_qr(registration) if registration.is_active else "",
+        "ean_warning": registration.is_active
+        and _lacks_ean(registration.organisation, registration.ean),
         "choices_form": forms.get("choices_form")
         or ChoicesForm(
             initial=initial,
@@ -476,6 +490,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         "edition": event,
         "group": booking,
         "overview": group_overview(booking),
+        "ean_warning": _lacks_ean(booking.organisation, booking.ean),
         "form": form,
         "organisations": organisation_names(),
         "places": edition_places(event),

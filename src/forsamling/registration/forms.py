@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.core.validators import SafeTextMixin
-from forsamling.domain.danish import format_price
-from forsamling.domain.ean import is_valid_ean13
+from forsamling.domain.danish import format_price, format_price_ex_vat
+from forsamling.domain.ean import is_valid_gln, normalise_ean
 from forsamling.domain.eligibility import may_attend
 from forsamling.programme.models import Audience, Session, Track
 from forsamling.registration.models import Category
@@ -78,7 +78,10 @@ class DetailsForm(SafeTextMixin, forms.Form):
         label=_("EAN-nummer"),
         max_length=20,
         required=False,
-        help_text=_("13 cifre. Til elektronisk faktura til en offentlig myndighed."),
+        help_text=_(
+            "13 cifre. Kommuner og regioner skal skrive deres EAN-nummer og en reference: "
+            "uden dem venter fakturaen."
+        ),
     )
     order_reference = forms.CharField(label=_("Ordrenummer"), max_length=100, required=False)
     person_reference = forms.CharField(label=_("Personreference"), max_length=100, required=False)
@@ -89,7 +92,11 @@ class DetailsForm(SafeTextMixin, forms.Form):
 
     def clean_ean(self) -> str:
         ean: str = self.cleaned_data["ean"]
-        if ean.strip() and not is_valid_ean13(ean):
+        if ean.strip() and set(normalise_ean(ean)) == {"0"}:
+            raise forms.ValidationError(
+                _("EAN-nummeret kan ikke være lutter nuller. Skriv jeres rigtige EAN-nummer.")
+            )
+        if ean.strip() and not is_valid_gln(ean):
             raise forms.ValidationError(
                 _("EAN-nummeret skal være 13 cifre, og kontrolcifferet passer ikke. Tjek nummeret.")
             )
@@ -98,6 +105,13 @@ class DetailsForm(SafeTextMixin, forms.Form):
     def details(self) -> ParticipantDetails:
         data = self.cleaned_data
         return ParticipantDetails(**{name: data[name] for name in DETAIL_FIELDS})
+
+
+def _price(amount: Any) -> str:
+    """A category's price as the invoice will treat it: without VAT, said so; free is free."""
+    if not amount:
+        return format_price(0, get_language())
+    return format_price_ex_vat(amount, get_language())
 
 
 def our_wording(form: type[forms.Form]) -> None:
@@ -174,8 +188,7 @@ class CategoryChoiceField(forms.ChoiceField):
         self.choices = [
             (
                 key,
-                f"{category.name} – {format_price(category.price, get_language())}"
-                f"{invitation_note(category)}",
+                f"{category.name} – {_price(category.price)}{invitation_note(category)}",
             )
             for key, category in self.categories.items()
         ]

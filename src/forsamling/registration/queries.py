@@ -11,6 +11,7 @@ from django.db import connection
 from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
 from forsamling.domain import capacity
+from forsamling.domain import invoicing as invoicing_rules
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.programme import programme_from_snapshot
@@ -231,7 +232,12 @@ def registration_by_token(edition: Edition, token: str) -> Registration | None:
 @dataclass
 class GroupOverview:
     registrations: list[Registration]
-    total: Decimal
+    total: Decimal  # without VAT, as the prices are
+
+    @property
+    def total_with_vat(self) -> Decimal:
+        """The total the invoice asks for: 25 % moms added as the invoice adds it."""
+        return invoicing_rules.totals_of_prices([self.total]).with_vat
 
 
 def group_overview(group: GroupBooking) -> GroupOverview:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.backoffice.admin import (  # noqa: F401  (registers the admin classes)
     conferences,
     exhibitors,
+    invoicing,
     office,
     outbox,
     preferences,

@@ -9,7 +9,7 @@ from typing import Any
 from django import template
 from django.utils import translation
 
-from forsamling.domain import danish
+from forsamling.domain import danish, invoicing
 
 register = template.Library()
 
@@ -54,6 +54,26 @@ def da_time(value: time | datetime | None) -> str:
 def da_price(value: Decimal | int | None) -> str:
     """{{ price|da_price }} → '3.995 kr.'."""
     return "" if value is None else danish.format_price(value, _lang())
+
+
+@register.filter
+def da_price_ex_vat(value: Decimal | int | None) -> str:
+    """{{ price|da_price_ex_vat }} → '3.995 kr. ekskl. moms' (prices are without VAT)."""
+    return "" if value is None else danish.format_price_ex_vat(value, _lang())
+
+
+@register.filter
+def plus_vat(value: Decimal | int | None) -> Decimal | None:
+    """{{ price|plus_vat }}: the price with 25 % moms, rounded as the invoice rounds it."""
+    if value is None:
+        return None
+    return invoicing.totals_of_prices([Decimal(value)]).with_vat
+
+
+@register.filter
+def da_price_incl_vat(value: Decimal | int | None) -> str:
+    """{{ total|da_price_incl_vat }} → '4.993,75 kr. inkl. moms'."""
+    return "" if value is None else danish.format_price_incl_vat(value, _lang())
 
 
 @register.simple_tag

@@ -1,4 +1,9 @@
-"""`manage.py issue_invoices --edition SLUG`: drafts and issues every invoice that is due."""
+"""`manage.py issue_invoices --edition SLUG`: drafts and issues every invoice that is due.
+
+Exits non-zero only when a draft was refused (an invalid EAN, the seller's data incomplete).
+A public buyer's draft waiting for its EAN, reference or address is listed and left for an
+organiser; drafts another run issued meanwhile are no error: the work is done.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,17 @@ class Command(BaseCommand):
             )
         for invoice, error in run.refused:
             self.stderr.write(f"Ikke udstedt: {invoice.buyer_name}: {describe(error)}")
-        self.stdout.write(f"{len(run.issued)} issued, {len(run.refused)} refused (run {run.name})")
+        for invoice, blocked in run.blocked:
+            self.stderr.write(
+                f"Venter (kladde {invoice.pk}): {invoice.buyer_name}: {describe(blocked)}"
+            )
+        if run.taken:
+            self.stdout.write(f"{len(run.taken)} draft(s) were issued by another run meanwhile")
+        if not (run.issued or run.refused or run.blocked):
+            self.stdout.write("Nothing left to issue.")
+        self.stdout.write(
+            f"{len(run.issued)} issued, {len(run.refused)} refused, {len(run.blocked)} blocked "
+            f"(run {run.name})"
+        )
         if run.refused:
             raise CommandError(f"{len(run.refused)} invoice(s) could not be issued")
