@@ -324,7 +324,8 @@ def test_a_participant_registers_through_the_proxy_and_gets_the_confirmation_ema
 def test_health_readiness_and_metrics_answer_through_the_proxy(stack: Stack, mail_server: Any):
     session = stack.session()
     assert session.get(stack.origin + "/healthz").status_code == 200
-    assert session.get(stack.origin + "/readyz").status_code == 200
+    ready = session.get(stack.origin + "/readyz")
+    assert ready.status_code == 200, ready.text
 
     def registrations() -> float:
         answer = session.get(

@@ -42,3 +42,10 @@ PERSONAL_DATA = [
         "organiser's choice); changed by the organiser.",
     ),
 ]
+
+NOT_PERSONAL = {
+    "invoicing.PublicBuyer": (
+        "The public list of municipalities and regions (a town hall's name, CVR, address and "
+        "EAN): organisations, no person."
+    ),
+}
