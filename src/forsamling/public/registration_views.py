@@ -119,6 +119,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
         except (RegistrationError, NotEligible) as error:
             form.add_error(None, error_message(error, event))
         else:
+            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect(
                 "public:registration_done", edition=event.slug, token=result.registration.token
             )
@@ -218,6 +219,7 @@ def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         refusal = abuse.check_resend(request)
         if refusal is None:
+            abuse.count_accepted(request, form="resend")
             return _link_sent(request, event, form.cleaned_data["email"])
         form.add_error(None, refusal.message)
     response = render(
@@ -422,6 +424,7 @@ def group_start(request: HttpRequest, edition: str) -> HttpResponse:
         except RegistrationError as error:
             form.add_error(None, error_message(error, event))
         else:
+            abuse.count_accepted(request, form="group")
             return redirect("public:registration_group", edition=event.slug, token=group.token)
     context = {
         "edition": event,
@@ -471,6 +474,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             field = "email" if isinstance(error, AlreadyRegistered) else None
             form.add_error(field, error_message(error, event))
         else:
+            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect("public:registration_group", edition=event.slug, token=booking.token)
     context = {
         "edition": event,
