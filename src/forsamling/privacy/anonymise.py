@@ -94,7 +94,7 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
         registration.token = new_token()
         for field in (
             "phone", "job_title", "committee", "dietary", "accessibility_needs", "ean",
-            "order_reference", "person_reference",
+            "order_reference", "person_reference", "network",
         ):  # fmt: skip
             setattr(registration, field, "")
         registration.list_consent = False
@@ -103,6 +103,7 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
         [
             "name", "email", "token", "phone", "job_title", "committee", "dietary",
             "accessibility_needs", "ean", "order_reference", "person_reference", "list_consent",
+            "network",
         ],
     )  # fmt: skip
     SentMessage.objects.filter(registration_id__in=ids).update(

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 
 from forsamling.conferences.models import Edition
 from forsamling.core import abuse
+from forsamling.core.clients import client_network
 from forsamling.domain.danish import format_moment
 from forsamling.domain.edition_capacity import EditionFull
 from forsamling.domain.eligibility import NotEligible
@@ -109,7 +110,9 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     refusal = _refused(request, form)
     if form.is_valid():
         try:
-            result = invitations.register_invited(edition=event, **form.registration())
+            result = invitations.register_invited(
+                edition=event, network=client_network(request), **form.registration()
+            )
         except InvitationInvalid:
             form.add_error("invitation_code", _invitation_refused())
         except AlreadyRegistered:
@@ -466,7 +469,10 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         )
         try:
             invitations.add_invited_group_member(
-                group=booking, member=member, invitation_code=form.cleaned_data["invitation_code"]
+                group=booking,
+                member=member,
+                invitation_code=form.cleaned_data["invitation_code"],
+                network=client_network(request),
             )
         except InvitationInvalid:
             form.add_error("invitation_code", _invitation_refused())
