@@ -36,8 +36,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # form posts from 127.0.0.1; tests/core/test_abuse*.py turn them on with the real defaults.
 FORSAMLING_ALTCHA = False
 FORSAMLING_ALTCHA_MAX_NUMBER = 2000  # quick to solve in a test when a test turns it on
-FORSAMLING_RATE_REGISTRATIONS_PER_ADDRESS = 1_000_000
-FORSAMLING_RATE_REGISTRATIONS_PER_DOMAIN = 1_000_000
-FORSAMLING_RATE_RESENDS_PER_ADDRESS = 1_000_000
-FORSAMLING_RATE_FORMS_PER_ADDRESS = 1_000_000
 FORSAMLING_RESEND_INTERVAL_SECONDS = 1

@@ -31,8 +31,7 @@ os.environ.setdefault("CONN_MAX_AGE", "600")
 # rate limits counted but raised for the one address and domain of every client here.
 os.environ.setdefault("FORSAMLING_ALTCHA", "1")
 os.environ.setdefault("FORSAMLING_ALTCHA_MAX_NUMBER", "1000")
-os.environ.setdefault("FORSAMLING_RATE_REGISTRATIONS_PER_ADDRESS", "1000000")
-os.environ.setdefault("FORSAMLING_RATE_REGISTRATIONS_PER_DOMAIN", "1000000")
+os.environ.setdefault("FORSAMLING_ALTCHA_COST_STEP", "1000000000")
 
 import django  # noqa: E402
 

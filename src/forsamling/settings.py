@@ -4,6 +4,7 @@ The defaults are safe for production (DEBUG off, secure cookies, HSTS); the demo
 runner switch what they need through environment variables. See README.md, "Settings".
 """
 
+import ipaddress
 import os
 from datetime import timedelta
 from ipaddress import ip_network
@@ -331,10 +332,17 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 # The views (by name) that may use the camera on their own origin.
 PERMISSIONS_POLICY_CAMERA_VIEWS = ["backoffice:checkin_app"]
 
-# The client's address behind this many proxies (X-Forwarded-For, counted from the right).
-FORSAMLING_PROXY_COUNT = int(
-    os.environ.get("FORSAMLING_PROXY_COUNT", "1" if env_bool("BEHIND_TLS_PROXY") else "0")
-)
+# The proxies whose X-Forwarded-For is believed for the client's address (forsamling.core.clients):
+# comma-separated addresses or networks. Without it no header is believed; with
+# BEHIND_TLS_PROXY the documented proxy on the same machine (loopback) is.
+# A wrong entry stops the start-up here (ValueError), rather than trusting nothing silently.
+TRUSTED_PROXIES = [
+    str(ipaddress.ip_network(item.strip(), strict=False))
+    for item in os.environ.get(
+        "TRUSTED_PROXIES", "127.0.0.1,::1" if env_bool("BEHIND_TLS_PROXY") else ""
+    ).split(",")
+    if item.strip()
+]
 
 # Logins (django-axes): after AXES_FAILURE_LIMIT failed logins (a wrong password, a missing or
 # wrong code) for one user name from one address, that user name is refused from that address
@@ -356,31 +364,28 @@ AXES_LOCKOUT_CALLABLE = "forsamling.backoffice.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "forsamling.core.clients.axes_client_ip"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
-# Bots (forsamling.core.abuse). The registration and "send my link again" forms carry an ALTCHA
+# Bots (forsamling.core.abuse). The public forms that create rows or send e-mail carry an ALTCHA
 # proof of work the browser solves while the form is filled in (no JavaScript: a Danish message);
-# each challenge is accepted once. Rate limits count per fixed window in the database, shared by
-# all workers: registrations per client address and per e-mail domain, "send my link" requests
-# per client address, and at most one link e-mail per address per FORSAMLING_RESEND_INTERVAL.
+# each challenge is accepted once. Nothing refuses a person because of other people: the
+# challenge's cost grows with the forms accepted in the last FORSAMLING_RATE_WINDOW_SECONDS from
+# the visitor's network (IPv4 address, IPv6 /64) and, up to FORSAMLING_ALTCHA_DOMAIN_COST_CAP,
+# from the e-mail domain: twice the base at FORSAMLING_ALTCHA_COST_STEP forms, growing with the
+# square of the count. A challenge fetched before a burst stays good until the cost has grown
+# FORSAMLING_ALTCHA_COST_SLACK-fold. The one hard limit: one link e-mail per recipient per
+# FORSAMLING_RESEND_INTERVAL_SECONDS.
 FORSAMLING_ALTCHA = env_bool("FORSAMLING_ALTCHA", True)
 FORSAMLING_ALTCHA_MAX_NUMBER = int(os.environ.get("FORSAMLING_ALTCHA_MAX_NUMBER", "50000"))
 FORSAMLING_ALTCHA_EXPIRES_MINUTES = int(os.environ.get("FORSAMLING_ALTCHA_EXPIRES_MINUTES", "30"))
+FORSAMLING_ALTCHA_COST_STEP = int(os.environ.get("FORSAMLING_ALTCHA_COST_STEP", "50"))
+FORSAMLING_ALTCHA_DOMAIN_COST_CAP = int(os.environ.get("FORSAMLING_ALTCHA_DOMAIN_COST_CAP", "150"))
+FORSAMLING_ALTCHA_COST_SLACK = int(os.environ.get("FORSAMLING_ALTCHA_COST_SLACK", "10"))
 FORSAMLING_RATE_WINDOW_SECONDS = int(os.environ.get("FORSAMLING_RATE_WINDOW_SECONDS", "600"))
-FORSAMLING_RATE_REGISTRATIONS_PER_ADDRESS = int(
-    os.environ.get("FORSAMLING_RATE_REGISTRATIONS_PER_ADDRESS", "60")
-)
-FORSAMLING_RATE_REGISTRATIONS_PER_DOMAIN = int(
-    os.environ.get("FORSAMLING_RATE_REGISTRATIONS_PER_DOMAIN", "120")
-)
-FORSAMLING_RATE_RESENDS_PER_ADDRESS = int(
-    os.environ.get("FORSAMLING_RATE_RESENDS_PER_ADDRESS", "20")
-)
 FORSAMLING_RESEND_INTERVAL_SECONDS = int(
     os.environ.get("FORSAMLING_RESEND_INTERVAL_SECONDS", "300")
 )
-# The other public forms that create rows and send e-mail (a group booking's start, a
-# nomination, an exhibitor's booking) carry the same proof of work, and are limited per client
-# address and form per FORSAMLING_RATE_WINDOW_SECONDS.
-FORSAMLING_RATE_FORMS_PER_ADDRESS = int(os.environ.get("FORSAMLING_RATE_FORMS_PER_ADDRESS", "30"))
+# Burst of registrations shown to the organisers (back office, "Mange tilmeldinger"): a network
+# or e-mail domain with at least this many registrations in the last window.
+FORSAMLING_BURST_THRESHOLD = int(os.environ.get("FORSAMLING_BURST_THRESHOLD", "20"))
 
 # A refused CSRF check gets a Danish page that says what to do (forsamling.core.errors).
 CSRF_FAILURE_VIEW = "forsamling.core.errors.csrf_failure"

@@ -16,6 +16,7 @@ MODULES = [
     "bench.backoffice_bench",
     "bench.preferences_bench",
     "bench.allocation_bench",
+    "bench.fairness",
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zlib
 from datetime import timedelta
 from decimal import Decimal
 
@@ -53,7 +54,28 @@ def make_stand(edition: Edition, number: str, **overrides: object) -> Stand:
     return Stand.objects.create(edition=edition, number=number, **values)
 
 
+def cvr_for(name: str) -> str:
+    """A valid CVR number of its own for each organisation name (modulus 11)."""
+    weights = [2, 7, 6, 5, 4, 3, 2]
+    start = 1_000_000 + zlib.crc32(name.encode()) % 8_000_000
+    while True:
+        digits = [int(c) for c in str(start)]
+        check = -sum(w * d for w, d in zip(weights, digits, strict=True)) % 11
+        if check < 10:
+            return f"{start}{check}"
+        start += 1
+
+
 def details(**overrides: str) -> ExhibitorDetails:
+    """Ældre Sagen's details; another organisation gets its own CVR number and e-mail, as
+    the limit on stands counts per company and contact across bookings."""
+    if "organisation" in overrides and overrides["organisation"] != "Ældre Sagen":
+        name = overrides["organisation"]
+        overrides = {
+            "cvr": cvr_for(name),
+            "contact_email": f"kontakt{zlib.crc32(name.encode())}@example.dk",
+            **overrides,
+        }
     values = {
         "organisation": "Ældre Sagen",
         "cvr": "55133018",

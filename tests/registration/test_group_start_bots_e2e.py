@@ -20,7 +20,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def altcha_on(settings):
     settings.FORSAMLING_ALTCHA = True
     settings.FORSAMLING_ALTCHA_MAX_NUMBER = 50_000  # the production default
-    settings.FORSAMLING_RATE_FORMS_PER_ADDRESS = 30
     settings.CSRF_COOKIE_SECURE = False
     return settings
 

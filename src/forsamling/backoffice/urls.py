@@ -187,6 +187,22 @@ urlpatterns += [
     ),
 ]
 
+# Bursts of registrations from one network or e-mail domain (views_bursts).
+from forsamling.backoffice import views_bursts  # noqa: E402
+
+urlpatterns += [
+    path(
+        "<slug:edition>/tilmelding/mange/",
+        staff(views_bursts.bursts),
+        name="bursts",
+    ),
+    path(
+        "<slug:edition>/tilmelding/mange/afmeld/",
+        staff(views_bursts.cancel),
+        name="bursts_cancel",
+    ),
+]
+
 # Invitation codes for free and special categories (views_invitations).
 from forsamling.backoffice import views_invitations  # noqa: E402
 

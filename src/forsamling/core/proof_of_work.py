@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import altcha
@@ -27,22 +28,41 @@ def _key() -> str:
     return hashlib.sha256(("altcha:" + settings.SECRET_KEY).encode()).hexdigest()
 
 
-def new_challenge() -> dict[str, object]:
-    """A fresh challenge for the widget: a random number up to the configured maximum."""
+def cost(count: int) -> int:
+    """The maximum number for a challenge made after `count` recent forms from the same
+    network (or domain): the base, growing with the square of the count, so it is twice the
+    base at FORSAMLING_ALTCHA_COST_STEP, ten times at three steps, four hundred at twenty."""
+    base = settings.FORSAMLING_ALTCHA_MAX_NUMBER
+    steps = max(0, count) / settings.FORSAMLING_ALTCHA_COST_STEP
+    return min(int(base * (1 + steps * steps)), 10**9)
+
+
+def new_challenge(*, count: int = 0, domain: str = "") -> dict[str, object]:
+    """A fresh challenge for the widget: a random number up to `cost(count)`, made for the
+    e-mail domain `domain` if one is given (a proof says which)."""
     expires = datetime.now(UTC) + timedelta(minutes=settings.FORSAMLING_ALTCHA_EXPIRES_MINUTES)
     challenge = altcha.create_challenge_v1(
         altcha.ChallengeOptionsV1(
             hmac_key=_key(),
-            max_number=settings.FORSAMLING_ALTCHA_MAX_NUMBER,
+            max_number=cost(count),
             expires=expires,
+            params={"n": str(max(0, count)), **({"d": domain} if domain else {})},
         )
     )
     return dict(challenge.to_dict())
 
 
-def verified_signature(payload: str) -> tuple[str, datetime] | None:
-    """The challenge's signature and expiry if the payload solves an unexpired challenge of
-    ours; None otherwise (missing, malformed, wrong or expired). Pure CPU, no database."""
+@dataclass(frozen=True)
+class Proof:
+    signature: str
+    expires_at: datetime
+    count: int  # what the challenge was made for: its cost is `cost(count)`
+    domain: str = ""  # the e-mail domain it was priced for, if any
+
+
+def verified(payload: str) -> Proof | None:
+    """The proof if the payload solves an unexpired challenge of ours; None otherwise
+    (missing, malformed, wrong or expired). Pure CPU, no database."""
     if not payload or len(payload) > 4000:
         return None
     try:
@@ -50,12 +70,14 @@ def verified_signature(payload: str) -> tuple[str, datetime] | None:
         if not ok:
             return None
         parsed = altcha.PayloadV1.from_base64(payload)
-        _salt, expires, _params = parsed.parse_salt()
+        _salt, expires, params = parsed.parse_salt()
+        count = int(params.get("n", ["0"])[0])
+        domain = params.get("d", [""])[0]
     except Exception:
         return None
     if expires is None:
         return None
-    return parsed.signature, datetime.fromtimestamp(expires, tz=UTC)
+    return Proof(parsed.signature, datetime.fromtimestamp(expires, tz=UTC), count, domain)
 
 
 def use_up(signature: str, expires_at: datetime) -> bool:

@@ -5,7 +5,7 @@ committing its statements one by one."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.transaction import TransactionManagementError
 
 
@@ -15,3 +15,16 @@ def require_callers_transaction() -> None:
         raise TransactionManagementError(
             "This step runs inside the caller's transaction; call its durable entry point."
         )
+
+
+def lock_names(*names: str) -> None:
+    """Holds a lock on each name until the transaction ends, for a rule that spans rows no
+    single row lock covers (e.g. "at most 2 stands per company" across its bookings): on
+    PostgreSQL transaction-level advisory locks, taken in sorted order so two callers cannot
+    deadlock; SQLite's writers are serialised already (IMMEDIATE transactions)."""
+    require_callers_transaction()
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for name in sorted(set(names)):
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [name])

@@ -74,6 +74,15 @@ class TooManyStands(StandError):
         self.allowed = allowed
 
 
+class StandLimitReached(TooManyStands):
+    """The same company (CVR number) or contact e-mail already has stands: the limit counts
+    across its bookings, not per booking."""
+
+    def __init__(self, allowed: int, booked: int) -> None:
+        super().__init__(allowed)
+        self.booked = booked
+
+
 class InvalidPosition(StandError, ValueError):
     """A marker position on the floor plan outside 0–100 %."""
 
@@ -169,6 +178,13 @@ def check_stand_count(*, chosen: int, allowed: int) -> None:
     """Raises TooManyStands when a booking asks for more stands than the edition allows."""
     if chosen > allowed:
         raise TooManyStands(allowed)
+
+
+def check_stand_count_across_bookings(*, chosen: int, booked: int, allowed: int) -> None:
+    """Raises StandLimitReached when the stands the same company or contact already has,
+    with these, are more than the edition allows."""
+    if booked and booked + chosen > allowed:
+        raise StandLimitReached(allowed, booked)
 
 
 def total_price(prices: Iterable[Decimal]) -> Decimal:

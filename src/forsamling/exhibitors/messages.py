@@ -33,6 +33,16 @@ def describe(error: rules.StandError) -> str:
             "I kan skrive %(count)d personer på som standpersonale, og der er ikke flere "
             "pladser tilbage. Fjern en person for at skrive en anden på."
         ) % {"count": error.allowed}
+    if isinstance(error, rules.StandLimitReached):
+        return ngettext(
+            "Jeres virksomhed (CVR-nummer) eller kontaktperson har allerede booket "
+            "%(booked)d stand, og en udstiller kan højst have %(count)d. Kontakt arrangøren, "
+            "hvis I har brug for flere.",
+            "Jeres virksomhed (CVR-nummer) eller kontaktperson har allerede booket "
+            "%(booked)d stande, og en udstiller kan højst have %(count)d. Kontakt "
+            "arrangøren, hvis I har brug for flere.",
+            error.booked,
+        ) % {"booked": error.booked, "count": error.allowed}
     if isinstance(error, rules.TooManyStands):
         return ngettext(
             "En udstiller kan højst booke %(count)d stand. Vælg færre stande.",

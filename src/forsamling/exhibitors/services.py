@@ -13,10 +13,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from forsamling.conferences.models import Edition
+from forsamling.core.transactions import lock_names
 from forsamling.domain import stands as rules
 from forsamling.exhibitors import images, queries, staff_registrations
 from forsamling.exhibitors.models import Exhibitor, Stand, StandChange, StandStaff
@@ -65,16 +67,28 @@ def book_stands(
         closes_at=edition.exhibitors_close_at,
         first_day=edition.start_date,
     )
+    cvr = rules.validate_cvr(details.cvr)
     with transaction.atomic(durable=True):
+        # The limit counts the company's and the contact's stands across their bookings:
+        # locked first, so two bookings with the same CVR or e-mail are checked one by one.
+        lock_names(
+            f"stands:{edition.pk}:cvr:{cvr}",
+            f"stands:{edition.pk}:email:{details.contact_email.strip().lower()}",
+        )
         stands = _lock_stands(edition=edition, stand_ids=stand_ids)
         if len(stands) != len(set(stand_ids)):
             raise rules.NoStandsChosen()
         rules.check_stands_bookable(stand.state for stand in stands)
         rules.check_stand_count(chosen=len(stands), allowed=edition.max_stands_per_exhibitor)
+        rules.check_stand_count_across_bookings(
+            chosen=len(stands),
+            booked=_stands_of(edition=edition, cvr=cvr, email=details.contact_email),
+            allowed=edition.max_stands_per_exhibitor,
+        )
         exhibitor = Exhibitor.objects.create(
             edition=edition,
             organisation=details.organisation,
-            cvr=rules.validate_cvr(details.cvr),
+            cvr=cvr,
             contact_name=details.contact_name,
             contact_email=details.contact_email,
             contact_phone=details.contact_phone,
@@ -193,6 +207,15 @@ def email_exhibitors(*, exhibitors: Iterable[Exhibitor], subject: str, body: str
             )
             count += 1
     return count
+
+
+def _stands_of(*, edition: Edition, cvr: str, email: str) -> int:
+    """The stands booked at the edition by exhibitors with this CVR number or contact e-mail."""
+    return (
+        Stand.objects.filter(edition=edition, status=rules.StandStatus.BOOKED.value)
+        .filter(Q(exhibitor__cvr=cvr) | Q(exhibitor__contact_email__iexact=email.strip()))
+        .count()
+    )
 
 
 def _lock_stands(*, edition: Edition, stand_ids: Sequence[int]) -> list[Stand]:

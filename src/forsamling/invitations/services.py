@@ -70,6 +70,7 @@ def register_invited(
     sessions: Sequence[Session],
     track: Track | None = None,
     invitation_code: str = "",
+    network: str = "",
 ) -> Registered:
     """A participant's registration from the public form: `register_participant`, with the
     code of an invitation-only category counted in the registration's own transaction (a
@@ -85,18 +86,19 @@ def register_invited(
             category=category,
             sessions=sessions,
             track=track,
+            network=network,
         ),
     )
 
 
 def add_invited_group_member(
-    *, group: GroupBooking, member: groups.GroupMember, invitation_code: str
+    *, group: GroupBooking, member: groups.GroupMember, invitation_code: str, network: str = ""
 ) -> Registered:
     """`registration.groups.add_group_member`, with the code counted as in `register_invited`."""
     return _redeemed_with(
         member.category,
         invitation_code,
-        lambda: groups.add_group_member(group=group, member=member),
+        lambda: groups.add_group_member(group=group, member=member, network=network),
     )
 
 

@@ -96,7 +96,7 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
         registration.token = new_token()
         for field in (
             "phone", "job_title", "committee", "dietary", "accessibility_needs", "ean",
-            "order_reference", "person_reference",
+            "order_reference", "person_reference", "network",
         ):  # fmt: skip
             setattr(registration, field, "")
         registration.list_consent = False
@@ -105,6 +105,7 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
         [
             "name", "email", "token", "phone", "job_title", "committee", "dietary",
             "accessibility_needs", "ean", "order_reference", "person_reference", "list_consent",
+            "network",
         ],
     )  # fmt: skip
     # A message still waiting (an erasure's cancellation confirmation) goes out first; the

@@ -67,6 +67,7 @@ def book(request: HttpRequest, edition: str) -> HttpResponse:
         except rules.StandError as error:
             form.add_error(None, describe(error))
         else:
+            abuse.count_accepted(request, form="exhibitor")
             messages.success(
                 request,
                 _("Tak! Standen er booket. Vi har sendt en bekræftelse til %(email)s.")

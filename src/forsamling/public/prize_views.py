@@ -100,6 +100,7 @@ def nomination(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 
 def _save(request: HttpRequest, prize: Prize, nomination: Nomination | None) -> HttpResponse:
     existing = nomination.attachments.count() if nomination else 0
+    new = nomination is None
     form = NominationForm(request.POST, request.FILES, existing_files=existing)
     form.is_valid()
     submit = request.POST.get("action") == "submit"
@@ -141,6 +142,8 @@ def _save(request: HttpRequest, prize: Prize, nomination: Nomination | None) -> 
             nomination.refresh_from_db()
         return _form_page(request, prize, nomination, form, status=422)
     assert nomination is not None
+    if new:
+        abuse.count_accepted(request, form="nomination")
     if submit:
         messages.success(
             request,

@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 
 from forsamling.conferences.models import Edition
 from forsamling.core import abuse
+from forsamling.core.clients import client_network
 from forsamling.domain.danish import format_moment
 from forsamling.domain.edition_capacity import EditionFull
 from forsamling.domain.eligibility import NotEligible
@@ -110,7 +111,9 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     refusal = _refused(request, form)
     if form.is_valid():
         try:
-            result = invitations.register_invited(edition=event, **form.registration())
+            result = invitations.register_invited(
+                edition=event, network=client_network(request), **form.registration()
+            )
         except InvitationInvalid:
             form.add_error("invitation_code", _invitation_refused())
         except AlreadyRegistered:
@@ -120,6 +123,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
         except (RegistrationError, NotEligible) as error:
             form.add_error(None, error_message(error, event))
         else:
+            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect(
                 "public:registration_done", edition=event.slug, token=result.registration.token
             )
@@ -219,6 +223,7 @@ def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         refusal = abuse.check_resend(request)
         if refusal is None:
+            abuse.count_accepted(request, form="resend")
             return _link_sent(request, event, form.cleaned_data["email"])
         form.add_error(None, refusal.message)
     response = render(
@@ -436,6 +441,7 @@ def group_start(request: HttpRequest, edition: str) -> HttpResponse:
         except RegistrationError as error:
             form.add_error(None, error_message(error, event))
         else:
+            abuse.count_accepted(request, form="group")
             return redirect("public:registration_group", edition=event.slug, token=group.token)
     context = {
         "edition": event,
@@ -477,7 +483,10 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         )
         try:
             invitations.add_invited_group_member(
-                group=booking, member=member, invitation_code=form.cleaned_data["invitation_code"]
+                group=booking,
+                member=member,
+                invitation_code=form.cleaned_data["invitation_code"],
+                network=client_network(request),
             )
         except InvitationInvalid:
             form.add_error("invitation_code", _invitation_refused())
@@ -485,6 +494,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             field = "email" if isinstance(error, AlreadyRegistered) else None
             form.add_error(field, error_message(error, event))
         else:
+            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect("public:registration_group", edition=event.slug, token=booking.token)
     context = {
         "edition": event,

@@ -76,7 +76,11 @@ def register_group(
 
 
 def add_group_member(
-    *, group: GroupBooking, member: GroupMember, place_taken_by_caller: bool = False
+    *,
+    group: GroupBooking,
+    member: GroupMember,
+    place_taken_by_caller: bool = False,
+    network: str = "",
 ) -> Registered:
     """Registers one more participant in the group, as the secretary, invoiced with the
     group's invoice details where the participant has none of their own. It takes one of the
@@ -101,4 +105,5 @@ def add_group_member(
         track=member.track,
         actor=f"sekretær:{group.secretary_email}",
         place_taken_by_caller=place_taken_by_caller,
+        network=network,
     )

@@ -141,6 +141,10 @@ class Registration(models.Model):
     # when it is made and never changed, so a cancellation frees exactly what was taken.
     # Stand staff do not take a place.
     takes_place = models.BooleanField(_("optager en plads"), default=True, editable=False)
+    # The network the public form was sent from (an IPv4 address, an IPv6 /64), so organisers
+    # can see and undo a burst from one network (back office, "Mange tilmeldinger"); empty
+    # when staff registered. Erased with the participant's other details.
+    network = models.CharField(_("netværk"), max_length=43, blank=True, editable=False)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 

@@ -111,6 +111,7 @@ def register_participant(
     takes_place: bool = True,
     may_exceed_capacity: bool = False,
     place_taken_by_caller: bool = False,
+    network: str = "",
 ) -> Registered:
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
 
@@ -164,6 +165,7 @@ def register_participant(
                 group=group,
                 track=track,
                 takes_place=takes_place,
+                network=network,
                 **values,
             )
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker

@@ -1,4 +1,5 @@
-"""`{% altcha_widget %}`: the proof-of-work widget with its Danish (or English) texts."""
+"""`{% altcha_widget "form" %}`: the proof-of-work widget with its Danish (or English) texts,
+fetching challenges priced for that form (`core.abuse`)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,18 @@ import json
 from typing import Any
 
 from django import template
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from forsamling.core.abuse import DOMAIN_FORMS
 from forsamling.core.proof_of_work import enabled
 
 register = template.Library()
 
 
 @register.inclusion_tag("core/_altcha.html")
-def altcha_widget() -> dict[str, Any]:
+def altcha_widget(form: str) -> dict[str, Any]:
     strings = {
         "label": _("Bekræfter, at du ikke er en robot"),
         "verifying": _("Bekræfter …"),
@@ -27,4 +31,9 @@ def altcha_widget() -> dict[str, Any]:
         "ariaLinkLabel": _("Om bekræftelsen"),
         "footer": "",
     }
-    return {"altcha_enabled": enabled(), "altcha_strings": json.dumps(strings)}
+    return {
+        "altcha_enabled": enabled(),
+        "altcha_strings": json.dumps(strings),
+        "challenge_url": reverse("altcha_challenge") + "?" + urlencode({"form": form}),
+        "by_domain": form in DOMAIN_FORMS,
+    }
