@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.public.accessibility import KNOWN_ISSUES, SCOPE
 from forsamling.conferences.queries import current_edition, demo_editions, public_edition
 from forsamling.domain import edition_life
 from forsamling.programme.queries import announced_programme
@@ -73,4 +74,8 @@ def archive(request: HttpRequest) -> HttpResponse:
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/accessibility.html", {"edition": current_edition()})
+    return render(
+        request,
+        "public/accessibility.html",
+        {"edition": current_edition(), "scope": SCOPE, "known_issues": KNOWN_ISSUES},
+    )
