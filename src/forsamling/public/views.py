@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
-from forsamling.public.accessibility import KNOWN_ISSUES, SCOPE
 from forsamling.conferences.queries import current_edition, demo_editions, public_edition
 from forsamling.domain import edition_life
 from forsamling.programme.queries import announced_programme
+from forsamling.public.accessibility import KNOWN_ISSUES, SCOPE
 from forsamling.registration.places import places as edition_places
 from forsamling.registration.queries import registration_closes_at
 
