@@ -60,11 +60,12 @@ def test_an_unknown_kind_is_refused(client, conference, users):
 
 def test_badge_sheets_hold_eight_per_page_in_danish_order(conference, people):
     for i in range(6):
-        register(conference, f"Deltager {i:02d}", sessions=[conference.big])
+        register(conference, f"Deltager {i:02d} Deltagersen", sessions=[conference.big])
     job, pdf = make(conference, OutputKind.BADGE_SHEETS)
     assert (job.done, job.total) == (11, 11)
     assert pdf_pages(pdf) == 2
     text = pdf_text(pdf)
+    # By surname, the Danish way: Andersen, Deltagersen, Ørum.
     assert text.index("Bo Andersen") < text.index("Deltager 05") < text.index("Aase Ørum")
     assert "KOMMUNALPOLITIKER" in text and "STANDPERSONALE" in text
 

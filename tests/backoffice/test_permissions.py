@@ -140,10 +140,10 @@ def test_edition_list_shows_the_users_editions(client, conference, users):
     assert conference.edition.title in response.content.decode()
 
 
-def test_check_in_staff_land_at_the_desk(client, conference, users):
+def test_check_in_staff_land_in_the_check_in_app(client, conference, users):
     client.force_login(users.checkin)
     response = client.get(f"/backoffice/konference/{conference.edition.slug}/")
-    assert response["Location"].endswith("/indtjekning/")
+    assert response["Location"].endswith("/tjekind/")
 
 
 def test_organisers_land_at_the_overview(client, conference, users):

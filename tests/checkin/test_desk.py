@@ -76,4 +76,12 @@ def test_name_search_shows_who_already_arrived(client, conference, people, users
     client.force_login(users.checkin)
     client.post(url(conference), {"kode": badge_code(people.bo.pk)})
     html = client.get(url(conference), {"navn": "bo and"}).content.decode()
-    assert "Tjekket ind" in html and 'aria-label="Tjek Bo Andersen ind"' not in html
+    assert "Tjekket ind" in html and 'aria-label="Tjek ind: Bo Andersen"' not in html
+
+
+def test_the_search_buttons_names_begin_with_their_visible_text(client, conference, people, users):
+    """WCAG 2.5.3 (label in name): a voice user says "Tjek ind"; the button's accessible name
+    must contain it, the person's name after it."""
+    client.force_login(users.checkin)
+    html = client.get(url(conference), {"navn": "øRUM"}).content.decode()
+    assert 'aria-label="Tjek ind: Aase Ørum">Tjek ind</button>' in html

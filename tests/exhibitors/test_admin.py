@@ -210,3 +210,27 @@ def test_stand_actions_need_the_change_permission(client, django_user_model, edi
     run_action(client, "stand", "hold_stands", stands[:1])
     stands[0].refresh_from_db()
     assert not Stand.objects.filter(pk=stands[0].pk, status="held").exists()
+
+
+def test_stand_map_without_an_edition_shows_the_edition_selected_in_its_menu(
+    admin_client, edition, booked
+):
+    """Issue 25: without ?edition= the map showed 0 / 0 / 0, for the front page's edition
+    (which has no stands), while the menu offered only the editions that have stands."""
+    from datetime import timedelta
+
+    from tests.factories import EditionFactory
+
+    newer = EditionFactory(
+        slug="naeste-aar",
+        year=edition.year + 1,
+        start_date=edition.start_date + timedelta(days=365),
+        end_date=edition.end_date + timedelta(days=365),
+        is_public=True,
+        is_demo=False,
+    )
+    assert newer.stands.count() == 0
+    page = admin_client.get(reverse("admin:exhibitors_stand_map"))
+    text = re.sub(r"\s+", " ", page.content.decode())
+    assert "Ledige: 0 · Reserverede: 0 · Bookede: 3" in text
+    assert f'<option value="{edition.pk}" selected>' in text

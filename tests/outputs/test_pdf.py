@@ -59,3 +59,38 @@ def test_programme_pdf_text_reads_like_the_programme(client, edition_2023, tmp_p
     flat = " ".join(text.split())
     for expected in ("Torsdag den 11. maj 2023", "Velfærd i balance", "Besøg standene"):
         assert expected in flat
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_an_archived_programme_pdf_says_it_is_final_and_a_current_one_that_it_is_updated(
+    client, edition_2023, tmp_path
+):
+    """Issue 25: the 2023 programme PDF still said "opdateres løbende" years later."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    def pdf_words() -> str:
+        path = tmp_path / "program.pdf"
+        path.write_bytes(client.get("/2023/program/program.pdf").content)
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        return " ".join(text.split())
+
+    archived = pdf_words()
+    assert "Dette er det endelige program." in archived
+    assert "opdateres løbende" not in archived
+    feed = client.get("/2023/program/aendringer.atom").content.decode()
+    assert "Dette er det endelige program." in feed and "opdateres løbende" not in feed
+
+    # The same edition while still to come: its programme may change, and says so.
+    today = timezone.localdate()
+    edition_2023.start_date, edition_2023.end_date = (
+        today + timedelta(days=30),
+        today + timedelta(days=31),
+    )
+    edition_2023.save(update_fields=["start_date", "end_date"])
+    current = pdf_words()
+    assert "Programmet opdateres løbende." in current
+    assert "endelige program" not in current

@@ -22,7 +22,7 @@ from weasyprint import HTML
 from forsamling.backoffice import queries
 from forsamling.backoffice.models import JobStatus, OutputJob, OutputKind
 from forsamling.conferences.models import Edition
-from forsamling.domain.danish import danish_sort_key
+from forsamling.domain.danish import surname_sort_key
 from forsamling.outputs import badges, door_lists, invoices, participant_list
 from forsamling.registration.models import Category, Registration, Status
 
@@ -94,7 +94,7 @@ def plan_for(edition: Edition, kind: str) -> Plan:
             Registration.objects.filter(edition=edition, status=Status.ACTIVE).select_related(
                 "category"
             ),
-            key=lambda r: (danish_sort_key(r.name), r.pk),
+            key=lambda r: (surname_sort_key(r.name), r.pk),  # as the lists at the door
         )
         colours = badges.category_colours(list(Category.objects.filter(edition=edition)))
 

@@ -175,7 +175,9 @@ class RegistrationFilter:
 
 def registrations(edition: Edition, wanted: RegistrationFilter) -> list[Registration]:
     """The edition's registrations that match, sorted by surname the Danish way (two queries)."""
-    rows = Registration.objects.filter(edition=edition).select_related("category", "checkin")
+    rows = Registration.objects.filter(edition=edition).select_related(
+        "category", "checkin", "track"
+    )
     if wanted.status != "all":
         rows = rows.filter(status=wanted.status or Status.ACTIVE)
     if wanted.session is not None:
@@ -220,9 +222,10 @@ def filter_choices(edition: Edition) -> dict[str, list]:
 
 
 def consenting_participants(edition: Edition) -> list[Registration]:
-    """The published participant list: active participants who said yes, by name."""
+    """The published participant list: active participants who said yes, by surname the
+    Danish way, as the back office's lists."""
     rows = Registration.objects.filter(edition=edition, list_consent=True).filter(ACTIVE)
-    return sorted(rows, key=lambda r: (danish_sort_key(r.name), r.pk))
+    return sorted(rows, key=lambda r: (surname_sort_key(r.name), r.pk))
 
 
 @dataclass

@@ -100,6 +100,16 @@ class ForsamlingAdminSite(admin.AdminSite):
     def has_permission(self, request: HttpRequest) -> bool:
         return super().has_permission(request) and is_verified(request)
 
+    def index(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:  # type: ignore[override]  # a redirect, not a TemplateResponse
+        """Door staff, jurors and readers go to their own work (`landing`); the admin's
+        index would only tell them they may see nothing."""
+        from forsamling.backoffice.landing import work_for  # imports the models
+
+        work = work_for(request)
+        if work is not None:
+            return HttpResponseRedirect(work)
+        return super().index(request, extra_context)
+
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         user = request.user
         if user.is_authenticated and user.is_staff and not is_verified(request):

@@ -42,7 +42,8 @@ def editions(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest, edition: str) -> HttpResponse:
-    """Check-in staff land at the desk; everybody else at the overview."""
+    """Check-in staff land in the check-in app, jurors at their nominations; everybody else
+    at the overview."""
     require_staff(request)
     the_edition = get_object_or_404(Edition, slug=edition)
     allowed = allowed_actions(request.user, the_edition)
@@ -50,7 +51,7 @@ def home(request: HttpRequest, edition: str) -> HttpResponse:
         return redirect("backoffice:overview", edition)
     if Action.SCORE_PRIZE in allowed and Action.CHECK_IN not in allowed:
         return redirect("backoffice:prize_jury", edition)
-    return redirect("backoffice:checkin", edition)
+    return redirect("backoffice:checkin_app", edition)
 
 
 def overview(request: HttpRequest, edition: str) -> HttpResponse:

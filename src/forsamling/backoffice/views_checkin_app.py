@@ -216,6 +216,17 @@ def texts() -> dict[str, str]:
         "entered": _("Lukket ind i sessionen."),
         "already": _("Allerede tjekket ind kl. {time} ({device})."),
         "queued": _("Gemt på telefonen. Sendes, når der er net."),
+        "refused": _(
+            "Afvist: ikke tjekket ind. Søg på navnet, eller send personen til informationen."
+        ),
+        "refused_offline": _(
+            "Afvist: ikke tjekket ind. Telefonen er offline, så listen kan være for gammel: "
+            "søg på navnet, prøv igen, når der er net, eller send personen til informationen."
+        ),
+        "code_format": _("Koden består af tal, en bindestreg og 16 tegn, fx 123-0a1b2c3d4e5f6a7b."),
+        "unknown_code": _(
+            "Koden {code} er ikke på listen til denne konference. Personen er afvist."
+        ),
         DoorWarning.UNKNOWN: _("Ukendt navneskilt: ikke på listen til denne konference."),
         DoorWarning.OTHER_EDITION: _("Navneskiltet er fra en anden konference."),
         DoorWarning.CANCELLED: _("Tilmeldingen er afmeldt. Henvis personen til informationen."),

@@ -41,6 +41,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
         initial={"idempotency_key": secrets.token_urlsafe(24)},
         categories=categories,
         offers=breakout_slots(the_edition),
+        tracks=the_edition.tracks.all(),  # the public form's question, asked here too
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -50,6 +51,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
                 details=form.details(),
                 category=form.cleaned_data["category"],
                 sessions=form.cleaned_data["sessions"],
+                track=form.cleaned_data["track"],
                 actor=f"indtjekning:{request.user.get_username()}",
                 outside_window=True,
                 may_exceed_capacity=True,  # the person is at the door

@@ -67,6 +67,7 @@ def _prize(edition: Edition, **values: Any) -> Prize:
         description="KL's Forebyggelsespris går til en kommune, der med et konkret projekt "
         "har fremmet borgernes sundhed og forebygget sygdom. Juryen nominerer tre projekter, "
         "der præsenteres på scenen, og vinderen kåres på konferencens anden dag.",
+        is_example=True,  # made-up projects under real municipalities' names: never as fact
         **values,
     )
     for order, (title, text, weight) in enumerate(CRITERIA):

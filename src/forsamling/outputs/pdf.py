@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.template.loader import render_to_string
+from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.document import Document
 
@@ -12,7 +13,9 @@ from forsamling.programme.models import ProgrammeVersion
 
 
 def programme_html(edition: Edition, version: ProgrammeVersion, programme: Programme) -> str:
-    """The printable programme as HTML: the timetable, then the sessions' descriptions."""
+    """The printable programme as HTML: the timetable, then the sessions' descriptions.
+
+    Once the conference is over, the programme is final: it no longer says it is updated."""
     sessions = [
         (session, slot)
         for session, slot in programme.sessions()
@@ -20,7 +23,13 @@ def programme_html(edition: Edition, version: ProgrammeVersion, programme: Progr
     ]
     return render_to_string(
         "outputs/programme_pdf.html",
-        {"edition": edition, "version": version, "programme": programme, "sessions": sessions},
+        {
+            "edition": edition,
+            "version": version,
+            "programme": programme,
+            "sessions": sessions,
+            "final": timezone.localdate() > edition.end_date,
+        },
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +20,8 @@ from openpyxl.styles import Font
 from forsamling.registration.models import ChoiceStatus, Registration, Status
 
 REGISTRATION_HEADERS = [
-    "Navn", "E-mail", "Telefon", "Organisation", "Stilling", "Udvalg", "Kategori", "Status",
+    "Navn", "E-mail", "Telefon", "Organisation", "Stilling", "Udvalg", "Kategori", "Sæson",
+    "Status",
     "Sessioner", "Venteliste", "Middag", "Kosthensyn", "Tilgængelighed", "EAN-nummer",
     "Ordrenummer", "Personreference", "Må stå på deltagerlisten", "Tilmeldt", "Tjekket ind",
 ]  # fmt: skip
@@ -28,7 +30,9 @@ PARTICIPANT_LIST_HEADERS = ["Navn", "Stilling", "Organisation"]
 NEEDS_HEADERS = ("Kosthensyn", "Tilgængelighed")
 
 
-def without_needs(headers: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+def without_needs(
+    headers: list[str], rows: list[list[object]]
+) -> tuple[list[str], list[list[object]]]:
     """The export with the needs' columns taken out."""
     keep = [i for i, header in enumerate(headers) if header not in NEEDS_HEADERS]
     return [headers[i] for i in keep], [[row[i] for i in keep] for row in rows]
@@ -38,20 +42,22 @@ def _yes(value: bool) -> str:
     return "Ja" if value else "Nej"
 
 
-def _moment(value: Any) -> str:
-    return timezone.localtime(value).strftime("%d.%m.%Y %H.%M") if value else ""
+def _moment(value: Any) -> datetime | str:
+    """A moment as Copenhagen's wall-clock time: a date cell in XLSX, "dd.mm.yyyy tt.mm" in
+    CSV (`_csv_value`); empty when there is none."""
+    return timezone.localtime(value).replace(tzinfo=None) if value else ""
 
 
-def registration_rows(registrations: Sequence[Registration]) -> list[list[str]]:
-    """Expects `choices__session` prefetched and `category`, `checkin` selected."""
-    rows = []
+def registration_rows(registrations: Sequence[Registration]) -> list[list[object]]:
+    """Expects `choices__session` prefetched and `category`, `checkin`, `track` selected."""
+    rows: list[list[object]] = []
     for r in registrations:
         choices = list(r.choices.all())
         checkin = getattr(r, "checkin", None)
         rows.append(
             [
                 r.name, r.email, r.phone, r.organisation, r.job_title, r.committee,
-                r.category.name, str(Status(r.status).label),
+                r.category.name, r.track.name if r.track else "", str(Status(r.status).label),
                 ", ".join(str(c.session) for c in choices if c.status == ChoiceStatus.CONFIRMED),
                 ", ".join(str(c.session) for c in choices if c.status == ChoiceStatus.WAITING),
                 _yes(r.dinner), r.dietary, r.accessibility_needs, r.ean, r.order_reference,
@@ -76,6 +82,8 @@ def neutralised(value: str) -> str:
 
 
 def _csv_value(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%d.%m.%Y %H.%M")
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")  # Danish Excel reads decimal commas
     return neutralised(value) if isinstance(value, str) else str(value)
@@ -98,6 +106,13 @@ def _xlsx_value(value: object) -> object:
     return value
 
 
+DATE_TIME = "dd.mm.yyyy hh:mm"
+
+
+def _shown(value: object) -> str:
+    return "00.00.0000 00:00" if isinstance(value, datetime) else str(value)
+
+
 def to_xlsx(title: str, headers: list[str], rows: Sequence[Sequence[object]]) -> bytes:
     """Amounts given as Decimal stay numbers, so Excel can add them up; any text is safe."""
     workbook = Workbook(write_only=False)
@@ -113,7 +128,9 @@ def to_xlsx(title: str, headers: list[str], rows: Sequence[Sequence[object]]) ->
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # openpyxl would store it as a formula
-        widths = [max(w, len(str(v))) for w, v in zip(widths, row, strict=True)]
+            elif isinstance(cell.value, datetime):
+                cell.number_format = DATE_TIME  # a date Excel can sort and filter by
+        widths = [max(w, len(_shown(v))) for w, v in zip(widths, row, strict=True)]
     for index, width in enumerate(widths):
         letter = sheet.cell(row=1, column=index + 1).column_letter
         sheet.column_dimensions[letter].width = min(width + 2, 60)

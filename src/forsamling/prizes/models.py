@@ -77,6 +77,14 @@ class Prize(models.Model):
     catalogue_published = models.BooleanField(
         _("inspirationskataloget er offentliggjort"), default=False
     )
+    is_example = models.BooleanField(
+        _("eksempeldata"),
+        default=False,
+        help_text=_(
+            "Indstillingerne er opdigtede (demo): hver side, der viser dem, siger, at det er "
+            "eksempeldata."
+        ),
+    )
 
     class Meta:
         verbose_name = _("pris")

@@ -126,6 +126,10 @@ def programme_links(edition: Edition, now: datetime) -> dict[str, list[dict[str,
                 "url": nominee_url(prize.winner, edition),
             }
         )
+    if prize.is_example:
+        for item_links in links.values():
+            for link in item_links:
+                link["label"] = _("%(label)s (eksempeldata)") % {"label": link["label"]}
     return links
 
 
@@ -138,12 +142,13 @@ class RankingRow:
     nomination: Nomination
     ranked: rules.Ranked
     sheets: int
-    conflicts: int
+    conflicts: int  # jurors out of this nomination: declared, or their own municipality's
 
 
 def ranking(prize: Prize) -> list[RankingRow]:
     """Submitted nominations ranked by the jury's combined weighted scores (submitted sheets)."""
     criteria = list(prize.criteria.all())
+    jurors = list(prize.jurors.all())
     nominations = list(
         prize.nominations.filter(state=NominationState.SUBMITTED).prefetch_related(
             Prefetch(
@@ -168,10 +173,25 @@ def ranking(prize: Prize) -> list[RankingRow]:
             nomination=by_pk[r.key],
             ranked=r,
             sheets=r.jurors,
-            conflicts=len(by_pk[r.key].conflicts.all()),
+            conflicts=conflicted_jurors(by_pk[r.key], jurors),
         )
         for r in rules.rank(values, rules.Combine(prize.combine), order=order)
     ]
+
+
+def conflicted_jurors(nomination: Nomination, jurors: list[Juror]) -> int:
+    """How many jurors are out of the nomination, by the same rule that keeps them from
+    scoring it (`rules.conflicted`): declared conflicts and their own municipality."""
+    declared = {conflict.juror_id for conflict in nomination.conflicts.all()}
+    return sum(
+        rules.conflicted(
+            juror_municipality=juror.municipality,
+            municipality=nomination.municipality,
+            nominator_municipality=nomination.nominator_municipality,
+            declared=juror.pk in declared,
+        )
+        for juror in jurors
+    )
 
 
 def sheet_score(sheet: ScoreSheet, criteria: list[Criterion]) -> Decimal:

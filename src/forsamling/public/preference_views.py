@@ -47,6 +47,7 @@ class RoundView:
     has_ranked: bool = False
     not_yet: bool = False
     pseudonym: str = ""
+    nothing_to_rank: bool = False  # no session they may attend and hold no seat in
 
 
 def _round_views(
@@ -60,6 +61,7 @@ def _round_views(
         view.held = [s for s in slots if s.held is not None]
         view.has_ranked = any(s.ranked for s in slots)
         view.not_yet = round.status == RoundStatus.OPEN and now < round.opens_at
+        view.nothing_to_rank = not any(s.held is None for s in slots)
         if rules.is_ranking_open(round.status, now, round.opens_at, round.closes_at):
             view.form = posted if round.pk == posted_round else RankingForm(slots=slots)
         elif round.status == RoundStatus.PUBLISHED:

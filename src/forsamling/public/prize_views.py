@@ -107,7 +107,10 @@ def _save(request: HttpRequest, prize: Prize, nomination: Nomination | None) -> 
     now = timezone.now()
     if nomination is None and not form.has_content():
         if not form.errors:
-            form.add_error(None, _("Udfyld mindst ét felt, før du gemmer."))
+            if not submit:
+                form.add_error(None, _("Udfyld mindst ét felt, før du gemmer."))
+            for name in rules.REQUIRED_FOR_SUBMISSION:  # say which fields, not just "a field"
+                form.add_error(name, MISSING)
         return _form_page(request, prize, None, form, status=422)
     if nomination is None and (refusal := abuse.check_form(request, form="nomination")):
         form.add_error(None, refusal.message)  # a new nomination: held off bots like the rest

@@ -7,6 +7,7 @@ from datetime import datetime
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -29,6 +30,8 @@ class ProgrammeChangesFeed(Feed[VersionChanges, Edition]):
         return reverse("public:programme_changes", kwargs={"edition": obj.slug})
 
     def subtitle(self, obj: Edition) -> str:
+        if timezone.localdate() > obj.end_date:
+            return _("Dette er det endelige program.")
         return _("Programmet opdateres løbende.")
 
     def items(self, obj: Edition) -> list[VersionChanges]:

@@ -10,6 +10,7 @@ from forsamling.conferences.models import Edition
 from forsamling.conferences.queries import current_edition, demo_editions, public_edition
 from forsamling.domain import edition_life
 from forsamling.programme.queries import announced_programme
+from forsamling.public.accessibility import KNOWN_ISSUES, SCOPE
 from forsamling.registration.places import places as edition_places
 from forsamling.registration.queries import registration_closes_at
 
@@ -73,4 +74,8 @@ def archive(request: HttpRequest) -> HttpResponse:
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/accessibility.html", {"edition": current_edition()})
+    return render(
+        request,
+        "public/accessibility.html",
+        {"edition": current_edition(), "scope": SCOPE, "known_issues": KNOWN_ISSUES},
+    )

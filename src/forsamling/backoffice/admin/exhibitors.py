@@ -96,10 +96,12 @@ class StandAdmin(EditionScopedAdminMixin, ModelAdmin):
             if request.GET.get("edition", "").isdigit()
             else None
         )
+        # Without ?edition=, the front page's edition if it is one of the choices (the user's,
+        # with stands); else the newest that is: the map shown is the one selected in the menu.
         current = current_edition()
-        if current and not organised_editions(request.user).filter(pk=current.pk).exists():
-            current = None
-        edition = chosen or current or editions.first()
+        if current is not None:
+            current = editions.filter(pk=current.pk).first()
+        edition = chosen or current or editions.order_by("-start_date").first()
         context = {
             **self.admin_site.each_context(request),
             "title": _("Standkort"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
 from forsamling.preferences.models import RoundStatus
-from forsamling.preferences.queries import public_rounds
+from forsamling.preferences.queries import public_rounds, ranking_slots
 from forsamling.registration.models import Registration
 
 register = template.Library()
@@ -28,4 +28,22 @@ def preference_rounds_notice(
         or (r.status == RoundStatus.OPEN and timezone.now() < r.closes_at)
         or registration is not None
     ]
-    return {"edition": edition, "registration": registration, "rounds": rounds}
+    # A participant with nothing to rank in a round (its sessions are for other categories,
+    # or they already hold a seat there) is told so, not asked to rank.
+    nothing_to_rank = (
+        {
+            r.pk
+            for r in rounds
+            if not r.is_published
+            and not any(s.held is None for s in ranking_slots(r, registration))
+        }
+        if registration is not None
+        else set()
+    )
+    return {
+        "edition": edition,
+        "registration": registration,
+        "rounds": rounds,
+        "nothing_to_rank": nothing_to_rank,
+        "anything_to_rank": any(r.pk not in nothing_to_rank for r in rounds),
+    }

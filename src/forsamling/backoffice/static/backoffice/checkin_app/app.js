@@ -70,6 +70,15 @@
     people = await db.getAll('people');
     byCode = new Map(people.map(function (p) { return [p.code, p]; }));
     sessions = (await db.get('meta', 'sessions')) || [];
+    // Check-ins made on this phone and not yet in the downloaded list (still waiting to be
+    // sent, or sent after the list was made) are marked as the list would mark them.
+    var mainDoor = CheckinOutbox.doorKey(null, '');
+    var seen = await db.getAllKeys('seen');
+    for (var i = 0; i < seen.length; i++) {
+      if (seen[i].indexOf(mainDoor) !== 0) { continue; }
+      var person = byCode.get(seen[i].slice(mainDoor.length));
+      if (person && !person.arrived) { person.arrived = await db.get('seen', seen[i]); }
+    }
     fillDoors();
   }
 
@@ -120,6 +129,16 @@
     });
     select.value = chosen;
     if (select.value !== chosen) { select.value = ''; }
+    showDoor();
+  }
+
+  /* A phone's menu cuts a long door name off: the chosen door is written out in full below
+   * (for the main door, what it is for). */
+  function showDoor() {
+    var select = $('ci-door');
+    var chosen = select.value ? select.options[select.selectedIndex] : null;
+    $('ci-door-chosen').textContent = chosen ? chosen.textContent
+      : $('ci-door-chosen').dataset.main;
   }
 
   function door() {
@@ -175,13 +194,25 @@
       : fill(T.count_open, c);
   }
 
+  /* Decides on one scanned or typed code and says so. Returns what it was: 'bad' (no badge
+   * code), 'unknown' (not on the list: refused, nothing stored), or 'taken'. */
   async function handle(text) {
     var match = CODE.exec(text || '');
-    if (!match) { show('stop', '', [T.bad_code]); return false; }
+    if (!match) { show('stop', null, [T.bad_code]); return 'bad'; }
     var code = match[1] + '-' + match[2].toLowerCase();
     var session = doorSession();
     var sessionId = session ? session.id : null;
     var person = byCode.get(code) || null;
+    if (!person && online) {
+      await refresh();  // registered since the list was downloaded?
+      person = byCode.get(code) || null;
+    }
+    if (!person) {
+      // Not on the list: refused here and now. Nothing is stored or sent, so nothing waits.
+      show('stop', null, [T.unknown, online ? T.refused : T.refused_offline]);
+      if (navigator.vibrate) { navigator.vibrate([80, 60, 80]); }
+      return 'unknown';
+    }
     var warnings = warningsFor(person, session);
     var key = CheckinOutbox.doorKey(sessionId, code);
     var before = await db.get('seen', key);
@@ -191,13 +222,19 @@
     });
     if (before && !stop) {
       show('warn', person, [fill(T.already, { time: clock(before.at), device: before.device })]);
-      return true;
+      return 'taken';
     }
     var event = { id: uuid(), code: code, device: device, at: new Date().toISOString(),
                   session: sessionId, tries: 0, nextAt: 0 };
-    var tx = db.transaction(['outbox', 'seen'], 'readwrite');
+    var tx = db.transaction(['outbox', 'seen', 'people'], 'readwrite');
     await tx.objectStore('outbox').put(event);
     if (!stop) { await tx.objectStore('seen').put({ at: event.at, device: device }, key); }
+    if (!stop && sessionId === null) {
+      // The list on the phone says so at once (the search shows "tjekket ind HH.MM"), not
+      // only after the next download.
+      person.arrived = { at: event.at, device: device };
+      await tx.objectStore('people').put(person);
+    }
     await tx.done;
     if (!stop && session) {
       var c = await sessionCount(session);
@@ -205,14 +242,15 @@
     }
     var lines = warnings.map(function (w) { return T[w]; });
     if (!stop) { lines.unshift(session ? T.entered : T.checked_in); }
-    if (!online) { lines.push(T.queued); }
+    if (!stop && !online) { lines.push(T.queued); }
     show(stop ? 'stop' : (warnings.length ? 'warn' : 'ok'), person, lines);
     if (navigator.vibrate) { navigator.vibrate(stop || warnings.length ? [80, 60, 80] : 60); }
     await showPending();
     showCount();
+    search();
     sendSoon(0);
     askForSync();
-    return true;
+    return 'taken';
   }
 
   function show(kind, person, lines) {
@@ -266,6 +304,7 @@
         if (outcome.status === 'offline') { setOnline(false); }
         if (outcome.status === 'ok' && outcome.sent) { setOnline(true); reachable = true; }
         outcome.results.forEach(tellLate);
+        if (outcome.results.length) { search(); }
         if (outcome.status !== 'ok' || outcome.sent === 0) { break; }
       }
     } finally {
@@ -285,6 +324,10 @@
     var r = answer.result;
     var e = answer.event;
     if (!e) { return; }
+    var known = byCode.get(e.code);
+    if (known && e.session === null && r.first_at && r.outcome !== 'invalid') {
+      known.arrived = { at: r.first_at, device: r.first_device };  // the first check-in counts
+    }
     var person = byCode.get(e.code) || (r.name ? { name: r.name, organisation: r.organisation,
                                                    category: r.category } : null);
     if (r.outcome === 'already' && r.first_device !== e.device) {
@@ -459,26 +502,41 @@
     $('ci-device-name').textContent = device;
   }
 
+  /* The code field's error: shown, tied to the field and, through the result box (a live
+   * region), announced; or cleared. */
+  function codeError(message) {
+    var input = $('ci-code');
+    $('ci-code-group').classList.toggle('form-error', Boolean(message));
+    $('ci-code-error').hidden = !message;
+    if (message) {
+      $('ci-code-error').textContent = message;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'ci-code-error');
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    }
+  }
+
   async function submitCode(event) {
     event.preventDefault();
     var input = $('ci-code');
-    var ok = CODE.test(input.value);
-    $('ci-code-group').classList.toggle('form-error', !ok);
-    $('ci-code-error').hidden = ok;
-    if (!ok) {
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', 'ci-code-error');
+    if (!CODE.test(input.value)) {
+      codeError(T.code_format);
+      // The previous person's result must not stand beside this error.
+      show('stop', null, [T.code_format]);
       input.focus();
       return;
     }
-    input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
+    codeError('');
     // Emptied before the check, not after it: the next code (a hand scanner types fast) must
     // not be wiped when the check of this one finishes.
     var typed = input.value;
     input.value = '';
     input.focus();
-    await handle(typed);
+    if (await handle(typed) === 'unknown' && !input.value) {
+      codeError(fill(T.unknown_code, { code: typed.trim() }));
+    }
   }
 
   async function start() {
@@ -497,7 +555,9 @@
       var button = e.target.closest('button[data-code]');
       if (button) { handle(button.dataset.code).then(search); }
     });
+    $('ci-code').addEventListener('input', function () { codeError(''); });
     $('ci-door').addEventListener('change', function () {
+      showDoor();
       showCount();
       show('none', null, []);
     });

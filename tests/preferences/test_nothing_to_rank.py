@@ -1,0 +1,77 @@
+"""An official registered for an edition whose preference round holds only politicians'
+sessions is not told to rank: the pages say plainly there is nothing for them to rank."""
+
+from __future__ import annotations
+
+import os
+from datetime import time
+
+import pytest
+from playwright.sync_api import expect
+
+from forsamling.preferences import services
+from forsamling.programme.models import Audience
+from tests.factories import ItemFactory
+from tests.preferences.conftest import ORGANISER, make_round, register
+from tests.registration.conftest import make_session
+
+RANK = "prioritér sessionerne senest"
+NOTHING = "du har ingen sessioner at prioritere her"
+
+
+def politicians_round(edition):
+    slot = ItemFactory(
+        day=edition.themes_slot.day, starts_at=time(17, 0), ends_at=time(18, 0), order=3
+    )
+    make_session(slot, "Borgmestermøde", capacity=20, audience=Audience.POLITICIANS)
+    round = make_round(edition, [slot], title="Politikernes møder")
+    services.open_round(round=round, actor=ORGANISER)
+    return round
+
+
+def pages(registration):
+    base = f"/{registration.edition.slug}/tilmelding/{registration.token}"
+    return f"{base}/", f"{base}/prioriteringer/"
+
+
+@pytest.mark.django_db
+def test_an_official_with_nothing_to_rank_is_told_so_not_sent_to_rank(client, edition):
+    politicians_round(edition)
+    official = register(edition, edition.official)
+    manage, rank = pages(official)
+    html = client.get(manage).content.decode()
+    assert NOTHING in html
+    assert RANK not in html
+    assert "Prioritér sessioner og se resultatet" not in html
+    html = client.get(rank).content.decode()
+    assert "Du har ingen sessioner at prioritere i denne runde" in html
+    assert "Embedsperson" in html
+    assert "Gem prioriteringer" not in html
+
+
+@pytest.mark.django_db
+def test_a_politician_in_the_same_round_is_asked_to_rank(client, edition):
+    politicians_round(edition)
+    politician = register(edition, edition.politician)
+    manage, rank = pages(politician)
+    html = client.get(manage).content.decode()
+    assert RANK in html and NOTHING not in html
+    assert "Prioritér sessioner og se resultatet" in html
+    assert "Gem prioriteringer" in client.get(rank).content.decode()
+
+
+@pytest.mark.e2e
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_officials_pages_read_well(page, live_server, edition, width, assert_accessible):
+    politicians_round(edition)
+    official = register(edition, edition.official)
+    manage, rank = pages(official)
+    page.set_viewport_size({"width": width, "height": 900})
+    folder = os.environ.get("FORSAMLING_SHOTS")
+    for name, path in (("manage", manage), ("rank", rank)):
+        page.goto(live_server.url + path)
+        expect(page.get_by_text("ingen sessioner at prioritere", exact=False)).to_be_visible()
+        if folder:
+            page.screenshot(path=f"{folder}/nothing-to-rank-{name}-{width}.png", full_page=True)
+        assert_accessible(page)
