@@ -54,8 +54,9 @@ SCOPE: tuple[Family, ...] = (
     Family(_("Arrangørernes backoffice, juryens sider og login"), ("backoffice/",)),
 )
 
-# Addresses that answer a program, not a person: no page to make accessible.
-NOT_PAGES = ("i18n/", "altcha/")
+# Addresses that answer a program, not a person: no page to make accessible (the language
+# switch, the proof-of-work challenge, the operators' health, readiness and metrics).
+NOT_PAGES = ("i18n/", "altcha/", "healthz", "readyz", "metrics")
 
 KNOWN_ISSUES: tuple[str | Promise, ...] = (
     _(
