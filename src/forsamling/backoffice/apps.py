@@ -14,6 +14,11 @@ class BackofficeConfig(AppConfig):
         from forsamling.backoffice.danish_names import name_in_danish
         from forsamling.backoffice.retention import register as register_retention_steps
 
+        from django.contrib.auth.signals import user_logged_in
+
+        from forsamling.backoffice.session_timeout import stamp_at_login
+
+        user_logged_in.connect(stamp_at_login, dispatch_uid="staff-session-stamp")
         name_in_danish()
         register_retention_steps()
         replace_library_admins()

@@ -10,15 +10,39 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 STARTED = "staff_session_started"
 SEEN = "staff_session_seen"
+# The last-seen stamp is renewed at most once a minute: each renewal writes the session row, and
+# a page's own queries should not pay for that on every request (the idle timeout is then exact
+# to within a minute).
+SEEN_RESOLUTION_SECONDS = 60
+
+
+def stamp(session: SessionBase, now: float) -> None:
+    session[STARTED] = session[SEEN] = now
+    # The cookie outlives the session a little, so the login page can say why it ended.
+    session.set_expiry(
+        int(
+            settings.STAFF_SESSION_MAX_AGE.total_seconds()
+            + settings.STAFF_SESSION_IDLE_TIMEOUT.total_seconds()
+        )
+    )
+
+
+def stamp_at_login(sender: object, request: HttpRequest, user: Any, **kwargs: object) -> None:
+    """Receiver of `user_logged_in`: a staff session's clock starts at the login, so its first
+    page does not write the session row again."""
+    if getattr(user, "is_staff", False) and request is not None and hasattr(request, "session"):
+        stamp(request.session, time.time())
 
 
 class StaffSessionTimeoutMiddleware:
@@ -38,9 +62,7 @@ class StaffSessionTimeoutMiddleware:
         session = request.session
         started, seen = session.get(STARTED), session.get(SEEN)
         if started is None or seen is None:
-            session[STARTED] = session[SEEN] = now
-            # The cookie outlives the session a little, so the login page can say why it ended.
-            session.set_expiry(int(lifetime + idle))
+            stamp(session, now)
             return
         if now - started > lifetime:
             logout(request)
@@ -64,5 +86,5 @@ class StaffSessionTimeoutMiddleware:
                 )
                 % {"minutes": minutes},
             )
-        else:
+        elif now - seen >= SEEN_RESOLUTION_SECONDS:
             session[SEEN] = now
