@@ -18,7 +18,7 @@ import pytest
 import sentry_sdk
 from django.conf import settings as django_settings
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 from forsamling.ops.sentry import init_sentry
@@ -85,12 +85,15 @@ def post_through_wsgi(path: str, query: str, form: bytes, **headers: str) -> str
     }
     status: list[str] = []
     # As Django's test client does: the test's database connection must stay open.
+    # (both signals: a middleware that reads the session needs the connection at the start).
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
         body = WSGIHandler()(environ, lambda line, headers, exc_info=None: status.append(line))
         b"".join(body)
         body.close()
     finally:
+        request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     return status[0]
 

@@ -18,7 +18,12 @@ from forsamling.invoicing.models import Invoice, InvoiceLine, State
 from forsamling.privacy import counters, erasure, invoices
 from forsamling.privacy.retention import apply_retention
 from tests.backoffice.conftest import make_conference, register
-from tests.invoicing.conftest import EAN_AALBORG, _outbox, make_seller  # noqa: F401
+from tests.invoicing.conftest import (  # noqa: F401
+    EAN_AALBORG,
+    _outbox,
+    ensure_public_buyers,
+    make_seller,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +40,14 @@ def conference(db):
 
 
 def test_an_erasure_keeps_the_issued_invoice_and_takes_the_name_off_a_draft(conference):
-    issued = register(conference, "Ida Issued", ean=EAN_AALBORG, email="ida@aalborg.dk")
+    ensure_public_buyers()  # a municipality's invoice needs its address from the list
+    issued = register(
+        conference,
+        "Ida Issued",
+        ean=EAN_AALBORG,
+        email="ida@aalborg.dk",
+        person_reference="Ordre 4711",
+    )
     invoicing.issue_due(edition=conference.edition, today=ISSUED_ON)
     drafted = register(
         conference, "Dora Drafted", ean=EAN_AALBORG, organisation="Odense Kommune", email="d@o.dk"
