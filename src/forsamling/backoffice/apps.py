@@ -10,12 +10,11 @@ class BackofficeConfig(AppConfig):
 
     def ready(self) -> None:
         # Both need every app's models and admin classes loaded, so not at import time.
+        from django.contrib.auth.signals import user_logged_in
+
         from forsamling.backoffice.admin.libraries import replace_library_admins
         from forsamling.backoffice.danish_names import name_in_danish
         from forsamling.backoffice.retention import register as register_retention_steps
-
-        from django.contrib.auth.signals import user_logged_in
-
         from forsamling.backoffice.session_timeout import stamp_at_login
 
         user_logged_in.connect(stamp_at_login, dispatch_uid="staff-session-stamp")
