@@ -26,6 +26,7 @@ def fill() -> None:
     from forsamling.invoicing import services as invoicing
     from tests.invoicing.conftest import (
         EAN_AALBORG,
+        ensure_public_buyers,
         make_conference,
         make_exhibitor,
         make_seller,
@@ -34,9 +35,13 @@ def fill() -> None:
 
     conference = make_conference()
     make_seller(conference.edition)
+    ensure_public_buyers()  # Aalborg Kommune's invoice takes its address from the list
     register(conference, "Aase Ørum", ean=EAN_AALBORG, order_reference="PO-1", dinner=True)
-    register(conference, "Bo Andersen", organisation="Ærø Kommune", category=conference.official)
-    register(conference, "Øline Ås", organisation="Odense Kommune", sessions=[conference.small])
+    # Buyers that are not public bodies: their invoices need no EAN, so all four are issued.
+    register(conference, "Bo Andersen", organisation="Ærø Højskole", category=conference.official)
+    register(
+        conference, "Øline Ås", organisation="Odense Boligselskab", sessions=[conference.small]
+    )
     exhibitor = make_exhibitor(
         conference.edition, stands=[("A1", "12500", 1)], staff=["Anna Berg", "Carl Enø"]
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import stat
 import sys
+import tomllib
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -57,7 +58,8 @@ def test_a_backup_set_is_private_and_says_what_it_holds(backed_up):
         "database.dump": 0o600, "media.tar.gz": 0o600, "manifest.json": 0o600,
     }  # fmt: skip
     manifest = json.loads((made / "manifest.json").read_text())
-    assert manifest["app"]["version"] == "0.1.0"
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    assert manifest["app"]["version"] == tomllib.loads(pyproject.read_text())["project"]["version"]
     assert manifest["database"]["server_version"].startswith("15.")
     assert manifest["migrations"]["invoicing"].startswith("00")
     assert set(manifest["files"]) == {"database.dump", "media.tar.gz"}

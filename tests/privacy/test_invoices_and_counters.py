@@ -36,11 +36,11 @@ def conference(db):
     validates at the end: an invoice emptied after its 5 years is no longer one to send."""
     c = make_conference()
     c.seller = make_seller(c.edition)
+    ensure_public_buyers()  # a municipality's invoice needs its address from the list
     return c
 
 
 def test_an_erasure_keeps_the_issued_invoice_and_takes_the_name_off_a_draft(conference):
-    ensure_public_buyers()  # a municipality's invoice needs its address from the list
     issued = register(
         conference,
         "Ida Issued",

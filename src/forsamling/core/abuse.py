@@ -38,7 +38,7 @@ from django.utils.translation import gettext as _
 from forsamling.core import proof_of_work, ratelimit
 from forsamling.core.clients import client_network
 
-FORMS = ("register", "resend", "group", "nomination", "exhibitor")
+FORMS = ("register", "resend", "group", "nomination", "exhibitor", "data-access")
 DOMAIN_FORMS = ("register",)  # the forms whose cost also counts the e-mail domain
 
 

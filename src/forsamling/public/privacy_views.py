@@ -113,6 +113,7 @@ def access(request: HttpRequest, edition: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         refusal = abuse.check_form(request, form="data-access")
         if refusal is None:
+            abuse.count_accepted(request, form="data-access")
             email = form.cleaned_data["email"]
             if abuse.may_mail_link(event.slug, email):
                 privacy_access.request_link(edition=event, email=email)
