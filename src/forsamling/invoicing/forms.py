@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.ean import is_valid_gln
 from forsamling.domain.stands import InvalidCVR, validate_cvr
 from forsamling.invoicing.models import Buyer, PaymentMeans, Seller
@@ -102,7 +103,7 @@ class BuyerForm(forms.ModelForm):
         return _postcode(self.cleaned_data["postcode"], required=False)
 
 
-class CompleteDraftForm(forms.Form):
+class CompleteDraftForm(SafeTextMixin, forms.Form):
     """What a public buyer's draft lacks: the fields it misses are required, the others may
     be left blank (they stay as they are)."""
 
