@@ -288,6 +288,12 @@ FORSAMLING_INVOICE_BACKEND = os.environ.get(
 FORSAMLING_INVOICE_OUTBOX = os.environ.get(
     "FORSAMLING_INVOICE_OUTBOX", str(VAR_DIR / "invoices" / "outbox")
 )
+# Web Push to participants who opt in on "Mit program" (forsamling.registration.push): off
+# unless both VAPID keys are set; `manage.py generate_vapid_keys` makes a pair.
+FORSAMLING_VAPID_PUBLIC_KEY = os.environ.get("FORSAMLING_VAPID_PUBLIC_KEY", "")
+FORSAMLING_VAPID_PRIVATE_KEY = os.environ.get("FORSAMLING_VAPID_PRIVATE_KEY", "")
+FORSAMLING_VAPID_SUBJECT = os.environ.get("FORSAMLING_VAPID_SUBJECT", "mailto:forum@example.org")
+FORSAMLING_PUSH_ALLOW_HTTP = False  # only https push services (tests use a local http one)
 # Content-Security-Policy (django-csp 4), enforced: scripts, styles, fonts and images only from
 # our own static files (no inline script, no inline style, no style attribute), no framing.
 # The back office's SVG charts and the TOTP QR code are inline <svg> markup, which CSP allows.

@@ -32,7 +32,9 @@ from forsamling.privacy.redact import REMOVED, redact, redact_value
 from forsamling.prizes.models import Attachment, Nomination
 from forsamling.registration.models import (
     AuditEntry,
+    CalendarFeed,
     GroupBooking,
+    PushSubscription,
     Registration,
     Status,
     new_token,
@@ -113,6 +115,9 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
     SentMessage.objects.filter(registration_id__in=ids).exclude(
         status=MessageStatus.WAITING
     ).update(to=ANONYMOUS_EMAIL, body=REMOVED_BODY, attachments=[])
+    # The calendar feed's key and the browsers' push addresses go with the person.
+    CalendarFeed.objects.filter(registration_id__in=ids).delete()
+    PushSubscription.objects.filter(registration_id__in=ids).delete()
     for person_step in PERSON_STEPS:
         person_step(ids, emails)
     editions = {r.edition_id for r in rows}

@@ -42,6 +42,22 @@ class Room(models.Model):
     name = models.CharField(_("navn"), max_length=200)
     capacity = models.PositiveIntegerField(_("pladser"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    # Where the room is on the edition's venue plan (`VenuePlan`), in per cent of its width
+    # and height from the top left corner; empty when it is not marked.
+    plan_x = models.DecimalField(
+        _("vandret placering på plantegningen (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    plan_y = models.DecimalField(
+        _("lodret placering på plantegningen (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("lokale")
@@ -51,6 +67,28 @@ class Room(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class VenuePlan(models.Model):
+    """The venue's floor plan for an edition; rooms are marked on it by `Room.plan_x/plan_y`."""
+
+    edition = models.OneToOneField(
+        Edition, on_delete=models.CASCADE, related_name="venue_plan", verbose_name=_("udgave")
+    )
+    image = models.ImageField(_("plantegning"), upload_to="programme/venue_plans/")
+    description = models.CharField(
+        _("beskrivelse af plantegningen"),
+        max_length=300,
+        help_text=_("Læses op for dem, der ikke kan se billedet."),
+    )
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("lokaleoversigt")
+        verbose_name_plural = _("lokaleoversigter")
+
+    def __str__(self) -> str:
+        return str(self.edition)
 
 
 class Track(models.Model):

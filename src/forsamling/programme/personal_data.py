@@ -19,4 +19,5 @@ NOT_PERSONAL = {
     "programme.Item": "A programme item's texts (speakers are `Speaker`).",
     "programme.Session": "A session's texts (speakers are `Speaker`).",
     "programme.ProgrammeVersion": "A published programme (speakers as published).",
+    "programme.VenuePlan": "The venue's floor plan image and its description.",
 }

@@ -9,13 +9,11 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-import segno
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -38,7 +36,7 @@ from forsamling.invitations import services as invitations
 from forsamling.invitations.forms import RegistrationWithCodeForm
 from forsamling.invitations.services import InvitationInvalid
 from forsamling.invoicing import services as invoicing_services
-from forsamling.outputs.badges import checkin_url
+from forsamling.public.badge_qr import badge_qr
 from forsamling.public.editions import page_edition
 from forsamling.registration import groups, services
 from forsamling.registration.forms import (
@@ -306,7 +304,7 @@ def _manage_context(registration: Registration, **forms: Any) -> dict[str, Any]:
         "lines": lines,
         "days": days,
         "unplaced": unplaced,
-        "badge_qr": _badge_qr(registration) if registration.is_active else "",
+        "badge_qr": badge_qr(registration) if registration.is_active else "",
         "ean_warning": registration.is_active
         and _lacks_ean(registration.organisation, registration.ean),
         "choices_form": forms.get("choices_form")
@@ -324,14 +322,6 @@ def _manage_context(registration: Registration, **forms: Any) -> dict[str, Any]:
         "error": forms.get("error"),
         "opened": {key: key == forms.get("opened") for key in SECTIONS.values()},
     }
-
-
-def _badge_qr(registration: Registration) -> SafeString:
-    """The badge's code as a QR code to show at the door: the same the printed badge holds."""
-    svg = segno.make(checkin_url(registration.edition, registration.pk), error="m").svg_inline(
-        scale=4, svgclass="badge-qr", title=_("QR-kode til indtjekning")
-    )
-    return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
 SECTIONS = {"choices_form": "choices", "details_form": "details", "substitute_form": "handover"}

@@ -2,6 +2,7 @@ from django.urls import path
 
 from forsamling.public import (
     exhibitor_views,
+    my_programme_views,
     preference_views,
     privacy_views,
     prize_views,
@@ -17,6 +18,7 @@ urlpatterns = [
     path("arkiv/", views.archive, name="archive"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
     *registration_views.urlpatterns,
+    *my_programme_views.urlpatterns,
     *programme_urls.urlpatterns,
     *exhibitor_views.urlpatterns,
     *preference_views.urlpatterns,

@@ -17,6 +17,7 @@ from django_tasks_db import DatabaseBackend
 
 from forsamling.outbox import sending
 from forsamling.registration.calendar import personal_calendar
+from forsamling.registration.calendar_feeds import calendar_feed_for_email, webcal_url
 from forsamling.registration.models import Choice, GroupBooking, Registration
 from forsamling.registration.queries import personal_programme
 
@@ -27,6 +28,13 @@ def private_link(registration: Registration) -> str:
         kwargs={"edition": registration.edition.slug, "token": registration.token},
     )
     return f"{settings.SITE_URL}{path}"
+
+
+def my_programme_path(registration: Registration) -> str:
+    return reverse(
+        "public:my_programme",
+        kwargs={"edition": registration.edition.slug, "token": registration.token},
+    )
 
 
 def _registration(pk: int) -> Registration:
@@ -134,8 +142,13 @@ def deliver(kind: str, pk: int, substituted: bool = False, source: str | None = 
     """Renders and sends one message (run by the task; `source` is the task's id)."""
     if kind == "confirmation":
         subject = "Pladsen er overdraget til dig" if substituted else "Tak for din tilmelding"
-        context: dict[str, Any] = {"substituted": substituted}
-        _send(_registration(pk), "confirmation", subject, context, True, source)
+        registration = _registration(pk)
+        context: dict[str, Any] = {
+            "substituted": substituted,
+            "feed_url": webcal_url(calendar_feed_for_email(registration)),
+            "my_programme": f"{settings.SITE_URL}{my_programme_path(registration)}",
+        }
+        _send(registration, "confirmation", subject, context, True, source)
     elif kind == "cancellation":
         _send(_registration(pk), "cancellation", "Din afmelding er modtaget", {}, False, source)
     elif kind == "promotion":

@@ -268,3 +268,46 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.action}"
+
+
+class CalendarFeed(models.Model):
+    """A participant's private calendar subscription: its own token, so that it can be revoked
+    or renewed without changing the private link."""
+
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+        verbose_name=_("tilmelding"),
+    )
+    token = models.CharField(_("nøgle"), max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kalenderabonnement")
+        verbose_name_plural = _("kalenderabonnementer")
+
+    def __str__(self) -> str:
+        return str(self.registration)
+
+
+class PushSubscription(models.Model):
+    """A browser's Web Push subscription, given by a participant who asked to be notified."""
+
+    registration = models.ForeignKey(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="push_subscriptions",
+        verbose_name=_("tilmelding"),
+    )
+    endpoint = models.URLField(_("adresse"), max_length=1000, unique=True)
+    p256dh = models.CharField(_("offentlig nøgle"), max_length=200)
+    auth = models.CharField(_("godkendelsesnøgle"), max_length=100)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("push-abonnement")
+        verbose_name_plural = _("push-abonnementer")
+
+    def __str__(self) -> str:
+        return str(self.registration)

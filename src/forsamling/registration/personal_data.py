@@ -41,4 +41,25 @@ PERSONAL_DATA = [
     ),
 ]
 
+PERSONAL_DATA += [
+    Declaration(
+        "registration.CalendarFeed",
+        ("token",),
+        Erasure.DELETE,
+        "The key of a participant's calendar subscription; it goes with the person.",
+        by_registration=("registration",),
+        title="Kalenderabonnement",
+        shown=("created_at",),
+    ),
+    Declaration(
+        "registration.PushSubscription",
+        ("endpoint", "p256dh", "auth"),
+        Erasure.DELETE,
+        "The address and keys of a browser that asked for push messages.",
+        by_registration=("registration",),
+        title="Push-beskeder",
+        shown=("created_at",),
+    ),
+]
+
 NOT_PERSONAL = {"registration.Category": "A participant category's name."}

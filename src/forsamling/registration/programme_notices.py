@@ -22,6 +22,7 @@ from forsamling.domain.programme_changes import ADDED, REINSTATED, programme_cha
 from forsamling.outbox.models import SentMessage
 from forsamling.programme.models import ProgrammeVersion
 from forsamling.programme.services import publish_programme
+from forsamling.registration import push
 from forsamling.registration.emails import send_programme_notice
 from forsamling.registration.models import Choice, Status
 
@@ -112,6 +113,7 @@ def announce_programme_changes(version_pk: int) -> int:
     for registration_id, texts in texts_by_registration.items():
         if texts and registration_id not in already:
             send_programme_notice(registrations[registration_id], subject, texts)
+            push.notify_programme_changes(registrations[registration_id], texts)
             told += 1
     return told
 

@@ -33,13 +33,15 @@ from forsamling.domain.registration_rules import (
     check_window,
 )
 from forsamling.programme.models import ItemKind, Session, Track
-from forsamling.registration import emails, places
+from forsamling.registration import emails, places, push
 from forsamling.registration.audit import record
 from forsamling.registration.consent_hook import consents
 from forsamling.registration.models import (
+    CalendarFeed,
     Category,
     Choice,
     GroupBooking,
+    PushSubscription,
     Registration,
     Status,
 )
@@ -369,6 +371,9 @@ def substitute_participant(
         except IntegrityError:
             raise AlreadyRegistered() from None
         consents().close_all(registration, timezone.now())  # the colleague has given none
+        # The calendar feed and the phones told about the place were the former holder's.
+        CalendarFeed.objects.filter(registration=registration).delete()
+        PushSubscription.objects.filter(registration=registration).delete()
         if values["list_consent"]:
             consents().record_registration_consent(registration, timezone.now())
         _audit(
@@ -445,6 +450,7 @@ def _notify_promoted(promoted: list[Choice]) -> None:
     for choice in promoted:
         _audit(choice.registration, "system", AuditAction.PROMOTED, {"session": choice.session_id})
         emails.send_promotion(choice.pk)
+        push.notify_promotion(choice)
 
 
 def _audit(
