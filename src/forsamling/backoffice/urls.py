@@ -268,3 +268,19 @@ urlpatterns += [
         name="lift_lockout",
     ),
 ]
+
+# The venue plan shown on the participants' "Mit program" (views_floorplan).
+from forsamling.backoffice import views_floorplan  # noqa: E402
+
+urlpatterns += [
+    path(
+        "<slug:edition>/program/lokaleoversigt/",
+        staff(views_floorplan.venue_plan),
+        name="venue_plan",
+    ),
+    path(
+        "<slug:edition>/program/lokaleoversigt/billede/",
+        staff(views_floorplan.venue_plan_image),
+        name="venue_plan_image",
+    ),
+]
