@@ -12,8 +12,17 @@ from forsamling.exhibitors.images import validate_image, with_detected_extension
 from forsamling.programme.models import Room, VenuePlan
 from forsamling.programme.venue_plans import Position
 
-PERCENT = {"min_value": Decimal("0"), "max_value": Decimal("100"), "decimal_places": 2,
-           "max_digits": 5, "required": False, "localize": True}  # fmt: skip
+
+def _percent(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        decimal_places=2,
+        max_digits=5,
+        required=False,
+        localize=True,
+    )
 
 
 class VenuePlanForm(forms.Form):
@@ -35,12 +44,10 @@ class VenuePlanForm(forms.Form):
         if plan is None:
             self.fields["image"].required = True
         for room in rooms:
-            self.fields[f"x_{room.pk}"] = forms.DecimalField(
-                label=_("%(room)s: vandret (%%)") % {"room": room.name}, **PERCENT
+            self.fields[f"x_{room.pk}"] = _percent(
+                _("%(room)s: vandret (%%)") % {"room": room.name}
             )
-            self.fields[f"y_{room.pk}"] = forms.DecimalField(
-                label=_("%(room)s: lodret (%%)") % {"room": room.name}, **PERCENT
-            )
+            self.fields[f"y_{room.pk}"] = _percent(_("%(room)s: lodret (%%)") % {"room": room.name})
 
     def room_rows(self) -> list[tuple[Room, Any, Any]]:
         return [(room, self[f"x_{room.pk}"], self[f"y_{room.pk}"]) for room in self.rooms]
@@ -56,12 +63,12 @@ class VenuePlanForm(forms.Form):
         cleaned = super().clean() or {}
         for room in self.rooms:
             x, y = cleaned.get(f"x_{room.pk}"), cleaned.get(f"y_{room.pk}")
-            if (x is None) != (y is None) and not self.has_error(f"x_{room.pk}"):
-                if not self.has_error(f"y_{room.pk}"):
-                    field = f"y_{room.pk}" if y is None else f"x_{room.pk}"
-                    self.add_error(
-                        field, _("Skriv både vandret og lodret placering, eller ingen af dem.")
-                    )
+            errors = self.has_error(f"x_{room.pk}") or self.has_error(f"y_{room.pk}")
+            if (x is None) != (y is None) and not errors:
+                field = f"y_{room.pk}" if y is None else f"x_{room.pk}"
+                self.add_error(
+                    field, _("Skriv både vandret og lodret placering, eller ingen af dem.")
+                )
         return cleaned
 
     def positions(self) -> dict[int, Position]:

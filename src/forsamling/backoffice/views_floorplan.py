@@ -4,7 +4,7 @@ participants see it on "Mit program" beside the rooms they go to."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -26,7 +26,7 @@ def venue_plan(request: HttpRequest, edition: str) -> HttpResponse:
         remove_venue_plan(edition=the_edition)
         messages.success(request, _("Lokaleoversigten er fjernet."))
         return redirect("backoffice:venue_plan", the_edition.slug)
-    initial = {"description": plan.description if plan else ""}
+    initial: dict[str, object] = {"description": plan.description if plan else ""}
     for room in rooms:
         initial[f"x_{room.pk}"], initial[f"y_{room.pk}"] = room.plan_x, room.plan_y
     form = VenuePlanForm(
@@ -54,7 +54,7 @@ def venue_plan(request: HttpRequest, edition: str) -> HttpResponse:
     )  # fmt: skip
 
 
-def venue_plan_image(request: HttpRequest, edition: str) -> HttpResponse:
+def venue_plan_image(request: HttpRequest, edition: str) -> FileResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.MANAGE)
     plan = get_object_or_404(VenuePlan, edition=the_edition)

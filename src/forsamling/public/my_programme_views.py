@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -219,7 +219,7 @@ def unsubscribe_push(request: HttpRequest, edition: str, token: str) -> HttpResp
 
 
 @require_GET
-def venue_plan(request: HttpRequest, edition: str) -> HttpResponse:
+def venue_plan(request: HttpRequest, edition: str) -> FileResponse:
     plan = get_object_or_404(VenuePlan, edition__slug=edition, edition__is_public=True)
     return image_response(plan.image)
 

@@ -164,7 +164,7 @@ def _rooms_on_plan(
         plan_x__isnull=False,
         plan_y__isnull=False,
     ).values_list("pk", "plan_x", "plan_y")
-    return {str(pk): (float(x), float(y)) for pk, x, y in rows}
+    return {str(pk): (float(x or 0), float(y or 0)) for pk, x, y in rows}
 
 
 def state(programme: MyProgramme) -> dict[str, Any]:
