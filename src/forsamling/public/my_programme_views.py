@@ -238,7 +238,6 @@ def texts() -> dict[str, str]:
         "online": _("Online: programmet opdateres af sig selv."),
         "offline": _("Offline: du ser programmet, som det var kl. {time}."),
         "offline_unknown": _("Offline: du ser det senest hentede program."),
-        "saved": _("Programmet er gemt på telefonen, så det virker uden net."),
         "seen": _("Jeg har set ændringerne"),
         "push_on": _("Få besked på telefonen"),
         "push_off": _("Stop beskeder på telefonen"),
