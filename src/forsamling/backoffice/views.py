@@ -10,20 +10,21 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from forsamling.backoffice import queries
-from forsamling.backoffice.charts import cumulative_svg
-from forsamling.backoffice.permissions import (
+from forsamling.accounts.access import (
     allowed_actions,
     editions_for,
     may_manage_logins,
     require,
     require_staff,
 )
+from forsamling.backoffice import queries
+from forsamling.backoffice.charts import cumulative_svg
 from forsamling.backoffice.views_registrations import breakouts_with_sessions
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.domain.permissions import Action
 from forsamling.outputs import invoices, spreadsheets
+from forsamling.registration.queries import consenting_participants
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -132,7 +133,7 @@ def registration_detail(request: HttpRequest, edition: str, registration_id: int
 def participant_list_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.EXPORT)
-    rows = spreadsheets.participant_list_rows(queries.consenting_participants(the_edition))
+    rows = spreadsheets.participant_list_rows(consenting_participants(the_edition))
     body = spreadsheets.to_xlsx("Deltagerliste", spreadsheets.PARTICIPANT_LIST_HEADERS, rows)
     return attachment(body, f"deltagerliste-{the_edition.slug}.xlsx", XLSX)
 

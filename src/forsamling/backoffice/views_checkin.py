@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from forsamling.backoffice.permissions import require
+from forsamling.accounts.access import require
 from forsamling.checkin import services
 from forsamling.checkin.queries import arrivals, badge_holder, find_by_name
 from forsamling.conferences.models import Edition

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forsamling.backoffice.permissions import require
+from forsamling.accounts.access import require
 from forsamling.checkin import services as checkin
 from forsamling.checkin.queries import arrivals_overview
 from forsamling.checkin.tokens import badge_code

@@ -25,7 +25,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from forsamling.accounts import services
-from forsamling.backoffice.site import is_verified
+from forsamling.accounts.access import is_verified
 
 
 class PasswordForm(forms.Form):

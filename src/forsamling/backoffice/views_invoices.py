@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from forsamling.backoffice.permissions import require
+from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as rules
 from forsamling.domain.danish import danish_sorted

@@ -15,8 +15,8 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
 from forsamling.accounts import logins
-from forsamling.backoffice.permissions import require_login_admin
-from forsamling.backoffice.site import NOT_ENROLLED, otp_required
+from forsamling.accounts.access import otp_required, require_login_admin
+from forsamling.backoffice.site import NOT_ENROLLED
 from forsamling.core import ratelimit
 from forsamling.core.clients import axes_client_ip, client_address
 from forsamling.core.validators import SafeTextMixin

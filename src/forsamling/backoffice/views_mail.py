@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forsamling.backoffice.permissions import require
+from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
 from forsamling.outbox import sending

@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forsamling.backoffice import messaging
-from forsamling.backoffice.models import Mailing
-from forsamling.backoffice.permissions import require
+from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.permissions import Action
+from forsamling.outbox.models import Mailing
+from forsamling.registration import mailings
 
 
 class MessageForm(SafeTextMixin, forms.Form):
@@ -26,7 +26,7 @@ class MessageForm(SafeTextMixin, forms.Form):
         help_text=gettext_lazy("Skriv {navn} for at indsætte deltagerens navn."),
     )
 
-    def __init__(self, *args: object, audiences: list[messaging.Audience], **kwargs: object):
+    def __init__(self, *args: object, audiences: list[mailings.Audience], **kwargs: object):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         audience = self.fields["audience"]
         assert isinstance(audience, forms.ChoiceField)
@@ -37,13 +37,13 @@ class MessageForm(SafeTextMixin, forms.Form):
 def compose(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
     actions = require(request, the_edition, Action.SEND_MESSAGE)
-    form = MessageForm(request.POST or None, audiences=messaging.audiences(the_edition))
+    form = MessageForm(request.POST or None, audiences=mailings.audiences(the_edition))
     context: dict[str, object] = {"edition": the_edition, "actions": actions, "form": form}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        people = messaging.recipients(the_edition, data["audience"])
+        people = mailings.recipients(the_edition, data["audience"])
         if "send" in request.POST:
-            mailing = messaging.send_mailing(
+            mailing = mailings.send_mailing(
                 edition=the_edition,
                 audience=data["audience"],
                 audience_label=form.labels[data["audience"]],
@@ -57,7 +57,7 @@ def compose(request: HttpRequest, edition: str) -> HttpResponse:
             to = request.user.email  # type: ignore[union-attr]
             if not to:
                 messages.error(request, _("Din bruger har ingen e-mailadresse."))
-            elif messaging.send_test(
+            elif mailings.send_test(
                 edition=the_edition, subject=data["subject"], body=data["body"], to=to
             ):
                 messages.success(request, _("Testbeskeden er sendt til %(to)s.") % {"to": to})
@@ -66,7 +66,7 @@ def compose(request: HttpRequest, edition: str) -> HttpResponse:
         first = people.first()
         context.update(
             preview_subject=data["subject"],
-            preview_body=messaging.personalised(data["body"], first),
+            preview_body=mailings.personalised(data["body"], first),
             preview_to=first,
             count=people.count(),
             audience_label=form.labels[data["audience"]],

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from forsamling.backoffice.site import NOT_ENROLLED, otp_required
+from forsamling.accounts.access import otp_required
+from forsamling.backoffice.site import NOT_ENROLLED
 
 
 @staff_member_required

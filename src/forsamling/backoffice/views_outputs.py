@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forsamling.backoffice import jobs
-from forsamling.backoffice.models import JobStatus, OutputJob, OutputKind
-from forsamling.backoffice.permissions import require
+from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
+from forsamling.outputs import jobs
+from forsamling.outputs.models import JobStatus, OutputJob, OutputKind
 
 
 def outputs(request: HttpRequest, edition: str) -> HttpResponse:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_tasks import TaskResultStatus
 
-from forsamling.backoffice.permissions import organised_editions, require, require_staff
+from forsamling.accounts.access import organised_editions, require, require_staff
 from forsamling.conferences.models import Edition
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import audit

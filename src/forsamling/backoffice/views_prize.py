@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forsamling.backoffice.permissions import require
+from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
 from forsamling.domain import prizes as rules
 from forsamling.domain.permissions import Action

@@ -2,29 +2,32 @@
 
 `order_pdf` is the state change (one transaction, the task queued on commit). `make_pdf`
 runs in the worker: it renders the document in chunks, saving the progress after each, and
-joins the chunks' pages into one PDF.
+joins the chunks' pages into one PDF. The files name people: the privacy app deletes them
+with the edition's data (`delete_files`) and makes them again without a person it erases
+(`remake_files`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks import task
 from weasyprint import HTML
 
-from forsamling.backoffice import queries
-from forsamling.backoffice.models import JobStatus, OutputJob, OutputKind
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import surname_sort_key
 from forsamling.outputs import badges, door_lists, invoices, participant_list
+from forsamling.outputs.models import JobStatus, OutputJob, OutputKind
 from forsamling.registration.models import Category, Registration, Status
+from forsamling.registration.queries import consenting_participants
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +120,7 @@ def plan_for(edition: Edition, kind: str) -> Plan:
             partial(invoices.invoices_html, edition, all_=all_invoices),
         )
     if kind == OutputKind.PARTICIPANT_LIST:
-        people = queries.consenting_participants(edition)
+        people = consenting_participants(edition)
         return Plan(
             people,
             max(len(people), 1),
@@ -130,3 +133,32 @@ def plan_for(edition: Edition, kind: str) -> Plan:
 def make_pdf_task(job_id: int) -> None:
     """`make_pdf` in the background worker (`manage.py db_worker`)."""
     make_pdf(job_id)
+
+
+def files_of(edition_ids: Collection[int]) -> QuerySet[OutputJob]:
+    """The finished files of the editions: any of them may name any of their participants."""
+    return OutputJob.objects.filter(edition_id__in=edition_ids).exclude(file="")
+
+
+def delete_files(edition: Edition) -> int:
+    """Badges, door lists and invoice bases made before name people: their files go."""
+    count = 0
+    for job in files_of([edition.pk]):
+        job.file.delete(save=False)
+        job.error = ""
+        job.save(update_fields=["file", "error"])
+        count += 1
+    return count
+
+
+def remake_files(edition_ids: Collection[int]) -> int:
+    """Every finished file of the editions made again (after an erasure, without the person):
+    the old file goes at once, the new one is made by the worker after the commit."""
+    count = 0
+    for job in files_of(edition_ids):
+        job.file.delete(save=False)
+        job.status, job.done, job.error, job.finished_at = JobStatus.QUEUED, 0, "", None
+        job.save(update_fields=["file", "status", "done", "error", "finished_at"])
+        transaction.on_commit(partial(make_pdf_task.enqueue, job.pk))
+        count += 1
+    return count

@@ -1,6 +1,7 @@
-"""The one access rule of the back office: the user's roles for the edition, and the second factor.
+"""The one access rule for staff: the user's roles for the edition, and the second factor.
 
-Every organiser page and action asks here, nowhere else:
+Every organiser page and action asks here, nowhere else (the back office's pages, and any other
+page app that shows edition data to staff):
 - a page of one edition calls `require(request, edition, action)` before it reads anything else;
 - a page of no edition (the list of editions) calls `require_staff(request)`;
 - Django's admin asks through `backoffice.admin_scoping`, which lets a user change the rows of
@@ -14,14 +15,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from forsamling.backoffice.models import EditionRole
-from forsamling.backoffice.site import is_verified
+from forsamling.accounts.models import EditionRole
 from forsamling.conferences.models import Edition
-from forsamling.domain.permissions import Action, Role, may, roles_allowing
+from forsamling.domain.permissions import Action, Role, may, roles_allowing, second_factor_ok
+
+
+def otp_required() -> bool:
+    return bool(getattr(settings, "FORSAMLING_REQUIRE_OTP", True))
+
+
+def is_verified(request: HttpRequest) -> bool:
+    """Whether the request's user has proved the second factor (or needs none)."""
+    user = request.user
+    # OTPMiddleware gives request.user `is_verified`; a user logged in during this request
+    # has only the `otp_device` that django_otp's login handler set.
+    check = getattr(user, "is_verified", None)
+    verified = check() if callable(check) else getattr(user, "otp_device", None) is not None
+    return second_factor_ok(
+        required=otp_required(),
+        is_staff=bool(getattr(user, "is_staff", False)),
+        verified=bool(verified),
+    )
 
 
 def is_staff(user: Any) -> bool:

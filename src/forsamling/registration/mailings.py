@@ -2,7 +2,8 @@
 
 `send_mailing` is the state change (the mailing saved, its task queued on commit);
 `deliver` runs in the worker and puts every recipient's message into the outbox, which
-sends it and records whether the mail server took it.
+sends it and records whether the mail server took it. The mailing and its deliveries are
+the outbox's rows (`outbox.Mailing`, `outbox.Delivery`).
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from forsamling.backoffice.models import Delivery, Mailing
 from forsamling.conferences.models import Edition
 from forsamling.outbox import sending
-from forsamling.privacy.notice import email_footer
+from forsamling.outbox.models import Delivery, Mailing
 from forsamling.programme.models import Session
 from forsamling.registration.models import (
     Category,
@@ -93,6 +94,12 @@ def recipients(edition: Edition, audience: str) -> QuerySet[Registration]:
 def personalised(text: str, registration: Registration | None) -> str:
     """Replaces {navn} with the participant's name; other braces are left as written."""
     return text.replace("{navn}", registration.name if registration else _("(navn)"))
+
+
+def email_footer(edition: Edition) -> str:
+    """The line every mailing's message ends with: where the edition's privacy notice is."""
+    path = reverse("public:privacy_notice", kwargs={"edition": edition.slug})
+    return f"\n\nSådan behandler vi dine personoplysninger: {settings.SITE_URL}{path}\n"
 
 
 def send_test(*, edition: Edition, subject: str, body: str, to: str) -> bool:

@@ -1,8 +1,5 @@
-"""Giving a juror the edition's jury role: the back office's side of the prize's jury.
-
-The jury role lives with the other back-office roles (`EditionRole`); the prizes app knows
-nothing of it, so adding a juror is done here.
-"""
+"""A prize's jury: adding a juror gives them the edition's jury role (`accounts.EditionRole`),
+which opens the jury's back-office pages and nothing more."""
 
 from __future__ import annotations
 
@@ -10,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-from forsamling.backoffice.services import grant_role
+from forsamling.accounts.roles import grant_role
 from forsamling.domain.audit import AuditAction
 from forsamling.domain.permissions import Role
 from forsamling.prizes.models import Juror, Prize
