@@ -2,7 +2,7 @@
 
 With `FORSAMLING_REQUIRE_OTP` on, a staff user must prove a confirmed TOTP device at login.
 One who has none yet is not let in: they set one up through the one-time link an organiser
-sends them by e-mail (`views_enrolment`), never with the password alone.
+sends them by e-mail (`views.enrolment`), never with the password alone.
 """
 
 from __future__ import annotations

@@ -1,23 +1,29 @@
-"""Organisers change a registration on the participant's behalf: move them between sessions."""
+"""The registrations: the list with its filters and exports, one registration's file, and
+organisers moving a participant between sessions on their behalf."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
+from forsamling.backoffice import queries
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
 from forsamling.core.validators import parse_id
 from forsamling.domain import audit
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
 from forsamling.domain.registration_rules import RegistrationCancelled, RegistrationError
+from forsamling.outputs import spreadsheets
 from forsamling.programme.models import Item, ItemKind, Session
 from forsamling.registration.models import ChoiceStatus, Registration
+from forsamling.registration.queries import consenting_participants
 from forsamling.registration.services import change_choices
 
 
@@ -87,3 +93,67 @@ def move_participant(request: HttpRequest, edition: str, registration_id: int) -
                 _("Deltageren har nu plads på %(session)s.") % {"session": choice.session},
             )
     return back
+
+
+def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
+    the_edition = get_object_or_404(Edition, slug=edition)
+    wanted = queries.RegistrationFilter.from_query(request.GET.dict())
+    export = request.GET.get("format", "")
+    actions = require(request, the_edition, Action.EXPORT if export else Action.VIEW)
+    rows = queries.registrations(the_edition, wanted)
+    if export in {"csv", "xlsx"}:
+        headers, table = spreadsheets.REGISTRATION_HEADERS, spreadsheets.registration_rows(rows)
+        if not (Action.VIEW_NEEDS in actions and request.GET.get("behov") == "1"):
+            headers, table = spreadsheets.without_needs(headers, table)  # health data: opt-in
+        name = f"tilmeldinger-{the_edition.slug}"
+        if export == "csv":
+            body = spreadsheets.to_csv(headers, table)
+            return attachment(body, f"{name}.csv", "text/csv; charset=utf-8")
+        body = spreadsheets.to_xlsx("Tilmeldinger", headers, table)
+        return attachment(body, f"{name}.xlsx", spreadsheets.XLSX)
+    page = Paginator(rows, 100).get_page(request.GET.get("side"))
+    query = request.GET.copy()
+    query.pop("side", None)
+    return render(
+        request,
+        "backoffice/registrations.html",
+        {
+            "edition": the_edition,
+            "actions": actions,
+            "page": page,
+            "count": len(rows),
+            "wanted": wanted,
+            "query": query.urlencode(),
+            **queries.filter_choices(the_edition),
+        },
+    )
+
+
+def registration_detail(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
+    """One registration: details, sessions, arrival, its audit log and the e-mails it got."""
+    the_edition = get_object_or_404(Edition, slug=edition)
+    actions = require(request, the_edition, Action.VIEW)
+    found = queries.registration_file(the_edition, registration_id)
+    if found is None:
+        raise Http404
+    return render(
+        request,
+        "backoffice/registration.html",
+        {
+            "edition": the_edition,
+            "actions": actions,
+            "file": found,
+            "r": found.registration,
+            "breakouts": breakouts_with_sessions(the_edition)
+            if Action.CHANGE_REGISTRATION in actions
+            else [],
+        },
+    )
+
+
+def participant_list_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
+    the_edition = get_object_or_404(Edition, slug=edition)
+    require(request, the_edition, Action.EXPORT)
+    rows = spreadsheets.participant_list_rows(consenting_participants(the_edition))
+    body = spreadsheets.to_xlsx("Deltagerliste", spreadsheets.PARTICIPANT_LIST_HEADERS, rows)
+    return attachment(body, f"deltagerliste-{the_edition.slug}.xlsx", spreadsheets.XLSX)

@@ -16,7 +16,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, re_path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -193,15 +192,3 @@ def round_action(request: HttpRequest, round_id: str, action: str) -> HttpRespon
     except rules.WrongRoundStatus:
         messages.error(request, _("Det kan ikke lade sig gøre i rundens nuværende status."))
     return redirect("preferences_backoffice:round", round_id=round.pk)
-
-
-app_name = "preferences_backoffice"
-urlpatterns = [
-    path("", admin.site.admin_view(round_list), name="rounds"),
-    path("<int:round_id>/", admin.site.admin_view(round_detail), name="round"),
-    re_path(
-        r"^(?P<round_id>[0-9]+)/(?P<action>open|close|run|rerun|publish)/$",
-        admin.site.admin_view(round_action),
-        name="round_action",
-    ),
-]

@@ -1,6 +1,6 @@
 """Staff enrolment: organisers send a one-time link; the new user sets up TOTP through it.
 
-A password alone never lets a user enrol a device (see `views_otp.totp_setup`): the link proves
+A password alone never lets a user enrol a device (see `views.otp.totp_setup`): the link proves
 the mailbox, the password proves the user, the code proves the app.
 """
 

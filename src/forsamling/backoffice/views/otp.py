@@ -1,7 +1,7 @@
 """Adding a second factor: a TOTP device shown as a QR code, confirmed with a code.
 
 With the second factor required, only a user who has logged in with one may add another; the
-first comes through the one-time enrolment link (views_enrolment).
+first comes through the one-time enrolment link (views.enrolment).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
     user = request.user
     confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
     if otp_required() and not confirmed:
-        # The first device only through the one-time link (views_enrolment).
+        # The first device only through the one-time link (views.enrolment).
         logout(request)
         messages.error(request, NOT_ENROLLED)
         return redirect("admin:login")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
 from forsamling.domain import invoicing as rules
 from forsamling.domain.danish import danish_sorted
 from forsamling.domain.permissions import Action
@@ -23,6 +24,8 @@ from forsamling.invoicing.messages import blocked_reason, describe
 from forsamling.invoicing.models import Buyer, Invoice, Seller, State
 from forsamling.invoicing.ubl import Document
 from forsamling.invoicing.validation import InvalidInvoiceFile
+from forsamling.outputs import invoices as invoice_basis
+from forsamling.outputs import spreadsheets
 
 
 def _edition(request: HttpRequest, slug: str) -> tuple[Edition, set[Action]]:
@@ -344,3 +347,12 @@ def buyer(request: HttpRequest, edition: str, buyer_id: int) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
+    the_edition = get_object_or_404(Edition, slug=edition)
+    # EANs, order references and amounts: the invoicing's data, for organisers only.
+    require(request, the_edition, Action.INVOICE)
+    rows = invoice_basis.invoice_rows(invoice_basis.invoices(the_edition))
+    body = spreadsheets.to_xlsx("Fakturagrundlag", invoice_basis.INVOICE_HEADERS, rows)
+    return attachment(body, f"fakturagrundlag-{the_edition.slug}.xlsx", spreadsheets.XLSX)
