@@ -8,8 +8,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from forsamling.backoffice.forms_venue_plan import VenuePlanForm
 from forsamling.accounts.access import require
+from forsamling.backoffice.forms_venue_plan import VenuePlanForm
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
 from forsamling.exhibitors.images import image_response
