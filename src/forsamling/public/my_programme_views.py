@@ -264,6 +264,6 @@ PAGES: list[tuple[str, Callable[..., HttpResponse], str]] = [
 ]
 urlpatterns = [
     *(path(route, never_cache(view), name=name) for route, view, name in PAGES),
-    path("<slug:edition>/kalender/<slug:feed>.ics", calendar_feed, name="calendar_feed"),
+    path("<slug:edition>/tilmelding/kalender/<slug:feed>.ics", calendar_feed, name="calendar_feed"),
     path("<slug:edition>/program/lokaleoversigt/", venue_plan, name="venue_plan"),
 ]
