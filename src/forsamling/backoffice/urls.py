@@ -6,6 +6,7 @@ from django.urls import path
 from forsamling.backoffice import (
     views,
     views_checkin,
+    views_meals,
     views_messages,
     views_otp,
     views_outputs,
@@ -39,6 +40,9 @@ urlpatterns = [
     ),
     path("<slug:edition>/fakturagrundlag.xlsx", staff(views.invoices_xlsx), name="invoices_xlsx"),
     path("<slug:edition>/pdf/", staff(views_outputs.outputs), name="outputs"),
+    path("<slug:edition>/koekken/", staff(views_meals.kitchen_page), name="kitchen"),
+    path("<slug:edition>/koekken/liste.pdf", staff(views_meals.kitchen_pdf), name="kitchen_pdf"),
+    path("<slug:edition>/koekken/liste.xlsx", staff(views_meals.kitchen_xlsx), name="kitchen_xlsx"),
     path("<slug:edition>/pdf/bestil/", staff(views_outputs.order), name="order_pdf"),
     path("<slug:edition>/pdf/<int:job_id>/", staff(views_outputs.job), name="job"),
     path("<slug:edition>/pdf/<int:job_id>/hent/", staff(views_outputs.download), name="download"),
