@@ -43,4 +43,7 @@ PERSONAL_DATA = [
     ),
 ]
 
-NOT_PERSONAL = {"registration.Category": "A participant category's name."}
+NOT_PERSONAL = {
+    "registration.Category": "A participant category's name.",
+    "registration.Meal": "A meal of the edition: its day, kind and name.",
+}
