@@ -6,6 +6,7 @@ from django.urls import path
 from forsamling.backoffice import (
     views,
     views_checkin,
+    views_exhibitors,
     views_meals,
     views_messages,
     views_otp,
@@ -40,6 +41,16 @@ urlpatterns = [
     ),
     path("<slug:edition>/fakturagrundlag.xlsx", staff(views.invoices_xlsx), name="invoices_xlsx"),
     path("<slug:edition>/pdf/", staff(views_outputs.outputs), name="outputs"),
+    path(
+        "<slug:edition>/udstillerliste.pdf",
+        staff(views_exhibitors.exhibitor_list_pdf),
+        name="exhibitor_list_pdf",
+    ),
+    path(
+        "<slug:edition>/udstillerliste.xlsx",
+        staff(views_exhibitors.exhibitor_list_xlsx),
+        name="exhibitor_list_xlsx",
+    ),
     path("<slug:edition>/koekken/", staff(views_meals.kitchen_page), name="kitchen"),
     path("<slug:edition>/koekken/liste.pdf", staff(views_meals.kitchen_pdf), name="kitchen_pdf"),
     path("<slug:edition>/koekken/liste.xlsx", staff(views_meals.kitchen_xlsx), name="kitchen_xlsx"),
