@@ -34,7 +34,7 @@ def kitchen_page(request: HttpRequest, edition: str) -> HttpResponse:
                 {
                     "meal": line.meal,
                     "count": line.count,
-                    "main": [line.count.main[dish] for dish in MAIN_DISHES],
+                    "main": [(LABELS[dish], line.count.main[dish]) for dish in MAIN_DISHES],
                     "allergens": [
                         (LABELS[key], line.count.allergens[key])
                         for key in ALLERGENS
