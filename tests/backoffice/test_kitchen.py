@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from forsamling.backoffice.services import grant_role
+from forsamling.accounts.roles import grant_role
 from forsamling.domain.meals import DIETS
 from forsamling.domain.permissions import Role
 from forsamling.outputs.kitchen import kitchen_rows

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from openpyxl import load_workbook
 
-from forsamling.backoffice.services import grant_role
+from forsamling.accounts.roles import grant_role
 from forsamling.domain.permissions import Role
 from forsamling.exhibitors.services import book_stands
 from tests.backoffice.conftest import make_user
