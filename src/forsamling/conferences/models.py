@@ -76,6 +76,14 @@ class Edition(models.Model):
             "grænsen og får en advarsel."
         ),
     )
+    day_attendance = models.BooleanField(
+        _("deltagelse på enkelte dage"),
+        default=False,
+        help_text=_(
+            "Tilmeldingen spørger, hvilke dage deltageren kommer, så køkkenet kan tælle "
+            "frokosten pr. dag."
+        ),
+    )
     cancellation_deadline = models.DateTimeField(
         _("frist for gratis afmelding"), null=True, blank=True
     )

@@ -17,7 +17,7 @@ from forsamling.demo.load import load_edition_in_transaction, seed_data
 from forsamling.domain.danish import COPENHAGEN, format_date_range
 from forsamling.programme.models import Session, SessionKind
 from forsamling.registration.copying import copy_edition_in_transaction
-from forsamling.registration.models import Category
+from forsamling.registration.models import Category, Meal, MealKind
 
 DEMO_SLUG = "demo"
 SEED_YEAR = 2026
@@ -109,6 +109,22 @@ def _make_demo(edition: Edition, now: datetime) -> None:
             is_health_council=is_health_council,
             invitation_only=key in INVITATION_ONLY,
         )
+    # The kitchen's meals: lunch both days, the dinner the first evening.
+    Meal.objects.bulk_create(
+        [
+            Meal(
+                edition=edition, day=edition.start_date, kind=MealKind.LUNCH, name="Frokost dag 1"
+            ),
+            Meal(
+                edition=edition,
+                day=edition.start_date,
+                kind=MealKind.DINNER,
+                name="Middag",
+                order=1,
+            ),
+            Meal(edition=edition, day=edition.end_date, kind=MealKind.LUNCH, name="Frokost dag 2"),
+        ]
+    )
     sessions = list(Session.objects.filter(slot__edition=edition).order_by("slot", "order", "id"))
     for session in sessions:
         session.capacity = CAPACITY.get(session.kind, 100)

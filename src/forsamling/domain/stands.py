@@ -83,6 +83,16 @@ class StandLimitReached(TooManyStands):
         self.booked = booked
 
 
+class UnknownExtra(StandError):
+    """An extra the edition does not offer."""
+
+
+class TooManyOfExtra(StandError):
+    def __init__(self, allowed: int) -> None:
+        super().__init__(allowed)
+        self.allowed = allowed
+
+
 class InvalidPosition(StandError, ValueError):
     """A marker position on the floor plan outside 0–100 %."""
 
@@ -185,6 +195,12 @@ def check_stand_count_across_bookings(*, chosen: int, booked: int, allowed: int)
     with these, are more than the edition allows."""
     if booked and booked + chosen > allowed:
         raise StandLimitReached(allowed, booked)
+
+
+def check_extra_quantity(*, quantity: int, allowed: int) -> None:
+    """An exhibitor orders between none and the edition's maximum of an extra."""
+    if not 0 <= quantity <= allowed:
+        raise TooManyOfExtra(allowed)
 
 
 def total_price(prices: Iterable[Decimal]) -> Decimal:

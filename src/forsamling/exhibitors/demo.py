@@ -14,7 +14,7 @@ from django.db import transaction
 from PIL import Image, ImageDraw
 
 from forsamling.conferences.models import Edition
-from forsamling.exhibitors.models import FloorPlan, Stand
+from forsamling.exhibitors.models import Extra, FloorPlan, Stand
 
 WIDTH, HEIGHT = 1200, 700
 # (number, size, zone, price, included passes, left px, top px, width px, height px)
@@ -31,6 +31,15 @@ DEMO_STANDS = [
         (f"C{i}", "2 x 2 m", "Ved caféen", Decimal("8500"), 1, 160 + (i - 1) * 230, 540, 150, 90)
         for i in range(1, 5)
     ],
+]
+
+# (name, description, price without VAT, most per exhibitor)
+DEMO_EXTRAS = [
+    ("Strøm (230 V, 16 A)", "Én stikkontakt med tre udtag ved standen.", Decimal("950"), 2),
+    ("Ekstra bord", "Højbord, 70 cm i diameter.", Decimal("450"), 4),
+    ("Barstol", "", Decimal("150"), 6),
+    ("Kablet internet", "Fast forbindelse, 100 Mbit/s.", Decimal("1200"), 1),
+    ("Frokost til ekstra standpersonale", "Pr. person pr. dag.", Decimal("295"), 10),
 ]
 
 
@@ -51,6 +60,17 @@ def load_demo_stands(edition: Edition) -> list[Stand]:
             },
         )
         stands.append(stand)
+    for order, (name, description, price, most) in enumerate(DEMO_EXTRAS):
+        Extra.objects.update_or_create(
+            edition=edition,
+            name=name,
+            defaults={
+                "description": description,
+                "price": price,
+                "max_quantity": most,
+                "order": order,
+            },
+        )
     if not FloorPlan.objects.filter(edition=edition).exists():
         FloorPlan.objects.create(
             edition=edition,

@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.conferences.models import Edition
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import stands as rules
+from forsamling.domain.danish import format_price_ex_vat
 from forsamling.domain.ean import normalise_ean
 from forsamling.exhibitors.messages import describe
-from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
+from forsamling.exhibitors.models import Exhibitor, Extra, Stand, StandStaff
 from forsamling.exhibitors.services import ExhibitorDetails
 
 
@@ -78,6 +79,30 @@ class BookingForm(SafeTextMixin, forms.ModelForm):
         self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
+        self.extras = list(Extra.objects.filter(edition=edition))
+        for extra in self.extras:
+            self.fields[f"extra_{extra.pk}"] = forms.IntegerField(
+                label=f"{extra.name} – {format_price_ex_vat(extra.price, 'da')} pr. stk.",
+                help_text=extra.description,
+                min_value=0,
+                max_value=extra.max_quantity,
+                initial=0,
+                required=False,
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+                error_messages={
+                    "invalid": _("Skriv et helt antal, f.eks. 1."),
+                    "min_value": _("Antallet kan ikke være negativt."),
+                    "max_value": _("I kan højst bestille %(limit_value)s."),
+                },
+            )
+        self.order_fields(["stands", *(f"extra_{extra.pk}" for extra in self.extras)])
+
+    def extra_fields(self) -> list[Any]:
+        return [self[f"extra_{extra.pk}"] for extra in self.extras]
+
+    def extra_quantities(self) -> dict[int, int]:
+        """How many of each extra (by id) was ordered; none for an empty field."""
+        return {extra.pk: self.cleaned_data.get(f"extra_{extra.pk}") or 0 for extra in self.extras}
 
     def clean_cvr(self) -> str:
         try:

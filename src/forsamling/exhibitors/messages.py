@@ -49,6 +49,10 @@ def describe(error: rules.StandError) -> str:
             "En udstiller kan højst booke %(count)d stande. Vælg færre stande.",
             error.allowed,
         ) % {"count": error.allowed}
+    if isinstance(error, rules.TooManyOfExtra):
+        return _("I kan højst bestille %(count)d af et tilvalg.") % {"count": error.allowed}
+    if isinstance(error, rules.UnknownExtra):
+        return _("Vælg tilvalg fra listen.")
     if isinstance(error, rules.StandNotBooked):
         return _("Standen har ingen booking, der kan flyttes.")
     return _("Det kunne ikke lade sig gøre. Prøv igen.")

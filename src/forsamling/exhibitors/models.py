@@ -212,6 +212,59 @@ class StandStaff(models.Model):
         return self.name
 
 
+class Extra(models.Model):
+    """Something an exhibitor can order with the stands, priced per edition: power, furniture,
+    internet, an extra staff member's lunch... Prices are without VAT, as the stands' are."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="extras", verbose_name=_("udgave")
+    )
+    name = models.CharField(_("navn"), max_length=100, help_text=_("F.eks. 'Strøm (230 V)'."))
+    description = models.CharField(_("beskrivelse"), max_length=200, blank=True)
+    price = models.DecimalField(_("pris pr. stk. ekskl. moms"), max_digits=9, decimal_places=2)
+    max_quantity = models.PositiveSmallIntegerField(
+        _("højst antal pr. udstiller"), default=1, validators=[MinValueValidator(1)]
+    )
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        verbose_name = _("tilvalg")
+        verbose_name_plural = _("tilvalg")
+        ordering = ["edition", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExtraOrder(models.Model):
+    """How many of an extra an exhibitor ordered, at the price of the moment they ordered."""
+
+    exhibitor = models.ForeignKey(
+        Exhibitor, on_delete=models.CASCADE, related_name="extras", verbose_name=_("udstiller")
+    )
+    extra = models.ForeignKey(
+        Extra, on_delete=models.PROTECT, related_name="orders", verbose_name=_("tilvalg")
+    )
+    quantity = models.PositiveSmallIntegerField(_("antal"), validators=[MinValueValidator(1)])
+    unit_price = models.DecimalField(_("pris pr. stk. ekskl. moms"), max_digits=9, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("bestilt tilvalg")
+        verbose_name_plural = _("bestilte tilvalg")
+        ordering = ["exhibitor", "extra__order", "extra_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["exhibitor", "extra"], name="extra_once_per_exhibitor"),
+            models.CheckConstraint(condition=models.Q(quantity__gte=1), name="extra_quantity_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.extra}"
+
+    @property
+    def net(self) -> Decimal:
+        return self.quantity * self.unit_price
+
+
 class StandChange(models.Model):
     """One change to a stand, for the organisers' record: who, what, when."""
 

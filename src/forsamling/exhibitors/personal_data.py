@@ -26,4 +26,7 @@ PERSONAL_DATA = [
     ),
 ]
 
-NOT_PERSONAL = {"exhibitors.FloorPlan": "The hall's map (an image of the stands)."}
+NOT_PERSONAL = {
+    "exhibitors.FloorPlan": "The hall's map (an image of the stands).",
+    "exhibitors.Extra": "An extra exhibitors can order (power, a table) and its price.",
+}

@@ -13,7 +13,7 @@ from forsamling.domain import invoicing as invoicing_rules
 from forsamling.domain.danish import danish_sort_key
 from forsamling.domain.stands import StandStatus, total_price
 from forsamling.exhibitors import staff_registrations
-from forsamling.exhibitors.models import Exhibitor, FloorPlan, Stand, StandStaff
+from forsamling.exhibitors.models import Exhibitor, ExtraOrder, FloorPlan, Stand, StandStaff
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class BookingSummary:
     dinner: dict[int, bool] = field(default_factory=dict)
     # What each named stand-staff member costs (the category's price), None without it.
     pass_price: Decimal | None = None
+    extras: list[ExtraOrder] = field(default_factory=list)
 
     @property
     def stands_total(self) -> Decimal:
@@ -94,10 +95,26 @@ class BookingSummary:
         return total_price(self.staff_prices)
 
     @property
+    def extras_total(self) -> Decimal:
+        return invoicing_rules.totals(self.extra_lines).without_vat
+
+    @property
+    def extra_lines(self) -> list[invoicing_rules.Line]:
+        """One invoice line per extra ordered: its quantity at the price it was ordered at."""
+        return [
+            invoicing_rules.Line(quantity=Decimal(order.quantity), unit_price=order.unit_price)
+            for order in self.extras
+            if order.unit_price
+        ]
+
+    @property
     def totals(self) -> invoicing_rules.Totals:
-        """What the booking comes to on the invoice: stands and named staff, plus 25 % moms."""
-        return invoicing_rules.totals_of_prices(
-            [stand.price for stand in self.stands if stand.price] + self.staff_prices
+        """What the booking comes to on the invoice: stands, named staff and extras, plus 25 %
+        moms, line by line as the invoice computes it."""
+        prices = [stand.price for stand in self.stands if stand.price] + self.staff_prices
+        return invoicing_rules.totals(
+            [invoicing_rules.Line(quantity=Decimal(1), unit_price=price) for price in prices]
+            + self.extra_lines
         )
 
     @property
@@ -129,6 +146,7 @@ def booking_summary(exhibitor: Exhibitor) -> BookingSummary:
         asks_dinner=asks_dinner,
         dinner=staff_registrations.dinner_answers(staff) if asks_dinner and staff else {},
         pass_price=staff_registrations.pass_price(exhibitor.edition_id),
+        extras=list(exhibitor.extras.select_related("extra")),
     )
 
 
@@ -149,7 +167,11 @@ def exhibitors_for_export(queryset: QuerySet[Exhibitor]) -> list[Exhibitor]:
     rows = (
         queryset.select_related("edition")
         .prefetch_related(None)
-        .prefetch_related(Prefetch("stands", queryset=Stand.objects.order_by("number")), "staff")
+        .prefetch_related(
+            Prefetch("stands", queryset=Stand.objects.order_by("number")),
+            "staff",
+            Prefetch("extras", queryset=ExtraOrder.objects.select_related("extra")),
+        )
     )
     return sorted(rows, key=lambda exhibitor: danish_sort_key(exhibitor.organisation))
 

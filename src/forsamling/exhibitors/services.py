@@ -6,7 +6,7 @@ exhibitors racing for the same stand cannot both get it. E-mails go out only aft
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +21,14 @@ from forsamling.conferences.models import Edition
 from forsamling.core.transactions import lock_names
 from forsamling.domain import stands as rules
 from forsamling.exhibitors import images, queries, staff_registrations
-from forsamling.exhibitors.models import Exhibitor, Stand, StandChange, StandStaff
+from forsamling.exhibitors.models import (
+    Exhibitor,
+    Extra,
+    ExtraOrder,
+    Stand,
+    StandChange,
+    StandStaff,
+)
 from forsamling.outbox import sending
 
 __all__ = [
@@ -57,9 +64,13 @@ def book_stands(
     edition: Edition,
     stand_ids: Sequence[int],
     details: ExhibitorDetails,
+    extras: Mapping[int, int] | None = None,
     now: datetime | None = None,
 ) -> Exhibitor:
-    """Books the stands for a new exhibitor, or raises a StandError and books nothing."""
+    """Books the stands for a new exhibitor, or raises a StandError and books nothing.
+
+    `extras`: how many of each of the edition's extras (by id) go with the stands, ordered
+    at today's price; an extra of another edition, or more than its maximum, is refused."""
     now = now or timezone.now()
     rules.check_booking_window(
         now=now,
@@ -103,8 +114,23 @@ def book_stands(
             StandChange(stand=stand, action=StandChange.Action.BOOKED, exhibitor=exhibitor)
             for stand in stands
         )
+        _order_extras(exhibitor, extras or {})
         _send_booking_confirmation(exhibitor.pk)  # into the outbox, in this transaction
     return exhibitor
+
+
+def _order_extras(exhibitor: Exhibitor, wanted: Mapping[int, int]) -> None:
+    wanted = {extra_id: n for extra_id, n in wanted.items() if n}
+    offered = {x.pk: x for x in Extra.objects.filter(edition=exhibitor.edition, pk__in=wanted)}
+    for extra_id, quantity in wanted.items():
+        extra = offered.get(extra_id)
+        if extra is None:
+            raise rules.UnknownExtra(extra_id)
+        rules.check_extra_quantity(quantity=quantity, allowed=extra.max_quantity)
+    ExtraOrder.objects.bulk_create(
+        ExtraOrder(exhibitor=exhibitor, extra=offered[i], quantity=n, unit_price=offered[i].price)
+        for i, n in wanted.items()
+    )
 
 
 def hold_stand(*, stand: Stand, note: str = "", actor: Any = None) -> Stand:

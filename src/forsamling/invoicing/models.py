@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as rules
 from forsamling.domain import public_buyers
-from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
+from forsamling.exhibitors.models import Exhibitor, ExtraOrder, Stand, StandStaff
 from forsamling.registration.models import Registration
 
 
@@ -321,6 +321,7 @@ class LineKind(models.TextChoices):
     CANCELLATION_FEE = "cancellation_fee", _("Afbudsgebyr")
     STAND = "stand", _("Stand")
     STAND_STAFF = "stand_staff", _("Standpersonale")
+    STAND_EXTRA = "stand_extra", _("Tilvalg til stand")
 
 
 class InvoiceLine(models.Model):
@@ -347,6 +348,9 @@ class InvoiceLine(models.Model):
     )
     exhibitor = models.ForeignKey(
         Exhibitor, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    extra_order = models.ForeignKey(
+        ExtraOrder, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

@@ -17,21 +17,24 @@ class Covered:
     registrations: frozenset[int]
     stands: frozenset[int]
     staff: frozenset[int]
+    extras: frozenset[int] = frozenset()
 
 
 def covered(edition: Edition) -> Covered:
     rows = InvoiceLine.objects.filter(
         invoice__edition=edition, invoice__kind=Kind.INVOICE, invoice__state=State.ISSUED
-    ).values_list("registration_id", "stand_id", "stand_staff_id")
-    registrations, stands, staff = set(), set(), set()
-    for registration, stand, member in rows:
+    ).values_list("registration_id", "stand_id", "stand_staff_id", "extra_order_id")
+    registrations, stands, staff, extras = set(), set(), set(), set()
+    for registration, stand, member, extra in rows:
+        if extra:
+            extras.add(extra)
         if registration:
             registrations.add(registration)
         if stand:
             stands.add(stand)
         if member:
             staff.add(member)
-    return Covered(frozenset(registrations), frozenset(stands), frozenset(staff))
+    return Covered(frozenset(registrations), frozenset(stands), frozenset(staff), frozenset(extras))
 
 
 def issued(edition: Edition) -> QuerySet[Invoice]:

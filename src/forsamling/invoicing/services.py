@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
@@ -22,7 +23,7 @@ from forsamling.domain import invoicing as rules
 from forsamling.domain import public_buyers
 from forsamling.domain.danish import danish_sort_key
 from forsamling.exhibitors import staff_registrations
-from forsamling.exhibitors.models import Exhibitor
+from forsamling.exhibitors.models import Exhibitor, ExtraOrder
 from forsamling.invoicing import sending
 from forsamling.invoicing.models import (
     Buyer,
@@ -160,7 +161,10 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
         )  # fmt: skip
 
     pass_price = staff_registrations.pass_price(edition.pk) or Decimal(0)
-    for exhibitor in Exhibitor.objects.filter(edition=edition).prefetch_related("stands", "staff"):
+    exhibitors = Exhibitor.objects.filter(edition=edition).prefetch_related(
+        "stands", "staff", Prefetch("extras", queryset=ExtraOrder.objects.select_related("extra"))
+    )
+    for exhibitor in exhibitors:
         _draft_exhibitor(edition, exhibitor, pass_price, done, drafts, buyer_for)
 
     invoices = []
@@ -196,11 +200,12 @@ def draft_invoices(*, edition: Edition) -> list[Invoice]:
     return invoices
 
 
-_EXHIBITOR_KINDS = {LineKind.STAND, LineKind.STAND_STAFF}
+_EXHIBITOR_KINDS = {LineKind.STAND, LineKind.STAND_STAFF, LineKind.STAND_EXTRA}
+_EXHIBITOR_ORDER = {LineKind.STAND: 0, LineKind.STAND_STAFF: 1, LineKind.STAND_EXTRA: 2}
 
 
 def _line_order(values: dict[str, Any]) -> tuple[Any, ...]:
-    return (values["kind"] == LineKind.STAND_STAFF, danish_sort_key(values["description"]))
+    return (_EXHIBITOR_ORDER.get(values["kind"], 0), danish_sort_key(values["description"]))
 
 
 def _draft_exhibitor(
@@ -241,6 +246,19 @@ def _draft_exhibitor(
                     "note": f"{edition.title}, {edition.date_range}",
                     "unit_price": staff_pass.price,
                     "stand_staff": member,
+                    "exhibitor": exhibitor,
+                }
+            )
+    for order in exhibitor.extras.all():
+        if order.pk not in done.extras and order.unit_price:
+            lines.append(
+                {
+                    "kind": LineKind.STAND_EXTRA,
+                    "description": f"Tilvalg: {order.extra.name}",
+                    "note": f"{edition.title}, {edition.date_range}",
+                    "quantity": Decimal(order.quantity),
+                    "unit_price": order.unit_price,
+                    "extra_order": order,
                     "exhibitor": exhibitor,
                 }
             )

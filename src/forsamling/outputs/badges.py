@@ -100,6 +100,13 @@ class Geometry:
     name_sizes: tuple[float, ...]
     small_sizes: tuple[float, ...]
     band_sizes: tuple[float, ...]
+    # How far the coloured band keeps from the badge's edges (mm). Labels are cut, and
+    # printers shift a sheet by a millimetre or more: the band stops short of every cut line.
+    inset: float = 0
+
+    @property
+    def band_width(self) -> float:
+        return self.width - 2 * self.inset
 
     @property
     def inner(self) -> float:
@@ -112,7 +119,7 @@ class Geometry:
 
     @property
     def qr_bottom(self) -> float:
-        return self.band + 3
+        return self.inset + self.band + 3
 
     @property
     def text_top(self) -> float:
@@ -120,13 +127,27 @@ class Geometry:
 
     @property
     def text_height(self) -> float:
-        return self.height - self.band - 2 - self.text_top
+        return self.height - self.inset - self.band - 2 - self.text_top
 
 
+# Labels (a sheet of 2×4, a label printer's roll) keep everything 3 mm inside the cut line;
+# the band is a little lower so the texts above keep their room.
+LABEL_INSET = 3.0
 GEOMETRY = {
-    SHEET: Geometry(105, 74, 6, 22, 14, 7, (18, 16, 14, 12, 10.5), (9.5, 8.5, 7.5), (12, 10, 8.5)),
+    SHEET: Geometry(
+        105, 74, 6, 22, 12, 7, (18, 16, 14, 12, 10.5), (9.5, 8.5, 7.5), (11, 9.5, 8), LABEL_INSET
+    ),
     LABEL: Geometry(
-        101.6, 76.2, 6, 22, 15, 7, (18, 16, 14, 12, 10.5), (9.5, 8.5, 7.5), (12, 10, 8.5)
+        101.6,
+        76.2,
+        6,
+        22,
+        13,
+        7,
+        (18, 16, 14, 12, 10.5),
+        (9.5, 8.5, 7.5),
+        (12, 10, 8.5),
+        LABEL_INSET,
     ),
     PAGES: Geometry(148, 105, 10, 30, 20, 9, (28, 24, 20, 17, 14), (13, 11.5, 10), (16, 13, 11)),
 }
@@ -165,7 +186,11 @@ def printed(
             badge.organisation, box_mm=g.text_width, max_lines=2, sizes=g.small_sizes, bold=True
         ),
         category=fit(
-            badge.category.upper(), box_mm=g.inner, max_lines=2, sizes=g.band_sizes, bold=True
+            badge.category.upper(),
+            box_mm=g.band_width - 2 * g.pad,
+            max_lines=2,
+            sizes=g.band_sizes,
+            bold=True,
         ),
         left=left,
         top=top,

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from forsamling.registration.diets import diet_words
 from forsamling.registration.models import ChoiceStatus, Registration, Status
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -62,8 +63,8 @@ def registration_rows(registrations: Sequence[Registration]) -> list[list[object
                 r.category.name, r.track.name if r.track else "", str(Status(r.status).label),
                 ", ".join(str(c.session) for c in choices if c.status == ChoiceStatus.CONFIRMED),
                 ", ".join(str(c.session) for c in choices if c.status == ChoiceStatus.WAITING),
-                _yes(r.dinner), r.dietary, r.accessibility_needs, r.ean, r.order_reference,
-                r.person_reference, _yes(r.list_consent), _moment(r.created_at),
+                _yes(r.dinner), diet_words(r.diets, r.dietary), r.accessibility_needs, r.ean,
+                r.order_reference, r.person_reference, _yes(r.list_consent), _moment(r.created_at),
                 _moment(checkin.at) if checkin else "",
             ]
         )  # fmt: skip

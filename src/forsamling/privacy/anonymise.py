@@ -94,11 +94,12 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
             "order_reference", "person_reference", "network",
         ):  # fmt: skip
             setattr(registration, field, "")
+        registration.diets = []
         registration.list_consent = False
     Registration.objects.bulk_update(
         rows,
         [
-            "name", "email", "token", "phone", "job_title", "committee", "dietary",
+            "name", "email", "token", "phone", "job_title", "committee", "dietary", "diets",
             "accessibility_needs", "ean", "order_reference", "person_reference", "list_consent",
             "network",
         ],
@@ -281,6 +282,6 @@ def erase_needs(edition: Edition) -> int:
     """Dietary and accessibility needs of the edition (their own, earlier date)."""
     return (
         Registration.objects.filter(edition=edition)
-        .exclude(dietary="", accessibility_needs="")
-        .update(dietary="", accessibility_needs="")
+        .filter(~Q(dietary="") | ~Q(accessibility_needs="") | ~Q(diets=[]))
+        .update(dietary="", accessibility_needs="", diets=[])
     )

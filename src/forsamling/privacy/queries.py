@@ -54,7 +54,7 @@ def record_of_processing(edition: Edition) -> Record:
     people = not_anonymised(Registration.objects.filter(edition=edition))
     counts = people.aggregate(
         registrations=Count("id"),
-        needs=Count("id", filter=~Q(dietary="") | ~Q(accessibility_needs="")),
+        needs=Count("id", filter=~Q(dietary="") | ~Q(accessibility_needs="") | ~Q(diets=[])),
         invoice=Count("id", filter=~Q(ean="") | ~Q(order_reference="") | ~Q(person_reference="")),
     )
     messages = SentMessage.objects.filter(registration__in=people).count()

@@ -17,6 +17,7 @@ from forsamling.exhibitors.models import StandStaff
 from forsamling.privacy import erasure, registry
 from forsamling.privacy.models import DataRequest, PrivacyNotice, RequestKind, RequestOutcome
 from forsamling.registration import services as registration_services
+from forsamling.registration.diets import LABELS
 from forsamling.registration.models import Registration
 from forsamling.registration.queries import personal_programme
 
@@ -58,7 +59,9 @@ def personal_data(registration: Registration) -> dict[str, Any]:
             "category": r.category.name,
             "price": str(r.category.price),
             "dinner": r.dinner,
+            "diets": [str(LABELS[key]) for key in r.diets],
             "dietary": r.dietary,
+            "days": r.days,
             "accessibility_needs": r.accessibility_needs,
             "ean": r.ean,
             "order_reference": r.order_reference,
@@ -108,7 +111,8 @@ DANISH_KEYS = {
     "edition": "udgave", "title": "titel", "dates": "datoer", "registration": "tilmelding",
     "name": "navn", "email": "e-mail", "phone": "telefon", "organisation": "organisation",
     "job_title": "stilling", "committee": "udvalg", "category": "kategori", "price": "pris",
-    "dinner": "middag", "dietary": "kosthensyn", "accessibility_needs": "tilgængelighed",
+    "dinner": "middag", "diets": "kosthensyn_valgt", "days": "dage", "dietary": "kosthensyn",
+    "accessibility_needs": "tilgængelighed",
     "ean": "EAN-nummer", "order_reference": "ordrenummer", "person_reference": "personreference",
     "status": "status", "registered_at": "tilmeldt", "terms_accepted_at": "betingelser_accepteret",
     "cancelled_at": "afmeldt", "cancellation_fee": "afbudsgebyr",

@@ -60,7 +60,10 @@ def book(request: HttpRequest, edition: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             exhibitor = services.book_stands(
-                edition=current, stand_ids=form.stand_ids(), details=form.details()
+                edition=current,
+                stand_ids=form.stand_ids(),
+                details=form.details(),
+                extras=form.extra_quantities(),
             )
         except rules.StandTaken as error:
             form.add_error("stands", describe(error))

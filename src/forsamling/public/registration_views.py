@@ -47,6 +47,7 @@ from forsamling.registration.forms import (
     ResendLinkForm,
     SubstituteForm,
 )
+from forsamling.registration.meals import attendance_days
 from forsamling.registration.models import GroupBooking, Registration
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.places import places as edition_places
@@ -143,6 +144,7 @@ def _registration_form(request: HttpRequest, event: Edition) -> RegistrationWith
         categories=categories,
         tracks=tracks,
         offers=offers if posted else breakout_slots(event),
+        days=attendance_days(event),
     )
 
 
@@ -315,7 +317,7 @@ def _manage_context(registration: Registration, **forms: Any) -> dict[str, Any]:
             auto_id=CHOICES_IDS,
         ),
         "details_form": forms.get("details_form")
-        or DetailsForm(initial=details, auto_id=DETAILS_IDS),
+        or DetailsForm(initial=details, auto_id=DETAILS_IDS, days=attendance_days(edition)),
         "substitute_form": forms.get("substitute_form") or SubstituteForm(auto_id=HANDOVER_IDS),
         "fee": fee,
         "organisations": organisation_names(),
@@ -378,7 +380,9 @@ def change_choices(request: HttpRequest, edition: str, token: str) -> HttpRespon
 
 def update_details(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     registration = _registration(request, edition, token)
-    form = DetailsForm(_posted(request), auto_id=DETAILS_IDS)
+    form = DetailsForm(
+        _posted(request), auto_id=DETAILS_IDS, days=attendance_days(registration.edition)
+    )
     return _manage_action(
         request,
         registration,
@@ -461,6 +465,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         categories=event.categories.all(),
         offers=breakout_slots(event),
         tracks=event.tracks.all(),
+        days=attendance_days(event),
     )
     refusal = _refused(request, form)
     if form.is_valid():

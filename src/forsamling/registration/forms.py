@@ -3,10 +3,12 @@ error summary at the top. Eligibility is checked here too, so it is reported per
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,7 @@ from forsamling.domain.danish import format_price, format_price_ex_vat
 from forsamling.domain.ean import is_valid_gln, normalise_ean
 from forsamling.domain.eligibility import may_attend
 from forsamling.programme.models import Audience, Session, Track
+from forsamling.registration.diets import DIET_CHOICES
 from forsamling.registration.models import Category
 from forsamling.registration.queries import SlotOffer
 from forsamling.registration.services import Colleague, ParticipantDetails
@@ -56,17 +59,32 @@ class DetailsForm(SafeTextMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Svar ja eller nej.")},
     )
+    # Health data may only be used with the participant's explicit consent (GDPR art.
+    # 9(2)(a)): the fields say what choosing or writing in them means.
+    diets = forms.MultipleChoiceField(
+        label=_("Kosthensyn og allergier"),
+        choices=DIET_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Frivilligt. Vælger eller skriver du kosthensyn eller behov for tilgængelighed, "
+            "giver du udtrykkeligt samtykke til, at vi bruger dem til at tage hensyn ved "
+            "konferencen. De kan være helbredsoplysninger og slettes kort efter konferencen."
+        ),
+        error_messages={"invalid_choice": _("Vælg kosthensyn fra listen.")},
+    )
     dietary = forms.CharField(
-        label=_("Kosthensyn"),
+        label=_("Andre kosthensyn"),
         max_length=300,
         required=False,
-        # Health data may only be used with the participant's explicit consent (GDPR art.
-        # 9(2)(a)): the field says what writing in it means.
-        help_text=_(
-            "Frivilligt. Skriver du kosthensyn eller behov for tilgængelighed, giver du "
-            "udtrykkeligt samtykke til, at vi bruger dem til at tage hensyn ved konferencen. "
-            "De kan være helbredsoplysninger og slettes kort efter konferencen."
-        ),
+        help_text=_("Fx “ingen rå løg”. Køkkenet får det med dit navn."),
+    )
+    days = forms.MultipleChoiceField(
+        label=_("Hvilke dage deltager du?"),
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Vælg dage fra listen.")},
     )
     accessibility_needs = forms.CharField(
         label=_("Behov for tilgængelighed"),
@@ -89,6 +107,16 @@ class DetailsForm(SafeTextMixin, forms.Form):
         label=_("Mit navn, min stilling og min organisation må stå på deltagerlisten."),
         required=False,
     )
+
+    def __init__(self, *args: Any, days: Sequence[date] = (), **kwargs: Any) -> None:
+        """`days`: the edition's days to choose among, when it allows one-day attendance."""
+        super().__init__(*args, **kwargs)
+        self.fields["days"].choices = [  # type: ignore[attr-defined]
+            (day.isoformat(), date_format(day, "l j. F")) for day in days
+        ]
+        if days:
+            self.fields["days"].required = True
+            self.fields["days"].error_messages["required"] = _("Vælg mindst én dag.")
 
     def clean_ean(self) -> str:
         ean: str = self.cleaned_data["ean"]

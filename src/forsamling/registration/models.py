@@ -113,7 +113,13 @@ class Registration(models.Model):
     )
     committee = models.CharField(_("udvalg"), max_length=200, blank=True)
     dinner = models.BooleanField(_("deltager i middagen"), default=False)
-    dietary = models.CharField(_("kosthensyn"), max_length=300, blank=True)
+    # The structured needs the kitchen counts (keys of `forsamling.domain.meals.DIETS`), and
+    # in `dietary` any other need in the participant's own words.
+    diets = models.JSONField(_("kosthensyn"), default=list, blank=True)
+    dietary = models.CharField(_("andre kosthensyn"), max_length=300, blank=True)
+    # The days (ISO dates) the participant attends, where the edition allows one-day
+    # attendance; empty: every day.
+    days = models.JSONField(_("deltagelsesdage"), default=list, blank=True)
     accessibility_needs = models.CharField(
         _("behov for tilgængelighed"), max_length=300, blank=True
     )
@@ -166,6 +172,32 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == Status.ACTIVE
+
+
+class MealKind(models.TextChoices):
+    LUNCH = "lunch", _("Frokost")
+    DINNER = "dinner", _("Middag")
+
+
+class Meal(models.Model):
+    """A meal the kitchen serves on one day of an edition: lunch for everyone there that day,
+    the dinner for those who said yes to it (`Registration.dinner`)."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="meals", verbose_name=_("udgave")
+    )
+    day = models.DateField(_("dag"))
+    kind = models.CharField(_("type"), max_length=10, choices=MealKind.choices)
+    name = models.CharField(_("navn"), max_length=100, help_text=_("F.eks. 'Frokost dag 1'."))
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    class Meta:
+        verbose_name = _("måltid")
+        verbose_name_plural = _("måltider")
+        ordering = ["edition", "day", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class SessionSeats(models.Model):

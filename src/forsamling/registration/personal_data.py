@@ -11,7 +11,9 @@ PERSONAL_DATA = [
             "phone",
             "job_title",
             "committee",
+            "diets",
             "dietary",
+            "days",
             "accessibility_needs",
             "ean",
             "order_reference",
@@ -62,4 +64,7 @@ PERSONAL_DATA += [
     ),
 ]
 
-NOT_PERSONAL = {"registration.Category": "A participant category's name."}
+NOT_PERSONAL = {
+    "registration.Category": "A participant category's name.",
+    "registration.Meal": "A meal of the edition: its day, kind and name.",
+}

@@ -20,6 +20,7 @@ from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.audit import AuditAction
 from forsamling.domain.ean import InvalidEAN, validate_ean
 from forsamling.domain.eligibility import NotEligible, check_eligible
+from forsamling.domain.meals import checked_diets
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
     RegistrationCancelled,
@@ -73,8 +74,10 @@ class ParticipantDetails:
     job_title: str = ""
     committee: str = ""
     dinner: bool = False
+    diets: Sequence[str] = ()  # keys of `forsamling.domain.meals.DIETS`
     dietary: str = ""
     accessibility_needs: str = ""
+    days: Sequence[str] = ()  # ISO dates attended; empty: every day
     ean: str = ""
     order_reference: str = ""
     person_reference: str = ""
@@ -88,6 +91,8 @@ class ParticipantDetails:
         values = asdict(self)
         values["email"] = self.email.strip().lower()
         values["ean"] = validate_ean(self.ean) if self.ean.strip() else ""
+        values["diets"] = checked_diets(self.diets)
+        values["days"] = sorted(set(self.days))
         return values
 
 
@@ -334,7 +339,9 @@ class Colleague:
             organisation=registration.organisation,
             job_title=self.job_title,
             dinner=registration.dinner if self.keeps_dinner else False,
+            diets=registration.diets if self.keeps_dietary else (),
             dietary=registration.dietary if self.keeps_dietary else "",
+            days=registration.days,
             ean=registration.ean,
             order_reference=registration.order_reference,
             person_reference=registration.person_reference if self.keeps_person_reference else "",

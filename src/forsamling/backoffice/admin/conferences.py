@@ -7,17 +7,31 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.accounts.roles import grant_role
-from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, StackedInline
+from forsamling.backoffice.admin_scoping import (
+    EditionScopedAdminMixin,
+    ModelAdmin,
+    StackedInline,
+    TabularInline,
+)
 from forsamling.conferences.models import Edition, Theme
 from forsamling.domain.permissions import Role
 from forsamling.registration import places
 from forsamling.registration.copying import copy_edition
+from forsamling.registration.models import Meal
 
 
 class ThemeInline(EditionScopedAdminMixin, StackedInline):
     model = Theme
     extra = 0
     fields = ["order", "title", "description"]
+
+
+class MealInline(EditionScopedAdminMixin, TabularInline):
+    """The meals the kitchen serves (køkkenlisten counts each)."""
+
+    model = Meal
+    extra = 0
+    fields = ["day", "kind", "name", "order"]
 
 
 @admin.register(Edition)
@@ -27,7 +41,7 @@ class EditionAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_filter = ["is_public", "is_demo"]
     search_fields = ["title", "city", "venue"]
     ordering = ["-start_date"]
-    inlines = [ThemeInline]
+    inlines = [ThemeInline, MealInline]
     actions = ["copy_to_next_year"]
     fieldsets = [
         (None, {"fields": ["title", "tagline", "slug", "year", "is_public", "is_demo"]}),
@@ -39,6 +53,7 @@ class EditionAdmin(EditionScopedAdminMixin, ModelAdmin):
                     "registration_opens_at",
                     "registration_closes_at",
                     "capacity",
+                    "day_attendance",
                     "cancellation_deadline",
                     "exhibitors_open_at",
                     "exhibitors_close_at",

@@ -33,7 +33,15 @@ from forsamling.exhibitors import services
 from forsamling.exhibitors.exports import exhibitors_csv, exhibitors_xlsx
 from forsamling.exhibitors.images import image_response
 from forsamling.exhibitors.messages import describe
-from forsamling.exhibitors.models import Exhibitor, FloorPlan, Stand, StandChange, StandStaff
+from forsamling.exhibitors.models import (
+    Exhibitor,
+    Extra,
+    ExtraOrder,
+    FloorPlan,
+    Stand,
+    StandChange,
+    StandStaff,
+)
 from forsamling.exhibitors.queries import exhibitors_for_export, stand_map
 
 
@@ -186,6 +194,24 @@ class StandStaffInline(EditionScopedAdminMixin, TabularInline):
     readonly_fields = ["created_at"]
 
 
+class ExtraOrderInline(EditionScopedAdminMixin, TabularInline):
+    """What the exhibitor ordered; the price is the one of the moment they booked."""
+
+    edition_path = "exhibitor__edition"
+    model = ExtraOrder
+    extra = 0
+    fields = ["extra", "quantity", "unit_price"]
+
+
+@admin.register(Extra)
+class ExtraAdmin(EditionScopedAdminMixin, ModelAdmin):
+    """The extras exhibitors can order with their stands, priced per edition."""
+
+    list_display = ["name", "edition", "price", "max_quantity", "order"]
+    list_filter = ["edition"]
+    fields = ["edition", "name", "description", "price", "max_quantity", "order"]
+
+
 class EmailExhibitorsForm(forms.Form):
     subject = forms.CharField(label=_("Emne"), max_length=200)
     body = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 12, "cols": 80}))
@@ -207,7 +233,7 @@ class ExhibitorAdmin(EditionScopedAdminMixin, ModelAdmin):
         "stands__number",
     ]
     readonly_fields = ["private_link", "created_at"]
-    inlines = [StandStaffInline]
+    inlines = [StandStaffInline, ExtraOrderInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     actions = ["export_csv", "export_xlsx", "email_selected"]
     fieldsets = [

@@ -5,8 +5,10 @@ from django.urls import include, path
 
 from forsamling.backoffice.urls import (
     checkin,
+    exhibitors,
     invitations,
     invoices,
+    meals,
     messages,
     outputs,
     overview,
@@ -26,6 +28,8 @@ pages = [
     path("", include(registrations)),
     path("", include(invitations)),
     path("", include(outputs)),
+    path("", include(exhibitors)),
+    path("", include(meals)),
     path("", include(messages)),
     path("", include(invoices)),
     path("", include(privacy)),

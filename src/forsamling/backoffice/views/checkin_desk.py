@@ -23,6 +23,7 @@ from forsamling.domain.registration_rules import AlreadyRegistered, Registration
 from forsamling.invitations.forms import RegistrationWithCodeForm
 from forsamling.outputs import badges
 from forsamling.registration import services
+from forsamling.registration.meals import attendance_days
 from forsamling.registration.models import Category, Registration
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import breakout_slots
@@ -42,6 +43,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
         categories=categories,
         offers=breakout_slots(the_edition),
         tracks=the_edition.tracks.all(),  # the public form's question, asked here too
+        days=attendance_days(the_edition),
     )
     if request.method == "POST" and form.is_valid():
         try:
