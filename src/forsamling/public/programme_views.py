@@ -18,6 +18,7 @@ from forsamling.domain.programme_timetable import Filters, filter_choices, timet
 from forsamling.prizes.queries import programme_links
 from forsamling.programme.models import ProgrammeVersion
 from forsamling.programme.queries import current_version, version_history
+from forsamling.speakers.queries import confirmed_record
 from forsamling.public.editions import page_edition
 from forsamling.public.templatetags.programme import kind_label
 
@@ -120,6 +121,8 @@ def speaker(request: HttpRequest, edition: str, speaker: str) -> HttpResponse:
             "speaker": person,
             "appearances": published.appearances(person.key),
             "moderates": moderates,
+            # The speaker's own photo and bio, once they confirmed on their page.
+            "confirmed": confirmed_record(edition_obj, person.key),
         },
     )
 
