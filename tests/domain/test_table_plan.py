@@ -24,9 +24,7 @@ def scenes(draw, room=0):
     )
     total = sum(table.seats for table in tables)
     count = draw(st.integers(min_value=0, max_value=total))
-    guests = [
-        Guest(key, draw(st.sampled_from(ORGANISATIONS))) for key in range(1, count + 1)
-    ]
+    guests = [Guest(key, draw(st.sampled_from(ORGANISATIONS))) for key in range(1, count + 1)]
     return guests, tables
 
 

@@ -16,7 +16,7 @@ from tests.registration.conftest import edition  # noqa: F401
 
 
 @pytest.fixture
-def speaker_category(edition):
+def speaker_category(edition):  # noqa: F811
     return Category.objects.create(
         edition=edition, key="oplaegsholder", name="Oplægsholder", price=Decimal("0"),
         order=9, invitation_only=True,
@@ -24,7 +24,7 @@ def speaker_category(edition):
 
 
 @pytest.fixture
-def organiser(edition):
+def organiser(edition):  # noqa: F811
     from forsamling.backoffice.services import grant_role
     from forsamling.domain.permissions import Role
 
@@ -34,7 +34,7 @@ def organiser(edition):
 
 
 @pytest.fixture
-def programme_speaker(edition):
+def programme_speaker(edition):  # noqa: F811
     speaker = Speaker.objects.create(name="Lise Mortensen", title="Ældrechef")
     ItemSpeaker.objects.create(item=edition.themes_slot, speaker=speaker)
     return speaker

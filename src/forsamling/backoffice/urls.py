@@ -268,3 +268,33 @@ urlpatterns += [
         name="lift_lockout",
     ),
 ]
+
+# Speakers and the dinner (views_speakers, views_dinner).
+from forsamling.backoffice import views_dinner, views_speakers  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/oplaegsholdere/", staff(views_speakers.speakers), name="speakers"),
+    path(
+        "<slug:edition>/oplaegsholdere/inviter/",
+        staff(views_speakers.invite),
+        name="speaker_invite",
+    ),
+    path(
+        "<slug:edition>/oplaegsholdere/<int:record_id>/send-igen/",
+        staff(views_speakers.resend),
+        name="speaker_resend",
+    ),
+    path("<slug:edition>/middag/", staff(views_dinner.dinner_page), name="dinner"),
+    path("<slug:edition>/middag/pladser/", staff(views_dinner.seats), name="dinner_seats"),
+    path("<slug:edition>/middag/borde/", staff(views_dinner.tables), name="dinner_tables"),
+    path(
+        "<slug:edition>/middag/placer-alle/",
+        staff(views_dinner.seat_all),
+        name="dinner_seat_all",
+    ),
+    path(
+        "<slug:edition>/middag/placer/<int:registration_id>/",
+        staff(views_dinner.place),
+        name="dinner_place",
+    ),
+]

@@ -37,7 +37,7 @@ class TablesTooSmall(Exception):
 
 
 def organisation_key(organisation: str) -> str:
-    """"Aalborg Kommune" and " aalborg kommune" are one organisation."""
+    """ "Aalborg Kommune" and " aalborg kommune" are one organisation."""
     return " ".join(organisation.split()).casefold()
 
 
@@ -50,7 +50,9 @@ def seat_by_organisation(
     placed = dict(placed or {})
     tables = sorted(tables, key=lambda table: table.number)
     sizes = {table.number: table.seats for table in tables}
-    everyone = sorted(set(guests), key=lambda guest: (organisation_key(guest.organisation), guest.key))
+    everyone = sorted(
+        set(guests), key=lambda guest: (organisation_key(guest.organisation), guest.key)
+    )
     at_table = Counter(number for key, number in placed.items())
     for number, count in at_table.items():
         if number not in sizes or count > sizes[number]:

@@ -182,7 +182,10 @@ def printed(
         table=None
         if badge.table is None
         else fit(
-            f"BORD {badge.table}", box_mm=g.table_width - 2, max_lines=1, sizes=g.band_sizes,
+            f"BORD {badge.table}",
+            box_mm=g.table_width - 2,
+            max_lines=1,
+            sizes=g.band_sizes,
             bold=True,
         ),
         left=left,

@@ -18,9 +18,9 @@ from forsamling.domain.programme_timetable import Filters, filter_choices, timet
 from forsamling.prizes.queries import programme_links
 from forsamling.programme.models import ProgrammeVersion
 from forsamling.programme.queries import current_version, version_history
-from forsamling.speakers.queries import confirmed_record
 from forsamling.public.editions import page_edition
 from forsamling.public.templatetags.programme import kind_label
+from forsamling.speakers.queries import confirmed_record
 
 
 def published_programme(

@@ -15,7 +15,6 @@ or let `domain.table_plan` seat the rest by organisation.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -181,9 +180,7 @@ def set_tables(*, edition: Edition, sizes: Iterable[int], actor: str) -> list[Di
 
 
 @transaction.atomic(durable=True)
-def place_guest(
-    *, registration: Registration, table: DinnerTable | None, actor: str
-) -> None:
+def place_guest(*, registration: Registration, table: DinnerTable | None, actor: str) -> None:
     """An organiser seats a guest at a table (None: takes them off the plan)."""
     if table is None:
         TableSeat.objects.filter(registration=registration).delete()

@@ -120,8 +120,8 @@ def confirm_speaker(
     registration, which the record then points at; the code stays unused.
     """
     with transaction.atomic(durable=True):
-        record = SpeakerRecord.objects.select_for_update().select_related("edition").get(
-            pk=record.pk
+        record = (
+            SpeakerRecord.objects.select_for_update().select_related("edition").get(pk=record.pk)
         )
         if record.confirmed_at is None:
             record.registration = _registration(record, profile)
@@ -140,8 +140,8 @@ def update_speaker(
 ) -> SpeakerRecord:
     """A confirmed speaker changes their page (new slides after the talk, a better photo)."""
     with transaction.atomic(durable=True):
-        record = SpeakerRecord.objects.select_for_update().select_related("edition").get(
-            pk=record.pk
+        record = (
+            SpeakerRecord.objects.select_for_update().select_related("edition").get(pk=record.pk)
         )
         if record.confirmed_at is None:
             raise SpeakerError("Bekræft først, at du kommer.")
