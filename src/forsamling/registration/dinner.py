@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.core.recent import recent
 from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain import table_plan
 from forsamling.domain.audit import AuditAction
@@ -99,10 +100,12 @@ def set_dinner_seats(*, edition: Edition, capacity: int | None, actor: str) -> S
 
 def seat_to_take(edition: Edition, wants_dinner: bool) -> list[Session]:
     """The dinner to take a seat at with a new registration: [] without a limit or a yes.
-    Its counter is then locked with the chosen sessions' (`register_participant`)."""
+    Read at most a second ago (`core.recent`), as the rush's other reads: its counter is then
+    locked with the chosen sessions' (`register_participant`), and what decides the seat (the
+    capacity, a cancellation) is read again under that lock."""
     if not wants_dinner:
         return []
-    session = dinner_session(edition.pk)
+    session = recent(("dinner-session", edition.pk), lambda: dinner_session(edition.pk))
     return [session] if session is not None and not session.is_cancelled else []
 
 
