@@ -159,6 +159,7 @@ def test_the_pages_pass_axe_at_both_widths(
         ),
         photo=files_photo(),
     )  # fmt: skip
+    guests_for_the_dinner(site.record.edition)
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
     page = context.new_page()
     page.goto(f"{site.url}/2023/oplaegsholder/{site.record.token}/")
@@ -192,3 +193,19 @@ def files_photo() -> Any:
     from forsamling.speakers.files import checked_photo
 
     return checked_photo(SimpleUploadedFile("p.jpg", image_bytes()))
+
+
+def guests_for_the_dinner(edition: Any) -> None:
+    from forsamling.registration.models import Category
+    from forsamling.registration.services import ParticipantDetails, register_participant
+
+    category = Category.objects.create(edition=edition, key="alle", name="Alle", order=1)
+    for n, organisation in enumerate(["Aalborg Kommune", "Aalborg Kommune", "KL", "Læsø Kommune"]):
+        register_participant(
+            edition=edition, idempotency_key=f"middag-{n}", category=category, sessions=[],
+            details=ParticipantDetails(
+                name=f"Gæst Nummer {n}", email=f"g{n}@example.dk", organisation=organisation,
+                dinner=True,
+            ),
+            outside_window=True,
+        )  # fmt: skip
