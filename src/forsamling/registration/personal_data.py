@@ -39,6 +39,16 @@ PERSONAL_DATA = [
         contains=("actor", "details"),
         shown=("at", "action"),
     ),
+    Declaration(
+        "registration.TableSeat",
+        ("table", "by_hand"),
+        Erasure.DELETE,
+        by_registration=("registration",),
+        title="Bordplacering",
+    ),
 ]
 
-NOT_PERSONAL = {"registration.Category": "A participant category's name."}
+NOT_PERSONAL = {
+    "registration.Category": "A participant category's name.",
+    "registration.DinnerTable": "A dinner table's number and seats.",
+}

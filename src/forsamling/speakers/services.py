@@ -11,10 +11,12 @@ so the next published version shows it.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from functools import partial
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -189,13 +191,13 @@ def _apply(
 ) -> None:
     for field in fields(SpeakerProfile):
         setattr(record, field.name, getattr(profile, field.name))
-    old_files = []
+    old_files: list[str] = []
     if photo is not None:
-        if record.photo:
+        if record.photo.name:
             old_files.append(record.photo.name)
         record.photo.save("foto.jpg", photo, save=False)
     if slides is not None:
-        if record.slides:
+        if record.slides.name:
             old_files.append(record.slides.name)
         record.slides.save(f"slides.{slides_extension or 'pdf'}", slides, save=False)
         record.slides_uploaded_at = timezone.now()
@@ -204,6 +206,5 @@ def _apply(
     Speaker.objects.filter(pk=record.speaker_id).update(
         title=profile.title, organisation=profile.organisation, bio=profile.bio
     )
-    storage = SpeakerRecord._meta.get_field("photo").storage  # type: ignore[attr-defined]
-    for name in old_files:
-        transaction.on_commit(lambda name=name: storage.delete(name))
+    for name in old_files:  # the replaced files go once the new ones are saved
+        transaction.on_commit(partial(default_storage.delete, name))
