@@ -25,7 +25,7 @@ def speaker_category(edition):  # noqa: F811
 
 @pytest.fixture
 def organiser(edition):  # noqa: F811
-    from forsamling.backoffice.services import grant_role
+    from forsamling.accounts.roles import grant_role
     from forsamling.domain.permissions import Role
 
     user = make_user("arrangoer", is_staff=True)

@@ -24,7 +24,7 @@ PASSWORD = "forum-demo-2026"
 def site(live_server: Any, transactional_db: None) -> Any:
     from django.contrib.auth import get_user_model
 
-    from forsamling.backoffice.services import grant_role
+    from forsamling.accounts.roles import grant_role
     from forsamling.conferences.models import Edition
     from forsamling.demo.load import load_seed_editions
     from forsamling.domain.permissions import Role
