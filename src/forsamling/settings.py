@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "axes",
     "forsamling.accounts",
     "forsamling.invitations",
+    "forsamling.speakers",
     "forsamling.ops",
 ]
 

@@ -62,7 +62,8 @@ from forsamling.preferences.models import PreferenceRound
 from forsamling.prizes.models import Attachment, Criterion, Juror, Prize
 from forsamling.programme.models import EditionModerator, Room, Speaker, Track
 from forsamling.programme.services import publish_programme
-from forsamling.registration.models import AuditEntry, GroupBooking
+from forsamling.registration.models import AuditEntry, Category, GroupBooking
+from forsamling.speakers.services import invite_speaker
 from tests.backoffice.conftest import make_conference, make_user, register
 from tests.exhibitors.conftest import details, image_bytes, make_stand
 from tests.invoicing.conftest import make_seller
@@ -152,6 +153,14 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:checkin_badge_page": Action.CHECK_IN,
     "backoffice:checkin_badge_pdf": Action.CHECK_IN,
     "backoffice:arrivals": Action.VIEW,
+    "backoffice:speakers": Action.VIEW,
+    "backoffice:speaker_invite": Action.MANAGE_REGISTRATION,
+    "backoffice:speaker_resend": Action.MANAGE_REGISTRATION,
+    "backoffice:dinner": Action.VIEW,
+    "backoffice:dinner_seats": Action.MANAGE_REGISTRATION,
+    "backoffice:dinner_tables": Action.MANAGE_REGISTRATION,
+    "backoffice:dinner_seat_all": Action.MANAGE_REGISTRATION,
+    "backoffice:dinner_place": Action.MANAGE_REGISTRATION,
     "preferences_backoffice:rounds": "manage-some",
     "preferences_backoffice:round": Action.MANAGE,
     "preferences_backoffice:round_action": Action.MANAGE,
@@ -261,6 +270,7 @@ def pages(world: Any) -> list[Page]:
         "token": world.token,
         "user_id": world.users["no_role"].pk,  # not the enrolment's user: sending revokes its link
         "code_id": world.code.pk,
+        "record_id": world.speaker_record.pk,
         "layout": "label",
         "attempt_id": 999999,  # none: lifting it must not remove the walk's own attempt
     }
@@ -405,6 +415,15 @@ def world(conference, people, users, settings, tmp_path):
             "token": link.rstrip("/").rsplit("/", 1)[-1],
             "login_token": login_token,
             "code": code,
+            "speaker_record": invite_speaker(
+                edition=edition,
+                speaker=speaker,
+                email="mette@example.dk",
+                category=Category.objects.create(
+                    edition=edition, key="taler", name="Oplægsholder", invitation_only=True
+                ),
+                user=users.organiser,
+            ),
             "ct": ContentType.objects.get_for_model(edition),
             "users": {**vars(users), "jury": jury, "stranger": stranger},
             "price": Decimal("0"),

@@ -22,10 +22,14 @@ pytestmark = pytest.mark.django_db
 # transaction the block is wrapped in a savepoint and its release): 4 statements here, 1 in
 # production's steady state. Issue 15 records the ticked list consent (one insert) with the
 # notice's wording, which is a one-second read the form page does not warm (one select).
+# Issue 28 limits the dinner's seats like a session's: a yes to the dinner reads the edition's
+# dinner session, a one-second read the form page does not warm (one select); with none, no
+# seat is taken and nothing more is locked.
 RATE_LIMIT = 4
 CONSENT = 2
-POST_QUERIES_WARM = 8 + RATE_LIMIT + CONSENT
-POST_QUERIES_COLD = 12 + 2 + RATE_LIMIT + CONSENT
+DINNER = 1
+POST_QUERIES_WARM = 8 + RATE_LIMIT + CONSENT + DINNER
+POST_QUERIES_COLD = 12 + 2 + RATE_LIMIT + CONSENT + DINNER
 
 
 def post_queries(client, edition) -> int:

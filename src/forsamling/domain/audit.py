@@ -100,6 +100,8 @@ class AuditAction(StrEnum):
     PRIZE_PUBLISHED = "prize_published"
     PRIZE_WITHDRAWN = "prize_withdrawn"
     PRIZE_PROGRAMME_ITEM = "prize_programme_item"
+    DINNER_SEATS = "dinner_seats"
+    DINNER_TABLES = "dinner_tables"
 
 
 # Each action's name in the back office's filter of the log.
@@ -141,6 +143,8 @@ ACTION_NAMES: dict[AuditAction, str] = {
     AuditAction.PRIZE_PUBLISHED: "Pris offentliggjort",
     AuditAction.PRIZE_WITHDRAWN: "Pris taget af hjemmesiden",
     AuditAction.PRIZE_PROGRAMME_ITEM: "Indstilling på programmet",
+    AuditAction.DINNER_SEATS: "Pladser til middagen",
+    AuditAction.DINNER_TABLES: "Bordplan",
 }
 
 
@@ -283,6 +287,16 @@ def _office_sentence(who: str, action: str, details: Mapping[str, Any]) -> str:
             return f"{who} satte {nomination} på programmet"
         case AuditAction.PRIZE_PROGRAMME_ITEM:
             return f"{who} tog {nomination} af programmet"
+        case AuditAction.DINNER_SEATS if details.get("capacity") is None:
+            return f"{who} gav middagen plads til alle"
+        case AuditAction.DINNER_SEATS:
+            return f"{who} satte middagens pladser til {details['capacity']}"
+        case AuditAction.DINNER_TABLES if "table" in details:
+            return f"{who} placerede deltageren ved bord {details['table']}"
+        case AuditAction.DINNER_TABLES if "seated" in details:
+            return f"{who} placerede {details['seated']} gæster efter organisation"
+        case AuditAction.DINNER_TABLES:
+            return f"{who} ændrede bordene til middagen"
     return f"{who}: {action}"
 
 

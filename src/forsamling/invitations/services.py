@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
+from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.audit import AuditAction, organiser
 from forsamling.invitations.models import InvitationCode
 from forsamling.programme.models import Session, Track
@@ -123,6 +124,27 @@ def create_code(
     expires_at: datetime | None = None,
     note: str = "",
 ) -> InvitationCode:
+    return create_code_in_transaction(
+        edition=edition,
+        category=category,
+        user=user,
+        max_uses=max_uses,
+        expires_at=expires_at,
+        note=note,
+    )
+
+
+def create_code_in_transaction(
+    *,
+    edition: Edition,
+    category: Category,
+    user: Any,
+    max_uses: int | None = None,
+    expires_at: datetime | None = None,
+    note: str = "",
+) -> InvitationCode:
+    """`create_code` as a step of the caller's transaction (a speaker's invitation)."""
+    require_callers_transaction()
     code = "".join(secrets.choice(ALPHABET) for _ in range(10))
     invitation = InvitationCode.objects.create(
         edition=edition,

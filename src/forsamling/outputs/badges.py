@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString
 from forsamling.checkin.tokens import badge_code
 from forsamling.conferences.models import Edition
 from forsamling.outputs.text_fit import MM_PER_PT, Fitted, fit
+from forsamling.registration import dinner
 from forsamling.registration.models import Category, Registration
 
 # Dark enough for white text (WCAG AA) and told apart by the category's name as well.
@@ -39,6 +40,7 @@ class Badge:
     category: str
     colour: str
     qr: SafeString
+    table: int | None = None  # the dinner's table, when the table plan seats them
 
 
 def category_colours(categories: Sequence[Category]) -> dict[int, str]:
@@ -53,7 +55,8 @@ def checkin_url(edition: Edition, registration_id: int) -> str:
 def make_badges(
     edition: Edition, registrations: Sequence[Registration], colours: dict[int, str]
 ) -> list[Badge]:
-    """Expects `category` selected on each registration."""
+    """Expects `category` selected on each registration; the table numbers in one query."""
+    tables = dinner.table_numbers(r.pk for r in registrations)
     return [
         Badge(
             name=r.name,
@@ -62,6 +65,7 @@ def make_badges(
             category=r.category.name,
             colour=colours.get(r.category_id, COLOURS[0]),
             qr=qr_image(checkin_url(edition, r.pk)),
+            table=tables.get(r.pk),
         )
         for r in registrations
     ]
@@ -103,6 +107,7 @@ class Geometry:
     # How far the coloured band keeps from the badge's edges (mm). Labels are cut, and
     # printers shift a sheet by a millimetre or more: the band stops short of every cut line.
     inset: float = 0
+    table_width: float = 24  # the table number's end of the band
 
     @property
     def band_width(self) -> float:
@@ -149,7 +154,9 @@ GEOMETRY = {
         (12, 10, 8.5),
         LABEL_INSET,
     ),
-    PAGES: Geometry(148, 105, 10, 30, 20, 9, (28, 24, 20, 17, 14), (13, 11.5, 10), (16, 13, 11)),
+    PAGES: Geometry(
+        148, 105, 10, 30, 20, 9, (28, 24, 20, 17, 14), (13, 11.5, 10), (16, 13, 11), 32
+    ),
 }
 
 
@@ -163,6 +170,7 @@ class PrintedBadge:
     title: Fitted
     organisation: Fitted
     category: Fitted
+    table: Fitted | None = None
     left: float = 0
     top: float = 0
     band: float = 0
@@ -187,8 +195,17 @@ def printed(
         ),
         category=fit(
             badge.category.upper(),
-            box_mm=g.band_width - 2 * g.pad,
+            box_mm=g.band_width - 2 * g.pad - (g.table_width if badge.table is not None else 0),
             max_lines=2,
+            sizes=g.band_sizes,
+            bold=True,
+        ),
+        table=None
+        if badge.table is None
+        else fit(
+            f"BORD {badge.table}",
+            box_mm=g.table_width - 2,
+            max_lines=1,
             sizes=g.band_sizes,
             bold=True,
         ),

@@ -30,6 +30,7 @@ from forsamling.outputs import jobs
 from forsamling.privacy import consents
 from forsamling.privacy.models import RetainedInvoiceLine, invoice_year
 from forsamling.privacy.redact import REMOVED, redact, redact_value
+from forsamling.privacy.registry import delete_rows
 from forsamling.prizes.models import Attachment, Nomination
 from forsamling.registration.models import (
     AuditEntry,
@@ -40,6 +41,7 @@ from forsamling.registration.models import (
     Status,
     new_token,
 )
+from forsamling.speakers.models import SpeakerRecord
 
 ANONYMOUS_NAME = "Anonymiseret"
 ANONYMOUS_DOMAIN = "anonym.invalid"
@@ -217,6 +219,9 @@ def anonymise_edition(edition: Edition, now: datetime) -> int:
                 update_fields=["contact_name", "contact_email", "contact_phone", "token"]
             )
             count += 1
+        # A speaker's record (photo, slides, bio, needs) goes; the programme keeps the name.
+        speakers = SpeakerRecord.objects.filter(edition=edition)
+        count += delete_rows(speakers)
         # The prize's nominations keep the project and the municipality, not the contact person;
         # their private links stop working.
         for nomination in Nomination.objects.filter(prize__edition=edition).exclude(
@@ -279,9 +284,14 @@ def _scrub_admin_log(edition: Edition) -> int:
 
 
 def erase_needs(edition: Edition) -> int:
-    """Dietary and accessibility needs of the edition (their own, earlier date)."""
+    """Dietary and accessibility needs of the edition (their own, earlier date), the
+    speakers' practical needs with them."""
     return (
         Registration.objects.filter(edition=edition)
         .filter(~Q(dietary="") | ~Q(accessibility_needs="") | ~Q(diets=[]))
         .update(dietary="", accessibility_needs="", diets=[])
+    ) + (
+        SpeakerRecord.objects.filter(edition=edition)
+        .exclude(dietary="", travel="", technical_needs="", hotel_night=False)
+        .update(dietary="", travel="", technical_needs="", hotel_night=False)
     )

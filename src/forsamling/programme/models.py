@@ -241,6 +241,8 @@ class SessionKind(models.TextChoices):
     SESSION = "session", _("Session")
     ASSEMBLY_HOUSE = "assembly_house", _("Politisk forsamlingshus")
     NON_POLITICIAN_BREAKOUT = "non_politician_breakout", _("Break out for ikke-kommunalpolitikere")
+    # The dinner's seats, counted like a session's (registration.dinner); not in the programme.
+    DINNER = "dinner", _("Middag")
 
 
 class Audience(models.TextChoices):

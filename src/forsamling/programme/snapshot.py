@@ -33,6 +33,7 @@ from forsamling.programme.models import (
     Item,
     ItemSpeaker,
     Session,
+    SessionKind,
     SessionSpeaker,
     Speaker,
 )
@@ -57,7 +58,8 @@ def build_snapshot(edition: Edition) -> dict[str, Any]:
     for link in ItemSpeaker.objects.filter(item__edition=edition).order_by("order", "id"):
         item_speakers[link.item_id].append(str(link.speaker_id))
     sessions_by_slot: dict[int, list[Session]] = defaultdict(list)
-    for session in Session.objects.filter(slot__edition=edition).order_by("order", "number", "id"):
+    sessions = Session.objects.filter(slot__edition=edition).exclude(kind=SessionKind.DINNER)
+    for session in sessions.order_by("order", "number", "id"):
         sessions_by_slot[session.slot_id].append(session)
     session_speakers: dict[int, list[str]] = defaultdict(list)
     for slink in SessionSpeaker.objects.filter(session__slot__edition=edition).order_by(

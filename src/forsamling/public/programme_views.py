@@ -20,6 +20,7 @@ from forsamling.programme.models import ProgrammeVersion
 from forsamling.programme.queries import current_version, version_history
 from forsamling.public.editions import page_edition
 from forsamling.public.templatetags.programme import kind_label
+from forsamling.speakers.queries import confirmed_record
 
 
 def published_programme(
@@ -120,6 +121,8 @@ def speaker(request: HttpRequest, edition: str, speaker: str) -> HttpResponse:
             "speaker": person,
             "appearances": published.appearances(person.key),
             "moderates": moderates,
+            # The speaker's own photo and bio, once they confirmed on their page.
+            "confirmed": confirmed_record(edition_obj, person.key),
         },
     )
 

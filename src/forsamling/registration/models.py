@@ -343,3 +343,47 @@ class PushSubscription(models.Model):
 
     def __str__(self) -> str:
         return str(self.registration)
+
+
+class DinnerTable(models.Model):
+    """A table at the dinner, numbered as on the badge."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="dinner_tables", verbose_name=_("udgave")
+    )
+    number = models.PositiveSmallIntegerField(_("bordnummer"))
+    seats = models.PositiveSmallIntegerField(_("pladser"))
+
+    class Meta:
+        verbose_name = _("bord")
+        verbose_name_plural = _("borde")
+        ordering = ["edition", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "number"], name="dinner_table_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"Bord {self.number}"
+
+
+class TableSeat(models.Model):
+    """Where a participant with a dinner seat sits: placed by an organiser, or by the system."""
+
+    table = models.ForeignKey(
+        DinnerTable, on_delete=models.CASCADE, related_name="guests", verbose_name=_("bord")
+    )
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="table_seat",
+        verbose_name=_("tilmelding"),
+    )
+    by_hand = models.BooleanField(_("placeret af arrangøren"), default=False)
+
+    class Meta:
+        verbose_name = _("bordplacering")
+        verbose_name_plural = _("bordplaceringer")
+        ordering = ["table", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.registration.name}: {self.table}"

@@ -41,6 +41,13 @@ PERSONAL_DATA = [
         contains=("actor", "details"),
         shown=("at", "action"),
     ),
+    Declaration(
+        "registration.TableSeat",
+        ("table", "by_hand"),
+        Erasure.DELETE,
+        by_registration=("registration",),
+        title="Bordplacering",
+    ),
 ]
 
 PERSONAL_DATA += [
@@ -67,4 +74,5 @@ PERSONAL_DATA += [
 NOT_PERSONAL = {
     "registration.Category": "A participant category's name.",
     "registration.Meal": "A meal of the edition: its day, kind and name.",
+    "registration.DinnerTable": "A dinner table's number and seats.",
 }

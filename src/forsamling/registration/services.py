@@ -33,8 +33,8 @@ from forsamling.domain.registration_rules import (
     check_one_per_slot,
     check_window,
 )
-from forsamling.programme.models import ItemKind, Session, Track
-from forsamling.registration import emails, places, push
+from forsamling.programme.models import ItemKind, Session, SessionKind, Track
+from forsamling.registration import dinner, emails, places, push
 from forsamling.registration.audit import record
 from forsamling.registration.consent_hook import consents
 from forsamling.registration.models import (
@@ -152,6 +152,7 @@ def register_participant(
             check_not_paused(edition.registration_paused)
         values = details.cleaned()
         _check_choices(edition, category, sessions)
+        dinner_seat = dinner.seat_to_take(edition, values["dinner"])  # [] if no limit or no
         if track is not None and track.edition_id != edition.pk:
             raise ValueError("Track of another edition")
     except (RegistrationError, NotEligible, InvalidEAN):
@@ -177,9 +178,9 @@ def register_participant(
             )
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
             consents().record_registration_consent(registration, now)  # only if ticked
-            seats = lock_seats(session.pk for session in sessions)
+            seats = lock_seats(session.pk for session in [*sessions, *dinner_seat])
             _check_open(sessions, seats)
-            choices = take_seats(registration, sessions, seats, now)
+            choices = take_seats(registration, [*sessions, *dinner_seat], seats, now)
             _audit(
                 registration,
                 actor,
@@ -233,10 +234,12 @@ def change_choices(
     wanted = {session.pk for session in sessions}
     with transaction.atomic(durable=True):
         _lock_active(registration)
-        held = set(registration.choices.values_list("session_id", flat=True))
+        # The dinner's seat is a choice too (registration.dinner); it is not changed here.
+        breakouts = registration.choices.exclude(session__kind=SessionKind.DINNER)
+        held = set(breakouts.values_list("session_id", flat=True))
         seats = lock_seats(held | wanted)
         _check_open(sessions, seats)
-        current = list(registration.choices.all())  # read again: a promotion may have just run
+        current = list(breakouts.all())  # read again: a promotion may have just run
         kept = {choice.session_id for choice in current if choice.session_id in wanted}
         dropped = [choice for choice in current if choice.session_id not in wanted]
         added = [session for session in sessions if session.pk not in kept]
@@ -277,6 +280,8 @@ def update_details(
             raise AlreadyRegistered() from None
         if "list_consent" in changed:
             consents().sync_list_consent(registration, changed["list_consent"], timezone.now())
+        if "dinner" in changed:
+            dinner.change_seat_in_transaction(registration, changed["dinner"])
         _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": sorted(changed)})
 
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from forsamling.backoffice.urls import (
     checkin,
+    dinner,
     exhibitors,
     invitations,
     invoices,
@@ -17,6 +18,7 @@ from forsamling.backoffice.urls import (
     prize,
     programme,
     registrations,
+    speakers,
     users,
 )
 
@@ -36,6 +38,8 @@ pages = [
     path("", include(prize)),
     path("", include(programme)),
     path("", include(checkin)),
+    path("", include(speakers)),
+    path("", include(dinner)),
 ]
 
 urlpatterns = [
