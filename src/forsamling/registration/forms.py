@@ -3,6 +3,7 @@ error summary at the top. Eligibility is checked here too, so it is reported per
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,6 +16,7 @@ from forsamling.domain.danish import format_price, format_price_ex_vat
 from forsamling.domain.ean import is_valid_gln, normalise_ean
 from forsamling.domain.eligibility import may_attend
 from forsamling.programme.models import Audience, Session, Track
+from forsamling.registration.invitation_codes import is_usable
 from forsamling.registration.models import Category
 from forsamling.registration.queries import SlotOffer
 from forsamling.registration.services import Colleague, ParticipantDetails
@@ -201,12 +203,20 @@ class CategoryChoiceField(forms.ChoiceField):
         return self.categories[key] if key else None
 
 
-class RegistrationForm(ChoicesMixin, DetailsForm):
-    """What a participant types to register. The code of an invitation-only category is
-    asked for here and checked by the form above it, `invitations.forms.RegistrationWithCodeForm`
-    (the invitation codes sit above registration); pages use that one."""
+def new_idempotency_key() -> str:
+    """The key every registration form is shown with, new for each form shown (a double click
+    or a retry sends the same one again; `services.IDEMPOTENCY_KEY` is its alphabet). The one
+    place it is made: the form field's initial value, and the public page cache's fresh copy."""
+    return secrets.token_urlsafe(24)
 
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+class RegistrationForm(ChoicesMixin, DetailsForm):
+    """What a participant types to register, the invitation code of an invitation-only
+    category included (checked here; its use is counted by the registration service)."""
+
+    idempotency_key = forms.CharField(
+        widget=forms.HiddenInput, max_length=64, initial=new_idempotency_key
+    )
     category = CategoryChoiceField(
         label=_("Deltagerkategori"),
         widget=forms.RadioSelect,
@@ -262,7 +272,43 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         data = super().clean() or {}
         data["sessions"] = self.check_slots(data.get("category"))
         data["track"] = self.tracks.get(data.get("track") or "")
+        self.check_invitation(data)
         return data
+
+    def check_invitation(self, data: dict[str, Any]) -> None:
+        """Adds a Danish error unless an invitation-only category comes with a usable code.
+        Costs a query only when such a category is chosen: never on the 10.00 rush's path."""
+        category = data.get("category")
+        if category is None or not category.invitation_only:
+            return
+        code = data.get("invitation_code") or ""
+        if not code:
+            self.add_error(
+                "invitation_code",
+                _("Kategorien %(name)s kræver en invitationskode fra arrangøren.")
+                % {"name": category.name},
+            )
+        elif not is_usable(category=category, code=code):
+            self.add_error(
+                "invitation_code",
+                _(
+                    "Invitationskoden passer ikke til kategorien, er udløbet, brugt op eller "
+                    "tilbagekaldt. Kontakt arrangøren."
+                ),
+            )
+
+    def registration(self) -> dict[str, Any]:
+        """The arguments of `services.register_participant` the form holds (all but the
+        edition and who registers)."""
+        data = self.cleaned_data
+        return {
+            "idempotency_key": data["idempotency_key"],
+            "details": self.details(),
+            "category": data["category"],
+            "sessions": data["sessions"],
+            "track": data["track"],
+            "invitation_code": data["invitation_code"],
+        }
 
     @property
     def category_flags(self) -> dict[str, dict[str, bool]]:

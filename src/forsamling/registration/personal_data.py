@@ -39,6 +39,23 @@ PERSONAL_DATA = [
         contains=("actor", "details"),
         shown=("at", "action"),
     ),
+    Declaration(
+        "registration.ConsentRecord",
+        ("wording", "given_by"),
+        Erasure.KEEP_MINIMISED,
+        "The proof of consent (art. 7(1)): what was agreed, in which wording, when and by whom; "
+        "it names no one once its registration is anonymised.",
+        by_registration=("registration",),
+    ),
+    Declaration(
+        "registration.InvitationCode",
+        ("note",),
+        Erasure.KEEP_MINIMISED,
+        "An organiser's note on a code (whom it was for, by organisation); goes with the edition.",
+    ),
 ]
 
-NOT_PERSONAL = {"registration.Category": "A participant category's name."}
+NOT_PERSONAL = {
+    "registration.Category": "A participant category's name.",
+    "registration.PrivacyNotice": "The notice's published text.",
+}
