@@ -4,7 +4,7 @@ error summary at the top. Eligibility is checked here too, so it is reported per
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django import forms
@@ -128,6 +128,31 @@ our_wording(DetailsForm)
 DETAIL_FIELDS = list(DetailsForm.base_fields)
 
 
+class KeyedChoiceField(forms.ChoiceField):
+    """A radio group whose labels are made only when the page is shown: a posted value is
+    checked against the keys, so a POST formats no price and names no session it will not
+    show (the 10.00 rush)."""
+
+    def __init__(
+        self, *, keys: Iterable[str], labels: Callable[[], list[tuple[str, Any]]], **kwargs: Any
+    ) -> None:
+        super().__init__(choices=labels, **kwargs)
+        self.keys = frozenset(keys)
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.keys
+
+
+def _session_labels(offer: SlotOffer) -> Callable[[], list[tuple[str, Any]]]:
+    def labels() -> list[tuple[str, Any]]:
+        choices: list[tuple[str, Any]] = [
+            (str(item.session.pk), str(item.session)) for item in offer.sessions
+        ]
+        return [*choices, (NO_SESSION, _("Jeg deltager ikke i nogen af dem"))]
+
+    return labels
+
+
 class ChoicesMixin:
     """One radio group per breakout slot, named `slot_<id>`."""
 
@@ -139,14 +164,14 @@ class ChoicesMixin:
         self.ineligible: set[int] = set()  # sessions shown, but not for this participant
         self.sessions_by_id: dict[str, Session] = {}
         for offer in offers:
-            choices: list[tuple[str, Any]] = []
+            keys = [NO_SESSION]
             for item in offer.sessions:
                 self.sessions_by_id[str(item.session.pk)] = item.session
-                choices.append((str(item.session.pk), str(item.session)))
-            choices.append((NO_SESSION, _("Jeg deltager ikke i nogen af dem")))
-            self.fields[f"slot_{offer.slot.pk}"] = forms.ChoiceField(
+                keys.append(str(item.session.pk))
+            self.fields[f"slot_{offer.slot.pk}"] = KeyedChoiceField(
                 label=offer.slot.title,
-                choices=choices,
+                keys=keys,
+                labels=_session_labels(offer),
                 widget=forms.RadioSelect,
                 error_messages={
                     "required": _("Vælg en session, eller vælg at du ikke deltager."),
@@ -187,13 +212,16 @@ class CategoryChoiceField(forms.ChoiceField):
 
     def set_categories(self, categories: Iterable[Category]) -> None:
         self.categories = {str(category.pk): category for category in categories}
-        self.choices = [
-            (
-                key,
-                f"{category.name} – {_price(category.price)}{invitation_note(category)}",
-            )
+        self.choices = self._labels  # made when shown, as `KeyedChoiceField`'s
+
+    def _labels(self) -> list[tuple[str, str]]:
+        return [
+            (key, f"{category.name} – {_price(category.price)}{invitation_note(category)}")
             for key, category in self.categories.items()
         ]
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.categories
 
     def prepare_value(self, value: Any) -> Any:
         return str(value.pk) if isinstance(value, Category) else value
