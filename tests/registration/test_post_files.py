@@ -57,9 +57,7 @@ def files_run_under(view: CodeType, call: Callable[[], Any]) -> tuple[Any, list[
     return result, sorted(str(Path(name).relative_to(SOURCE)) for name in seen)
 
 
-def test_one_registration_post_runs_through_few_of_our_files(
-    client, edition, settings
-):
+def test_one_registration_post_runs_through_few_of_our_files(client, edition, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 60  # production's one-second reads, warm
     assert client.get(url(edition)).status_code == 200  # the rush: the form was just shown
     response, files = files_run_under(
