@@ -143,12 +143,12 @@ class KeyedChoiceField(forms.ChoiceField):
         return str(value) in self.keys
 
 
-def _session_labels(offer: SlotOffer) -> Callable[[], list[tuple[str, Any]]]:
+def _session_labels(offer: SlotOffer, none: Any) -> Callable[[], list[tuple[str, Any]]]:
     def labels() -> list[tuple[str, Any]]:
         choices: list[tuple[str, Any]] = [
             (str(item.session.pk), str(item.session)) for item in offer.sessions
         ]
-        return [*choices, (NO_SESSION, _("Jeg deltager ikke i nogen af dem"))]
+        return [*choices, (NO_SESSION, none)]
 
     return labels
 
@@ -159,8 +159,16 @@ class ChoicesMixin:
     fields: dict[str, forms.Field]
     cleaned_data: dict[str, Any]
 
+    for_secretary = False  # a group's secretary fills the form in for a colleague
+
     def add_slot_fields(self, offers: list[SlotOffer]) -> None:
         self.offers = offers
+        if self.for_secretary:
+            none = _("Personen deltager ikke i nogen af dem")
+            required = _("Vælg en session, eller vælg at personen ikke deltager.")
+        else:
+            none = _("Jeg deltager ikke i nogen af dem")
+            required = _("Vælg en session, eller vælg at du ikke deltager.")
         self.ineligible: set[int] = set()  # sessions shown, but not for this participant
         self.sessions_by_id: dict[str, Session] = {}
         for offer in offers:
@@ -171,10 +179,10 @@ class ChoicesMixin:
             self.fields[f"slot_{offer.slot.pk}"] = KeyedChoiceField(
                 label=offer.slot.title,
                 keys=keys,
-                labels=_session_labels(offer),
+                labels=_session_labels(offer, none),
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": _("Vælg en session, eller vælg at du ikke deltager."),
+                    "required": required,
                     "invalid_choice": _("Vælg en af sessionerne på listen."),
                 },
             )
@@ -270,9 +278,11 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         categories: Iterable[Category],
         offers: list[SlotOffer],
         tracks: Iterable[Track] = (),
+        for_secretary: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.for_secretary = for_secretary
         self.fields["category"].set_categories(categories)  # type: ignore[attr-defined]
         self.tracks = {str(track.pk): track for track in tracks}
         if self.tracks:
@@ -285,8 +295,43 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
                     "invalid_choice": _("Vælg en af sæsonerne."),
                 },
             )
+        if for_secretary:
+            self.speak_of_the_colleague()
         self.add_slot_fields(offers)
         self.order_fields(self.page_order())
+
+    def speak_of_the_colleague(self) -> None:
+        """The words of a secretary's form: it asks about the colleague ("personen"), and what
+        the secretary accepts or ticks is said to be on the colleague's behalf (a consent so
+        given is recorded as the secretary's, and the colleague confirms it on their own page:
+        `registration.consents`)."""
+        fields = self.fields
+        fields["category"].error_messages["required"] = _("Vælg personens deltagerkategori.")
+        fields["committee"].help_text = _(
+            "Fx Sundheds- og Ældreudvalget, hvis personen er politiker."
+        )
+        fields["dinner"].label = _("Deltager personen i middagen den første aften?")
+        fields["dietary"].help_text = _(
+            "Frivilligt. Skriv kun personens kosthensyn eller behov for tilgængelighed, hvis "
+            "personen har bedt dig om det. De bruges til at tage hensyn ved konferencen, kan "
+            "være helbredsoplysninger og slettes kort efter konferencen."
+        )
+        fields["list_consent"].label = _(
+            "Personen har sagt ja til, at navn, stilling og organisation må stå på "
+            "deltagerlisten. Personen bekræfter det selv via sit personlige link."
+        )
+        fields["accept_terms"].label = _(
+            "Jeg accepterer betingelserne for tilmelding på personens vegne, herunder reglerne "
+            "for afbud."
+        )
+        fields["accept_terms"].error_messages["required"] = _(
+            "Du skal acceptere betingelserne for at tilmelde personen."
+        )
+        if "track" in fields:
+            fields["track"].label = _(
+                "Hvilken af de parallelle sæsoner deltager personen i om eftermiddagen?"
+            )
+            fields["track"].error_messages["required"] = _("Vælg den sæson, personen deltager i.")
 
     def page_order(self) -> list[str]:
         """The fields in the order the page shows them, so the error summary follows the page."""

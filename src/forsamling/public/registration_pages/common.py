@@ -21,7 +21,7 @@ from forsamling.domain.registration_rules import (
 )
 from forsamling.invoicing import services as invoicing_services
 from forsamling.registration import services
-from forsamling.registration.models import Registration
+from forsamling.registration.models import GroupBooking, Registration
 from forsamling.registration.queries import registration_by_link
 
 
@@ -69,12 +69,17 @@ def with_retry_after(response: HttpResponse, refusal: abuse.Refusal | None) -> H
     return response
 
 
-def link_sent(request: HttpRequest, event: Edition, email: str) -> HttpResponse:
+def link_sent(
+    request: HttpRequest, event: Edition, email: str, group: GroupBooking | None = None
+) -> HttpResponse:
     """'Check your e-mail', whether or not the address is registered; the link is mailed at
-    most once per FORSAMLING_RESEND_INTERVAL_SECONDS per address."""
+    most once per FORSAMLING_RESEND_INTERVAL_SECONDS per address. The answer of every form that
+    meets an address already registered (the single form, a group's next member, "send my link
+    again"): none of them says whether it is. A group's secretary is sent back to the group."""
     if abuse.may_mail_link(event.slug, email):
         services.resend_link(edition=event, email=email)
-    return render(request, "public/registration/link_sent.html", {"edition": event})
+    context = {"edition": event, "group": group}
+    return render(request, "public/registration/link_sent.html", context)
 
 
 def home(registration: Registration) -> HttpResponse:

@@ -15,6 +15,7 @@ from forsamling.public.registration_pages.common import (
     error_message,
     invitation_refused,
     lacks_ean,
+    link_sent,
     with_retry_after,
 )
 from forsamling.public.registration_pages.single import refused
@@ -74,6 +75,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         categories=event.categories.all(),
         offers=breakout_slots(event),
         tracks=event.tracks.all(),
+        for_secretary=True,
     )
     refusal = refused(request, form)
     if form.is_valid():
@@ -89,9 +91,12 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             groups.add_group_member(group=booking, member=member, network=client_network(request))
         except InvitationInvalid:
             form.add_error("invitation_code", invitation_refused())
+        except AlreadyRegistered:
+            # The single form's answer (issue 25): the page does not say whether the address
+            # is registered; its owner gets their link (at most once per interval).
+            return link_sent(request, event, form.cleaned_data["email"], group=booking)
         except (RegistrationError, NotEligible) as error:
-            field = "email" if isinstance(error, AlreadyRegistered) else None
-            form.add_error(field, error_message(error, event))
+            form.add_error(None, error_message(error, event))
         else:
             abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect("public:registration_group", edition=event.slug, token=booking.token)
