@@ -24,6 +24,7 @@ PAGES: list[tuple[str, Callable[..., HttpResponse], str]] = [
     (OWN, private.manage, "registration"),
     (OWN + "kvittering/", single.done, "registration_done"),
     (OWN + "sessioner/", private.change_choices, "registration_choices"),
+    (OWN + "saeson/", private.change_track, "registration_track"),
     (OWN + "oplysninger/", private.update_details, "registration_details"),
     (OWN + "overdrag/", private.substitute, "registration_substitute"),
     (OWN + "afmeld/", private.cancel, "registration_cancel"),

@@ -417,6 +417,26 @@ class ChoicesForm(SafeTextMixin, ChoicesMixin, forms.Form):
         return data
 
 
+class TrackForm(forms.Form):
+    """The afternoon track ("sæson") on the private page: the edition's tracks as radios."""
+
+    def __init__(self, *args: Any, tracks: Iterable[Track], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tracks = {str(track.pk): track for track in tracks}
+        self.fields["track"] = forms.ChoiceField(
+            label=_("Hvilken af de parallelle sæsoner deltager du i om eftermiddagen?"),
+            choices=[(key, track.name) for key, track in self.tracks.items()],
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": _("Vælg den sæson, du deltager i."),
+                "invalid_choice": _("Vælg en af sæsonerne."),
+            },
+        )
+
+    def clean_track(self) -> Track:
+        return self.tracks[self.cleaned_data["track"]]
+
+
 class SubstituteForm(SafeTextMixin, forms.Form):
     name = forms.CharField(
         label=_("Kollegaens navn"), max_length=200, error_messages={"required": REQUIRED}

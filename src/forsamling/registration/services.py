@@ -285,6 +285,21 @@ def update_details(
         _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": sorted(changed)})
 
 
+def change_track(*, registration: Registration, track: Track, actor: str = PARTICIPANT) -> None:
+    """Makes `track` the participant's afternoon track ("sæson"), one of their edition's. The
+    track holds no seat and no consent, so only the row and the audit entry change."""
+    _check_active(registration)
+    if track.edition_id != registration.edition_id:
+        raise ValueError("Track of another edition")
+    if registration.track_id == track.pk:
+        return
+    with transaction.atomic(durable=True):
+        _lock_active(registration)
+        registration.track = track
+        registration.save(update_fields=["track", "updated_at"])
+        _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": ["track"]})
+
+
 def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT) -> None:
     """Cancels; seats go to the waiting lists at once. After the deadline the fee stands."""
     _check_active(registration)

@@ -28,13 +28,20 @@ from forsamling.public.registration_pages.common import (
     private_registration,
 )
 from forsamling.registration import services
-from forsamling.registration.forms import NO_SESSION, ChoicesForm, DetailsForm, SubstituteForm
+from forsamling.registration.forms import (
+    NO_SESSION,
+    ChoicesForm,
+    DetailsForm,
+    SubstituteForm,
+    TrackForm,
+)
 from forsamling.registration.models import Registration
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import breakout_slots, personal_agenda, personal_programme
 
 # The private page holds three forms at once: each gets its own ids.
 CHOICES_IDS, DETAILS_IDS, HANDOVER_IDS = "choices-%s", "details-%s", "handover-%s"
+TRACK_IDS = "track-%s"
 
 
 def manage(request: HttpRequest, edition: str, token: str) -> HttpResponse:
@@ -77,6 +84,7 @@ def _manage_context(registration: Registration, **forms: Any) -> dict[str, Any]:
         "details_form": forms.get("details_form")
         or DetailsForm(initial=details, auto_id=DETAILS_IDS),
         "substitute_form": forms.get("substitute_form") or SubstituteForm(auto_id=HANDOVER_IDS),
+        "track_form": forms.get("track_form") or _track_form(registration),
         "fee": fee,
         "organisations": organisation_names(),
         "error": forms.get("error"),
@@ -92,9 +100,28 @@ def _badge_qr(registration: Registration) -> SafeString:
     return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
-SECTIONS = {"choices_form": "choices", "details_form": "details", "substitute_form": "handover"}
+def _track_form(registration: Registration, data: Any = None) -> TrackForm | None:
+    """Who registered with an afternoon track ("sæson") may change it; an edition without
+    tracks asks nothing, and its page reads nothing for them."""
+    if registration.track_id is None:
+        return None
+    return TrackForm(
+        data,
+        tracks=registration.edition.tracks.all(),
+        initial={"track": str(registration.track_id)},
+        auto_id=TRACK_IDS,
+    )
+
+
+SECTIONS = {
+    "choices_form": "choices",
+    "track_form": "track",
+    "details_form": "details",
+    "substitute_form": "handover",
+}
 SAVED = {
     "choices_form": _("Dine sessioner er gemt."),
+    "track_form": _("Din sæson er gemt."),
     "details_form": _("Dine oplysninger er gemt."),
 }
 
@@ -141,6 +168,20 @@ def change_choices(request: HttpRequest, edition: str, token: str) -> HttpRespon
         lambda f: services.change_choices(
             registration=registration, sessions=f.cleaned_data["sessions"]
         ),
+    )
+
+
+def change_track(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    registration = private_registration(request, edition, token)
+    form = _track_form(registration, _posted(request))
+    if form is None:
+        raise Http404("The registration has no track to change")
+    return _manage_action(
+        request,
+        registration,
+        "track_form",
+        form,
+        lambda f: services.change_track(registration=registration, track=f.cleaned_data["track"]),
     )
 
 
