@@ -51,7 +51,9 @@ def test_changing_the_track_changes_it_and_says_so_in_the_log_only(edition):
 def test_another_edition_s_track_or_a_cancelled_registration_is_refused(edition):
     social, _ = tracks(edition)
     registration = registered(edition, social)
-    elsewhere = Track.objects.create(edition=EditionFactory(), key="x", name="Anden udgave")
+    elsewhere = Track.objects.create(
+        edition=EditionFactory(slug="2027", year=2027), key="x", name="Anden udgave"
+    )
     with pytest.raises(ValueError):
         services.change_track(registration=registration, track=elsewhere)
     services.cancel_registration(registration=registration)
