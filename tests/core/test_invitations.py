@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forsamling.invitations import services
-from forsamling.invitations.models import InvitationCode
-from forsamling.registration.models import Category, GroupBooking, Registration
+from forsamling.registration.models import Category, GroupBooking, InvitationCode, Registration
 from tests.registration.test_pages import form_data
 
 

@@ -16,9 +16,8 @@ from forsamling.exhibitors.models import Exhibitor, StandStaff
 from forsamling.outputs import jobs
 from forsamling.outputs.models import OutputJob, OutputKind
 from forsamling.privacy import consents
-from forsamling.privacy.models import Purpose
 from forsamling.registration import groups, services
-from forsamling.registration.models import Registration
+from forsamling.registration.models import Purpose, Registration
 from forsamling.registration.services import ParticipantDetails
 
 

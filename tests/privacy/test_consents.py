@@ -2,10 +2,12 @@
 
 import uuid
 
+import pytest
+
+from forsamling.domain.edition_capacity import EditionFull
 from forsamling.privacy import consents
-from forsamling.privacy.models import ConsentRecord, PrivacyNotice, Purpose
-from forsamling.registration import consent_hook, services
-from forsamling.registration.models import AuditEntry
+from forsamling.registration import places, services
+from forsamling.registration.models import AuditEntry, ConsentRecord, PrivacyNotice, Purpose
 from tests.privacy.conftest import details
 
 
@@ -86,6 +88,12 @@ def test_a_hand_over_ends_the_former_participants_consents(edition):
     assert not ConsentRecord.objects.filter(registration=registration, withdrawn_at=None).exists()
 
 
-def test_the_registration_services_record_consent_through_the_privacy_app():
-    """The hook is set when the apps start: registration cannot import privacy itself."""
-    assert consent_hook.consents() is consents
+def test_a_registration_refused_after_its_consent_step_leaves_no_record(edition):
+    """The consent is a step of the registration's own transaction, not a hook after it: when
+    the edition's last place is gone (the step after it), neither registration nor record stays."""
+    edition.capacity = 0
+    edition.save(update_fields=["capacity"])
+    places.recount(edition)
+    with pytest.raises(EditionFull):
+        register(edition, list_consent=True)
+    assert not ConsentRecord.objects.exists()

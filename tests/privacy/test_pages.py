@@ -13,13 +13,12 @@ from django.utils import timezone
 
 from forsamling.outbox.models import SentMessage
 from forsamling.privacy.models import (
-    ConsentRecord,
     DataRequest,
     PrivacySettings,
     RetainedInvoiceLine,
 )
 from forsamling.registration import services
-from forsamling.registration.models import Status
+from forsamling.registration.models import ConsentRecord, Status
 from tests.privacy.builders import future_dates, person
 
 

@@ -126,3 +126,55 @@ def test_the_secretary_starts_a_group_and_adds_participants_on_the_overview_page
 def test_an_unknown_group_token_is_not_found(client, edition):
     url = reverse("public:registration_group", kwargs={"edition": edition.slug, "token": "nope"})
     assert client.get(url).status_code == 404
+
+
+def test_an_address_already_registered_gets_the_single_form_s_answer_on_the_group_page(
+    client, edition, mailoutbox, django_capture_on_commit_callbacks
+):
+    """One rule for both forms: neither page says an address is registered; its owner gets
+    their link by e-mail (issue 25), and the secretary is told to ask the colleague."""
+    client.post(reverse("public:register", kwargs={"edition": edition.slug}), form_data(edition))
+    group = register_group(
+        edition=edition,
+        organisation="Aalborg Kommune",
+        secretary_name="Sif",
+        secretary_email="sif@aalborg.dk",
+    )
+    overview = reverse(
+        "public:registration_group", kwargs={"edition": edition.slug, "token": group.token}
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(overview, form_data(edition, idempotency_key="g-mette"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "allerede" not in page and "Tjek e-mailen" in page
+    assert f'href="{overview}"' in page  # back to the group, nothing typed is needed again
+    assert [m.to for m in mailoutbox][-1] == ["mette@aalborg.dk"]
+    assert not Registration.objects.filter(group=group).exists()
+
+
+def test_the_secretary_s_form_speaks_of_the_colleague_and_the_single_form_of_oneself(
+    client, edition
+):
+    """A secretary does not accept the terms or tick consent as if for themselves (issue 25):
+    the group's form asks about "personen" and says what is done on the person's behalf."""
+    group = register_group(
+        edition=edition,
+        organisation="Aalborg Kommune",
+        secretary_name="Sif",
+        secretary_email="sif@aalborg.dk",
+    )
+    overview = reverse(
+        "public:registration_group", kwargs={"edition": edition.slug, "token": group.token}
+    )
+    page = client.get(overview).content.decode()
+    assert "Deltager personen i middagen den første aften?" in page
+    assert "betingelserne for tilmelding på personens vegne" in page
+    assert "Personen har sagt ja til" in page and "Personen deltager ikke i nogen af dem" in page
+    assert "Deltager du i middagen" not in page and "Jeg deltager ikke" not in page
+    refused = client.post(overview, form_data(edition, accept_terms=None, category=None))
+    errors = refused.content.decode()
+    assert "Du skal acceptere betingelserne for at tilmelde personen." in errors
+    assert "Vælg personens deltagerkategori." in errors
+    single = client.get(reverse("public:register", kwargs={"edition": edition.slug}))
+    assert "Deltager du i middagen den første aften?" in single.content.decode()

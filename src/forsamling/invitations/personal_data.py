@@ -1,12 +1,6 @@
-"""Invitation codes: an organiser's note on a code."""
+"""Invitation codes: their rows are `registration.InvitationCode` (declared in registration's
+`personal_data.py`) since issue 22; this app holds none of its own."""
 
-from forsamling.domain.personal_data import Declaration, Erasure
+from forsamling.domain.personal_data import Declaration
 
-PERSONAL_DATA = [
-    Declaration(
-        "invitations.InvitationCode",
-        ("note",),
-        Erasure.KEEP_MINIMISED,
-        "An organiser's note on a code (whom it was for, by organisation); goes with the edition.",
-    ),
-]
+PERSONAL_DATA: list[Declaration] = []

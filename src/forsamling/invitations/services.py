@@ -1,117 +1,26 @@
-"""Creating, revoking and redeeming invitation codes; each one transaction.
-
-A registration in an invitation-only category goes through `register_invited` (or
-`add_invited_group_member`): the code's use is counted in the registration's transaction.
-The invitation codes sit above registration, so this is the caller above that makes both calls.
+"""Creating and revoking invitation codes, and choosing the categories that need one; each one
+transaction. A registration checks a code and counts its use itself, in its own transaction
+(`registration.invitation_codes`, called by `registration.services.register_participant`).
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.audit import AuditAction, organiser
-from forsamling.invitations.models import InvitationCode
-from forsamling.programme.models import Session, Track
-from forsamling.registration import groups, services
 from forsamling.registration.audit import record
-from forsamling.registration.models import Category, GroupBooking
-from forsamling.registration.services import ParticipantDetails, Registered
+from forsamling.registration.models import Category, InvitationCode
 
 # No 0/O, 1/I/L: codes are read aloud and typed from paper.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-class InvitationInvalid(Exception):
-    """The code is unknown, for another category, revoked, expired or used up."""
-
-
-def normalise(code: str) -> str:
-    return "".join(code.split()).replace("-", "").upper()[:40]
-
-
-def _usable(category: Category, code: str) -> Q:
-    now = timezone.now()
-    return (
-        Q(edition_id=category.edition_id, category=category, code=normalise(code), revoked_at=None)
-        & (Q(expires_at=None) | Q(expires_at__gt=now))
-        & (Q(max_uses=None) | Q(uses__lt=F("max_uses")))
-    )
-
-
-def is_usable(*, category: Category, code: str) -> bool:
-    """For the form's check (one query, only when an invitation-only category is chosen)."""
-    return bool(code) and InvitationCode.objects.filter(_usable(category, code)).exists()
-
-
-def redeem(*, category: Category, code: str) -> None:
-    """Counts one use, atomically (an UPDATE that checks the limits in its WHERE), or raises.
-    Run it in the registration's transaction, so a failed registration uses nothing."""
-    if not code:
-        raise InvitationInvalid()
-    updated = InvitationCode.objects.filter(_usable(category, code)).update(uses=F("uses") + 1)
-    if not updated:
-        raise InvitationInvalid()
-
-
-def register_invited(
-    *,
-    edition: Edition,
-    idempotency_key: str,
-    details: ParticipantDetails,
-    category: Category,
-    sessions: Sequence[Session],
-    track: Track | None = None,
-    invitation_code: str = "",
-    network: str = "",
-) -> Registered:
-    """A participant's registration from the public form: `register_participant`, with the
-    code of an invitation-only category counted in the registration's own transaction (a
-    failed registration uses nothing, a retry of one that went through neither). Other
-    categories (the 10.00 rush) go straight to the registration service: no query more."""
-    return _redeemed_with(
-        category,
-        invitation_code,
-        lambda: services.register_participant(
-            edition=edition,
-            idempotency_key=idempotency_key,
-            details=details,
-            category=category,
-            sessions=sessions,
-            track=track,
-            network=network,
-        ),
-    )
-
-
-def add_invited_group_member(
-    *, group: GroupBooking, member: groups.GroupMember, invitation_code: str, network: str = ""
-) -> Registered:
-    """`registration.groups.add_group_member`, with the code counted as in `register_invited`."""
-    return _redeemed_with(
-        member.category,
-        invitation_code,
-        lambda: groups.add_group_member(group=group, member=member, network=network),
-    )
-
-
-def _redeemed_with(category: Category, code: str, register: Callable[[], Registered]) -> Registered:
-    if not category.invitation_only:
-        return register()
-    with transaction.atomic(durable=True):
-        redeem(category=category, code=code)
-        result = register()
-        if not result.created:  # a retry: the first registration used the code already
-            transaction.set_rollback(True)
-        return result
 
 
 @transaction.atomic(durable=True)

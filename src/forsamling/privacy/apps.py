@@ -7,10 +7,6 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Persondata")
 
     def ready(self) -> None:
-        # The registration services record consent through this hook, in their transaction
-        # (forsamling.registration.consent_hook), since registration may not import privacy.
-        from forsamling.privacy import consents, erasure
-        from forsamling.registration.consent_hook import keep_consents_with
+        from forsamling.privacy import erasure  # at start-up, once the models are loaded
 
-        keep_consents_with(consents)
         erasure.register()

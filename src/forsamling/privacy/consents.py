@@ -2,71 +2,40 @@
 
 `Registration.list_consent` stays as what the participant list is built from; it is kept
 equal to "a participant-list consent is in force" by the functions here, in the caller's
-transaction. Withdrawing is one click on the private page, as giving is.
+transaction. Withdrawing is one click on the private page, as giving is. The records a
+registration writes in its own transaction are written by `registration.consents`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.db import transaction
 from django.utils import timezone
 
-from forsamling.conferences.models import Edition
-from forsamling.core.recent import recent
 from forsamling.domain.audit import AuditAction
-from forsamling.privacy.models import ConsentRecord, GivenBy, PrivacyNotice, Purpose
-from forsamling.privacy.notice import DEFAULT_LIST_CONSENT, DEFAULT_PHOTO_CONSENT
 from forsamling.registration.audit import record
-from forsamling.registration.models import Registration
+from forsamling.registration.consents import (
+    Wording,
+    close_all,
+    create,
+    current_wording,
+    record_registration_consent,
+    sync_list_consent,
+)
+from forsamling.registration.models import ConsentRecord, GivenBy, Purpose, Registration
 
-
-@dataclass(frozen=True)
-class Wording:
-    """The consent wordings in force for an edition; version 0 is the built-in default."""
-
-    version: int
-    participant_list: str
-    photos: str
-
-    def of(self, purpose: str) -> str:
-        return self.participant_list if purpose == Purpose.PARTICIPANT_LIST else self.photos
-
-
-def current_wording(edition: Edition) -> Wording:
-    """From the latest published notice (kept for a second per process, as the form's reads)."""
-
-    def read() -> Wording:
-        notice = (
-            PrivacyNotice.objects.filter(edition=edition)
-            .order_by("-version")
-            .values_list("version", "list_consent_text", "photo_consent_text")
-            .first()
-        )
-        if notice is None:
-            return Wording(0, str(DEFAULT_LIST_CONSENT), str(DEFAULT_PHOTO_CONSENT))
-        return Wording(*notice)
-
-    return recent(("privacy-wording", edition.pk), read)
-
-
-def record_registration_consent(registration: Registration, now: datetime) -> None:
-    """At registration, in its transaction: the participant-list box as ticked, as a record.
-
-    On the 10.00 path this is one INSERT when the box is ticked (the wording is read at most
-    once a second per process), nothing when it is not.
-    """
-    if not registration.list_consent:
-        return
-    if registration.group_id is None:
-        _create(registration, Purpose.PARTICIPANT_LIST, now)
-        return
-    # Ticked by the group's secretary: recorded as theirs, and the member is off the list
-    # until they confirm on their own page (`give_consent`).
-    _create(registration, Purpose.PARTICIPANT_LIST, now, given_by=GivenBy.SECRETARY)
-    Registration.objects.filter(pk=registration.pk).update(list_consent=False)
-    registration.list_consent = False
+# What the registration services record in their own transaction lives with them
+# (`registration.consents`); named here too for this app's pages and the back office.
+__all__ = [
+    "Wording",
+    "awaiting_confirmation",
+    "close_all",
+    "current_wording",
+    "give_consent",
+    "in_force",
+    "record_registration_consent",
+    "sync_list_consent",
+    "withdraw_consent",
+]
 
 
 def awaiting_confirmation(registration: Registration) -> bool:
@@ -90,7 +59,7 @@ def give_consent(*, registration: Registration, purpose: str, actor: str = "delt
         if in_force.filter(given_by=GivenBy.PARTICIPANT).exists():
             return
         in_force.update(withdrawn_at=now)
-        _create(registration, purpose, now)
+        create(registration, purpose, now)
         _set_list_flag(registration, purpose, True)
         _audit(registration, actor, AuditAction.CONSENT_GIVEN, purpose)
 
@@ -106,37 +75,6 @@ def withdraw_consent(*, registration: Registration, purpose: str, actor: str = "
             return
         _set_list_flag(registration, purpose, False)
         _audit(registration, actor, AuditAction.CONSENT_WITHDRAWN, purpose)
-
-
-def sync_list_consent(registration: Registration, given: bool, now: datetime) -> None:
-    """After `update_details` changed the box: a record given or withdrawn (in its transaction)."""
-    open_ = registration.consents.filter(
-        purpose=Purpose.PARTICIPANT_LIST, withdrawn_at__isnull=True
-    )
-    if given and not open_.filter(given_by=GivenBy.PARTICIPANT).exists():
-        open_.update(withdrawn_at=now)  # the secretary's, now confirmed by the member
-        _create(registration, Purpose.PARTICIPANT_LIST, now)
-    elif not given:
-        open_.update(withdrawn_at=now)
-
-
-def close_all(registration: Registration, now: datetime) -> None:
-    """Every consent in force ends (a hand-over: the colleague has given none; an erasure)."""
-    registration.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=now)
-
-
-def _create(
-    registration: Registration, purpose: str, now: datetime, given_by: str = "participant"
-) -> None:
-    wording = current_wording(registration.edition)
-    ConsentRecord.objects.create(
-        registration=registration,
-        purpose=purpose,
-        version=wording.version,
-        wording=wording.of(purpose),
-        given_at=now,
-        given_by=given_by,
-    )
 
 
 def _lock(registration: Registration) -> None:

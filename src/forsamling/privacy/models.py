@@ -11,7 +11,6 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
@@ -68,88 +67,6 @@ class PrivacySettings(models.Model):
 def invoice_year(edition: Edition) -> int:
     """The financial year an edition's participant invoices belong to: the conference's."""
     return edition.end_date.year
-
-
-class PrivacyNotice(models.Model):
-    """One published version of an edition's privacy notice and its consent wordings.
-
-    Versions are never edited: a change publishes the next version, and every consent
-    records the version and wording the participant saw.
-    """
-
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="privacy_notices")
-    version = models.PositiveIntegerField(_("version"))
-    text = models.TextField(
-        _("tekst"),
-        help_text=_("Afsnit adskilles af en tom linje; en linje med # er en overskrift."),
-    )
-    list_consent_text = models.CharField(_("samtykke til deltagerlisten"), max_length=300)
-    photo_consent_text = models.CharField(_("samtykke til fotos"), max_length=300)
-    published_at = models.DateTimeField(_("offentliggjort"), auto_now_add=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("privatlivspolitik")
-        verbose_name_plural = _("privatlivspolitikker")
-        ordering = ["edition", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["edition", "version"], name="privacy_notice_version")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.edition}: version {self.version}"
-
-
-class Purpose(models.TextChoices):
-    PARTICIPANT_LIST = "participant_list", _("Deltagerlisten")
-    PHOTOS = "photos", _("Fotos")
-
-
-class GivenBy(models.TextChoices):
-    PARTICIPANT = "participant", _("Deltageren selv")
-    SECRETARY = "secretary", _("Gruppens sekretær på deltagerens vegne")
-
-
-class ConsentRecord(models.Model):
-    """A consent as given: to what, in which wording (and its version), when, by whom, and
-    when withdrawn. A participant has at most one consent in force per purpose.
-
-    A group's secretary may tick the box for a member; that is recorded as given by the
-    secretary, and it does not put the member on the participant list until the member
-    confirms it on their own page (art. 7(1): the consent must be the member's own)."""
-
-    registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="consents"
-    )
-    purpose = models.CharField(_("formål"), max_length=20, choices=Purpose.choices)
-    version = models.PositiveIntegerField(_("ordlydens version"))
-    wording = models.CharField(_("ordlyd"), max_length=300)
-    given_at = models.DateTimeField(_("givet"))
-    given_by = models.CharField(
-        _("givet af"), max_length=20, choices=GivenBy.choices, default=GivenBy.PARTICIPANT
-    )
-    withdrawn_at = models.DateTimeField(_("trukket tilbage"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("samtykke")
-        verbose_name_plural = _("samtykker")
-        ordering = ["given_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["registration", "purpose"],
-                condition=Q(withdrawn_at__isnull=True),
-                name="consent_one_in_force",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.registration_id}: {self.get_purpose_display()} v{self.version}"
-
-    @property
-    def in_force(self) -> bool:
-        return self.withdrawn_at is None
 
 
 class RequestKind(models.TextChoices):

@@ -10,14 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
-from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
-
-DEFAULT_LIST_CONSENT = _("Mit navn, min stilling og min organisation må stå på deltagerlisten.")
-DEFAULT_PHOTO_CONSENT = _(
-    "KL må bruge fotos fra konferencen, hvor jeg kan genkendes, i omtale af konferencen."
-)
 
 
 @dataclass

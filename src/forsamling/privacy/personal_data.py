@@ -13,14 +13,6 @@ PERSONAL_DATA = [
         exported=False,
     ),
     Declaration(
-        "privacy.ConsentRecord",
-        ("wording", "given_by"),
-        Erasure.KEEP_MINIMISED,
-        "The proof of consent (art. 7(1)): what was agreed, in which wording, when and by whom; "
-        "it names no one once its registration is anonymised.",
-        by_registration=("registration",),
-    ),
-    Declaration(
         "privacy.RetainedInvoiceLine",
         ("name", "ean", "order_reference", "person_reference"),
         Erasure.KEEP_MINIMISED,
@@ -63,7 +55,6 @@ PERSONAL_DATA = [
 ]
 
 NOT_PERSONAL = {
-    "privacy.PrivacyNotice": "The notice's published text.",
     "auth.Permission": "A permission's name.",
     "auth.Group": "A group of permissions.",
     "contenttypes.ContentType": "A model's name.",

@@ -17,7 +17,6 @@ from forsamling.outbox.models import SentMessage
 from forsamling.outputs import jobs
 from forsamling.privacy.anonymise import ANONYMOUS_EMAIL, not_anonymised
 from forsamling.privacy.models import (
-    ConsentRecord,
     DataRequest,
     RetainedInvoiceLine,
     RetentionRun,
@@ -25,7 +24,7 @@ from forsamling.privacy.models import (
 from forsamling.privacy.retention import settings_for
 from forsamling.privacy.scheduling import waiting_run
 from forsamling.prizes.models import Nomination
-from forsamling.registration.models import GroupBooking, Registration
+from forsamling.registration.models import ConsentRecord, GroupBooking, Registration
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from django.utils import timezone
 from forsamling.domain.retention import ErasureEffect, erasure_effect
 from forsamling.exhibitors.models import StandStaff
 from forsamling.privacy import erasure, registry
-from forsamling.privacy.models import DataRequest, PrivacyNotice, RequestKind, RequestOutcome
+from forsamling.privacy.models import DataRequest, RequestKind, RequestOutcome
 from forsamling.registration import services as registration_services
 from forsamling.registration.diets import LABELS
-from forsamling.registration.models import Registration
+from forsamling.registration.models import PrivacyNotice, Registration
 from forsamling.registration.queries import personal_programme
 
 # Before the conference an erasure cancels first; the rest goes once the cancellation's

@@ -13,7 +13,6 @@ messages waiting always get a freshly rendered page, which is not kept. It sits 
 from __future__ import annotations
 
 import re
-import secrets
 import time
 from collections.abc import Callable
 from typing import Any
@@ -23,12 +22,14 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 
+from forsamling.registration.forms import new_idempotency_key
+
 # Views whose whole page may be shared between anonymous visitors.
 CACHED_VIEWS = frozenset({"public:programme", "public:register"})
 # The hidden values that must differ per visitor, and how to make a fresh one.
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 FRESH_INPUTS: dict[bytes, Callable[[], str]] = {
-    b"idempotency_key": lambda: secrets.token_urlsafe(24),
+    b"idempotency_key": new_idempotency_key,
 }
 MAX_ENTRIES = 256
 # The form is `never_cache` for browsers and proxies (it carries a per-visitor key); this cache

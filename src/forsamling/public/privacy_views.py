@@ -21,12 +21,13 @@ from forsamling.domain.registration_rules import cancellation_fee
 from forsamling.domain.retention import ErasureEffect
 from forsamling.privacy import access as privacy_access
 from forsamling.privacy import consents, services
-from forsamling.privacy.models import Purpose, RequestKind
+from forsamling.privacy.models import RequestKind
 from forsamling.privacy.notice import blocks, default_text
 from forsamling.privacy.retention import settings_for
 from forsamling.public.editions import page_edition
-from forsamling.public.registration_views import _registration
+from forsamling.public.registration_pages.common import private_registration
 from forsamling.registration.forms import ResendLinkForm
+from forsamling.registration.models import Purpose
 
 
 def notice(request: HttpRequest, edition: str) -> HttpResponse:
@@ -47,7 +48,7 @@ def notice(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def my_data(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     services.record_export(registration=registration, kind=RequestKind.EXPORT_PAGE)
     return render(
         request,
@@ -62,14 +63,14 @@ def my_data(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 
 
 def my_data_json(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     services.record_export(registration=registration, kind=RequestKind.EXPORT_JSON)
     return _json_file(services.export_of_registration(registration), registration.edition)
 
 
 @require_POST
 def consent(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     purpose = request.POST.get("purpose", "")
     if purpose not in Purpose.values or not registration.is_active:
         raise Http404("No such consent")
@@ -85,7 +86,7 @@ def consent(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 
 
 def erase(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     effect = services.erasure_preview(registration)
     if request.method == "POST":
         services.request_erasure(registration=registration)

@@ -3,7 +3,8 @@ error summary at the top. Eligibility is checked here too, so it is reported per
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import secrets
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -18,6 +19,7 @@ from forsamling.domain.ean import is_valid_gln, normalise_ean
 from forsamling.domain.eligibility import may_attend
 from forsamling.programme.models import Audience, Session, Track
 from forsamling.registration.diets import DIET_CHOICES
+from forsamling.registration.invitation_codes import is_usable
 from forsamling.registration.models import Category
 from forsamling.registration.queries import SlotOffer
 from forsamling.registration.services import Colleague, ParticipantDetails
@@ -154,28 +156,61 @@ our_wording(DetailsForm)
 DETAIL_FIELDS = list(DetailsForm.base_fields)
 
 
+class KeyedChoiceField(forms.ChoiceField):
+    """A radio group whose labels are made only when the page is shown: a posted value is
+    checked against the keys, so a POST formats no price and names no session it will not
+    show (the 10.00 rush)."""
+
+    def __init__(
+        self, *, keys: Iterable[str], labels: Callable[[], list[tuple[str, Any]]], **kwargs: Any
+    ) -> None:
+        super().__init__(choices=labels, **kwargs)
+        self.keys = frozenset(keys)
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.keys
+
+
+def _session_labels(offer: SlotOffer, none: Any) -> Callable[[], list[tuple[str, Any]]]:
+    def labels() -> list[tuple[str, Any]]:
+        choices: list[tuple[str, Any]] = [
+            (str(item.session.pk), str(item.session)) for item in offer.sessions
+        ]
+        return [*choices, (NO_SESSION, none)]
+
+    return labels
+
+
 class ChoicesMixin:
     """One radio group per breakout slot, named `slot_<id>`."""
 
     fields: dict[str, forms.Field]
     cleaned_data: dict[str, Any]
 
+    for_secretary = False  # a group's secretary fills the form in for a colleague
+
     def add_slot_fields(self, offers: list[SlotOffer]) -> None:
         self.offers = offers
+        if self.for_secretary:
+            none = _("Personen deltager ikke i nogen af dem")
+            required = _("Vælg en session, eller vælg at personen ikke deltager.")
+        else:
+            none = _("Jeg deltager ikke i nogen af dem")
+            required = _("Vælg en session, eller vælg at du ikke deltager.")
         self.ineligible: set[int] = set()  # sessions shown, but not for this participant
         self.sessions_by_id: dict[str, Session] = {}
         for offer in offers:
-            choices: list[tuple[str, Any]] = []
+            keys = [NO_SESSION]
             for item in offer.sessions:
                 self.sessions_by_id[str(item.session.pk)] = item.session
-                choices.append((str(item.session.pk), str(item.session)))
-            choices.append((NO_SESSION, _("Jeg deltager ikke i nogen af dem")))
-            self.fields[f"slot_{offer.slot.pk}"] = forms.ChoiceField(
+                keys.append(str(item.session.pk))
+            self.fields[f"slot_{offer.slot.pk}"] = KeyedChoiceField(
                 label=offer.slot.title,
-                choices=choices,
+                keys=keys,
+                labels=_session_labels(offer, none),
                 widget=forms.RadioSelect,
                 error_messages={
-                    "required": _("Vælg en session, eller vælg at du ikke deltager."),
+                    "required": required,
                     "invalid_choice": _("Vælg en af sessionerne på listen."),
                 },
             )
@@ -213,13 +248,16 @@ class CategoryChoiceField(forms.ChoiceField):
 
     def set_categories(self, categories: Iterable[Category]) -> None:
         self.categories = {str(category.pk): category for category in categories}
-        self.choices = [
-            (
-                key,
-                f"{category.name} – {_price(category.price)}{invitation_note(category)}",
-            )
+        self.choices = self._labels  # made when shown, as `KeyedChoiceField`'s
+
+    def _labels(self) -> list[tuple[str, str]]:
+        return [
+            (key, f"{category.name} – {_price(category.price)}{invitation_note(category)}")
             for key, category in self.categories.items()
         ]
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.categories
 
     def prepare_value(self, value: Any) -> Any:
         return str(value.pk) if isinstance(value, Category) else value
@@ -229,12 +267,20 @@ class CategoryChoiceField(forms.ChoiceField):
         return self.categories[key] if key else None
 
 
-class RegistrationForm(ChoicesMixin, DetailsForm):
-    """What a participant types to register. The code of an invitation-only category is
-    asked for here and checked by the form above it, `invitations.forms.RegistrationWithCodeForm`
-    (the invitation codes sit above registration); pages use that one."""
+def new_idempotency_key() -> str:
+    """The key every registration form is shown with, new for each form shown (a double click
+    or a retry sends the same one again; `services.IDEMPOTENCY_KEY` is its alphabet). The one
+    place it is made: the form field's initial value, and the public page cache's fresh copy."""
+    return secrets.token_urlsafe(24)
 
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+class RegistrationForm(ChoicesMixin, DetailsForm):
+    """What a participant types to register, the invitation code of an invitation-only
+    category included (checked here; its use is counted by the registration service)."""
+
+    idempotency_key = forms.CharField(
+        widget=forms.HiddenInput, max_length=64, initial=new_idempotency_key
+    )
     category = CategoryChoiceField(
         label=_("Deltagerkategori"),
         widget=forms.RadioSelect,
@@ -260,9 +306,11 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         categories: Iterable[Category],
         offers: list[SlotOffer],
         tracks: Iterable[Track] = (),
+        for_secretary: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.for_secretary = for_secretary
         self.fields["category"].set_categories(categories)  # type: ignore[attr-defined]
         self.tracks = {str(track.pk): track for track in tracks}
         if self.tracks:
@@ -275,8 +323,43 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
                     "invalid_choice": _("Vælg en af sæsonerne."),
                 },
             )
+        if for_secretary:
+            self.speak_of_the_colleague()
         self.add_slot_fields(offers)
         self.order_fields(self.page_order())
+
+    def speak_of_the_colleague(self) -> None:
+        """The words of a secretary's form: it asks about the colleague ("personen"), and what
+        the secretary accepts or ticks is said to be on the colleague's behalf (a consent so
+        given is recorded as the secretary's, and the colleague confirms it on their own page:
+        `registration.consents`)."""
+        fields = self.fields
+        fields["category"].error_messages["required"] = _("Vælg personens deltagerkategori.")
+        fields["committee"].help_text = _(
+            "Fx Sundheds- og Ældreudvalget, hvis personen er politiker."
+        )
+        fields["dinner"].label = _("Deltager personen i middagen den første aften?")
+        fields["dietary"].help_text = _(
+            "Frivilligt. Skriv kun personens kosthensyn eller behov for tilgængelighed, hvis "
+            "personen har bedt dig om det. De bruges til at tage hensyn ved konferencen, kan "
+            "være helbredsoplysninger og slettes kort efter konferencen."
+        )
+        fields["list_consent"].label = _(
+            "Personen har sagt ja til, at navn, stilling og organisation må stå på "
+            "deltagerlisten. Personen bekræfter det selv via sit personlige link."
+        )
+        fields["accept_terms"].label = _(
+            "Jeg accepterer betingelserne for tilmelding på personens vegne, herunder reglerne "
+            "for afbud."
+        )
+        fields["accept_terms"].error_messages["required"] = _(
+            "Du skal acceptere betingelserne for at tilmelde personen."
+        )
+        if "track" in fields:
+            fields["track"].label = _(
+                "Hvilken af de parallelle sæsoner deltager personen i om eftermiddagen?"
+            )
+            fields["track"].error_messages["required"] = _("Vælg den sæson, personen deltager i.")
 
     def page_order(self) -> list[str]:
         """The fields in the order the page shows them, so the error summary follows the page."""
@@ -290,7 +373,43 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         data = super().clean() or {}
         data["sessions"] = self.check_slots(data.get("category"))
         data["track"] = self.tracks.get(data.get("track") or "")
+        self.check_invitation(data)
         return data
+
+    def check_invitation(self, data: dict[str, Any]) -> None:
+        """Adds a Danish error unless an invitation-only category comes with a usable code.
+        Costs a query only when such a category is chosen: never on the 10.00 rush's path."""
+        category = data.get("category")
+        if category is None or not category.invitation_only:
+            return
+        code = data.get("invitation_code") or ""
+        if not code:
+            self.add_error(
+                "invitation_code",
+                _("Kategorien %(name)s kræver en invitationskode fra arrangøren.")
+                % {"name": category.name},
+            )
+        elif not is_usable(category=category, code=code):
+            self.add_error(
+                "invitation_code",
+                _(
+                    "Invitationskoden passer ikke til kategorien, er udløbet, brugt op eller "
+                    "tilbagekaldt. Kontakt arrangøren."
+                ),
+            )
+
+    def registration(self) -> dict[str, Any]:
+        """The arguments of `services.register_participant` the form holds (all but the
+        edition and who registers)."""
+        data = self.cleaned_data
+        return {
+            "idempotency_key": data["idempotency_key"],
+            "details": self.details(),
+            "category": data["category"],
+            "sessions": data["sessions"],
+            "track": data["track"],
+            "invitation_code": data["invitation_code"],
+        }
 
     @property
     def category_flags(self) -> dict[str, dict[str, bool]]:
@@ -324,6 +443,26 @@ class ChoicesForm(SafeTextMixin, ChoicesMixin, forms.Form):
         data = super().clean() or {}
         data["sessions"] = self.check_slots(self.category)
         return data
+
+
+class TrackForm(forms.Form):
+    """The afternoon track ("sæson") on the private page: the edition's tracks as radios."""
+
+    def __init__(self, *args: Any, tracks: Iterable[Track], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tracks = {str(track.pk): track for track in tracks}
+        self.fields["track"] = forms.ChoiceField(
+            label=_("Hvilken af de parallelle sæsoner deltager du i om eftermiddagen?"),
+            choices=[(key, track.name) for key, track in self.tracks.items()],
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": _("Vælg den sæson, du deltager i."),
+                "invalid_choice": _("Vælg en af sæsonerne."),
+            },
+        )
+
+    def clean_track(self) -> Track:
+        return self.tracks[self.cleaned_data["track"]]
 
 
 class SubstituteForm(SafeTextMixin, forms.Form):

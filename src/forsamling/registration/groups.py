@@ -31,6 +31,7 @@ class GroupMember:
     category: Category
     sessions: Sequence[Session] = field(default_factory=list)
     track: Track | None = None
+    invitation_code: str = ""
 
 
 def register_group(
@@ -87,7 +88,7 @@ def add_group_member(
     edition's places, unless the caller takes the places of several members at once.
 
     Opens no transaction of its own: `register_participant`'s is its own, or a savepoint in
-    the caller's (`register_group`'s, or the one counting an invitation code's use)."""
+    `register_group`'s. An invitation-only category's code is counted there, as for anyone."""
     details = member.details
     details = replace(
         details,
@@ -106,4 +107,5 @@ def add_group_member(
         actor=f"sekretær:{group.secretary_email}",
         place_taken_by_caller=place_taken_by_caller,
         network=network,
+        invitation_code=member.invitation_code,
     )

@@ -48,6 +48,20 @@ PERSONAL_DATA = [
         by_registration=("registration",),
         title="Bordplacering",
     ),
+    Declaration(
+        "registration.ConsentRecord",
+        ("wording", "given_by"),
+        Erasure.KEEP_MINIMISED,
+        "The proof of consent (art. 7(1)): what was agreed, in which wording, when and by whom; "
+        "it names no one once its registration is anonymised.",
+        by_registration=("registration",),
+    ),
+    Declaration(
+        "registration.InvitationCode",
+        ("note",),
+        Erasure.KEEP_MINIMISED,
+        "An organiser's note on a code (whom it was for, by organisation); goes with the edition.",
+    ),
 ]
 
 PERSONAL_DATA += [
@@ -75,4 +89,5 @@ NOT_PERSONAL = {
     "registration.Category": "A participant category's name.",
     "registration.Meal": "A meal of the edition: its day, kind and name.",
     "registration.DinnerTable": "A dinner table's number and seats.",
+    "registration.PrivacyNotice": "The notice's published text.",
 }

@@ -34,9 +34,8 @@ from forsamling.domain.registration_rules import (
     check_window,
 )
 from forsamling.programme.models import ItemKind, Session, SessionKind, Track
-from forsamling.registration import dinner, emails, places, push
+from forsamling.registration import consents, dinner, emails, invitation_codes, places, push
 from forsamling.registration.audit import record
-from forsamling.registration.consent_hook import consents
 from forsamling.registration.models import (
     CalendarFeed,
     Category,
@@ -119,8 +118,19 @@ def register_participant(
     may_exceed_capacity: bool = False,
     place_taken_by_caller: bool = False,
     network: str = "",
+    invitation_code: str = "",
 ) -> Registered:
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
+
+    Everything a registration does, in this order, in one transaction: the registration row;
+    the use of its invitation code (an invitation-only category); its confirmation e-mail
+    queued in the outbox (sent after the commit); the participant-list consent as a record
+    (if ticked); the session seats (or waiting-list places); the audit entry; last, one of the
+    edition's places. A refusal at any step rolls all of it back.
+
+    `invitation_code`: an invitation-only category needs a usable code, whose use is counted
+    here (`InvitationInvalid` otherwise); staff registering someone (`outside_window`) need
+    none.
 
     `outside_window`: registered by staff, not through the public form: a walk-in at the
     door after the window has closed, or stand staff named by their exhibitor before it
@@ -138,10 +148,10 @@ def register_participant(
     confirmation e-mail, then (the counters are held for as few round trips as can be) the
     counters locked, the sessions read, the choices, the counters taken and the audit entry.
 
-    Not durable: it joins the caller's transaction when there is one (an invitation code's use
-    counted with it, a group's members, stand staff named by their exhibitor), where its block
-    is a savepoint, so a refused duplicate leaves the caller's transaction usable; alone (the
-    public form's other categories, a walk-in at the door) it is its own transaction. It is not
+    Not durable: it joins the caller's transaction when there is one (a group's first members,
+    stand staff named by their exhibitor), where its block is a savepoint, so a refused
+    duplicate leaves the caller's transaction usable; alone (the public form, a group's next
+    member, a walk-in at the door) it is its own transaction. It is not
     split into a durable entry point and a step because the two would differ only in
     `durable=`, and the step's savepoint is what lets a caller catch `AlreadyRegistered`.
     """
@@ -176,8 +186,10 @@ def register_participant(
                 network=network,
                 **values,
             )
+            if category.invitation_only and not outside_window:
+                invitation_codes.redeem(category=category, code=invitation_code)
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
-            consents().record_registration_consent(registration, now)  # only if ticked
+            consents.record_registration_consent(registration, now)  # only if ticked
             seats = lock_seats(session.pk for session in [*sessions, *dinner_seat])
             _check_open(sessions, seats)
             choices = take_seats(registration, [*sessions, *dinner_seat], seats, now)
@@ -279,10 +291,25 @@ def update_details(
         except IntegrityError:
             raise AlreadyRegistered() from None
         if "list_consent" in changed:
-            consents().sync_list_consent(registration, changed["list_consent"], timezone.now())
+            consents.sync_list_consent(registration, changed["list_consent"], timezone.now())
         if "dinner" in changed:
             dinner.change_seat_in_transaction(registration, changed["dinner"])
         _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": sorted(changed)})
+
+
+def change_track(*, registration: Registration, track: Track, actor: str = PARTICIPANT) -> None:
+    """Makes `track` the participant's afternoon track ("sæson"), one of their edition's. The
+    track holds no seat and no consent, so only the row and the audit entry change."""
+    _check_active(registration)
+    if track.edition_id != registration.edition_id:
+        raise ValueError("Track of another edition")
+    if registration.track_id == track.pk:
+        return
+    with transaction.atomic(durable=True):
+        _lock_active(registration)
+        registration.track = track
+        registration.save(update_fields=["track", "updated_at"])
+        _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": ["track"]})
 
 
 def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT) -> None:
@@ -382,12 +409,12 @@ def substitute_participant(
                 registration.save(update_fields=[*values, "token", "updated_at"])
         except IntegrityError:
             raise AlreadyRegistered() from None
-        consents().close_all(registration, timezone.now())  # the colleague has given none
+        consents.close_all(registration, timezone.now())  # the colleague has given none
         # The calendar feed and the phones told about the place were the former holder's.
         CalendarFeed.objects.filter(registration=registration).delete()
         PushSubscription.objects.filter(registration=registration).delete()
         if values["list_consent"]:
-            consents().record_registration_consent(registration, timezone.now())
+            consents.record_registration_consent(registration, timezone.now())
         _audit(
             registration, actor, AuditAction.SUBSTITUTED, {"from": previous, "to": values["email"]}
         )

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
-from forsamling.invitations.models import InvitationCode
+from forsamling.registration.models import InvitationCode
 from forsamling.programme.models import Speaker
 from forsamling.registration.models import Category, Registration
 

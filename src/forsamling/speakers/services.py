@@ -28,6 +28,7 @@ from forsamling.invitations import services as invitations
 from forsamling.outbox import sending
 from forsamling.programme.models import Speaker
 from forsamling.registration import services as registrations
+from forsamling.registration.invitation_codes import InvitationInvalid
 from forsamling.registration.models import Category, Registration, Status
 from forsamling.speakers.models import SpeakerRecord
 
@@ -159,10 +160,6 @@ def _registration(record: SpeakerRecord, profile: SpeakerProfile) -> Registratio
         return existing
     if record.invitation is None:
         raise SpeakerError("Invitationen er trukket tilbage. Kontakt arrangøren.")
-    try:
-        invitations.redeem(category=record.category, code=record.invitation.code)
-    except invitations.InvitationInvalid:
-        raise SpeakerError("Invitationen er trukket tilbage. Kontakt arrangøren.") from None
     speaker = record.speaker
     details = registrations.ParticipantDetails(
         name=speaker.name,
@@ -171,15 +168,19 @@ def _registration(record: SpeakerRecord, profile: SpeakerProfile) -> Registratio
         job_title=profile.title[:200],
         dietary=profile.dietary[:300],
     )
-    return registrations.register_participant(
-        edition=record.edition,
-        idempotency_key=f"speaker-{record.token[:48]}",
-        details=details,
-        category=record.category,
-        sessions=[],
-        outside_window=True,  # invited by the organisers, before or after the public window
-        may_exceed_capacity=True,  # a speaker is never turned away for want of a place
-    ).registration
+    try:
+        return registrations.register_participant(
+            edition=record.edition,
+            idempotency_key=f"speaker-{record.token[:48]}",
+            details=details,
+            category=record.category,
+            sessions=[],
+            invitation_code=record.invitation.code,  # its use counted in the same transaction
+            outside_window=True,  # invited by the organisers, before or after the public window
+            may_exceed_capacity=True,  # a speaker is never turned away for want of a place
+        ).registration
+    except InvitationInvalid:
+        raise SpeakerError("Invitationen er trukket tilbage. Kontakt arrangøren.") from None
 
 
 def _apply(

@@ -10,7 +10,8 @@ import pytest
 from django.contrib.admin.sites import site
 
 from forsamling.outbox.models import SentMessage
-from forsamling.privacy.models import DataRequest, PrivacyNotice, PrivacySettings
+from forsamling.privacy.models import DataRequest, PrivacySettings
+from forsamling.registration.models import PrivacyNotice
 
 
 def page(conference, rest=""):

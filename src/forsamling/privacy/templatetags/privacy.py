@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from forsamling.domain.danish import format_moment
 from forsamling.privacy import consents
-from forsamling.privacy.models import ConsentRecord, GivenBy, Purpose
 from forsamling.privacy.retention import settings_for
+from forsamling.registration.models import ConsentRecord, GivenBy, Purpose
 
 register = template.Library()
 

@@ -11,9 +11,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('conferences', '0005_edition_capacity'),
-        ('invitations', '0001_initial'),
+        ('registration', '0016_invitation_codes_and_consents_moved_here'),
         ('programme', '0003_danish_field_names'),
-        ('registration', '0011_registration_network'),
+        
     ]
 
     operations = [
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ændret')),
                 ('category', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registration.category', verbose_name='kategori')),
                 ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='speaker_records', to='conferences.edition', verbose_name='udgave')),
-                ('invitation', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='speaker_record', to='invitations.invitationcode', verbose_name='invitationskode')),
+                ('invitation', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='speaker_record', to='registration.invitationcode', verbose_name='invitationskode')),
                 ('registration', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='speaker_record', to='registration.registration', verbose_name='tilmelding')),
                 ('speaker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='records', to='programme.speaker', verbose_name='oplægsholder i programmet')),
             ],

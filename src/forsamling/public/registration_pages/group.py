@@ -1,0 +1,117 @@
+"""Group registration: the secretary's start page and the group's page, where the secretary
+adds one colleague at a time (each registered as if they had registered themselves)."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from forsamling.core import abuse
+from forsamling.core.clients import client_network
+from forsamling.domain.eligibility import NotEligible
+from forsamling.domain.registration_rules import AlreadyRegistered, RegistrationError
+from forsamling.public.editions import page_edition
+from forsamling.public.registration_pages.common import (
+    error_message,
+    invitation_refused,
+    lacks_ean,
+    link_sent,
+    with_retry_after,
+)
+from forsamling.public.registration_pages.single import refused
+from forsamling.registration import groups
+from forsamling.registration.forms import GroupBookingForm, RegistrationForm
+from forsamling.registration.invitation_codes import InvitationInvalid
+from forsamling.registration.meals import attendance_days
+from forsamling.registration.models import GroupBooking
+from forsamling.registration.organisations import organisation_names
+from forsamling.registration.places import places as edition_places
+from forsamling.registration.queries import (
+    breakout_slots,
+    group_overview,
+    registration_closes_at,
+)
+
+
+def group_start(request: HttpRequest, edition: str) -> HttpResponse:
+    event = page_edition(request, edition, with_themes=False)
+    form = GroupBookingForm(request.POST or None)
+    refusal = None
+    if request.method == "POST" and form.is_valid():
+        refusal = abuse.check_form(request, form="group")
+        if refusal is not None:
+            form.add_error(None, refusal.message)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = groups.register_group(edition=event, **form.cleaned_data)
+        except RegistrationError as error:
+            form.add_error(None, error_message(error, event))
+        else:
+            abuse.count_accepted(request, form="group")
+            return redirect("public:registration_group", edition=event.slug, token=group.token)
+    context = {
+        "edition": event,
+        "form": form,
+        "organisations": organisation_names(),
+        "places": edition_places(event),
+        "closes_at": registration_closes_at(event),
+    }
+    status = refusal.status if refusal else 400 if form.errors else 200
+    response = render(request, "public/registration/group_start.html", context, status=status)
+    return with_retry_after(response, refusal)
+
+
+def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    """The secretary's overview: the group's participants, its total, and one more participant."""
+    event = page_edition(request, edition, with_themes=False)
+    booking = GroupBooking.objects.filter(edition=event, token=token).first()
+    if booking is None:
+        raise Http404("No such group booking")
+    form = RegistrationForm(
+        request.POST or None,
+        initial={
+            "organisation": booking.organisation,
+            "invitation_code": request.GET.get("kode", "")[:40],
+        },
+        categories=event.categories.all(),
+        offers=breakout_slots(event),
+        tracks=event.tracks.all(),
+        days=attendance_days(event),
+        for_secretary=True,
+    )
+    refusal = refused(request, form)
+    if form.is_valid():
+        member = groups.GroupMember(
+            idempotency_key=form.cleaned_data["idempotency_key"],
+            details=form.details(),
+            category=form.cleaned_data["category"],
+            sessions=form.cleaned_data["sessions"],
+            track=form.cleaned_data["track"],
+            invitation_code=form.cleaned_data["invitation_code"],
+        )
+        try:
+            groups.add_group_member(group=booking, member=member, network=client_network(request))
+        except InvitationInvalid:
+            form.add_error("invitation_code", invitation_refused())
+        except AlreadyRegistered:
+            # The single form's answer (issue 25): the page does not say whether the address
+            # is registered; its owner gets their link (at most once per interval).
+            return link_sent(request, event, form.cleaned_data["email"], group=booking)
+        except (RegistrationError, NotEligible) as error:
+            form.add_error(None, error_message(error, event))
+        else:
+            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
+            return redirect("public:registration_group", edition=event.slug, token=booking.token)
+    context = {
+        "edition": event,
+        "group": booking,
+        "overview": group_overview(booking),
+        "ean_warning": lacks_ean(booking.organisation, booking.ean),
+        "form": form,
+        "organisations": organisation_names(),
+        "places": edition_places(event),
+        "closes_at": registration_closes_at(event),
+    }
+    status = refusal.status if refusal else 400 if request.method == "POST" else 200
+    response = render(request, "public/registration/group.html", context, status=status)
+    return with_retry_after(response, refusal)
