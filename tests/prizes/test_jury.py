@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forsamling.backoffice.services import grant_role
+from forsamling.domain import audit
 from forsamling.domain import prizes as rules
 from forsamling.domain.permissions import Role
 from forsamling.prizes import services
@@ -56,7 +57,7 @@ def score(juror: Juror, nomination: Nomination, values: list[int], submit: bool 
         comment="",
         submit=submit,
         now=timezone.now(),
-        actor="test",
+        actor=audit.SYSTEM,
     )
 
 
@@ -259,7 +260,7 @@ def test_shortlist_must_be_three_different(jury: SimpleNamespace) -> None:
             prize=jury.prize,
             juror=jury.chair,
             nomination_ids=[jury.vejle.pk, jury.vejle.pk, jury.aarhus.pk],
-            actor="t",
+            actor=audit.SYSTEM,
         )
 
 
@@ -269,7 +270,7 @@ def test_a_juror_who_is_not_chair_cannot_decide(client: Client, jury: SimpleName
             prize=jury.prize,
             juror=jury.juror,
             nomination_ids=[jury.vejle.pk, jury.esbjerg.pk, jury.aarhus.pk],
-            actor="t",
+            actor=audit.SYSTEM,
         )
     response = login(client, jury.juror).post(
         reverse("backoffice:prize_shortlist", args=["2026"]), {"position_1": jury.vejle.pk}

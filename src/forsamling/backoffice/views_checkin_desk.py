@@ -17,6 +17,7 @@ from forsamling.checkin import services as checkin
 from forsamling.checkin.queries import arrivals_overview
 from forsamling.checkin.tokens import badge_code
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import Actor, ActorKind
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
 from forsamling.domain.registration_rules import AlreadyRegistered, RegistrationError
@@ -52,7 +53,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
                 category=form.cleaned_data["category"],
                 sessions=form.cleaned_data["sessions"],
                 track=form.cleaned_data["track"],
-                actor=f"indtjekning:{request.user.get_username()}",
+                actor=str(Actor(ActorKind.CHECKIN, request.user.get_username())),
                 outside_window=True,
                 may_exceed_capacity=True,  # the person is at the door
             )
