@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forsamling.domain.edition_capacity import EditionFull
+from forsamling.domain.capacity import EditionFull
 from forsamling.exhibitors.models import Exhibitor, StandStaff
 from forsamling.exhibitors.staff_registrations import register_stand_staff
 from forsamling.registration import places

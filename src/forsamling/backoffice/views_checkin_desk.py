@@ -17,6 +17,7 @@ from forsamling.checkin import services as checkin
 from forsamling.checkin.queries import arrivals_overview
 from forsamling.checkin.tokens import badge_code
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
 from forsamling.domain.audit import Actor, ActorKind
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
@@ -118,10 +119,10 @@ def badge_pdf(
         raise Http404
     registration = _registration(the_edition, registration_id)
     pdf = badges.badge_pdf(the_edition, [registration], layout)
-    response = HttpResponse(pdf, content_type="application/pdf")
     name = "etiket" if layout == badges.LABEL else "a6"
-    response["Content-Disposition"] = f'inline; filename="navneskilt-{registration.pk}-{name}.pdf"'
-    return response
+    return attachment(
+        pdf, f"navneskilt-{registration.pk}-{name}.pdf", "application/pdf", disposition="inline"
+    )
 
 
 def arrivals(request: HttpRequest, edition: str) -> HttpResponse:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.backoffice.permissions import require
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
 from forsamling.domain import invoicing as rules
 from forsamling.domain.danish import danish_sorted
 from forsamling.domain.permissions import Action
@@ -256,9 +257,7 @@ def download(request: HttpRequest, edition: str, invoice_id: int, kind: str) -> 
     except InvalidInvoiceFile as error:
         messages.error(request, describe(error))
         return redirect("backoffice:invoice", the_edition.slug, invoice.pk)
-    response = HttpResponse(content, content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{exports.file_name(invoice, fmt)}"'
-    return response
+    return attachment(content, exports.file_name(invoice, fmt), exports.CONTENT_TYPES[fmt])
 
 
 def run_zip(request: HttpRequest, edition: str, run: str) -> HttpResponse:
@@ -273,10 +272,7 @@ def run_zip(request: HttpRequest, edition: str, run: str) -> HttpResponse:
     except InvalidInvoiceFile as error:
         messages.error(request, describe(error))
         return redirect(reverse("backoffice:invoices", args=[the_edition.slug]) + f"?run={run}")
-    response = HttpResponse(content, content_type="application/zip")
-    name = f"fakturaer-{the_edition.slug}-{run}.zip"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(content, f"fakturaer-{the_edition.slug}-{run}.zip", "application/zip")
 
 
 def seller(request: HttpRequest, edition: str) -> HttpResponse:

@@ -22,8 +22,8 @@ from django.views.decorators.cache import never_cache
 from forsamling.conferences.models import Edition
 from forsamling.core import abuse
 from forsamling.core.clients import client_network
+from forsamling.domain.capacity import EditionFull
 from forsamling.domain.danish import format_moment
-from forsamling.domain.edition_capacity import EditionFull
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
