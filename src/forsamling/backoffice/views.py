@@ -62,7 +62,7 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
     context = {
         "edition": the_edition,
         "actions": actions,
-        "o": figures,
+        "figures": figures,
         "chart": mark_safe(  # charts.py escapes all text
             cumulative_svg(figures.per_day, title=_("Tilmeldinger over tid"))
         ),
@@ -121,7 +121,7 @@ def registration_detail(request: HttpRequest, edition: str, registration_id: int
             "edition": the_edition,
             "actions": actions,
             "file": found,
-            "r": found.registration,
+            "registration": found.registration,
             "breakouts": breakouts_with_sessions(the_edition)
             if Action.CHANGE_REGISTRATION in actions
             else [],

@@ -106,7 +106,7 @@ def badge_page(request: HttpRequest, edition: str, registration_id: int) -> Http
     return render(
         request,
         "backoffice/checkin_app/badge.html",
-        {"edition": the_edition, "actions": actions, "r": registration},
+        {"edition": the_edition, "actions": actions, "registration": registration},
     )
 
 

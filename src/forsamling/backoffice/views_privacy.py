@@ -123,7 +123,7 @@ def erase_for(request: HttpRequest, edition: str, registration_id: int) -> HttpR
         {
             "edition": the_edition,
             "actions": actions,
-            "r": registration,
+            "registration": registration,
             "cancels": services.erasure_preview(registration) == ErasureEffect.CANCEL,
             "fee": fee,
         },
