@@ -10,12 +10,13 @@ from forsamling.backoffice.permissions import organised_editions
 from forsamling.backoffice.services import grant_role
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
-from forsamling.exhibitors.models import Exhibitor, Stand
+from forsamling.exhibitors.models import Stand
 from forsamling.exhibitors.services import email_exhibitors
 from forsamling.outbox.models import SentMessage
 from forsamling.programme.models import Room
 from forsamling.registration.models import Registration, Status
 from tests.backoffice.conftest import make_conference, register
+from tests.factories import ExhibitorFactory
 
 
 @pytest.fixture
@@ -227,15 +228,7 @@ def test_publishing_offers_only_organised_editions(client, conference, other, us
 
 def _exhibitor_mail(conference, subject):
     """An e-mail to an exhibitor, through the service that sends them: it names no registration."""
-    exhibitor = Exhibitor.objects.create(
-        edition=conference.edition,
-        organisation="Velfærdsteknik ApS",
-        cvr="12345678",
-        contact_name="Ida Udstiller",
-        contact_email="ida@velfaerdsteknik.dk",
-        contact_phone="12345678",
-        invoice_address="Havnegade 1, 5000 Odense C",
-    )
+    exhibitor = ExhibitorFactory(edition=conference.edition)
     email_exhibitors(exhibitors=[exhibitor], subject=subject, body="Standen åbner kl. 8.")
     return SentMessage.objects.get(subject=subject)
 
