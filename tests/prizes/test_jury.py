@@ -300,34 +300,15 @@ def test_jury_home_leads_a_juror_to_the_jury_page(client: Client, jury: SimpleNa
 def test_jury_reads_attachments_without_the_private_link(
     client: Client, jury: SimpleNamespace
 ) -> None:
-    from django.core.files.base import ContentFile
+    from tests.prizes.conftest import PDF_BYTES, pdf_attachment
 
-    from forsamling.prizes.models import Attachment
-    from tests.prizes.conftest import PDF_BYTES
-
-    attachment = Attachment.objects.create(
-        nomination=jury.vejle,
-        kind="pdf",
-        extension="pdf",
-        content_type="application/pdf",
-        original_name="projekt.pdf",
-        size=len(PDF_BYTES),
-        file=ContentFile(PDF_BYTES, name="x.pdf"),
-    )
+    attachment = pdf_attachment(jury.vejle)
     page = login(client, jury.juror).get(nomination_url(jury, jury.vejle)).content.decode()
     assert jury.vejle.token not in page
     url = reverse("backoffice:prize_jury_attachment", args=["2026", jury.vejle.pk, attachment.pk])
     assert url in page
     assert b"".join(client.get(url).streaming_content) == PDF_BYTES
-    aalborg_file = Attachment.objects.create(
-        nomination=jury.aalborg,
-        kind="pdf",
-        extension="pdf",
-        content_type="application/pdf",
-        original_name="a.pdf",
-        size=len(PDF_BYTES),
-        file=ContentFile(PDF_BYTES, name="y.pdf"),
-    )
+    aalborg_file = pdf_attachment(jury.aalborg, "a.pdf")
     conflicted = reverse(
         "backoffice:prize_jury_attachment", args=["2026", jury.aalborg.pk, aalborg_file.pk]
     )
