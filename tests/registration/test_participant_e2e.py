@@ -8,9 +8,9 @@ import pytest
 
 from forsamling.domain import audit
 from forsamling.registration.models import Registration
+from tests.e2e.keyboard import tab_to
 
 from .test_pages import form_data, manage_url, url
-from .test_registration_e2e import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
