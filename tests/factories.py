@@ -1,10 +1,11 @@
 """The test packages' shared factories (factory-boy): an edition, its days and programme
-items, an exhibitor, and an organiser's logged-in client. Each package's conftest builds its
-own scene from these and changes only what its tests are about."""
+items, a participant category, an exhibitor, and an organiser's logged-in client. Each
+package's conftest builds its own scene from these and changes only what its tests are about."""
 
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -15,6 +16,7 @@ from factory.django import DjangoModelFactory
 from forsamling.conferences.models import Edition
 from forsamling.exhibitors.models import Exhibitor
 from forsamling.programme.models import Day, Item, ItemKind
+from forsamling.registration.models import Category
 
 
 class EditionFactory(DjangoModelFactory):
@@ -63,6 +65,21 @@ class ItemFactory(DjangoModelFactory):
     title = "Temamøder"
     starts_at = time(13, 0)
     ends_at = time(14, 30)
+
+
+class CategoryFactory(DjangoModelFactory):
+    """The officials' category at the full price; `politician=True` gives the politicians'."""
+
+    class Meta:
+        model = Category
+
+    edition = factory.SubFactory(EditionFactory)
+    key = "embedsperson"
+    name = "Embedsperson"
+    price = Decimal("3995")
+
+    class Params:
+        politician = factory.Trait(key="politiker", name="Kommunalpolitiker", is_politician=True)
 
 
 class ExhibitorFactory(DjangoModelFactory):
