@@ -1,10 +1,11 @@
-"""The test packages' shared factories (factory-boy): an edition, its days and programme items,
-and an organiser's logged-in client. Each package's conftest builds its own scene from these
-and changes only what its tests are about."""
+"""The test packages' shared factories (factory-boy): an edition, its days and programme
+items, a participant category, an exhibitor, and an organiser's logged-in client. Each
+package's conftest builds its own scene from these and changes only what its tests are about."""
 
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -13,7 +14,9 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from forsamling.conferences.models import Edition
+from forsamling.exhibitors.models import Exhibitor
 from forsamling.programme.models import Day, Item, ItemKind
+from forsamling.registration.models import Category
 
 
 class EditionFactory(DjangoModelFactory):
@@ -62,6 +65,36 @@ class ItemFactory(DjangoModelFactory):
     title = "Temamøder"
     starts_at = time(13, 0)
     ends_at = time(14, 30)
+
+
+class CategoryFactory(DjangoModelFactory):
+    """The officials' category at the full price; `politician=True` gives the politicians'."""
+
+    class Meta:
+        model = Category
+
+    edition = factory.SubFactory(EditionFactory)
+    key = "embedsperson"
+    name = "Embedsperson"
+    price = Decimal("3995")
+
+    class Params:
+        politician = factory.Trait(key="politiker", name="Kommunalpolitiker", is_politician=True)
+
+
+class ExhibitorFactory(DjangoModelFactory):
+    """A company with a contact person, booked for the edition (no stands)."""
+
+    class Meta:
+        model = Exhibitor
+
+    edition = factory.SubFactory(EditionFactory)
+    organisation = "Velfærdsteknologi ApS"
+    cvr = "10150817"
+    contact_name = "Mette Holm"
+    contact_email = "mette@example.dk"
+    contact_phone = "12345678"
+    invoice_address = "Industrivej 4\n8000 Aarhus C"
 
 
 def organiser_client(client: Client, username: str = "kl") -> Client:

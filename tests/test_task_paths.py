@@ -3,7 +3,10 @@ tasks queued under the paths of the old `tasks.py` modules still run after the m
 
 from __future__ import annotations
 
+import ast
 from datetime import timedelta
+from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -15,7 +18,7 @@ from django_tasks.base import Task
 from django_tasks_db.models import DBTaskResult
 
 from forsamling.outbox.sending import MAIL_TASKS
-from forsamling.privacy.scheduling import TASK_PATH
+from forsamling.privacy.scheduling import TASK_PATH, next_full_hour
 
 MOVED = {  # old path → new path, and the migration that rewrites it
     "forsamling.outbox.tasks.send_message": "forsamling.outbox.sending.send_message",
@@ -119,3 +122,31 @@ def test_tasks_queued_under_the_old_paths_run_after_the_migrations(settings):
         if status != "READY":  # those ran, under the new path
             assert DBTaskResult.objects.get(pk=pk).task_path == old
     MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_the_retention_migration_queues_one_first_run_without_application_code(settings):
+    """privacy 0002 writes the first run's row itself; migrated again, it writes no second."""
+    source = Path(import_module("forsamling.privacy.migrations.0002_schedule_retention").__file__)
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(ast.parse(source.read_text()))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert not any(name.startswith("forsamling") for name in imported)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    first = [("privacy", "0001_initial")]
+    MigrationExecutor(connection).migrate(first)
+    DBTaskResult.objects.all().delete()
+    latest = MigrationExecutor(connection)
+    latest.migrate(latest.loader.graph.leaf_nodes())
+    waiting = DBTaskResult.objects.get(status="READY")
+    assert waiting.task_path == TASK_PATH
+    assert waiting.run_after == next_full_hour(waiting.enqueued_at)
+
+    MigrationExecutor(connection).migrate(first)
+    latest = MigrationExecutor(connection)
+    latest.migrate(latest.loader.graph.leaf_nodes())
+    assert list(DBTaskResult.objects.filter(status="READY")) == [waiting]

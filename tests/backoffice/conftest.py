@@ -17,7 +17,7 @@ from forsamling.programme.models import SessionKind
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails, register_participant
 from forsamling.registration.sessions import create_session
-from tests.factories import DayFactory, EditionFactory, ItemFactory
+from tests.factories import CategoryFactory, DayFactory, EditionFactory, ItemFactory
 
 
 def make_conference(slug: str = "2026") -> SimpleNamespace:
@@ -32,17 +32,8 @@ def make_conference(slug: str = "2026") -> SimpleNamespace:
     big = create_session(
         slot=slot, kind=SessionKind.TEMAMOEDE, number=2, title="Psykiatri", capacity=300
     )
-    politician = Category.objects.create(
-        edition=edition,
-        key="politiker",
-        name="Kommunalpolitiker",
-        price=Decimal("3995"),
-        is_politician=True,
-        order=1,
-    )
-    official = Category.objects.create(
-        edition=edition, key="embedsperson", name="Embedsperson", price=Decimal("3995"), order=2
-    )
+    politician = CategoryFactory(edition=edition, politician=True, order=1)
+    official = CategoryFactory(edition=edition, order=2)
     stand = Category.objects.create(
         edition=edition, key="stand", name="Standpersonale", price=Decimal("1900.50"), order=3
     )

@@ -59,7 +59,7 @@ from forsamling.invoicing.services import draft_invoices, issue_drafts
 from forsamling.outbox.models import Mailing, MessageStatus, SentMessage
 from forsamling.outputs.models import OutputJob
 from forsamling.preferences.models import PreferenceRound
-from forsamling.prizes.models import Attachment, Criterion, Juror, Prize
+from forsamling.prizes.models import Criterion, Juror, Prize
 from forsamling.programme.models import EditionModerator, Room, Speaker, Track
 from forsamling.programme.services import publish_programme
 from forsamling.registration.models import AuditEntry, Category, GroupBooking
@@ -67,7 +67,7 @@ from forsamling.speakers.services import invite_speaker
 from tests.backoffice.conftest import make_conference, make_user, register
 from tests.exhibitors.conftest import details, image_bytes, make_stand
 from tests.invoicing.conftest import make_seller
-from tests.prizes.conftest import PDF_BYTES, make_nomination
+from tests.prizes.conftest import make_nomination, pdf_attachment
 
 # What each page outside the admin's model pages needs. A new page adds its line here.
 NEEDS: dict[str, Action | str] = {
@@ -316,15 +316,7 @@ def world(conference, people, users, settings, tmp_path):
         Criterion.objects.create(prize=prize, order=order, title=title, weight=1)
     Juror.objects.create(prize=prize, user=jury)  # a juror, not the chair
     nomination = make_nomination(prize)
-    attachment = Attachment.objects.create(
-        nomination=nomination,
-        kind="pdf",
-        extension="pdf",
-        content_type="application/pdf",
-        original_name="projekt.pdf",
-        size=len(PDF_BYTES),
-        file=ContentFile(PDF_BYTES, name="projekt.pdf"),
-    )
+    attachment = pdf_attachment(nomination)
     make_seller(edition)
     register(conference, "Frida Frivillig", organisation="Danske Ældreråd")  # a PDF invoice
     draft_invoices(edition=edition)

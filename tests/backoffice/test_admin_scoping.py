@@ -11,9 +11,12 @@ from forsamling.accounts.roles import grant_role
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
 from forsamling.exhibitors.models import Stand
+from forsamling.exhibitors.services import email_exhibitors
+from forsamling.outbox.models import SentMessage
 from forsamling.programme.models import Room
 from forsamling.registration.models import Registration, Status
 from tests.backoffice.conftest import make_conference, register
+from tests.factories import ExhibitorFactory
 
 
 @pytest.fixture
@@ -221,3 +224,27 @@ def test_publishing_offers_only_organised_editions(client, conference, other, us
     client.force_login(users.organiser)
     response = client.get(reverse("admin:programme_programmeversion_publish"))
     assert list(response.context["form"].fields["edition"].queryset) == [conference.edition]
+
+
+def _exhibitor_mail(conference, subject):
+    """An e-mail to an exhibitor, through the service that sends them: it names no registration."""
+    exhibitor = ExhibitorFactory(edition=conference.edition)
+    email_exhibitors(exhibitors=[exhibitor], subject=subject, body="Standen åbner kl. 8.")
+    return SentMessage.objects.get(subject=subject)
+
+
+def test_an_organiser_sees_the_e_mails_to_their_editions_exhibitors(
+    client, conference, other, users
+):
+    """The outbox is scoped by the message's edition, so e-mails without a registration show."""
+    mine = _exhibitor_mail(conference, "Praktisk om standen i år")
+    theirs = _exhibitor_mail(other, "Praktisk om standen sidste år")
+    assert mine.registration_id is None and mine.edition_id == conference.edition.pk
+    client.force_login(users.organiser)
+    page = client.get(reverse("admin:outbox_sentmessage_changelist")).content.decode()
+    assert "Praktisk om standen i år" in page
+    assert "Praktisk om standen sidste år" not in page
+    own = client.get(reverse("admin:outbox_sentmessage_change", args=[mine.pk]))
+    assert own.status_code == 200 and "Standen åbner kl. 8." in own.content.decode()
+    foreign = client.get(reverse("admin:outbox_sentmessage_change", args=[theirs.pk]))
+    assert foreign.status_code == 302

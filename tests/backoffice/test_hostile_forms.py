@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from forsamling.domain import audit
 from forsamling.outbox.models import Mailing, MessageStatus, SentMessage
 from forsamling.preferences import services as preference_services
 from forsamling.programme.models import Item, ItemKind, Session
@@ -39,7 +40,7 @@ def pages(client, conference, people, users):
     round = preference_services.create_round(
         edition=edition, title="Forsamlingshuse", slots=[slot],
         opens_at=edition.registration_opens_at, closes_at=edition.registration_closes_at,
-        actor="arrangør:test",
+        actor=audit.organiser("test"),
     )  # fmt: skip
     client.force_login(users.superuser)
     base = f"/backoffice/konference/{edition.slug}"

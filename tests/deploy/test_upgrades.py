@@ -1,6 +1,7 @@
-"""Upgrades: the migrations match the models, each app's migrations end in one leaf (a merge
-migration joins parallel branches before a release), and each app's newest migration can be
-unapplied and applied again (README, "Upgrades")."""
+"""Upgrades: the migrations match the models, each app's migrations end in one leaf (a parallel
+branch's first migration depends on the other's last before a release; no empty merge
+migration), and each app's newest migration can be unapplied and applied again (README,
+"Upgrades")."""
 
 from __future__ import annotations
 
@@ -28,11 +29,23 @@ def test_the_models_have_no_change_without_a_migration():
 
 def test_every_app_has_one_newest_migration():
     """Two leaves in one app (two branches merged in git, each with its migration) make
-    `migrate` stop; `manage.py makemigrations --merge` joins them."""
+    `migrate` stop; the later branch's first migration then depends on the other's last."""
     leaves = defaultdict(list)
     for app, name in MigrationLoader(None, ignore_no_migrations=True).graph.leaf_nodes():
         leaves[app].append(name)
     assert {app: names for app, names in leaves.items() if len(names) > 1} == {}
+
+
+def test_no_migration_is_an_empty_merge():
+    """An empty merge is a step that does nothing; the branch it joins is put in order instead
+    (CHANGELOG, "Upgrading from 0.3")."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    empty_merges = [
+        key
+        for key, migration in loader.disk_migrations.items()
+        if not migration.operations and sum(app == key[0] for app, _ in migration.dependencies) > 1
+    ]
+    assert empty_merges == []
 
 
 @pytest.mark.slow

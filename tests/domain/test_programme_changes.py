@@ -19,8 +19,8 @@ from forsamling.domain.programme_changes import (
     TITLE,
     programme_changes,
 )
+from tests.domain.programme_items import THURSDAY, item
 
-THURSDAY = date(2023, 5, 11)
 FRIDAY = date(2023, 5, 12)
 PIA = Speaker("1", "Pia Kürstein Kjellberg", "projektchef", "Vive")
 METTE = Speaker("2", "Mette Lindgaard", "formand", "Dansk Psykiatrisk Selskab")
@@ -31,22 +31,20 @@ TEMA3 = Session(
     title="Små, faste teams i ældreplejen – hvordan?",
     speakers=(PIA,),
 )
-SLOT = Item(
-    uid="b2",
-    kind="breakout",
+SLOT = item(
+    "b2",
+    "breakout",
+    "15:10",
+    "16:10",
     title="Break out: Temamøder",
-    day=THURSDAY,
-    start=time(15, 10),
-    end=time(16, 10),
     sessions=(TEMA3,),
 )
-TALK = Item(
-    uid="t1",
-    kind="talk",
+TALK = item(
+    "t1",
+    "talk",
+    "10:20",
+    "10:45",
     title="Vi skal genfinde omsorgen",
-    day=THURSDAY,
-    start=time(10, 20),
-    end=time(10, 45),
 )
 
 
@@ -63,7 +61,7 @@ def test_no_changes_between_equal_programmes():
 
 
 def test_session_moved_to_a_later_breakout_is_told_with_both_times():
-    later = Item(uid="b3", kind="breakout", title="Break out", day=THURSDAY, start=time(15, 30))
+    later = item("b3", "breakout", "15:30", title="Break out")
     old = programme(replace(SLOT), replace(later))
     new = programme(replace(SLOT, sessions=()), replace(later, sessions=(TEMA3,)))
     assert texts(old, new) == [
@@ -73,12 +71,11 @@ def test_session_moved_to_a_later_breakout_is_told_with_both_times():
 
 
 def test_session_moved_to_a_new_breakout_is_told_besides_the_new_breakout():
-    later = Item(
-        uid="b3",
-        kind="breakout",
+    later = item(
+        "b3",
+        "breakout",
+        "15:30",
         title="Break out: Ekstra",
-        day=THURSDAY,
-        start=time(15, 30),
         sessions=(TEMA3,),
     )
     new = programme(replace(SLOT, sessions=()), later)
@@ -90,12 +87,11 @@ def test_session_moved_to_a_new_breakout_is_told_besides_the_new_breakout():
 
 
 def test_sessions_of_a_new_breakout_are_not_listed_one_by_one():
-    later = Item(
-        uid="b3",
-        kind="breakout",
+    later = item(
+        "b3",
+        "breakout",
+        "15:30",
         title="Break out: Ekstra",
-        day=THURSDAY,
-        start=time(15, 30),
         sessions=(replace(TEMA3, uid="new"),),
     )
     assert [c.kind for c in programme_changes(programme(SLOT), programme(SLOT, later))] == [ADDED]
@@ -137,12 +133,11 @@ def test_removed_item():
 
 
 def test_removed_theme_block_is_one_change_not_one_per_talk():
-    block = Item(
-        uid="tb",
-        kind="theme_block",
+    block = item(
+        "tb",
+        "theme_block",
+        "10:20",
         title="Velfærd i balance",
-        day=THURSDAY,
-        start=time(10, 20),
         children=(TALK,),
     )
     assert texts(programme(block), programme()) == ["Velfærd i balance er taget af programmet"]

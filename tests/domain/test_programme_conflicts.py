@@ -19,24 +19,12 @@ from forsamling.domain.programme_conflicts import (
     SPEAKER_TWICE,
     programme_conflicts,
 )
+from tests.domain.programme_items import THURSDAY, item, talk
 
-THURSDAY = date(2023, 5, 11)
 ANNE = Speaker("7", "Anne Görlich", "lektor", "Aarhus Universitet")
 SAL_A = Room("1", "Sal A", capacity=100)
 SOCIAL = Track("social", "Den Socialpolitiske Sæson")
 HEALTH = Track("health", "Den Sundheds- og ældrepolitiske Sæson")
-
-
-def talk(uid: str, start: str, end: str | None = None, **fields) -> Item:
-    return Item(
-        uid=uid,
-        kind="talk",
-        title=fields.pop("title", f"Oplæg {uid}"),
-        day=fields.pop("day", THURSDAY),
-        start=time.fromisoformat(start),
-        end=time.fromisoformat(end) if end else None,
-        **fields,
-    )
 
 
 def programme(*items: Item, day: date = THURSDAY) -> Programme:
@@ -61,22 +49,20 @@ def test_a_programme_in_good_order_has_no_warnings():
 
 
 def test_speaker_in_two_places_at_once():
-    block = Item(
-        uid="tb",
-        kind="theme_block",
+    block = item(
+        "tb",
+        "theme_block",
+        "09:00",
+        "10:00",
         title="Blok",
-        day=THURSDAY,
-        start=time(9),
-        end=time(10),
         children=(talk("a", "09:10", "09:35", speakers=(ANNE,)),),
     )
-    slot = Item(
-        uid="bo",
-        kind="breakout",
+    slot = item(
+        "bo",
+        "breakout",
+        "09:30",
+        "10:30",
         title="Break out",
-        day=THURSDAY,
-        start=time(9, 30),
-        end=time(10, 30),
         sessions=(Session("s1", "temamoede", "Trivsel", number=1, speakers=(ANNE,)),),
     )
     conflicts = programme_conflicts(programme(block, slot))
@@ -90,13 +76,12 @@ def test_speaker_in_two_places_at_once():
 
 def test_speaker_on_a_block_and_its_own_talk_is_no_conflict():
     child = talk("a", "09:10", "09:35", speakers=(ANNE,))
-    block = Item(
-        uid="tb",
-        kind="theme_block",
+    block = item(
+        "tb",
+        "theme_block",
+        "09:00",
+        "10:00",
         title="Blok",
-        day=THURSDAY,
-        start=time(9),
-        end=time(10),
         speakers=(ANNE,),
         children=(child,),
     )
@@ -104,25 +89,23 @@ def test_speaker_on_a_block_and_its_own_talk_is_no_conflict():
 
 
 def test_a_cancelled_session_books_nobody():
-    slot = Item(
-        uid="bo",
-        kind="breakout",
+    slot = item(
+        "bo",
+        "breakout",
+        "10:00",
         title="Break out",
-        day=THURSDAY,
-        start=time(10),
         sessions=(Session("s1", "temamoede", "X", speakers=(ANNE,), cancelled=True),),
     )
     assert SPEAKER_TWICE not in kinds(programme(talk("a", "10:00", speakers=(ANNE,)), slot))
 
 
 def test_room_used_twice_at_once():
-    slot = Item(
-        uid="bo",
-        kind="breakout",
+    slot = item(
+        "bo",
+        "breakout",
+        "13:00",
+        "14:00",
         title="Break out",
-        day=THURSDAY,
-        start=time(13),
-        end=time(14),
         sessions=(
             Session("s1", "session", "Et", room=SAL_A),
             Session("s2", "session", "To", room=SAL_A),
@@ -133,12 +116,11 @@ def test_room_used_twice_at_once():
 
 
 def test_session_with_more_seats_than_its_room():
-    slot = Item(
-        uid="bo",
-        kind="breakout",
+    slot = item(
+        "bo",
+        "breakout",
+        "13:00",
         title="Break out",
-        day=THURSDAY,
-        start=time(13),
         sessions=(Session("s1", "temamoede", "Teams", number=3, room=SAL_A, capacity=120),),
     )
     assert [(c.kind, c.text) for c in programme_conflicts(programme(slot))] == [
@@ -156,13 +138,12 @@ def test_item_ending_before_it_starts():
 
 
 def test_talk_outside_its_theme_block():
-    block = Item(
-        uid="tb",
-        kind="theme_block",
+    block = item(
+        "tb",
+        "theme_block",
+        "10:20",
+        "11:10",
         title="Velfærd i balance",
-        day=THURSDAY,
-        start=time(10, 20),
-        end=time(11, 10),
         children=(talk("a", "11:00", "11:20"),),
     )
     assert [c.text for c in programme_conflicts(programme(block)) if c.kind == OUTSIDE_PARENT] == [
@@ -188,9 +169,7 @@ def test_a_track_item_and_an_item_for_everyone_clash():
 
 def test_two_breakouts_at_once_are_two_choices_nobody_can_make():
     """The warning names the half hour they share, not the first one's own time."""
-    one = Item(
-        uid="b1", kind="breakout", title="Break out 1", day=THURSDAY, start=time(13), end=time(14)
-    )
+    one = item("b1", "breakout", "13:00", "14:00", title="Break out 1")
     two = replace(one, uid="b2", title="Break out 2", start=time(13, 30), end=time(14, 30))
     assert [c.text for c in programme_conflicts(programme(one, two))] == [
         "Break out 1 og Break out 2 ligger oven i hinanden "

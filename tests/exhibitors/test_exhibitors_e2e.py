@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from forsamling.exhibitors.demo import load_demo_stands
 from forsamling.exhibitors.models import Exhibitor, StandStaff
+from tests.exhibitors.booking_form import fill_booking
 from tests.exhibitors.conftest import make_edition
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -31,14 +32,7 @@ def test_exhibitor_books_a_stand_and_adds_stand_staff(page, site, assert_accessi
     expect(page.get_by_role("heading", name="Book en stand", level=1)).to_be_visible()
     assert_accessible(page)
     page.locator("label", has_text=re.compile(r"^Stand A1$")).click()
-    page.get_by_label("Organisation").fill("Ældre Sagen")
-    page.get_by_label("CVR-nummer").fill("55133019")
-    page.get_by_label("Kontaktperson", exact=True).fill("Søren Ærø")
-    page.get_by_label("Kontaktpersonens e-mail").fill("soren@example.dk")
-    page.get_by_label("Kontaktpersonens telefon").fill("33 70 30 00")
-    page.get_by_label("Fakturaadresse").fill("Nørregade 49\n1165 København K")
-    page.get_by_label("EAN-nummer").fill("5798009882806")
-    page.locator("label[for=id_accept_terms]").click()
+    fill_booking(page, cvr="55133019", ean="5798009882806")  # a mistyped CVR number
     page.get_by_role("button", name="Book standene").click()
 
     # A mistyped CVR number: the error sits by the field, everything typed is kept.

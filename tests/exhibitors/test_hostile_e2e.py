@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from forsamling.exhibitors.models import Exhibitor
+from tests.exhibitors.booking_form import fill_booking
 from tests.exhibitors.test_exhibitors_e2e import site  # noqa: F401 (a fixture)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -24,13 +25,7 @@ def test_a_direction_override_in_the_organisation_is_refused_in_danish(
     page.set_viewport_size({"width": 390, "height": 900})
     page.goto(site + "/udstillere/book/")
     page.locator("label", has_text=re.compile(r"^Stand A1$")).click()
-    page.get_by_label("Organisation").fill("Ældre Sagen\u202e")  # pasted from a document
-    page.get_by_label("CVR-nummer").fill("55133018")
-    page.get_by_label("Kontaktperson", exact=True).fill("Søren Ærø")
-    page.get_by_label("Kontaktpersonens e-mail").fill("soren@example.dk")
-    page.get_by_label("Kontaktpersonens telefon").fill("33 70 30 00")
-    page.get_by_label("Fakturaadresse").fill("Nørregade 49\n1165 København K")
-    page.locator("label[for=id_accept_terms]").click()
+    fill_booking(page, organisation="Ældre Sagen\u202e")  # pasted from a document
     page.get_by_role("button", name="Book standene").press("Enter")
     expect(
         page.get_by_text("usynligt styretegn (U+202E RIGHT-TO-LEFT OVERRIDE)").first

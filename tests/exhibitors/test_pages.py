@@ -83,6 +83,9 @@ def test_stand_map_marks_each_stand_free_or_taken_in_words(client, edition, stan
     page = text(client.get(reverse("public:exhibitors", kwargs={"edition": edition.slug})))
     assert 'alt="Plantegning over udstillingsområdet"' in page
     assert 'data-x="10.00" data-y="20.00"' in page  # placed by stand-map.js (strict CSP)
+    assert page.count("stand-map.js") == 1
+    book = text(client.get(reverse("public:exhibitor_book", kwargs={"edition": edition.slug})))
+    assert book.count("stand-map.js") == 1
     assert (
         f'<a href="#stand-{stands[0].pk}">A1 <span class="stand-marker__status">optaget</span></a>'
         in page

@@ -7,12 +7,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from forsamling.exhibitors.models import Exhibitor, Stand, StandStaff
+from forsamling.exhibitors.models import Stand, StandStaff
 from forsamling.exhibitors.staff_registrations import STAND_STAFF_KEY
 from forsamling.invoicing.models import Seller
 from forsamling.registration.models import Category
 from tests.backoffice.conftest import make_conference
 from tests.backoffice.conftest import register as register_participant
+from tests.factories import ExhibitorFactory
 
 __all__ = ["make_conference", "register"]
 
@@ -97,16 +98,8 @@ def make_exhibitor(
         key=STAND_STAFF_KEY,
         defaults={"name": "Standpersonale", "price": Decimal(pass_price)},
     )
-    exhibitor = Exhibitor.objects.create(
-        edition=edition,
-        organisation=organisation,
-        cvr="10150817",
-        contact_name="Mette Holm",
-        contact_email="mette@example.dk",
-        contact_phone="12345678",
-        invoice_address="Industrivej 4\n8000 Aarhus C",
-        invoice_reference="PO-STAND-7",
-        ean=ean,
+    exhibitor = ExhibitorFactory(
+        edition=edition, organisation=organisation, invoice_reference="PO-STAND-7", ean=ean
     )
     for number, price, passes in stands:
         Stand.objects.create(

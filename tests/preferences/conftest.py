@@ -9,6 +9,7 @@ from itertools import count
 import pytest
 from django.utils import timezone
 
+from forsamling.domain import audit
 from forsamling.preferences import services
 from forsamling.preferences.models import PreferenceRound
 from forsamling.registration.services import register_participant
@@ -17,7 +18,7 @@ from tests.registration.conftest import details
 
 edition = registration_fixtures.edition  # the registration tests' fixture, shared
 
-ORGANISER = "arrangør:test"
+ORGANISER = audit.organiser("test")
 _keys = count(1)
 
 

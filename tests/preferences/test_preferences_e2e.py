@@ -10,21 +10,11 @@ from django.core import mail
 
 from forsamling.preferences import services
 from forsamling.registration.models import ChoiceStatus
+from tests.e2e.keyboard import tab_to
 from tests.preferences.conftest import ORGANISER, make_round, register
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 RESULT = "Resultatet af fordelingen"
-
-
-def tab_to(page, selector: str, limit: int = 150) -> None:
-    """Presses Tab until the element matching `selector` has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(
-            "s => !!document.activeElement && document.activeElement.matches(s)", selector
-        ):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_a_round_from_ranking_to_published_result(

@@ -149,7 +149,7 @@ def test_run_allocation_as_a_task(round, edition):
     )
     services.close_round(round=round, actor=ORGANISER)
 
-    result = services.run_allocation_task.enqueue(round.pk, ORGANISER)
+    result = services.run_allocation_task.enqueue(round.pk, str(ORGANISER))
 
     assert result.return_value == {"seated": 1, "unseated": 0}
     assert PreferenceRound.objects.get(pk=round.pk).status == RoundStatus.PREVIEWED
@@ -180,7 +180,7 @@ def test_rerun_draws_a_new_seed_and_keeps_every_commitment(round, edition):
     ]
     rerun = AuditEntry.objects.get(action="allocation_rerun")
     assert rerun.details["seed_commitment"] == seed_commitment(round.seed)
-    assert rerun.actor == ORGANISER
+    assert rerun.actor == str(ORGANISER)
 
 
 def test_rerun_and_second_publishing_are_refused_after_publishing(

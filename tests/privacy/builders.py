@@ -12,13 +12,14 @@ from django.utils import timezone
 
 from forsamling.checkin.services import check_in
 from forsamling.checkin.tokens import badge_code
-from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.exhibitors.models import StandStaff
 from forsamling.outputs import jobs
 from forsamling.outputs.models import OutputJob, OutputKind
 from forsamling.privacy import consents
 from forsamling.registration import groups, services
 from forsamling.registration.models import Purpose, Registration
 from forsamling.registration.services import ParticipantDetails
+from tests.factories import ExhibitorFactory
 
 
 @dataclass
@@ -112,14 +113,11 @@ def populate(edition) -> People:
     staff = get_user_model().objects.create_user("desk", is_staff=True)
     check_in(edition=edition, code=badge_code(people.registrations[0].pk), by=staff)
     # An exhibitor and its stand staff.
-    exhibitor = Exhibitor.objects.create(
+    exhibitor = ExhibitorFactory(
         edition=edition,
-        organisation="Velfærdsteknologi A/S",
-        cvr="12345678",
         contact_name="Kontakt Personsen",
         contact_email="kontakt.personsen@velfaerd.dk",
         contact_phone="87654321",
-        invoice_address="Vejen 1, 9000 Aalborg",
     )
     people.tokens.add(exhibitor.token)
     StandStaff.objects.create(

@@ -9,13 +9,21 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
 from forsamling.accounts.roles import grant_role
 from forsamling.domain.permissions import Role
-from forsamling.prizes.models import Criterion, Juror, Nomination, NominationState, Prize
+from forsamling.prizes.models import (
+    Attachment,
+    Criterion,
+    Juror,
+    Nomination,
+    NominationState,
+    Prize,
+)
 from forsamling.programme.models import ItemKind
 from tests.factories import DayFactory, EditionFactory, ItemFactory
 
@@ -30,6 +38,32 @@ def png_upload(name: str = "foto.png", image_format: str = "PNG") -> SimpleUploa
 
 def pdf_upload(name: str = "projekt.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def pdf_attachment(nomination: Nomination, name: str = "projekt.pdf") -> Attachment:
+    """A small PDF attached to the nomination, as an upload leaves it."""
+    return Attachment.objects.create(
+        nomination=nomination,
+        kind="pdf",
+        extension="pdf",
+        content_type="application/pdf",
+        original_name=name,
+        size=len(PDF_BYTES),
+        file=ContentFile(PDF_BYTES, name=name),
+    )
+
+
+def image_attachment(nomination: Nomination) -> Attachment:
+    """A photo attached to the nomination, as an upload leaves it."""
+    return Attachment.objects.create(
+        nomination=nomination,
+        kind="image",
+        extension="png",
+        content_type="image/png",
+        original_name="foto.png",
+        size=10,
+        file=ContentFile(png_upload().read(), name="foto.png"),
+    )
 
 
 def complete_values(**overrides: Any) -> dict[str, Any]:

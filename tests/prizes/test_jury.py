@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forsamling.accounts.roles import grant_role
+from forsamling.domain import audit
 from forsamling.domain import prizes as rules
 from forsamling.domain.permissions import Role
 from forsamling.prizes import services
@@ -56,7 +57,7 @@ def score(juror: Juror, nomination: Nomination, values: list[int], submit: bool 
         comment="",
         submit=submit,
         now=timezone.now(),
-        actor="test",
+        actor=audit.SYSTEM,
     )
 
 
@@ -259,7 +260,7 @@ def test_shortlist_must_be_three_different(jury: SimpleNamespace) -> None:
             prize=jury.prize,
             juror=jury.chair,
             nomination_ids=[jury.vejle.pk, jury.vejle.pk, jury.aarhus.pk],
-            actor="t",
+            actor=audit.SYSTEM,
         )
 
 
@@ -269,7 +270,7 @@ def test_a_juror_who_is_not_chair_cannot_decide(client: Client, jury: SimpleName
             prize=jury.prize,
             juror=jury.juror,
             nomination_ids=[jury.vejle.pk, jury.esbjerg.pk, jury.aarhus.pk],
-            actor="t",
+            actor=audit.SYSTEM,
         )
     response = login(client, jury.juror).post(
         reverse("backoffice:prize_shortlist", args=["2026"]), {"position_1": jury.vejle.pk}
@@ -299,34 +300,15 @@ def test_jury_home_leads_a_juror_to_the_jury_page(client: Client, jury: SimpleNa
 def test_jury_reads_attachments_without_the_private_link(
     client: Client, jury: SimpleNamespace
 ) -> None:
-    from django.core.files.base import ContentFile
+    from tests.prizes.conftest import PDF_BYTES, pdf_attachment
 
-    from forsamling.prizes.models import Attachment
-    from tests.prizes.conftest import PDF_BYTES
-
-    attachment = Attachment.objects.create(
-        nomination=jury.vejle,
-        kind="pdf",
-        extension="pdf",
-        content_type="application/pdf",
-        original_name="projekt.pdf",
-        size=len(PDF_BYTES),
-        file=ContentFile(PDF_BYTES, name="x.pdf"),
-    )
+    attachment = pdf_attachment(jury.vejle)
     page = login(client, jury.juror).get(nomination_url(jury, jury.vejle)).content.decode()
     assert jury.vejle.token not in page
     url = reverse("backoffice:prize_jury_attachment", args=["2026", jury.vejle.pk, attachment.pk])
     assert url in page
     assert b"".join(client.get(url).streaming_content) == PDF_BYTES
-    aalborg_file = Attachment.objects.create(
-        nomination=jury.aalborg,
-        kind="pdf",
-        extension="pdf",
-        content_type="application/pdf",
-        original_name="a.pdf",
-        size=len(PDF_BYTES),
-        file=ContentFile(PDF_BYTES, name="y.pdf"),
-    )
+    aalborg_file = pdf_attachment(jury.aalborg, "a.pdf")
     conflicted = reverse(
         "backoffice:prize_jury_attachment", args=["2026", jury.aalborg.pk, aalborg_file.pk]
     )

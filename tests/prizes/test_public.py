@@ -6,18 +6,17 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.outputs.prize_catalogue import catalogue_pdf
-from forsamling.prizes.models import Attachment, NominationState, Prize
+from forsamling.prizes.models import NominationState, Prize
 from forsamling.prizes.queries import catalogue, item_starts_at, winner_visible
 from forsamling.programme.services import publish_programme
 from tests.outputs.pdf_text import needs_poppler, pdf_text
-from tests.prizes.conftest import make_nomination, png_upload
+from tests.prizes.conftest import image_attachment, make_nomination
 
 pytestmark = pytest.mark.django_db
 
@@ -72,15 +71,7 @@ def test_nothing_public_until_the_organisers_publish(
 
 
 def test_nominee_pages_once_published(client: Client, decided: SimpleNamespace) -> None:
-    Attachment.objects.create(
-        nomination=decided.first,
-        kind="image",
-        extension="png",
-        content_type="image/png",
-        original_name="foto.png",
-        size=10,
-        file=ContentFile(png_upload().read(), name="x.png"),
-    )
+    image_attachment(decided.first)
     Prize.objects.update(nominees_published=True)
     page = prize_page(client)
     assert page.index("Røgfri fremtid") < page.index("Havbad hele året") < page.index("Gå-f")
@@ -182,15 +173,7 @@ def test_catalogue_pdf(client: Client, setup: SimpleNamespace) -> None:
 
 def test_catalogue_pdf_embeds_an_image(setup: SimpleNamespace) -> None:
     nomination = make_nomination(setup.prize, municipality="Skive")
-    Attachment.objects.create(
-        nomination=nomination,
-        kind="image",
-        extension="png",
-        content_type="image/png",
-        original_name="foto.png",
-        size=10,
-        file=ContentFile(png_upload().read(), name="x.png"),
-    )
+    image_attachment(nomination)
     with_image = catalogue_pdf(setup.prize, catalogue(setup.prize))
     assert with_image.startswith(b"%PDF-")
     assert b"/Subtype /Image" in with_image or b"/Image" in with_image

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.demo.edition import DEMO_SLUG
+from forsamling.domain import audit
 from forsamling.preferences.models import PreferenceRound, RoundStatus
 from forsamling.programme.models import Item
 from tests.registration.conftest import make_edition
@@ -136,8 +137,8 @@ def test_a_new_user_ranks_the_demo_breakout_and_gets_the_published_result(client
     response = client.post(rank_page, {"round": round.pk, f"slot_{slot.pk}_1": first.pk})
     assert response.status_code == 302
 
-    rounds.close_round(round=round, actor="demo")  # what the demo organiser does
-    rounds.run_allocation(round=round, actor="demo")
-    rounds.publish_round(round=round, actor="demo")
+    rounds.close_round(round=round, actor=audit.DEMO)  # what the demo organiser does
+    rounds.run_allocation(round=round, actor=audit.DEMO)
+    rounds.publish_round(round=round, actor=audit.DEMO)
     result = " ".join(client.get(rank_page).content.decode().split())
     assert "Pladserne er fordelt. Du har fået:" in result and first.title in result

@@ -14,6 +14,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from forsamling.domain import audit
 from forsamling.exhibitors import services as exhibitor_services
 from forsamling.registration.services import register_participant
 from tests.exhibitors.conftest import details as exhibitor_details
@@ -48,7 +49,7 @@ def site(edition):  # noqa: F811
     round = make_round(edition, [edition.themes_slot])
     from forsamling.preferences import services as preference_services
 
-    preference_services.open_round(round=round, actor="arrangør:test")
+    preference_services.open_round(round=round, actor=audit.organiser("test"))
     own = {"edition": edition.slug, "token": registration.token}
     return {
         "register": reverse("public:register", kwargs={"edition": edition.slug}),

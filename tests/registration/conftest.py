@@ -9,10 +9,9 @@ from itertools import count
 import pytest
 
 from forsamling.programme.models import Audience, SessionKind
-from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails
 from forsamling.registration.sessions import create_session
-from tests.factories import DayFactory, EditionFactory, ItemFactory
+from tests.factories import CategoryFactory, DayFactory, EditionFactory, ItemFactory
 
 _numbers = count(1)
 
@@ -59,35 +58,13 @@ def edition(db):
     )
     edition.small_theme = make_session(themes, "Faste teams i ældreplejen", capacity=2)
     edition.big_theme = make_session(themes, "Psykiatri", capacity=100)
-    edition.politician = Category.objects.create(
-        edition=edition,
-        key="politiker",
-        name="Kommunalpolitiker",
-        price=Decimal("3995"),
-        is_politician=True,
-        order=1,
-    )
-    edition.council_member = Category.objects.create(
-        edition=edition,
-        key="sundhedsraad",
-        name="Medlem af sundhedsråd",
-        price=Decimal("3995"),
-        is_politician=True,
-        is_health_council=True,
-        order=2,
-    )
-    edition.official = Category.objects.create(
-        edition=edition,
-        key="embedsperson",
-        name="Embedsperson",
-        price=Decimal("3995"),
-        order=3,
-    )
-    edition.stand_staff = Category.objects.create(
-        edition=edition,
-        key="standpersonale",
-        name="Standpersonale",
-        price=Decimal("1900"),
-        order=4,
+    edition.politician = CategoryFactory(edition=edition, politician=True, order=1)
+    edition.council_member = CategoryFactory(
+        edition=edition, politician=True, key="sundhedsraad", name="Medlem af sundhedsråd",
+        is_health_council=True, order=2,
+    )  # fmt: skip
+    edition.official = CategoryFactory(edition=edition, order=3)
+    edition.stand_staff = CategoryFactory(
+        edition=edition, key="standpersonale", name="Standpersonale", price=Decimal("1900"), order=4
     )
     return edition

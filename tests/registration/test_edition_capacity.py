@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forsamling.domain.edition_capacity import EditionFull
-from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.domain.capacity import EditionFull
+from forsamling.exhibitors.models import StandStaff
 from forsamling.exhibitors.staff_registrations import register_stand_staff
 from forsamling.registration import places
 from forsamling.registration.groups import GroupMember, register_group
@@ -25,6 +25,7 @@ from forsamling.registration.services import (
     register_participant,
     substitute_participant,
 )
+from tests.factories import ExhibitorFactory
 
 from .conftest import details
 
@@ -134,15 +135,7 @@ def test_a_group_fits_whole_or_nobody_is_booked(edition):
 def test_stand_staff_take_no_place(edition):
     with_capacity(edition, 1)
     register(edition, "a")
-    exhibitor = Exhibitor.objects.create(
-        edition=edition,
-        organisation="Ældre Sagen",
-        cvr="55133018",
-        contact_name="Søren",
-        contact_email="soren@example.dk",
-        contact_phone="33 70 30 00",
-        invoice_address="Nørregade 49",
-    )
+    exhibitor = ExhibitorFactory(edition=edition, organisation="Ældre Sagen")
     member = StandStaff.objects.create(exhibitor=exhibitor, name="Åse", email="aase@example.dk")
     registration = register_stand_staff(member)
     assert registration is not None and not registration.takes_place

@@ -10,8 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from forsamling.registration.models import GroupBooking
-
-from .test_registration_e2e import tab_to
+from tests.e2e.keyboard import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

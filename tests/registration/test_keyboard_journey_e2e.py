@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from forsamling.registration.models import Registration
-
-from .test_registration_e2e import tab_to
+from tests.e2e.keyboard import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from forsamling.domain import audit
 from forsamling.registration.models import Registration
+from tests.e2e.keyboard import tab_to
 
 from .test_pages import form_data, manage_url, url
-from .test_registration_e2e import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -160,7 +161,7 @@ def test_focus_moves_to_the_error_summary_on_the_ranking_form(page, live_server,
     from tests.preferences.conftest import make_round, register
 
     round = make_round(edition, [edition.themes_slot])
-    rounds.open_round(round=round, actor="arrangør:test")
+    rounds.open_round(round=round, actor=audit.organiser("test"))
     registration = register(edition, edition.politician)
     page.goto(f"{live_server.url}/{edition.slug}/tilmelding/{registration.token}/prioriteringer/")
     theme = edition.small_theme.pk

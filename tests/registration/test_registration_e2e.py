@@ -5,19 +5,9 @@ from __future__ import annotations
 import pytest
 
 from forsamling.registration.models import Registration
+from tests.e2e.keyboard import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def tab_to(page, selector: str, limit: int = 150) -> None:
-    """Presses Tab until the element matching `selector` has the focus, as a keyboard user would."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(
-            "s => !!document.activeElement && document.activeElement.matches(s)", selector
-        ):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_registering_with_the_keyboard_alone(page, live_server, edition, assert_accessible):

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
+
+JSON = "application/json; charset=utf-8"
 
 
 def attachment(
@@ -11,3 +17,9 @@ def attachment(
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
+
+
+def personal_data_file(data: dict[str, Any], filename: str) -> HttpResponse:
+    """A person's data as readable JSON (dates as ISO text, Danish letters as themselves)."""
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    return attachment(body, filename, JSON)

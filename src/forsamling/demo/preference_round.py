@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import DEMO
 from forsamling.preferences import services
 from forsamling.preferences.models import PreferenceRound
 from forsamling.preferences.services import SlotNotAvailable
@@ -14,7 +15,6 @@ from forsamling.programme.models import Item, ItemKind
 from forsamling.registration.queries import registration_closes_at
 
 SLOT_TITLE = "Politiske forsamlingshuse"
-ACTOR = "demo"
 
 
 def load_demo_round(edition: Edition, now: datetime) -> PreferenceRound | None:
@@ -33,9 +33,9 @@ def load_demo_round(edition: Edition, now: datetime) -> PreferenceRound | None:
             slots=[slot],
             opens_at=edition.registration_opens_at or now,
             closes_at=registration_closes_at(edition),
-            actor=ACTOR,
+            actor=DEMO,
         )
     except SlotNotAvailable:
         return None
-    services.open_round(round=round, actor=ACTOR)
+    services.open_round(round=round, actor=DEMO)
     return round

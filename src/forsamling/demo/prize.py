@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import DEMO
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.prizes import services
 from forsamling.prizes.jury import add_juror
@@ -112,21 +113,20 @@ def load_demo_prize(edition: Edition, now: datetime, password: str) -> Prize | N
         award_item=Item.objects.filter(edition=edition, kind=ItemKind.PRIZE_AWARD).first(),
     )
     nominations = _nominations(prize, now)
-    actor = "demo"
     chair = add_juror(
         prize=prize,
         user=_user("jury-formand", password, "Hanne Juul"),
         municipality="Odense",
         is_chair=True,
-        actor=actor,
+        actor=DEMO,
     )
     member = add_juror(
         prize=prize,
         user=_user("jury-medlem", password, "Ole Vestergaard"),
         municipality="Vejle",
-        actor=actor,
+        actor=DEMO,
     )
-    add_juror(prize=prize, user=_user("jury-tre", password, "Amira Hassan"), actor=actor)
+    add_juror(prize=prize, user=_user("jury-tre", password, "Amira Hassan"), actor=DEMO)
     _score(chair, nominations[:4], now, [[5, 4, 4, 3], [4, 5, 5, 4], [4, 3, 4, 5], [3, 3, 2, 2]])
     _score(member, nominations[1:3], now, [[4, 4, 5, 3], [5, 3, 3, 4]])
     return prize
@@ -144,7 +144,7 @@ def _score(
             comment="",
             submit=True,
             now=now,
-            actor="demo",
+            actor=DEMO,
         )
 
 

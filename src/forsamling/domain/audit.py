@@ -20,6 +20,7 @@ class ActorKind(StrEnum):
     SECRETARY = "sekretær"
     JUROR = "jury"
     NOMINATOR = "indstiller"
+    EXHIBITOR = "udstiller"  # the exhibitor's own staff page: the name is the exhibitor's id
     SYSTEM = "system"
 
 
@@ -52,6 +53,8 @@ SYSTEM = Actor(ActorKind.SYSTEM)
 
 
 NOMINATOR = Actor(ActorKind.NOMINATOR)
+# The demo data's loader: stored as "system:demo", as it always was.
+DEMO = Actor(ActorKind.SYSTEM, "demo")
 
 
 def organiser(username: str) -> Actor:
@@ -60,6 +63,10 @@ def organiser(username: str) -> Actor:
 
 def juror(username: str) -> Actor:
     return Actor(ActorKind.JUROR, username)
+
+
+def exhibitor(exhibitor_id: int) -> Actor:
+    return Actor(ActorKind.EXHIBITOR, str(exhibitor_id))
 
 
 class AuditAction(StrEnum):
@@ -315,4 +322,6 @@ def actor_label(actor: Actor, *, participant: str, user_names: Mapping[str, str]
             return f"{user_names.get(actor.name, actor.name)} (jury)"
         case ActorKind.NOMINATOR:
             return "Indstilleren"
+        case ActorKind.EXHIBITOR:
+            return "Udstilleren"
     return "Systemet"

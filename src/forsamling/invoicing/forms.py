@@ -14,7 +14,8 @@ from forsamling.domain.stands import InvalidCVR, validate_cvr
 from forsamling.invoicing.models import Buyer, PaymentMeans, Seller
 
 
-def _cvr(value: str, *, required: bool) -> str:
+def checked_cvr(value: str, *, required: bool) -> str:
+    """A CVR number as stored (empty where none is required and none was typed)."""
     if not value.strip() and not required:
         return ""
     try:
@@ -30,6 +31,16 @@ def _postcode(value: str, *, required: bool) -> str:
     value = value.strip()
     if (value or required) and not (len(value) == 4 and value.isdigit()):
         raise forms.ValidationError(_("Et dansk postnummer er 4 cifre."), code="postcode")
+    return value
+
+
+def checked_ean(value: str) -> str:
+    """A buyer's EAN as stored: empty, or a GLN (13 digits with the right check digit)."""
+    if value and not is_valid_gln(value):
+        raise forms.ValidationError(
+            _("EAN-nummeret skal være 13 cifre med rigtigt kontrolciffer og ikke kun nuller."),
+            code="invalid_ean",
+        )
     return value
 
 
@@ -57,7 +68,7 @@ class SellerForm(forms.ModelForm):
             )
 
     def clean_cvr(self) -> str:
-        return _cvr(self.cleaned_data["cvr"], required=True)
+        return checked_cvr(self.cleaned_data["cvr"], required=True)
 
     def clean_postcode(self) -> str:
         return _postcode(self.cleaned_data["postcode"], required=True)
@@ -97,7 +108,7 @@ class BuyerForm(forms.ModelForm):
         self.fields["postcode"].widget.attrs["inputmode"] = "numeric"
 
     def clean_cvr(self) -> str:
-        return _cvr(self.cleaned_data["cvr"], required=False)
+        return checked_cvr(self.cleaned_data["cvr"], required=False)
 
     def clean_postcode(self) -> str:
         return _postcode(self.cleaned_data["postcode"], required=False)
@@ -137,13 +148,7 @@ class CompleteDraftForm(SafeTextMixin, forms.Form):
         )
 
     def clean_ean(self) -> str:
-        value = "".join(self.cleaned_data["ean"].split())
-        if value and not is_valid_gln(value):
-            raise forms.ValidationError(
-                _("EAN-nummeret skal være 13 cifre med rigtigt kontrolciffer og ikke kun nuller."),
-                code="invalid_ean",
-            )
-        return value
+        return checked_ean("".join(self.cleaned_data["ean"].split()))
 
     def clean_postcode(self) -> str:
         return _postcode(self.cleaned_data["postcode"], required=False)

@@ -29,7 +29,7 @@ def send_result(round_pk: int, registration_pk: int, source: str | None = None) 
     sessions = Session.objects.in_bulk([s for s in assigned.values() if s is not None])
     outcome = [(slot, sessions.get(assigned[slot.pk] or 0)) for slot in slots]
     about = reverse("public:preferences_about", kwargs={"edition": round.edition.slug})
-    registration_emails._send(
+    registration_emails.send_to_participant(
         registration,
         "preference_result",
         "Resultatet af fordelingen af sessioner",

@@ -19,7 +19,7 @@ from forsamling.conferences.models import Edition
 from forsamling.domain import preference_rounds as rules
 from forsamling.domain.allocation import allocate, instance_from_json, result_to_json
 from forsamling.domain.allocation import seed_commitment as commitment_of
-from forsamling.domain.audit import SYSTEM, AuditAction
+from forsamling.domain.audit import PARTICIPANT, SYSTEM, Actor, AuditAction
 from forsamling.domain.eligibility import may_attend
 from forsamling.preferences import emails
 from forsamling.preferences.models import PreferenceRound, Ranking, RoundStatus
@@ -28,8 +28,6 @@ from forsamling.programme.models import Item, ItemKind, Session
 from forsamling.registration.audit import record
 from forsamling.registration.models import Choice, Registration, Status
 from forsamling.registration.seats import lock_seats, take_seats
-
-PARTICIPANT = "deltager"
 
 
 class SlotNotAvailable(rules.PreferenceRoundError):
@@ -44,7 +42,7 @@ def create_round(
     slots: Sequence[Item],
     opens_at: datetime,
     closes_at: datetime,
-    actor: str,
+    actor: Actor,
 ) -> PreferenceRound:
     """A draft round with a fresh secret seed; its commitment is public from now on."""
     if closes_at <= opens_at:
@@ -80,12 +78,12 @@ def create_round(
     return round
 
 
-def open_round(*, round: PreferenceRound, actor: str) -> None:
+def open_round(*, round: PreferenceRound, actor: Actor) -> None:
     """Participants may rank from `opens_at` until `closes_at` once the round is open."""
     _transition(round, "open", RoundStatus.OPEN, actor)
 
 
-def close_round(*, round: PreferenceRound, actor: str) -> None:
+def close_round(*, round: PreferenceRound, actor: Actor) -> None:
     """No more rankings; closing early moves `closes_at` to now, so the page says so."""
     with transaction.atomic(durable=True):
         locked = _lock(round, "close")
@@ -103,7 +101,7 @@ def save_rankings(
     round: PreferenceRound,
     registration: Registration,
     rankings: Mapping[int, Sequence[Session]],
-    actor: str = PARTICIPANT,
+    actor: Actor = PARTICIPANT,
 ) -> None:
     """Replaces the participant's rankings in the given slots of the round (first = rank 1).
 
@@ -147,7 +145,7 @@ def save_rankings(
         )
 
 
-def run_allocation(*, round: PreferenceRound, actor: str) -> None:
+def run_allocation(*, round: PreferenceRound, actor: Actor) -> None:
     """Allocates a closed round with its seed and keeps the result as a preview."""
     with transaction.atomic(durable=True):
         locked = _lock(round, "run")
@@ -155,7 +153,7 @@ def run_allocation(*, round: PreferenceRound, actor: str) -> None:
     _refresh(round, locked)
 
 
-def rerun_allocation(*, round: PreferenceRound, actor: str) -> None:
+def rerun_allocation(*, round: PreferenceRound, actor: Actor) -> None:
     """Draws a new seed and allocates again. Only before publishing; the audit log and the
     public page list every commitment, so nobody can quietly draw until they like a result."""
     with transaction.atomic(durable=True):
@@ -167,7 +165,7 @@ def rerun_allocation(*, round: PreferenceRound, actor: str) -> None:
     _refresh(round, locked)
 
 
-def publish_round(*, round: PreferenceRound, actor: str) -> int:
+def publish_round(*, round: PreferenceRound, actor: Actor) -> int:
     """Seats everyone the preview seats, through the seat counters; e-mails each participant
     who ranked. Seats left over are first come, first served from now on. Returns seats given.
     """
@@ -230,7 +228,7 @@ def publish_round(*, round: PreferenceRound, actor: str) -> int:
     return given
 
 
-def _allocate(locked: PreferenceRound, actor: str, action: AuditAction) -> None:
+def _allocate(locked: PreferenceRound, actor: Actor, action: AuditAction) -> None:
     built = build_instance(locked, locked.seed)
     result = result_to_json(allocate(instance_from_json(built.data)))
     locked.instance, locked.result, locked.pseudonyms = built.data, result, built.pseudonyms
@@ -249,7 +247,7 @@ def _allocate(locked: PreferenceRound, actor: str, action: AuditAction) -> None:
     )
 
 
-def _transition(round: PreferenceRound, action: str, status: str, actor: str) -> None:
+def _transition(round: PreferenceRound, action: str, status: str, actor: Actor) -> None:
     with transaction.atomic(durable=True):
         locked = _lock(round, action)
         locked.status = status
@@ -276,7 +274,7 @@ def _commitment_entry(seed: str, at: datetime) -> dict[str, Any]:
 
 
 def _audit(
-    round: PreferenceRound, actor: str, action: AuditAction, details: dict[str, Any]
+    round: PreferenceRound, actor: Actor, action: AuditAction, details: dict[str, Any]
 ) -> None:
     record(
         edition_id=round.edition_id,
@@ -293,12 +291,13 @@ def _audit(
 
 @task()
 def run_allocation_task(round_id: int, actor: str, new_seed: bool = False) -> dict[str, int]:
-    """Runs (or, with `new_seed`, re-runs) the allocation and stores it as the preview."""
+    """Runs (or, with `new_seed`, re-runs) the allocation and stores it as the preview. The
+    actor comes through the queue as its stored text."""
     round = PreferenceRound.objects.get(pk=round_id)
     if new_seed:
-        rerun_allocation(round=round, actor=actor)
+        rerun_allocation(round=round, actor=Actor.parse(actor))
     else:
-        run_allocation(round=round, actor=actor)
+        run_allocation(round=round, actor=Actor.parse(actor))
     stats = round.result["stats"] if round.result else {}
     return {"seated": stats.get("seated", 0), "unseated": stats.get("unseated", 0)}
 
@@ -306,4 +305,4 @@ def run_allocation_task(round_id: int, actor: str, new_seed: bool = False) -> di
 @task()
 def publish_round_task(round_id: int, actor: str) -> int:
     """Publishes the previewed allocation."""
-    return publish_round(round=PreferenceRound.objects.get(pk=round_id), actor=actor)
+    return publish_round(round=PreferenceRound.objects.get(pk=round_id), actor=Actor.parse(actor))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from forsamling.domain.audit import AuditAction
+from forsamling.domain.audit import PARTICIPANT, Actor, AuditAction
 from forsamling.registration.audit import record
 from forsamling.registration.consents import (
     Wording,
@@ -49,7 +49,7 @@ def in_force(registration: Registration) -> dict[str, ConsentRecord]:
     return {c.purpose: c for c in registration.consents.filter(withdrawn_at__isnull=True)}
 
 
-def give_consent(*, registration: Registration, purpose: str, actor: str = "deltager") -> None:
+def give_consent(*, registration: Registration, purpose: str, actor: Actor = PARTICIPANT) -> None:
     """Gives a consent (nothing changes if the participant's own is in force already). A
     consent the secretary gave for them is replaced by their own: the confirmation."""
     now = timezone.now()
@@ -64,7 +64,9 @@ def give_consent(*, registration: Registration, purpose: str, actor: str = "delt
         _audit(registration, actor, AuditAction.CONSENT_GIVEN, purpose)
 
 
-def withdraw_consent(*, registration: Registration, purpose: str, actor: str = "deltager") -> None:
+def withdraw_consent(
+    *, registration: Registration, purpose: str, actor: Actor = PARTICIPANT
+) -> None:
     """Withdraws a consent in force (nothing changes if there is none)."""
     now = timezone.now()
     with transaction.atomic(durable=True):
@@ -87,7 +89,7 @@ def _set_list_flag(registration: Registration, purpose: str, value: bool) -> Non
         registration.save(update_fields=["list_consent", "updated_at"])
 
 
-def _audit(registration: Registration, actor: str, action: AuditAction, purpose: str) -> None:
+def _audit(registration: Registration, actor: Actor, action: AuditAction, purpose: str) -> None:
     record(
         registration_id=registration.pk,
         edition_id=registration.edition_id,

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from forsamling.accounts.roles import grant_role
-from forsamling.domain.audit import AuditAction
+from forsamling.domain.audit import Actor, AuditAction
 from forsamling.domain.permissions import Role
 from forsamling.prizes.models import Juror, Prize
 from forsamling.registration.audit import record
@@ -20,7 +20,7 @@ def give_jury_role(*, juror: Juror) -> None:
 
 
 def add_juror(
-    *, prize: Prize, user: Any, municipality: str = "", is_chair: bool = False, actor: str
+    *, prize: Prize, user: Any, municipality: str = "", is_chair: bool = False, actor: Actor
 ) -> Juror:
     """Adds the juror with the jury role. Not durable: it joins the caller's transaction (the
     demo loader adds a prize's whole jury in one); alone it is its own."""

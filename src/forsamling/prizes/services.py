@@ -45,7 +45,7 @@ NOMINATION_FIELDS = (
 )
 
 
-def _audit(prize: Prize, actor: Actor | str, action: AuditAction, details: dict[str, Any]) -> None:
+def _audit(prize: Prize, actor: Actor, action: AuditAction, details: dict[str, Any]) -> None:
     record(edition_id=prize.edition_id, actor=actor, action=action, details=details)
 
 
@@ -176,7 +176,7 @@ def is_conflicted(juror: Juror, nomination: Nomination, declared: bool | None = 
     )
 
 
-def declare_conflict(*, juror: Juror, nomination: Nomination, reason: str, actor: str) -> None:
+def declare_conflict(*, juror: Juror, nomination: Nomination, reason: str, actor: Actor) -> None:
     with transaction.atomic(durable=True):
         Conflict.objects.get_or_create(
             juror=juror, nomination=nomination, defaults={"reason": reason}
@@ -198,7 +198,7 @@ def save_scores(
     comment: str,
     submit: bool,
     now: datetime,
-    actor: str,
+    actor: Actor,
 ) -> ScoreSheet:
     """A juror's scores, in their own transaction: see `save_scores_in_transaction`."""
     with transaction.atomic(durable=True):
@@ -221,7 +221,7 @@ def save_scores_in_transaction(
     comment: str,
     submit: bool,
     now: datetime,
-    actor: str,
+    actor: Actor,
 ) -> ScoreSheet:
     """Saves a juror's scores (criterion id → value, comment); `submit` needs every criterion.
 
@@ -277,7 +277,7 @@ def weighted(sheet_scores: Mapping[int, int], criteria: Sequence[Criterion]) -> 
     )
 
 
-def shortlist(*, prize: Prize, juror: Juror, nomination_ids: Sequence[int], actor: str) -> None:
+def shortlist(*, prize: Prize, juror: Juror, nomination_ids: Sequence[int], actor: Actor) -> None:
     """The chair picks the three nominees, in the order they present."""
     with transaction.atomic(durable=True):
         if not juror.is_chair or juror.prize_id != prize.pk:
@@ -293,7 +293,7 @@ def shortlist(*, prize: Prize, juror: Juror, nomination_ids: Sequence[int], acto
         _audit(prize, actor, AuditAction.PRIZE_SHORTLISTED, {"nominations": list(nomination_ids)})
 
 
-def record_winner(*, prize: Prize, juror: Juror, nomination: Nomination, actor: str) -> None:
+def record_winner(*, prize: Prize, juror: Juror, nomination: Nomination, actor: Actor) -> None:
     with transaction.atomic(durable=True):
         if not juror.is_chair or juror.prize_id != prize.pk:
             raise rules.NotChair(juror.pk)
@@ -307,7 +307,7 @@ def record_winner(*, prize: Prize, juror: Juror, nomination: Nomination, actor: 
 PUBLICATION_FLAGS = ("nominees_published", "winner_published", "catalogue_published")
 
 
-def set_publication(*, prize: Prize, flag: str, value: bool, actor: str) -> None:
+def set_publication(*, prize: Prize, flag: str, value: bool, actor: Actor) -> None:
     """The organisers publish (or withdraw) the nominees, the winner or the catalogue."""
     if flag not in PUBLICATION_FLAGS:
         raise ValueError(flag)
@@ -324,7 +324,7 @@ def set_publication(*, prize: Prize, flag: str, value: bool, actor: str) -> None
         )
 
 
-def place_in_programme(*, nomination: Nomination, item: Item | None, actor: str) -> None:
+def place_in_programme(*, nomination: Nomination, item: Item | None, actor: Actor) -> None:
     """The programme item where the nominee presents (its page is linked from there)."""
     with transaction.atomic(durable=True):
         nomination.programme_item = item

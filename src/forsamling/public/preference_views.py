@@ -17,6 +17,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forsamling.core.downloads import JSON, attachment
 from forsamling.domain import preference_rounds as rules
 from forsamling.preferences import services
 from forsamling.preferences.forms import RankingForm
@@ -130,10 +131,8 @@ def download(request: HttpRequest, edition: str, round_id: int, kind: str) -> Ht
         raise Http404("Not published yet")
     data = round.instance if kind == "input" else round.result
     text = json.dumps(data, sort_keys=True, indent=2) + "\n"
-    response = HttpResponse(text, content_type="application/json; charset=utf-8")
     filename = f"fordeling-{event.slug}-{round.pk}-{'input' if kind == 'input' else 'resultat'}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
-    return response
+    return attachment(text, f"{filename}.json", JSON)
 
 
 urlpatterns = [

@@ -3,11 +3,9 @@ JSON file), consents given and withdrawn, and erasure. Thin views: one service c
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -17,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.conferences.models import Edition
 from forsamling.core import abuse
+from forsamling.core.downloads import personal_data_file
 from forsamling.domain.registration_rules import cancellation_fee
 from forsamling.domain.retention import ErasureEffect
 from forsamling.privacy import access as privacy_access
@@ -169,11 +168,7 @@ def access_erase(request: HttpRequest, edition: str, token: str) -> HttpResponse
 
 
 def _json_file(data: dict[str, Any], edition: Edition) -> HttpResponse:
-    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    name = f"mine-oplysninger-{edition.slug}.json"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return personal_data_file(data, f"mine-oplysninger-{edition.slug}.json")
 
 
 def erased(request: HttpRequest, edition: str) -> HttpResponse:

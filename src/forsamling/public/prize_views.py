@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from forsamling.core import abuse
+from forsamling.core import abuse, downloads
 from forsamling.domain import prizes as rules
 from forsamling.domain.danish import format_moment
 from forsamling.outputs.prize_catalogue import catalogue_pdf
@@ -269,11 +269,12 @@ def catalogue_download(request: HttpRequest, edition: str) -> HttpResponse:
     prize = _prize(request, edition)
     if not prize.catalogue_published:
         raise Http404("The catalogue is not published")
-    response = HttpResponse(catalogue_pdf(prize, catalogue(prize)), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="inspirationskatalog-{prize.edition.slug}.pdf"'
+    return downloads.attachment(
+        catalogue_pdf(prize, catalogue(prize)),
+        f"inspirationskatalog-{prize.edition.slug}.pdf",
+        "application/pdf",
+        disposition="inline",
     )
-    return response
 
 
 def prize_url(prize: Prize) -> str:

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
 from forsamling.domain.programme import Programme
 from forsamling.outputs.ical import programme_calendar
 from forsamling.outputs.pdf import programme_pdf
@@ -34,10 +35,9 @@ def _base_url(request: HttpRequest) -> str:
 def _download(
     content: bytes, content_type: str, filename: str, *, inline: bool = False
 ) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
+    return attachment(
+        content, filename, content_type, disposition="inline" if inline else "attachment"
+    )
 
 
 def _filename(version: ProgrammeVersion, suffix: str) -> str:

@@ -19,8 +19,9 @@ def record(
     registration_id: int | None = None,
     details: Mapping[str, Any] | None = None,
 ) -> AuditEntry:
-    """`actor` may still come as the stored text ("arrangør:maja") from callers that pass it
-    on; it is checked against the actor kinds either way."""
+    """Every caller passes an `Actor` but `registration.services`, whose actors are still the
+    stored text ("arrangør:maja") while its path is rewritten: parsed here, so an unknown
+    kind is still the system's. Narrow to `Actor` once it passes one."""
     typed = actor if isinstance(actor, Actor) else Actor.parse(actor)
     return AuditEntry.objects.create(
         edition_id=edition_id,

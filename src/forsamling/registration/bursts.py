@@ -15,6 +15,7 @@ from datetime import datetime
 from django.db import transaction
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import Actor
 from forsamling.registration.models import Registration, Status
 from forsamling.registration.services import cancel_registration_in_transaction
 
@@ -53,7 +54,7 @@ def recent_bursts(edition: Edition, *, since: datetime, threshold: int) -> list[
     return sorted(bursts, key=lambda b: (-b.count, b.kind, b.key))
 
 
-def cancel_burst(*, edition: Edition, ids: Sequence[int], actor: str) -> int:
+def cancel_burst(*, edition: Edition, ids: Sequence[int], actor: Actor) -> int:
     """Cancels the edition's active registrations among `ids` with the participants' own
     cancellation (seats to the waiting lists, the confirmation e-mail after the commit), all
     in one transaction; returns how many."""
@@ -64,5 +65,5 @@ def cancel_burst(*, edition: Edition, ids: Sequence[int], actor: str) -> int:
             .order_by("pk")
         )
         for registration in registrations:
-            cancel_registration_in_transaction(registration=registration, actor=actor)
+            cancel_registration_in_transaction(registration=registration, actor=str(actor))
     return len(registrations)

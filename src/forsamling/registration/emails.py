@@ -41,16 +41,19 @@ def _registration(pk: int) -> Registration:
     return Registration.objects.select_related("edition", "category").get(pk=pk)
 
 
-def _send(
+def send_to_participant(
     registration: Registration,
     template: str,
     subject: str,
     context: dict[str, Any],
+    *,
     attach_calendar: bool = False,
     source: str | None = None,
     send_now: bool = True,
 ) -> None:
-    """Renders the message into the outbox and tries to send it at once (run by a worker).
+    """Renders the message into the outbox and tries to send it at once (run by a worker):
+    the one way to e-mail a participant about their registration, from any app, with the
+    personal programme (`registration/email/<template>.txt`) and, if asked, its calendar.
 
     `source` names what asked for it (a task's id), so a task run again after its worker
     died writes the message once.
@@ -101,7 +104,9 @@ def write_cancellation(registration: Registration) -> None:
     """The cancellation's confirmation rendered now, in the caller's transaction, from the
     row as it is: an erasure anonymises the registration in the same transaction, and the
     outbox's row keeps the address until the message has gone."""
-    _send(registration, "cancellation", "Din afmelding er modtaget", {}, send_now=False)
+    send_to_participant(
+        registration, "cancellation", "Din afmelding er modtaget", {}, send_now=False
+    )
 
 
 def send_promotion(choice_pk: int) -> None:
@@ -118,7 +123,9 @@ def send_group_link(group_pk: int) -> None:
 
 def send_programme_notice(registration: Registration, subject: str, changes: list[str]) -> None:
     """Tells one participant what a new programme version changed for them (run by a task)."""
-    _send(registration, "programme_change", subject, {"changes": changes}, attach_calendar=True)
+    send_to_participant(
+        registration, "programme_change", subject, {"changes": changes}, attach_calendar=True
+    )
 
 
 def _enqueue(kind: str, pk: int, substituted: bool = False) -> None:
@@ -148,15 +155,28 @@ def deliver(kind: str, pk: int, substituted: bool = False, source: str | None = 
             "feed_url": webcal_url(calendar_feed_for_email(registration)),
             "my_programme": f"{settings.SITE_URL}{my_programme_path(registration)}",
         }
-        _send(registration, "confirmation", subject, context, True, source)
+        send_to_participant(
+            registration, "confirmation", subject, context, attach_calendar=True, source=source
+        )
     elif kind == "cancellation":
-        _send(_registration(pk), "cancellation", "Din afmelding er modtaget", {}, False, source)
+        send_to_participant(
+            _registration(pk), "cancellation", "Din afmelding er modtaget", {}, source=source
+        )
     elif kind == "promotion":
         choice = Choice.objects.select_related("session").get(pk=pk)
         registration = _registration(choice.registration_id)
-        _send(registration, "promotion", "Du har fået plads", {"choice": choice}, True, source)
+        send_to_participant(
+            registration,
+            "promotion",
+            "Du har fået plads",
+            {"choice": choice},
+            attach_calendar=True,
+            source=source,
+        )
     elif kind == "link":
-        _send(_registration(pk), "link", "Dit link til din tilmelding", {}, False, source)
+        send_to_participant(
+            _registration(pk), "link", "Dit link til din tilmelding", {}, source=source
+        )
     elif kind == "group_link":
         _send_group_link(pk, source)
     else:

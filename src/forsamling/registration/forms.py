@@ -34,6 +34,15 @@ REQUIRED = _("Udfyld feltet.")
 INVALID_EMAIL = _("Skriv en gyldig e-mailadresse, fx navn@kommune.dk.")
 
 
+def email_field(label: Any) -> forms.EmailField:
+    """A required e-mail address, with the forms' Danish messages."""
+    return forms.EmailField(
+        label=label,
+        max_length=254,
+        error_messages={"required": REQUIRED, "invalid": INVALID_EMAIL},
+    )
+
+
 class DetailsForm(SafeTextMixin, forms.Form):
     name = forms.CharField(label=_("Navn"), max_length=200)
     email = forms.EmailField(
@@ -469,14 +478,7 @@ class SubstituteForm(SafeTextMixin, forms.Form):
     name = forms.CharField(
         label=_("Kollegaens navn"), max_length=200, error_messages={"required": REQUIRED}
     )
-    email = forms.EmailField(
-        label=_("Kollegaens e-mail"),
-        max_length=254,
-        error_messages={
-            "required": REQUIRED,
-            "invalid": INVALID_EMAIL,
-        },
-    )
+    email = email_field(_("Kollegaens e-mail"))
     job_title = forms.CharField(label=_("Kollegaens stilling"), max_length=200, required=False)
     keeps_dinner = forms.BooleanField(
         label=_("Kollegaen deltager i middagen i stedet for mig"), required=False
@@ -493,14 +495,7 @@ class SubstituteForm(SafeTextMixin, forms.Form):
 
 
 class ResendLinkForm(SafeTextMixin, forms.Form):
-    email = forms.EmailField(
-        label=_("Din e-mail"),
-        max_length=254,
-        error_messages={
-            "required": REQUIRED,
-            "invalid": INVALID_EMAIL,
-        },
-    )
+    email = email_field(_("Din e-mail"))
 
 
 class GroupBookingForm(SafeTextMixin, forms.Form):
@@ -513,14 +508,7 @@ class GroupBookingForm(SafeTextMixin, forms.Form):
     secretary_name = forms.CharField(
         label=_("Dit navn"), max_length=200, error_messages={"required": REQUIRED}
     )
-    secretary_email = forms.EmailField(
-        label=_("Din e-mail"),
-        max_length=254,
-        error_messages={
-            "required": REQUIRED,
-            "invalid": INVALID_EMAIL,
-        },
-    )
+    secretary_email = email_field(_("Din e-mail"))
     ean = DetailsForm.base_fields["ean"]
     order_reference = DetailsForm.base_fields["order_reference"]
     person_reference = DetailsForm.base_fields["person_reference"]

@@ -104,7 +104,7 @@ def add_group_member(
         sessions=member.sessions,
         group=group,
         track=member.track,
-        actor=f"sekretær:{group.secretary_email}",
+        actor=str(Actor(ActorKind.SECRETARY, group.secretary_email)),
         place_taken_by_caller=place_taken_by_caller,
         network=network,
         invitation_code=member.invitation_code,

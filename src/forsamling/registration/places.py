@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from forsamling.conferences.models import Edition
-from forsamling.domain.edition_capacity import EditionFull, is_full, places_left
+from forsamling.domain.capacity import EditionFull, is_full, seats_left
 from forsamling.registration.models import EditionPlaces, Registration, Status
 
 
@@ -54,7 +54,7 @@ def take(edition: Edition, wanted: int = 1, *, may_exceed: bool = False) -> bool
     if may_exceed:
         _add(edition.pk, wanted)
         return True
-    raise EditionFull(wanted=wanted, left=places_left(taken=taken, capacity=capacity) or 0)
+    raise EditionFull(wanted=wanted, left=seats_left(capacity, taken) or 0)
 
 
 def release(registration: Registration) -> None:
@@ -93,11 +93,11 @@ class Places:
 
     @property
     def left(self) -> int:
-        return places_left(taken=self.taken, capacity=self.capacity) or 0
+        return seats_left(self.capacity, self.taken) or 0
 
     @property
     def is_full(self) -> bool:
-        return is_full(taken=self.taken, capacity=self.capacity)
+        return is_full(self.capacity, self.taken)
 
 
 def places(edition: Edition) -> Places | None:

@@ -14,9 +14,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
-from forsamling.registration.models import InvitationCode
 from forsamling.programme.models import Speaker
-from forsamling.registration.models import Category, Registration
+from forsamling.registration.models import Category, InvitationCode, Registration
 
 
 def new_token() -> str:

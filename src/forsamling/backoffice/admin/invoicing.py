@@ -11,8 +11,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.backoffice.admin_scoping import ModelAdmin
-from forsamling.domain.ean import is_valid_gln, normalise_ean
-from forsamling.domain.stands import InvalidCVR, validate_cvr
+from forsamling.domain.ean import normalise_ean
+from forsamling.invoicing.forms import checked_cvr, checked_ean
 from forsamling.invoicing.models import PublicBuyer
 
 
@@ -22,25 +22,10 @@ class PublicBuyerForm(forms.ModelForm):
         fields = ["name", "short_name", "kind", "cvr", "ean", "street", "postcode", "city"]
 
     def clean_ean(self) -> str:
-        value = normalise_ean(self.cleaned_data["ean"])
-        if value and not is_valid_gln(value):
-            raise forms.ValidationError(
-                _("EAN-nummeret skal være 13 cifre med rigtigt kontrolciffer og ikke kun nuller."),
-                code="invalid_ean",
-            )
-        return value
+        return checked_ean(normalise_ean(self.cleaned_data["ean"]))
 
     def clean_cvr(self) -> str:
-        value = self.cleaned_data["cvr"].strip()
-        if not value:
-            return ""
-        try:
-            return validate_cvr(value)
-        except InvalidCVR:
-            raise forms.ValidationError(
-                _("CVR-nummeret skal være 8 cifre og findes i CVR-registret. Tjek det igen."),
-                code="invalid_cvr",
-            ) from None
+        return checked_cvr(self.cleaned_data["cvr"].strip(), required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -13,9 +13,11 @@ from forsamling.privacy.redact import without_private_links
 
 @admin.register(SentMessage)
 class SentMessageAdmin(EditionScopedAdminMixin, ModelAdmin):
-    edition_path = "registration__edition"
+    # The message's own edition: e-mails to exhibitors, stand staff and nominators name no
+    # registration. Those of no edition (log-in links) are the superusers' alone.
+    edition_path = "edition"
     list_display = ["sent_at", "to", "subject", "delivered"]
-    list_filter = ["delivered", "registration__edition"]
+    list_filter = ["delivered", "edition"]
     search_fields = ["to", "subject"]
     # The body as sent, but with the participant's private link hidden from organisers.
     fields = ["registration", "to", "subject", "body_shown", "sent_at", "delivered"]

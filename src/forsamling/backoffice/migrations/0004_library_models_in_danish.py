@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('backoffice', '0003_danish_field_names'),
+        ('backoffice', '0002_delivery_message'),  # was joined by 0005_merge_wave
         ('django_tasks_database', '0021_conditional_partial_index_ordering'),
         ('otp_totp', '0003_add_timestamps'),
     ]

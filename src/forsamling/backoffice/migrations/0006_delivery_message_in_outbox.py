@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     """The delivery's message is now `outbox.SentMessage`: the same table, so only the state."""
 
     dependencies = [
-        ("backoffice", "0005_merge_wave"),
+        ("backoffice", "0004_library_models_in_danish"),
         ("outbox", "0001_initial"),
     ]
 

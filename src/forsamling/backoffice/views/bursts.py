@@ -69,7 +69,7 @@ def cancel(request: HttpRequest, edition: str) -> HttpResponse:
     count = cancel_burst(
         edition=the_edition,
         ids=ids[:10_000],
-        actor=str(audit.organiser(request.user.get_username())),
+        actor=audit.organiser(request.user.get_username()),
     )
     messages.success(
         request,

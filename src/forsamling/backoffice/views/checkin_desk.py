@@ -17,6 +17,8 @@ from forsamling.checkin import services as checkin
 from forsamling.checkin.queries import arrivals_overview
 from forsamling.checkin.tokens import badge_code
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
+from forsamling.domain.audit import Actor, ActorKind
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
 from forsamling.domain.registration_rules import AlreadyRegistered, RegistrationError
@@ -54,7 +56,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
                 category=form.cleaned_data["category"],
                 sessions=form.cleaned_data["sessions"],
                 track=form.cleaned_data["track"],
-                actor=f"indtjekning:{request.user.get_username()}",
+                actor=str(Actor(ActorKind.CHECKIN, request.user.get_username())),
                 outside_window=True,
                 may_exceed_capacity=True,  # the person is at the door
             )
@@ -106,7 +108,7 @@ def badge_page(request: HttpRequest, edition: str, registration_id: int) -> Http
     return render(
         request,
         "backoffice/checkin_app/badge.html",
-        {"edition": the_edition, "actions": actions, "r": registration},
+        {"edition": the_edition, "actions": actions, "registration": registration},
     )
 
 
@@ -119,10 +121,10 @@ def badge_pdf(
         raise Http404
     registration = _registration(the_edition, registration_id)
     pdf = badges.badge_pdf(the_edition, [registration], layout)
-    response = HttpResponse(pdf, content_type="application/pdf")
     name = "etiket" if layout == badges.LABEL else "a6"
-    response["Content-Disposition"] = f'inline; filename="navneskilt-{registration.pk}-{name}.pdf"'
-    return response
+    return attachment(
+        pdf, f"navneskilt-{registration.pk}-{name}.pdf", "application/pdf", disposition="inline"
+    )
 
 
 def arrivals(request: HttpRequest, edition: str) -> HttpResponse:

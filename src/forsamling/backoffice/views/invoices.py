@@ -259,9 +259,7 @@ def download(request: HttpRequest, edition: str, invoice_id: int, kind: str) -> 
     except InvalidInvoiceFile as error:
         messages.error(request, describe(error))
         return redirect("backoffice:invoice", the_edition.slug, invoice.pk)
-    response = HttpResponse(content, content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{exports.file_name(invoice, fmt)}"'
-    return response
+    return attachment(content, exports.file_name(invoice, fmt), exports.CONTENT_TYPES[fmt])
 
 
 def run_zip(request: HttpRequest, edition: str, run: str) -> HttpResponse:
@@ -276,10 +274,7 @@ def run_zip(request: HttpRequest, edition: str, run: str) -> HttpResponse:
     except InvalidInvoiceFile as error:
         messages.error(request, describe(error))
         return redirect(reverse("backoffice:invoices", args=[the_edition.slug]) + f"?run={run}")
-    response = HttpResponse(content, content_type="application/zip")
-    name = f"fakturaer-{the_edition.slug}-{run}.zip"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(content, f"fakturaer-{the_edition.slug}-{run}.zip", "application/zip")
 
 
 def seller(request: HttpRequest, edition: str) -> HttpResponse:

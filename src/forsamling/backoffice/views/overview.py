@@ -56,7 +56,7 @@ def overview(request: HttpRequest, edition: str) -> HttpResponse:
     context = {
         "edition": the_edition,
         "actions": actions,
-        "o": figures,
+        "figures": figures,
         "chart": mark_safe(  # charts.py escapes all text
             cumulative_svg(figures.per_day, title=_("Tilmeldinger over tid"))
         ),

@@ -35,8 +35,8 @@ from forsamling.programme.models import Item, ItemKind, Session
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-def organiser(request: HttpRequest) -> str:
-    return str(audit.organiser(request.user.get_username()))
+def organiser(request: HttpRequest) -> audit.Actor:
+    return audit.organiser(request.user.get_username())
 
 
 class RoundForm(SafeTextMixin, forms.ModelForm):
@@ -169,14 +169,14 @@ def round_action(request: HttpRequest, round_id: str, action: str) -> HttpRespon
             services.close_round(round=round, actor=actor)
         elif action in ("run", "rerun"):
             rules.check_transition(action, round.status)
-            result = services.run_allocation_task.enqueue(round.pk, actor, action == "rerun")
+            result = services.run_allocation_task.enqueue(round.pk, str(actor), action == "rerun")
             if result.status == TaskResultStatus.FAILED:
                 messages.error(request, _("Fordelingen fejlede. Se loggen."))
             elif not result.is_finished:
                 messages.info(request, _("Fordelingen kører. Opdater siden om lidt."))
         elif action == "publish":
             rules.check_transition(action, round.status)
-            published = services.publish_round_task.enqueue(round.pk, actor)
+            published = services.publish_round_task.enqueue(round.pk, str(actor))
             if published.status == TaskResultStatus.SUCCESSFUL:
                 messages.success(
                     request,

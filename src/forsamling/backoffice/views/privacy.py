@@ -3,10 +3,7 @@ category, until when), the settings and notice, and the audit of export and eras
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import personal_data_file
 from forsamling.domain.permissions import Action
 from forsamling.domain.registration_rules import cancellation_fee
 from forsamling.domain.retention import ErasureEffect
@@ -99,13 +97,8 @@ def export_for(request: HttpRequest, edition: str, registration_id: int) -> Http
     services.record_export(
         registration=registration, kind=RequestKind.EXPORT_JSON, by_user=request.user
     )
-    body = json.dumps(
-        services.personal_data(registration), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
-    )
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
     name = f"oplysninger-{the_edition.slug}-{registration.pk}.json"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return personal_data_file(services.personal_data(registration), name)
 
 
 def erase_for(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
@@ -130,7 +123,7 @@ def erase_for(request: HttpRequest, edition: str, registration_id: int) -> HttpR
         {
             "edition": the_edition,
             "actions": actions,
-            "r": registration,
+            "registration": registration,
             "cancels": services.erasure_preview(registration) == ErasureEffect.CANCEL,
             "fee": fee,
         },

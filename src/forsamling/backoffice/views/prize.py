@@ -19,7 +19,9 @@ from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
+from forsamling.domain import audit
 from forsamling.domain import prizes as rules
+from forsamling.domain.audit import Actor
 from forsamling.domain.permissions import Action
 from forsamling.prizes import services
 from forsamling.prizes.forms import ConflictForm, ProgrammeItemForm, ScoreForm
@@ -41,8 +43,8 @@ from forsamling.prizes.queries import (
 )
 
 
-def _actor(request: HttpRequest) -> str:
-    return f"jury:{request.user.get_username()}"
+def _actor(request: HttpRequest) -> Actor:
+    return audit.juror(request.user.get_username())
 
 
 def _juror(request: HttpRequest, prize: Prize) -> Juror:
@@ -296,7 +298,7 @@ def publish(request: HttpRequest, edition: str) -> HttpResponse:
         return redirect("backoffice:prize_ranking", edition)
     try:
         services.set_publication(
-            prize=prize, flag=flag, value=value, actor=f"arrangør:{request.user.get_username()}"
+            prize=prize, flag=flag, value=value, actor=audit.organiser(request.user.get_username())
         )
     except rules.PrizeError:
         messages.error(request, _("Der er ingen vinder at offentliggøre endnu."))
@@ -316,7 +318,7 @@ def place_nominee(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
         services.place_in_programme(
             nomination=nomination,
             item=form.cleaned_data["item"],
-            actor=f"arrangør:{request.user.get_username()}",
+            actor=audit.organiser(request.user.get_username()),
         )
         messages.success(request, _("Programpunktet er gemt."))
     else:

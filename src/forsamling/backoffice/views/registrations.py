@@ -143,7 +143,7 @@ def registration_detail(request: HttpRequest, edition: str, registration_id: int
             "edition": the_edition,
             "actions": actions,
             "file": found,
-            "r": found.registration,
+            "registration": found.registration,
             "breakouts": breakouts_with_sessions(the_edition)
             if Action.CHANGE_REGISTRATION in actions
             else [],

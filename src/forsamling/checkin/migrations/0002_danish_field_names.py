@@ -8,6 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('checkin', '0001_initial'),
+        ('checkin', '0002_events'),  # was joined by 0003_merge_wave
         ('registration', '0004_danish_field_names'),
     ]
 

@@ -8,6 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('conferences', '0001_initial'),
+        ('conferences', '0002_edition_registration_paused'),  # was 0003_merge_wave
     ]
 
     operations = [

@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('conferences', '0001_initial'),
+        ('conferences', '0002_danish_field_names'),  # was joined by 0004_merge_stand_limit
     ]
 
     operations = [

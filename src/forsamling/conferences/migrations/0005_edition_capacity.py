@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conferences', '0004_merge_stand_limit'),
+        ('conferences', '0002_max_stands_per_exhibitor'),
     ]
 
     operations = [

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('conferences', '0004_merge_stand_limit'),
+        ('conferences', '0002_max_stands_per_exhibitor'),
         ('registration', '0008_sent_message_registration_named'),
     ]
 

@@ -14,6 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('registration', '0003_counter_for_every_session'),
+        ('registration', '0004_outbox'),  # was joined by 0005_merge_invitations_outbox
     ]
 
     operations = [

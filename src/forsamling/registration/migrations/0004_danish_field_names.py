@@ -10,6 +10,7 @@ class Migration(migrations.Migration):
         ('conferences', '0002_danish_field_names'),
         ('programme', '0003_danish_field_names'),
         ('registration', '0003_counter_for_every_session'),
+        ('registration', '0005_registration_track'),  # was joined by 0007_merge_wave
     ]
 
     operations = [

@@ -9,6 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('programme', '0002_programme_version'),
         ('registration', '0004_group_invoice_details'),
+        ('registration', '0004_category_invitation_only'),  # was 0006_merge_group_invoice_track
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registration', '0007_merge_wave'),
+        ('registration', '0004_danish_field_names'),
     ]
 
     operations = [

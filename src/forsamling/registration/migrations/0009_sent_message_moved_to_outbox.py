@@ -9,6 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("backoffice", "0006_delivery_message_in_outbox"),
         ("registration", "0008_sent_message_registration_named"),
+        ("registration", "0009_edition_capacity"),  # was joined by 0010_merge_20261202_1708
     ]
 
     operations = [

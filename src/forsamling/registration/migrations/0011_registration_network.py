@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registration', '0010_merge_20261202_1708'),
+        ('registration', '0009_sent_message_moved_to_outbox'),
     ]
 
     operations = [
