@@ -9,6 +9,7 @@ urlpatterns = [
     path("backoffice/praeferencer/", include("forsamling.backoffice.views_preferences")),
     path("backoffice/konference/", include("forsamling.backoffice.urls")),
     path("backoffice/", admin.site.urls),
+    path("api/", include("forsamling.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("altcha/udfordring/", core_views.challenge, name="altcha_challenge"),
     path("", include("forsamling.ops.urls")),
