@@ -5,6 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import (
+    api_view,
+    authentication_classes,
+    permission_classes,
+    throttle_classes,
+)
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -26,3 +33,13 @@ class ApiRoot(ETagMixin, APIView):
                 "documentation": "docs/api.md in Forsamling's source",
             }
         )
+
+
+@api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+@authentication_classes([])
+@permission_classes([])
+@throttle_classes([])
+@extend_schema(exclude=True)
+def not_found(request: Request) -> Response:
+    """Any other path under /api/: a JSON 404 (the site's Danish page is HTML)."""
+    raise NotFound

@@ -51,17 +51,13 @@ class TrackSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 SPEAKER_IDS_OR_OBJECTS = {
-    "oneOf": [
-        {"type": "array", "items": {"type": "string"}},
-        {"type": "array", "items": {"$ref": "#/components/schemas/Speaker"}},
-    ],
+    "type": "array",
+    "items": {"anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/Speaker"}]},
     "description": "Speaker ids; the speakers in full with `?expand=speakers`.",
 }
 ROOM_ID_OR_OBJECT = {
-    "oneOf": [
-        {"type": "string", "nullable": True},
-        {"$ref": "#/components/schemas/Room"},
-    ],
+    "anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/Room"}],
+    "nullable": True,
     "description": "The room's id; the room in full with `?expand=room`.",
 }
 
@@ -192,7 +188,7 @@ class WaitingListEntrySerializer(serializers.ModelSerializer[Choice]):
 
 
 CATEGORY_KEY_OR_OBJECT = {
-    "oneOf": [{"type": "string"}, {"$ref": "#/components/schemas/Category"}],
+    "anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/Category"}],
     "description": "The category's key; the category in full with `?expand=category`.",
 }
 

@@ -1,14 +1,15 @@
 """/api/v1/: the public resources, the organisers' resources, the OpenAPI document."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from forsamling.api import views, views_organisers
-from forsamling.api.root import ApiRoot
+from forsamling.api.root import ApiRoot, not_found
 
 app_name = "api"
 
-EDITION = "v1/editions/<slug:edition>/"
+# Any text as the slug: an unknown one is the API's JSON 404, not the site's page.
+EDITION = "v1/editions/<str:edition>/"
 
 urlpatterns = [
     path("v1/", ApiRoot.as_view(), name="root"),
@@ -33,4 +34,5 @@ urlpatterns = [
     path(f"{EDITION}waiting-lists/", views_organisers.WaitingLists.as_view(), name="waiting_lists"),
     path(f"{EDITION}checkins/", views_organisers.CheckIns.as_view(), name="checkins"),
     path(f"{EDITION}invoices/", views_organisers.Invoices.as_view(), name="invoices"),
+    re_path(r"^.*$", not_found, name="not_found"),
 ]
