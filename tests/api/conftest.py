@@ -11,9 +11,9 @@ from forsamling.api.models import Scope
 from forsamling.api.services import create_token
 from forsamling.programme.models import Room, Speaker
 from forsamling.programme.services import publish_programme
-from tests.backoffice.conftest import conference, make_conference, people, users  # noqa: F401
+from tests.backoffice.conftest import conference, make_conference, people, users
 
-__all__ = ["conference", "people", "users", "make_conference"]
+__all__ = ["conference", "make_conference", "people", "users"]
 
 
 @pytest.fixture

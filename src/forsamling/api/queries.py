@@ -43,9 +43,7 @@ def _seats_left(snapshot: dict[str, Any]) -> dict[str, int | None]:
         for session in parent.get("sessions", [])
     ]
     rows = Session.objects.filter(uid__in=uids).values_list("uid", "capacity", "seats__taken")
-    return {
-        str(uid): capacity.seats_left(limit, taken or 0) for uid, limit, taken in rows
-    }
+    return {str(uid): capacity.seats_left(limit, taken or 0) for uid, limit, taken in rows}
 
 
 def published_programme(edition: Edition) -> PublishedProgramme | None:
@@ -135,9 +133,9 @@ def waiting_list(edition: Edition) -> QuerySet[Choice]:
 
 
 def checkins(edition: Edition) -> QuerySet[CheckIn]:
-    return CheckIn.objects.filter(
-        registration__in=registrations(edition).values("pk")
-    ).order_by("at", "id")
+    return CheckIn.objects.filter(registration__in=registrations(edition).values("pk")).order_by(
+        "at", "id"
+    )
 
 
 def invoices(edition: Edition) -> QuerySet[Invoice]:

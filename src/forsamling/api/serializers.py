@@ -204,9 +204,7 @@ class RegistrationSerializer(serializers.ModelSerializer[Registration]):
     category = CategoryField()
     track = serializers.CharField(source="track.key", allow_null=True, default=None)
     checked_in_at = serializers.DateTimeField(allow_null=True)
-    choices = ChoiceSerializer(
-        many=True, required=False, help_text="Only with `?expand=choices`."
-    )
+    choices = ChoiceSerializer(many=True, required=False, help_text="Only with `?expand=choices`.")
 
     class Meta:
         model = Registration

@@ -27,9 +27,7 @@ class NewToken:
     key: str  # shown once, never stored
 
 
-def create_token(
-    *, edition: Edition, user: Any, label: str, scopes: Iterable[str]
-) -> NewToken:
+def create_token(*, edition: Edition, user: Any, label: str, scopes: Iterable[str]) -> NewToken:
     """A new token for the organiser and edition; the key is returned once and only hashed."""
     wanted = sorted({Scope(scope).value for scope in scopes})
     if not wanted:

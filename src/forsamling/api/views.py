@@ -82,7 +82,9 @@ class EditionList(ETagMixin, ListAPIView):  # type: ignore[type-arg]
         )
 
 
-@extend_schema(tags=["Public"], parameters=[EDITION], responses={200: EditionSerializer, **NOT_FOUND})
+@extend_schema(
+    tags=["Public"], parameters=[EDITION], responses={200: EditionSerializer, **NOT_FOUND}
+)
 class EditionDetail(ETagMixin, EditionScoped, RetrieveAPIView):  # type: ignore[type-arg]
     serializer_class = EditionSerializer
     permission_classes = [PublicEdition]
@@ -174,11 +176,17 @@ class Sessions(ProgrammeList):
                 for s in sessions
             ]
         if "room" in expand:
-            sessions = [{**s, "room": rooms.get(s["room"]) if s["room"] else None} for s in sessions]
+            sessions = [
+                {**s, "room": rooms.get(s["room"]) if s["room"] else None} for s in sessions
+            ]
         return sessions
 
 
-@extend_schema(tags=["Public"], parameters=[EDITION], responses={200: SpeakerSerializer(many=True), **NOT_FOUND})
+@extend_schema(
+    tags=["Public"],
+    parameters=[EDITION],
+    responses={200: SpeakerSerializer(many=True), **NOT_FOUND},
+)
 class Speakers(ProgrammeList):
     """The speakers the published programme names."""
 
@@ -189,7 +197,9 @@ class Speakers(ProgrammeList):
         return self.programme.speakers
 
 
-@extend_schema(tags=["Public"], parameters=[EDITION], responses={200: RoomSerializer(many=True), **NOT_FOUND})
+@extend_schema(
+    tags=["Public"], parameters=[EDITION], responses={200: RoomSerializer(many=True), **NOT_FOUND}
+)
 class Rooms(ProgrammeList):
     serializer_class = RoomSerializer
 
@@ -198,7 +208,9 @@ class Rooms(ProgrammeList):
         return self.programme.rooms
 
 
-@extend_schema(tags=["Public"], parameters=[EDITION], responses={200: TrackSerializer(many=True), **NOT_FOUND})
+@extend_schema(
+    tags=["Public"], parameters=[EDITION], responses={200: TrackSerializer(many=True), **NOT_FOUND}
+)
 class Tracks(ProgrammeList):
     serializer_class = TrackSerializer
 
@@ -207,7 +219,11 @@ class Tracks(ProgrammeList):
         return self.programme.tracks
 
 
-@extend_schema(tags=["Public"], parameters=[EDITION], responses={200: ExhibitorSerializer(many=True), **NOT_FOUND})
+@extend_schema(
+    tags=["Public"],
+    parameters=[EDITION],
+    responses={200: ExhibitorSerializer(many=True), **NOT_FOUND},
+)
 class Exhibitors(ETagMixin, EditionScoped, ListAPIView):  # type: ignore[type-arg]
     """Exhibitors with a booked stand, and their stands."""
 
@@ -217,9 +233,7 @@ class Exhibitors(ETagMixin, EditionScoped, ListAPIView):  # type: ignore[type-ar
     def get_queryset(self) -> QuerySet[Exhibitor]:
         booked = Stand.objects.filter(status=StandStatus.BOOKED.value).order_by("number")
         return (
-            Exhibitor.objects.filter(
-                edition=self.edition, stands__status=StandStatus.BOOKED.value
-            )
+            Exhibitor.objects.filter(edition=self.edition, stands__status=StandStatus.BOOKED.value)
             .distinct()
             .prefetch_related(Prefetch("stands", queryset=booked))
             .order_by("organisation", "id")

@@ -24,10 +24,10 @@ from forsamling.api.conventions import CHANGED_SINCE, expand_parameter, expansio
 from forsamling.api.models import ApiToken, Scope
 from forsamling.api.permissions import TokenScope
 from forsamling.api.serializers import (
-    ChoiceSerializer,
     CheckInRequestSerializer,
     CheckInResultSerializer,
     CheckInSerializer,
+    ChoiceSerializer,
     ErrorSerializer,
     InvoiceSerializer,
     RegistrationSerializer,
@@ -58,7 +58,9 @@ def _one_of(request: Request, name: str, allowed: tuple[str, ...]) -> str | None
     if value is None or value == "":
         return None
     if value not in allowed:
-        raise ValidationError({name: [_("Vælg en af: %(allowed)s.") % {"allowed": ", ".join(allowed)}]})
+        raise ValidationError(
+            {name: [_("Vælg en af: %(allowed)s.") % {"allowed": ", ".join(allowed)}]}
+        )
     return value
 
 
@@ -188,7 +190,9 @@ class CheckIns(OrganiserView, ListCreateAPIView):  # type: ignore[type-arg]
     def get_queryset(self) -> QuerySet[CheckIn]:
         return filter_changed(queries.checkins(self.edition), self.request, "at")
 
-    @extend_schema(parameters=[CHANGED_SINCE], responses={200: CheckInSerializer(many=True), **REFUSED})
+    @extend_schema(
+        parameters=[CHANGED_SINCE], responses={200: CheckInSerializer(many=True), **REFUSED}
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -200,9 +204,16 @@ class CheckIns(OrganiserView, ListCreateAPIView):  # type: ignore[type-arg]
             200: OpenApiResponse(
                 CheckInResultSerializer, description="Already checked in (at checked_in_at)."
             ),
-            400: OpenApiResponse(description="Neither or both of registration and code, or an unknown badge."),
-            409: OpenApiResponse(ErrorSerializer, description="The registration is cancelled, or the same Idempotency-Key is still being answered."),
-            422: OpenApiResponse(ErrorSerializer, description="The Idempotency-Key was used for another request."),
+            400: OpenApiResponse(
+                description="Neither or both of registration and code, or an unknown badge."
+            ),
+            409: OpenApiResponse(
+                ErrorSerializer,
+                description="The registration is cancelled, or the same Idempotency-Key is still being answered.",
+            ),
+            422: OpenApiResponse(
+                ErrorSerializer, description="The Idempotency-Key was used for another request."
+            ),
             **REFUSED,
         },
     )
@@ -216,12 +227,18 @@ class CheckIns(OrganiserView, ListCreateAPIView):  # type: ignore[type-arg]
     def _check_in(self, request: Request, token: ApiToken) -> Response:
         wanted = CheckInRequestSerializer(data=request.data)
         wanted.is_valid(raise_exception=True)
-        code = wanted.validated_data.get("code") or badge_code(wanted.validated_data["registration"])
+        code = wanted.validated_data.get("code") or badge_code(
+            wanted.validated_data["registration"]
+        )
         try:
             result = check_in(edition=self.edition, code=code, by=token.user)
         except UnknownBadge:
             raise ValidationError(
-                {"registration": [_("Ingen tilmelding til denne konference med det id eller den kode.")]}
+                {
+                    "registration": [
+                        _("Ingen tilmelding til denne konference med det id eller den kode.")
+                    ]
+                }
             ) from None
         except NotRegistered:
             raise NotCheckedIn(_("Tilmeldingen er afmeldt og kan ikke tjekkes ind.")) from None
@@ -232,7 +249,9 @@ class CheckIns(OrganiserView, ListCreateAPIView):  # type: ignore[type-arg]
                 "already": result.already,
             }
         ).data
-        return Response(answer, status=status.HTTP_200_OK if result.already else status.HTTP_201_CREATED)
+        return Response(
+            answer, status=status.HTTP_200_OK if result.already else status.HTTP_201_CREATED
+        )
 
 
 @extend_schema(
