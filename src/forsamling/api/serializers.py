@@ -96,8 +96,8 @@ class SessionSerializer(ProgrammeSessionSerializer):
     date = serializers.DateField()
     start = serializers.CharField(allow_null=True, help_text="HH:MM, local time.")
     end = serializers.CharField(allow_null=True, help_text="HH:MM, local time.")
-    room = RoomField(allow_null=True)  # type: ignore[assignment]
-    speakers = SpeakersField()  # type: ignore[assignment]
+    room = RoomField(allow_null=True)
+    speakers = SpeakersField()
 
 
 class ChildItemSerializer(serializers.Serializer[dict[str, Any]]):
@@ -154,7 +154,7 @@ class ExhibitorSerializer(serializers.ModelSerializer[Exhibitor]):
     @extend_schema_field(StandSerializer(many=True))
     def get_stands(self, exhibitor: Exhibitor) -> list[dict[str, Any]]:
         # The view prefetches the booked stands only.
-        return StandSerializer(exhibitor.stands.all(), many=True).data  # type: ignore[return-value]
+        return StandSerializer(exhibitor.stands.all(), many=True).data
 
 
 # ---- organisers: registrations, choices, waiting lists, check-ins, invoices ---------------

@@ -65,7 +65,7 @@ def _with_version(editions: list[Edition]) -> list[Edition]:
 
 
 @extend_schema(tags=["Public"], parameters=[CHANGED_SINCE])
-class EditionList(ETagMixin, ListAPIView):  # type: ignore[type-arg]
+class EditionList(ETagMixin, ListAPIView):
     """The editions on the site, newest first."""
 
     serializer_class = EditionSerializer
@@ -85,7 +85,7 @@ class EditionList(ETagMixin, ListAPIView):  # type: ignore[type-arg]
 @extend_schema(
     tags=["Public"], parameters=[EDITION], responses={200: EditionSerializer, **NOT_FOUND}
 )
-class EditionDetail(ETagMixin, EditionScoped, RetrieveAPIView):  # type: ignore[type-arg]
+class EditionDetail(ETagMixin, EditionScoped, RetrieveAPIView):
     serializer_class = EditionSerializer
     permission_classes = [PublicEdition]
 
@@ -93,7 +93,7 @@ class EditionDetail(ETagMixin, EditionScoped, RetrieveAPIView):  # type: ignore[
         return _with_version([self.edition])[0]
 
 
-class ProgrammeView(ETagMixin, EditionScoped, GenericAPIView):  # type: ignore[type-arg]
+class ProgrammeView(ETagMixin, EditionScoped, GenericAPIView):
     permission_classes = [PublicEdition]
 
     @cached_property
@@ -139,7 +139,7 @@ class ProgrammeList(ProgrammeView):
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         rows = self.rows() if self.programme is not None else []
-        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        page = self.paginate_queryset(rows)
         assert page is not None
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -224,7 +224,7 @@ class Tracks(ProgrammeList):
     parameters=[EDITION],
     responses={200: ExhibitorSerializer(many=True), **NOT_FOUND},
 )
-class Exhibitors(ETagMixin, EditionScoped, ListAPIView):  # type: ignore[type-arg]
+class Exhibitors(ETagMixin, EditionScoped, ListAPIView):
     """Exhibitors with a booked stand, and their stands."""
 
     serializer_class = ExhibitorSerializer

@@ -78,7 +78,7 @@ REGISTRATION_EXPANSIONS = ("category", "choices")
     ],
     responses={200: RegistrationSerializer(many=True), **REFUSED},
 )
-class Registrations(OrganiserView, ListAPIView):  # type: ignore[type-arg]
+class Registrations(OrganiserView, ListAPIView):
     """The edition's registrations, cancelled ones too (scope `read_registrations`)."""
 
     serializer_class = RegistrationSerializer
@@ -107,7 +107,7 @@ class Registrations(OrganiserView, ListAPIView):  # type: ignore[type-arg]
     ],
     responses={200: RegistrationSerializer, **REFUSED},
 )
-class RegistrationDetail(OrganiserView, RetrieveAPIView):  # type: ignore[type-arg]
+class RegistrationDetail(OrganiserView, RetrieveAPIView):
     serializer_class = RegistrationSerializer
     lookup_url_kwarg = "id"
 
@@ -131,7 +131,7 @@ class RegistrationDetail(OrganiserView, RetrieveAPIView):  # type: ignore[type-a
     ],
     responses={200: ChoiceSerializer(many=True), **REFUSED},
 )
-class Choices(OrganiserView, ListAPIView):  # type: ignore[type-arg]
+class Choices(OrganiserView, ListAPIView):
     """Every participant's session choices: a seat, or a place on the waiting list."""
 
     serializer_class = ChoiceSerializer
@@ -163,7 +163,7 @@ def _session_filter(request: Request, rows: QuerySet[Choice]) -> QuerySet[Choice
     ],
     responses={200: WaitingListEntrySerializer(many=True), **REFUSED},
 )
-class WaitingLists(OrganiserView, ListAPIView):  # type: ignore[type-arg]
+class WaitingLists(OrganiserView, ListAPIView):
     """Everyone waiting for a seat, session by session, in the order they will get one."""
 
     serializer_class = WaitingListEntrySerializer
@@ -179,7 +179,7 @@ class NotCheckedIn(APIException):
 
 
 @extend_schema(tags=["Organisers"], parameters=[EDITION])
-class CheckIns(OrganiserView, ListCreateAPIView):  # type: ignore[type-arg]
+class CheckIns(OrganiserView, ListCreateAPIView):
     """Who has arrived (scope `read_registrations` or `write_checkins`), and checking someone
     in (scope `write_checkins`)."""
 
@@ -209,7 +209,10 @@ class CheckIns(OrganiserView, ListCreateAPIView):  # type: ignore[type-arg]
             ),
             409: OpenApiResponse(
                 ErrorSerializer,
-                description="The registration is cancelled, or the same Idempotency-Key is still being answered.",
+                description=(
+                    "The registration is cancelled, or the same Idempotency-Key is still "
+                    "being answered."
+                ),
             ),
             422: OpenApiResponse(
                 ErrorSerializer, description="The Idempotency-Key was used for another request."
@@ -263,7 +266,7 @@ class CheckIns(OrganiserView, ListCreateAPIView):  # type: ignore[type-arg]
     ],
     responses={200: InvoiceSerializer(many=True), **REFUSED},
 )
-class Invoices(OrganiserView, ListAPIView):  # type: ignore[type-arg]
+class Invoices(OrganiserView, ListAPIView):
     """The edition's invoices and credit notes: head and totals (scope `read_registrations`)."""
 
     serializer_class = InvoiceSerializer
