@@ -268,3 +268,15 @@ urlpatterns += [
         name="lift_lockout",
     ),
 ]
+
+# The edition's API tokens (views_api_tokens): organisers only.
+from forsamling.backoffice import views_api_tokens  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/api-noegler/", staff(views_api_tokens.api_tokens), name="api_tokens"),
+    path(
+        "<slug:edition>/api-noegler/<int:token_id>/tilbagekald/",
+        staff(views_api_tokens.revoke),
+        name="api_token_revoke",
+    ),
+]
