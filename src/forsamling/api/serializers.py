@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -246,7 +247,7 @@ class CheckInRequestSerializer(serializers.Serializer[dict[str, Any]]):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("registration" in attrs) == ("code" in attrs):
             raise serializers.ValidationError(
-                "Send enten registration (tilmeldingens id) eller code (koden fra navneskiltet)."
+                _("Send enten registration (tilmeldingens id) eller code (koden fra navneskiltet).")
             )
         return attrs
 
