@@ -9,6 +9,8 @@ import pytest
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from forsamling.api.models import ApiToken, IdempotentRequest
+from forsamling.api.services import hash_key
 from forsamling.checkin.models import CheckIn
 from forsamling.checkin.tokens import badge_code
 from forsamling.core.models import RateCounter
@@ -202,3 +204,21 @@ def test_a_badge_code_checks_in_too(client, keys, people):
         CHECKINS, {"code": badge_code(people.aase.pk)}, content_type="application/json"
     )
     assert response.status_code == 201 and response.json()["registration"] == people.aase.pk
+
+
+def test_a_key_still_being_answered_is_409_and_an_abandoned_one_is_taken_over(client, keys, people):
+    token = ApiToken.objects.get(key_hash=hash_key(keys.checkins))
+    body = {"registration": people.zara.pk}
+    running = IdempotentRequest.objects.create(token=token, key="k-4", fingerprint="x")
+    writer = api(client, keys.checkins)
+    response = writer.post(
+        CHECKINS, body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-4"
+    )
+    assert response.status_code == 409 and not CheckIn.objects.exists()
+    IdempotentRequest.objects.filter(pk=running.pk).update(
+        created_at=timezone.now() - timedelta(minutes=6)
+    )
+    response = writer.post(
+        CHECKINS, body, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-4"
+    )
+    assert response.status_code == 201 and CheckIn.objects.count() == 1

@@ -25,6 +25,9 @@ from forsamling.api.models import ApiToken, IdempotentRequest
 
 HEADER = "Idempotency-Key"
 KEEP = timedelta(days=1)
+# A reservation still without an answer after this long belonged to a request that died (a
+# worker killed mid-write); a retry may then take the key over.
+ABANDONED = timedelta(minutes=5)
 MAX_LENGTH = 255
 
 IDEMPOTENCY_KEY = OpenApiParameter(
@@ -67,13 +70,8 @@ def once(request: Request, token: ApiToken, write: Callable[[], Response]) -> Re
     if not key or len(key) > MAX_LENGTH or not key.isprintable():
         raise BadKey(_("Idempotency-Key skal være 1 til 255 tegn."))
     fingerprint = _fingerprint(request)
-    try:
-        with transaction.atomic(durable=True):
-            IdempotentRequest.objects.filter(
-                token=token, created_at__lt=timezone.now() - KEEP
-            ).delete()
-            row = IdempotentRequest.objects.create(token=token, key=key, fingerprint=fingerprint)
-    except IntegrityError:
+    row = _reserve(token, key, fingerprint)
+    if row is None:
         return _replay(token, key, fingerprint)
     try:
         response = write()
@@ -87,12 +85,28 @@ def once(request: Request, token: ApiToken, write: Callable[[], Response]) -> Re
     return response
 
 
+def _reserve(token: ApiToken, key: str, fingerprint: str) -> IdempotentRequest | None:
+    """The key's new row, or None when another request holds it."""
+    now = timezone.now()
+    try:
+        with transaction.atomic(durable=True):
+            IdempotentRequest.objects.filter(token=token, created_at__lt=now - KEEP).delete()
+            IdempotentRequest.objects.filter(
+                token=token, key=key, status__isnull=True, created_at__lt=now - ABANDONED
+            ).delete()
+            return IdempotentRequest.objects.create(token=token, key=key, fingerprint=fingerprint)
+    except IntegrityError:
+        return None
+
+
 def _replay(token: ApiToken, key: str, fingerprint: str) -> Response:
-    row = IdempotentRequest.objects.get(token=token, key=key)
-    if row.fingerprint != fingerprint:
-        raise KeyReused(_("Denne Idempotency-Key er allerede brugt til en anden forespørgsel."))
+    row = IdempotentRequest.objects.filter(token=token, key=key).first()
+    if row is None:  # the first request failed and freed the key just now
+        raise KeyInUse(_("Den første forespørgsel med denne Idempotency-Key er ikke færdig endnu."))
     if row.status is None:
         raise KeyInUse(_("Den første forespørgsel med denne Idempotency-Key er ikke færdig endnu."))
+    if row.fingerprint != fingerprint:
+        raise KeyReused(_("Denne Idempotency-Key er allerede brugt til en anden forespørgsel."))
     response = Response(row.body, status=row.status)
     response["Idempotent-Replayed"] = "true"
     return response
