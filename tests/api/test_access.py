@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from forsamling.accounts.models import EditionRole
 from forsamling.api.models import ApiToken, Scope
 from forsamling.api.services import create_token, hash_key, revoke_token
-from forsamling.backoffice.models import EditionRole
 from forsamling.privacy.anonymise import anonymise_registrations
 from forsamling.registration.models import Registration
 from tests.api.conftest import api, make_conference

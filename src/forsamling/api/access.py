@@ -7,8 +7,8 @@ only while its organiser still holds a role for the edition that allows the matc
 
 from __future__ import annotations
 
+from forsamling.accounts.access import user_may
 from forsamling.api.models import ApiToken, Scope
-from forsamling.backoffice.permissions import user_may
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
 
