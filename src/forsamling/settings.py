@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "forsamling.invitations",
     "forsamling.speakers",
     "forsamling.ops",
+    "rest_framework",
+    "drf_spectacular",
+    "forsamling.api",
 ]
 
 MIDDLEWARE = [
@@ -419,3 +422,39 @@ if SENTRY_DSN:
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )
+
+# The API (forsamling.api, docs/api.md): JSON under /api/v1/, tokens per organiser and edition.
+# Requests per client per FORSAMLING_API_RATE_WINDOW_SECONDS, counted in the database so every
+# worker shares the count (forsamling.api.throttling); past it, 429 with Retry-After.
+FORSAMLING_API_RATE_WINDOW_SECONDS = int(os.environ.get("FORSAMLING_API_RATE_WINDOW_SECONDS", "60"))
+FORSAMLING_API_RATE_ANONYMOUS = int(os.environ.get("FORSAMLING_API_RATE_ANONYMOUS", "120"))
+FORSAMLING_API_RATE_PER_TOKEN = int(os.environ.get("FORSAMLING_API_RATE_PER_TOKEN", "600"))
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["forsamling.api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["forsamling.api.throttling.SharedThrottle"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "forsamling.api.conventions.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": True,
+    "DATETIME_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Forsamling API",
+    "DESCRIPTION": (
+        "The conference's editions, published programme and exhibitors, open to all; "
+        "registrations, session choices, waiting lists, check-ins and invoices for organisers' "
+        "tokens. See docs/api.md for authentication, conventions and the changelog."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+}

@@ -8,6 +8,7 @@ from forsamling.core import views as core_views
 urlpatterns = [
     path("backoffice/", include("forsamling.backoffice.urls")),  # before the admin's
     path("backoffice/", admin.site.urls),
+    path("api/", include("forsamling.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("altcha/udfordring/", core_views.challenge, name="altcha_challenge"),
     path("", include("forsamling.ops.urls")),

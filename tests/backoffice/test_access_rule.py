@@ -48,6 +48,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from forsamling.accounts.models import LoginLink
 from forsamling.accounts.roles import grant_role
 from forsamling.accounts.services import issue_enrolment
+from forsamling.api.services import create_token
 from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, RoleRuleMixin
 from forsamling.conferences.models import Theme
 from forsamling.domain.permissions import ALLOWED, Action, Role
@@ -143,6 +144,8 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:invitation_categories": Action.MANAGE_REGISTRATION,
     "backoffice:invitation_revoke": Action.MANAGE_REGISTRATION,
     "backoffice:bursts": Action.MANAGE_REGISTRATION,
+    "backoffice:api_tokens": Action.MANAGE,
+    "backoffice:api_token_revoke": Action.MANAGE,
     "backoffice:bursts_cancel": Action.MANAGE_REGISTRATION,
     "backoffice:checkin_app": Action.CHECK_IN,
     "backoffice:checkin_app_manifest": Action.CHECK_IN,
@@ -271,6 +274,7 @@ def pages(world: Any) -> list[Page]:
         "user_id": world.users["no_role"].pk,  # not the enrolment's user: sending revokes its link
         "code_id": world.code.pk,
         "record_id": world.speaker_record.pk,
+        "token_id": world.api_token.pk,
         "layout": "label",
         "attempt_id": 999999,  # none: lifting it must not remove the walk's own attempt
     }
@@ -325,6 +329,9 @@ def world(conference, people, users, settings, tmp_path):
     issue_drafts(edition=edition, invoices=[invoice], user=users.superuser)
     invoice.refresh_from_db()
     code = create_code(edition=edition, category=conference.stand, user=users.organiser)
+    api_token = create_token(
+        edition=edition, user=users.organiser, label="Skanner", scopes=["write_checkins"]
+    ).token
     link = issue_enrolment(user=make_user("nyansat", is_staff=True), by=None)
     login_token = "walk-" + "x" * 40
     link_user = make_user("engangslink", is_staff=True)
@@ -416,6 +423,7 @@ def world(conference, people, users, settings, tmp_path):
                 ),
                 user=users.organiser,
             ),
+            "api_token": api_token,
             "ct": ContentType.objects.get_for_model(edition),
             "users": {**vars(users), "jury": jury, "stranger": stranger},
             "price": Decimal("0"),

@@ -259,6 +259,8 @@ class Invoice(models.Model):
         verbose_name=_("udstedt af"),
     )
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+    # For the API's `?changed_since=`: issuing, sending and crediting change the row.
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
     sent_file = models.FileField(
         _("sendt fil"), upload_to=sent_file_path, blank=True, editable=False,
         help_text=_("Filen, som den blev sendt: XML til en køber med EAN-nummer, ellers PDF."),

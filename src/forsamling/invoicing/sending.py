@@ -106,6 +106,7 @@ def send_invoice_task(invoice_id: int) -> None:
 def mark_sent(invoice: Invoice, *, name: str, content: bytes) -> None:
     """Records when the document went out, and keeps the file as it was sent."""
     invoice.sent_file.save(name, ContentFile(content), save=False)
+    now = timezone.now()
     Invoice.objects.filter(pk=invoice.pk, sent_at__isnull=True).update(
-        sent_at=timezone.now(), sent_file=invoice.sent_file.name
+        sent_at=now, sent_file=invoice.sent_file.name, updated_at=now
     )

@@ -455,7 +455,7 @@ def credit_invoice(
             for line in invoice.lines.all()
         )
         invoice.state = State.CREDITED
-        invoice.save(update_fields=["state"])
+        invoice.save(update_fields=["state", "updated_at"])
         _send_on_commit(note)
     return note
 

@@ -260,6 +260,8 @@ class Choice(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=ChoiceStatus.choices)
     created_at = models.DateTimeField(_("valgt"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("fik plads"), null=True, blank=True)
+    # For the API's `?changed_since=`: a seat given from the waiting list changes the row.
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
     class Meta:
         verbose_name = _("sessionsvalg")

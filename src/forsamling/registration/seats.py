@@ -198,7 +198,7 @@ def fill_from_waiting_lists(seats: dict[int, Counter], now: datetime) -> list[Ch
             if first is None:
                 break
             first.status, first.confirmed_at = ChoiceStatus.CONFIRMED, now
-            first.save(update_fields=["status", "confirmed_at"])
+            first.save(update_fields=["status", "confirmed_at", "updated_at"])
             row.taken += 1
             promoted.append(first)
             changed.append(row)

@@ -4,6 +4,7 @@ capability. Every view asks `forsamling.accounts.access` first."""
 from django.urls import include, path
 
 from forsamling.backoffice.urls import (
+    api_tokens,
     checkin,
     dinner,
     exhibitors,
@@ -40,6 +41,7 @@ pages = [
     path("", include(checkin)),
     path("", include(speakers)),
     path("", include(dinner)),
+    path("", include(api_tokens)),
 ]
 
 urlpatterns = [
