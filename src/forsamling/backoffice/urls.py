@@ -268,3 +268,23 @@ urlpatterns += [
         name="lift_lockout",
     ),
 ]
+
+# The evaluation survey (views_surveys).
+from forsamling.backoffice import views_surveys  # noqa: E402
+
+urlpatterns += [
+    path("<slug:edition>/evaluering/", staff(views_surveys.build), name="survey"),
+    path(
+        "<slug:edition>/evaluering/resultater/", staff(views_surveys.results), name="survey_results"
+    ),
+    path(
+        "<slug:edition>/evaluering/resultater.xlsx",
+        staff(views_surveys.results_xlsx),
+        name="survey_xlsx",
+    ),
+    path(
+        "<slug:edition>/evaluering/resultater.pdf",
+        staff(views_surveys.results_pdf),
+        name="survey_pdf",
+    ),
+]

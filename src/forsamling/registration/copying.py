@@ -31,6 +31,7 @@ from forsamling.programme.models import (
 )
 from forsamling.registration.models import Category
 from forsamling.registration.seats import add_counters
+from forsamling.surveys.copying import copy_survey
 
 ONE_YEAR_SAME_WEEKDAY = timedelta(weeks=52)
 MOMENTS = [
@@ -121,6 +122,7 @@ def copy_edition_in_transaction(
         )
         for c in Category.objects.filter(edition=source)
     )
+    copy_survey(source=source, copy=copy, shift=shift)
     return copy
 
 
