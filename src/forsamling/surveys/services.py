@@ -268,8 +268,14 @@ def send_reminders(*, now: datetime | None = None) -> int:
         Q(closes_at__isnull=True) | Q(closes_at__gt=now)
     )
     for survey in surveys.select_related("edition"):
-        assert survey.sent_at is not None
-        if now < survey.sent_at + timedelta(days=survey.remind_after_days):
+        if not rules.reminder_due(
+            sent_at=survey.sent_at,
+            closes_at=survey.closes_at,
+            remind_after=timedelta(days=survey.remind_after_days),
+            now=now,
+            answered=False,
+            reminded=False,
+        ):
             continue
         due = (
             Invitation.objects.filter(survey=survey, answered=False, reminded_at__isnull=True)
