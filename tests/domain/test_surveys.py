@@ -69,7 +69,9 @@ def test_an_impossible_answer_is_refused(kind, value, options):
 
 
 def test_the_survey_is_sent_once_after_the_conference_with_questions():
-    rules.may_send(sent_at=None, conference_end=date(2026, 5, 8), today=date(2026, 5, 8), questions=1)
+    rules.may_send(
+        sent_at=None, conference_end=date(2026, 5, 8), today=date(2026, 5, 8), questions=1
+    )
     with pytest.raises(rules.TooEarly):
         rules.may_send(
             sent_at=None, conference_end=date(2026, 5, 8), today=date(2026, 5, 7), questions=1

@@ -3,6 +3,7 @@ the recipients forgotten at the closing, copied to next year."""
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_survey_goes_to_those_checked_in_through_the_outbox(edition, people):
-    came, absent = people
+    came, _absent = people
     survey, *_ = build_survey(edition)
     tokens = send(edition, survey)
     assert set(tokens) == {r.pk for r in came}
@@ -36,7 +37,7 @@ def test_the_survey_goes_to_those_checked_in_through_the_outbox(edition, people)
 
 
 def test_everyone_registered_when_the_setting_says_all(edition, people):
-    came, absent = people
+    _came, absent = people
     survey, *_ = build_survey(edition)
     Survey.objects.filter(pk=survey.pk).update(audience="all")
     survey.refresh_from_db()
@@ -98,13 +99,9 @@ def test_nothing_joins_a_response_to_a_person(edition, people):
     for model in (Response, Answer):
         names = {f.name for f in model._meta.get_fields()}
         assert not names & {"invitation", "registration", "created_at", "updated_at", "at"}
-        related = {
-            f.related_model._meta.label for f in model._meta.get_fields() if f.is_relation
-        }
+        related = {f.related_model._meta.label for f in model._meta.get_fields() if f.is_relation}
         assert not related & {"surveys.Invitation", "registration.Registration"}
-    invitation_values = set(
-        str(v) for row in Invitation.objects.values() for v in row.values()
-    )
+    invitation_values = set(str(v) for row in Invitation.objects.values() for v in row.values())
     response_values = set(str(v) for row in Response.objects.values() for v in row.values())
     assert not invitation_values & response_values - {str(survey.pk)}
 
@@ -120,7 +117,7 @@ def test_one_reminder_exactly_even_run_twice(edition, people):
     later = timezone.now() + timedelta(days=7, minutes=1)
     assert services.send_reminders(now=later) == 6
     assert services.send_reminders(now=later) == 0
-    call_command("send_survey_reminders", stdout=open("/dev/null", "w"))
+    call_command("send_survey_reminders", stdout=io.StringIO())
     reminders = SentMessage.objects.filter(source__contains=":reminder:")
     assert sorted(m.to for m in reminders) == sorted(r.email for r in came[1:])
     body = reminders.get(to=came[1].email).body

@@ -19,7 +19,7 @@ from forsamling.domain import surveys as rules
 from forsamling.domain.permissions import Action
 from forsamling.outputs import survey_report
 from forsamling.surveys import services
-from forsamling.surveys.models import Audience, Question, Survey
+from forsamling.surveys.models import KIND_CHOICES, PART_CHOICES, Audience, Question, Survey
 from forsamling.surveys.results import survey_report as build_report
 
 
@@ -49,12 +49,8 @@ class SettingsForm(SafeTextMixin, forms.Form):
 
 
 class QuestionForm(SafeTextMixin, forms.Form):
-    part = forms.ChoiceField(
-        label=gettext_lazy("Del"), choices=Question._meta.get_field("part").choices
-    )
-    kind = forms.ChoiceField(
-        label=gettext_lazy("Type"), choices=Question._meta.get_field("kind").choices
-    )
+    part = forms.ChoiceField(label=gettext_lazy("Del"), choices=PART_CHOICES)
+    kind = forms.ChoiceField(label=gettext_lazy("Type"), choices=KIND_CHOICES)
     text = forms.CharField(label=gettext_lazy("Spørgsmål"), max_length=300)
     low_label = forms.CharField(
         label=gettext_lazy("Tekst ved 1 (skala)"), max_length=60, required=False

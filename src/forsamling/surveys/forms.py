@@ -30,7 +30,7 @@ class Block:
 
 def _field(question: Question, label: str) -> forms.Field:
     kind = rules.Kind(question.kind)
-    messages = {"required": REQUIRED, "invalid_choice": _("Vælg et af svarene.")}
+    messages: dict[str, Any] = {"required": REQUIRED, "invalid_choice": _("Vælg et af svarene.")}
     if kind == rules.Kind.SCALE:
         choices = [
             (str(v), label)

@@ -50,27 +50,31 @@ class Survey(models.Model):
         return self.title
 
 
+PART_CHOICES = [
+    (Part.OVERALL.value, _("Hele konferencen")),
+    (Part.SESSION.value, _("Hver session, deltageren valgte")),
+    (Part.THEME.value, _("Hvert tema")),
+]
+KIND_CHOICES = [
+    (Kind.SCALE.value, _("Skala 1–5")),
+    (Kind.SINGLE.value, _("Ét svar")),
+    (Kind.MULTIPLE.value, _("Flere svar")),
+    (Kind.TEXT.value, _("Fritekst")),
+]
+
+
 class Question(models.Model):
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
     part = models.CharField(
         _("del"),
         max_length=10,
-        choices=[
-            (Part.OVERALL, _("Hele konferencen")),
-            (Part.SESSION, _("Hver session, deltageren valgte")),
-            (Part.THEME, _("Hvert tema")),
-        ],
+        choices=PART_CHOICES,
         default=Part.OVERALL,
     )
     kind = models.CharField(
         _("type"),
         max_length=10,
-        choices=[
-            (Kind.SCALE, _("Skala 1–5")),
-            (Kind.SINGLE, _("Ét svar")),
-            (Kind.MULTIPLE, _("Flere svar")),
-            (Kind.TEXT, _("Fritekst")),
-        ],
+        choices=KIND_CHOICES,
     )
     text = models.CharField(_("spørgsmål"), max_length=300)
     low_label = models.CharField(_("tekst ved 1"), max_length=60, blank=True)
@@ -112,6 +116,9 @@ class Invitation(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.survey}: {'svaret' if self.answered else 'ikke svaret'}"
+
 
 class Response(models.Model):
     """One person's answers, with no link to the person: a random id, no time."""
@@ -123,6 +130,9 @@ class Response(models.Model):
     class Meta:
         verbose_name = _("besvarelse")
         verbose_name_plural = _("besvarelser")
+
+    def __str__(self) -> str:
+        return str(self.pk)
 
 
 class Answer(models.Model):
@@ -141,3 +151,6 @@ class Answer(models.Model):
     class Meta:
         verbose_name = _("svar")
         verbose_name_plural = _("svar")
+
+    def __str__(self) -> str:
+        return f"{self.question}: {self.text or self.choices or self.number}"

@@ -8,7 +8,9 @@ can say who gave an answer. Free texts come sorted, not in the order they were w
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -17,6 +19,8 @@ from forsamling.domain import surveys as rules
 from forsamling.programme.models import Session
 from forsamling.surveys.charts import bar_chart_svg
 from forsamling.surveys.models import Answer, Question, Survey
+
+Key = tuple[int, int | None, int | None]  # question, session, theme
 
 
 @dataclass
@@ -63,7 +67,7 @@ class Report:
         return rules.MIN_GROUP
 
 
-def _value(row: dict) -> object:
+def _value(row: Mapping[str, Any]) -> object:
     return row["text"] or (row["choices"] if row["choices"] else row["number"])
 
 
@@ -85,7 +89,7 @@ def _result(question: Question, values: list[object], chart_id: str) -> Question
 def survey_report(survey: Survey) -> Report:
     """Four queries, however many answers."""
     questions = list(survey.questions.all())
-    values: dict[tuple[int, int | None, int | None], list[object]] = defaultdict(list)
+    values: dict[Key, list[object]] = defaultdict(list)
     for row in Answer.objects.filter(response__survey=survey).values(
         "question_id", "session_id", "theme_id", "number", "choices", "text"
     ):
@@ -107,7 +111,7 @@ def survey_report(survey: Survey) -> Report:
         section = Section(f"session-{session.pk}", _("Session: %(s)s") % {"s": session})
         for question in questions:
             if question.part == rules.Part.SESSION:
-                key = (question.pk, session.pk, None)
+                key: Key = (question.pk, session.pk, None)
                 section.results.append(
                     _result(question, values[key], f"q{question.pk}-s{session.pk}")
                 )
