@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -126,6 +128,8 @@ def test_results_from_five_with_charts_tables_and_texts(organiser_client, editio
     assert not cells & people_data
     pdf = organiser_client.get(f"/backoffice/konference/{edition.slug}/evaluering/resultater.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    if folder := os.environ.get("FORSAMLING_SHOTS"):
+        Path(folder, "survey-report.pdf").write_bytes(pdf.content)
 
 
 def test_the_organiser_builds_with_clear_errors(organiser_client, edition, people):
