@@ -9,11 +9,18 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from forsamling.backoffice.services import grant_role
+from forsamling.domain.permissions import Role
+from forsamling.outputs.survey_report import report_html
 from forsamling.surveys import services
 from forsamling.surveys.models import Answer, Question, Survey
+from forsamling.surveys.results import survey_report
 from tests.surveys.conftest import build_survey, send
 
 pytestmark = pytest.mark.django_db
@@ -126,6 +133,9 @@ def test_results_from_five_with_charts_tables_and_texts(organiser_client, editio
     people_data = {r.email for r in came} | {r.name for r in came} | set(tokens.values())
     people_data |= {str(r.pk) for r in survey.responses.all()}
     assert not cells & people_data
+    html = report_html(survey_report(survey))
+    assert "Forslag nummer 3" in html
+    assert not [needle for needle in people_data if needle in html]
     pdf = organiser_client.get(f"/backoffice/konference/{edition.slug}/evaluering/resultater.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     if folder := os.environ.get("FORSAMLING_SHOTS"):
@@ -154,11 +164,6 @@ def test_the_organiser_builds_with_clear_errors(organiser_client, edition, peopl
 
 
 def test_a_viewer_sees_results_but_cannot_build(client, edition, people):
-    from django.contrib.auth import get_user_model
-
-    from forsamling.backoffice.services import grant_role
-    from forsamling.domain.permissions import Role
-
     user = get_user_model().objects.create_user("se", "se@kl.dk", "pw", is_staff=True)
     grant_role(user=user, edition=edition, role=Role.VIEWER)
     client.force_login(user)
@@ -167,3 +172,18 @@ def test_a_viewer_sees_results_but_cannot_build(client, edition, people):
         == 200
     )
     assert client.get(f"/backoffice/konference/{edition.slug}/evaluering/").status_code == 403
+
+
+def test_the_results_page_reads_the_same_number_of_queries_for_more_answers(
+    organiser_client, edition, people
+):
+    survey, overall, text, session = build_survey(edition)
+    tokens = send(edition, survey)
+    path = f"/backoffice/konference/{edition.slug}/evaluering/resultater/"
+    _answer_all(edition, tokens, overall, text, session, 5)
+    with CaptureQueriesContext(connection) as five:
+        organiser_client.get(path)
+    _answer_all(edition, dict(list(tokens.items())[5:]), overall, text, session, 2)
+    with CaptureQueriesContext(connection) as seven:
+        assert "7 af 7 inviterede har svaret." in organiser_client.get(path).content.decode()
+    assert len(seven) == len(five)

@@ -10,11 +10,13 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from forsamling.conferences.models import Theme
 from forsamling.domain import surveys as rules
 from forsamling.outbox.models import SentMessage
 from forsamling.registration.copying import copy_edition
 from forsamling.surveys import services
 from forsamling.surveys.models import Answer, Invitation, Response, Survey
+from forsamling.surveys.results import survey_report
 from tests.racing import race
 from tests.surveys.conftest import build_survey, send
 
@@ -161,3 +163,42 @@ def test_the_survey_is_copied_to_next_year_without_its_answers(edition, people):
     assert [q.text for q in copied.questions.all()] == [q.text for q in survey.questions.all()]
     assert copied.sent_at is None and not copied.invitations.exists()
     assert copied.questions.get(kind="single").options == ["Ja", "Nej"]
+
+
+def test_a_theme_block_when_the_organisers_ask_about_each_theme(edition, people):
+    came, _ = people
+    elderly = Theme.objects.create(edition=edition, title="Fremtidens ældrepleje", order=1)
+    survey = services.survey_for(edition)
+    services.update_survey(
+        survey=survey, title="Evaluering", intro="", audience="checked_in",
+        remind_after_days=7, closes_at=None, per_theme=True,
+    )  # fmt: skip
+    question = services.add_question(
+        survey=survey, part="theme", kind="scale", text="Hvor relevant var temaet?"
+    )
+    tokens = send(edition, survey)
+    for index, person in enumerate(came[:5]):
+        services.save_answers(
+            edition=edition,
+            token=tokens[person.pk],
+            answers={(question.pk, None, elderly.pk): 1 + index},
+        )
+    sections = survey_report(survey).sections
+    theme = next(s for s in sections if s.key == f"theme-{elderly.pk}")
+    assert theme.title == "Tema: Fremtidens ældrepleje"
+    assert theme.results[0].distribution is not None
+    assert theme.results[0].distribution.counts == (1, 1, 1, 1, 1)
+
+
+def test_theme_answers_are_refused_when_themes_are_not_asked_about(edition, people):
+    came, _ = people
+    elderly = Theme.objects.create(edition=edition, title="Fremtidens ældrepleje", order=1)
+    survey = services.survey_for(edition)
+    question = services.add_question(
+        survey=survey, part="theme", kind="scale", text="Hvor relevant var temaet?"
+    )
+    tokens = send(edition, survey)
+    with pytest.raises(rules.InvalidAnswer):
+        services.save_answers(
+            edition=edition, token=tokens[came[0].pk], answers={(question.pk, None, elderly.pk): 3}
+        )
