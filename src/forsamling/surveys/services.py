@@ -329,7 +329,7 @@ def erase_free_texts(edition: Edition, now: datetime | None = None) -> int:
     """The edition's free-text answers are emptied with the rest of its personal data (they
     may name someone); the scale and choice answers stay as figures. Idempotent.
 
-    Not durable: it joins the retention's transaction for the edition."""
+    Not durable: it joins the caller's transaction (the retention's for the edition)."""
     now = now or timezone.now()
     with transaction.atomic():
         emptied = (
