@@ -40,9 +40,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from forsamling.backoffice import jobs  # noqa: E402
-from forsamling.backoffice.models import OutputJob, OutputKind  # noqa: E402
 from forsamling.conferences.models import Edition  # noqa: E402
+from forsamling.outputs import jobs  # noqa: E402
+from forsamling.outputs.models import OutputJob, OutputKind  # noqa: E402
 from forsamling.programme.models import Item, ItemKind, Session  # noqa: E402
 from forsamling.registration.models import (  # noqa: E402
     Category,

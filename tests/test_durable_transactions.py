@@ -27,8 +27,8 @@ JOINS_THE_CALLERS = {
     "registration.sessions:create_session": "the demo loader makes a whole edition in one",
     "registration.places:recount": "the admin saves a new capacity and recounts in one",
     "programme.services:publish_programme": "run by registration's publish_and_announce",
-    "backoffice.services:grant_role": "the admin's role page and prize jury save inside theirs",
-    "backoffice.prize_jury:add_juror": "the demo loader adds a prize's jury in one",
+    "accounts.roles:grant_role": "the admin's role page and prize jury save inside theirs",
+    "prizes.jury:add_juror": "the demo loader adds a prize's jury in one",
     "exhibitors.staff_registrations:register_stand_staff": (
         "a savepoint in add_stand_staff's transaction, which holds the exhibitor's lock"
     ),

@@ -29,17 +29,29 @@ MOVED = {  # old path → new path, and the migration that rewrites it
     "forsamling.preferences.tasks.publish_round": (
         "forsamling.preferences.services.publish_round_task"
     ),
+    "forsamling.backoffice.jobs.make_pdf_task": "forsamling.outputs.jobs.make_pdf_task",
+    "forsamling.backoffice.messaging.send_mailing_task": (
+        "forsamling.registration.mailings.send_mailing_task"
+    ),
 }
-# Their arguments name a preference round; with none in the database they run and fail, so
-# the run below checks only that they were found under the new path (not an import error).
-NEEDS_A_ROUND = {"run_allocation_task", "publish_round_task"}
+# Their arguments name a row (a preference round, a PDF job, a mailing); with none in the
+# database they run and fail, so the run below checks only that they were found under the new
+# path (not an import error).
+NEEDS_A_ROW = {
+    "run_allocation_task": "forsamling.preferences.models.PreferenceRound.DoesNotExist",
+    "publish_round_task": "forsamling.preferences.models.PreferenceRound.DoesNotExist",
+    "make_pdf_task": "forsamling.outputs.models.OutputJob.DoesNotExist",
+    "send_mailing_task": "forsamling.outbox.models.Mailing.DoesNotExist",
+}
 BEFORE = [("outbox", "0001_initial"), ("privacy", "0002_schedule_retention"),
-          ("invoicing", "0001_initial"), ("preferences", "0002_danish_field_names")]  # fmt: skip
+          ("invoicing", "0001_initial"), ("preferences", "0002_danish_field_names"),
+          ("outputs", None)]  # fmt: skip
 # The privacy app's latest migration (0003 rewrites the path): the retention task run below is
 # today's code and reads today's tables.
 AFTER = [("outbox", "0002_send_message_task_path"), ("privacy", "0005_access_link"),
          ("invoicing", "0002_send_invoice_task_path"),
-         ("preferences", "0003_task_paths")]  # fmt: skip
+         ("preferences", "0003_task_paths"), ("outbox", "0003_mailing_from_backoffice"),
+         ("outputs", "0001_initial")]  # fmt: skip
 
 
 @pytest.mark.parametrize("path", [*MAIL_TASKS, TASK_PATH, *MOVED.values()])
@@ -96,11 +108,9 @@ def test_tasks_queued_under_the_old_paths_run_after_the_migrations(settings):
     call_command("db_worker", batch=True)
     for old in MOVED:
         ran = DBTaskResult.objects.get(pk=rows[(old, "READY")])
-        if MOVED[old].rsplit(".", 1)[-1] in NEEDS_A_ROUND:
-            assert (ran.status, ran.exception_class_path) == (
-                "FAILED",
-                "forsamling.preferences.models.PreferenceRound.DoesNotExist",
-            )
+        name = MOVED[old].rsplit(".", 1)[-1]
+        if name in NEEDS_A_ROW:
+            assert (ran.status, ran.exception_class_path) == ("FAILED", NEEDS_A_ROW[name])
         else:
             assert (ran.status, ran.exception_class_path) == ("SUCCESSFUL", "")
 

@@ -6,8 +6,7 @@ from django.urls import include, path
 from forsamling.core import views as core_views
 
 urlpatterns = [
-    path("backoffice/praeferencer/", include("forsamling.backoffice.views_preferences")),
-    path("backoffice/konference/", include("forsamling.backoffice.urls")),
+    path("backoffice/", include("forsamling.backoffice.urls")),  # before the admin's
     path("backoffice/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("altcha/udfordring/", core_views.challenge, name="altcha_challenge"),

@@ -46,10 +46,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from forsamling.accounts.models import LoginLink
+from forsamling.accounts.roles import grant_role
 from forsamling.accounts.services import issue_enrolment
 from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, RoleRuleMixin
-from forsamling.backoffice.models import Mailing, OutputJob
-from forsamling.backoffice.services import grant_role
 from forsamling.conferences.models import Theme
 from forsamling.domain.permissions import ALLOWED, Action, Role
 from forsamling.exhibitors import services as exhibitor_services
@@ -57,7 +56,8 @@ from forsamling.exhibitors.models import Exhibitor, FloorPlan
 from forsamling.invitations.services import create_code
 from forsamling.invoicing.models import Invoice
 from forsamling.invoicing.services import draft_invoices, issue_drafts
-from forsamling.outbox.models import MessageStatus, SentMessage
+from forsamling.outbox.models import Mailing, MessageStatus, SentMessage
+from forsamling.outputs.models import OutputJob
 from forsamling.preferences.models import PreferenceRound
 from forsamling.prizes.models import Attachment, Criterion, Juror, Prize
 from forsamling.programme.models import EditionModerator, Room, Speaker, Track
@@ -371,7 +371,7 @@ def world(conference, people, users, settings, tmp_path):
     device = TOTPDevice.objects.create(user=make_user("telefon"), name="Telefon", confirmed=True)
     DBTaskResult.objects.create(
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="forsamling.backoffice.jobs.make_pdf_task",
+        task_path="forsamling.outputs.jobs.make_pdf_task",
         backend_name="default",
         run_after=get_date_max(),  # none: the tests' immediate backend allows no delay
     )

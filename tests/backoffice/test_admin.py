@@ -1,6 +1,6 @@
 """The admin around the organisers' pages: the way in, roles, and each registration's log."""
 
-from forsamling.backoffice.models import EditionRole
+from forsamling.accounts.models import EditionRole
 from forsamling.checkin.services import check_in
 from forsamling.checkin.tokens import badge_code
 from tests.backoffice.conftest import make_user
@@ -26,7 +26,7 @@ def test_giving_a_role_in_the_admin_goes_through_the_service(client, conference,
     newcomer = make_user("nykommer")
     client.force_login(users.superuser)
     response = client.post(
-        "/backoffice/backoffice/editionrole/add/",
+        "/backoffice/accounts/editionrole/add/",
         {"user": newcomer.pk, "edition": conference.edition.pk, "role": "checkin"},
     )
     assert response.status_code == 302
@@ -34,7 +34,7 @@ def test_giving_a_role_in_the_admin_goes_through_the_service(client, conference,
     assert newcomer.is_staff
     assert EditionRole.objects.get(user=newcomer).role == "checkin"
     role = EditionRole.objects.get(user=newcomer)
-    client.post(f"/backoffice/backoffice/editionrole/{role.pk}/delete/", {"post": "yes"})
+    client.post(f"/backoffice/accounts/editionrole/{role.pk}/delete/", {"post": "yes"})
     assert not EditionRole.objects.filter(user=newcomer).exists()
 
 
@@ -62,12 +62,12 @@ def test_an_organiser_gives_roles_only_for_their_own_edition(client, conference,
     newcomer = make_user("nykommer")
     client.force_login(users.organiser)
     refused = client.post(
-        "/backoffice/backoffice/editionrole/add/",
+        "/backoffice/accounts/editionrole/add/",
         {"user": newcomer.pk, "edition": other.edition.pk, "role": "organiser"},
     )
     assert refused.status_code == 200 and not EditionRole.objects.filter(user=newcomer).exists()
     given = client.post(
-        "/backoffice/backoffice/editionrole/add/",
+        "/backoffice/accounts/editionrole/add/",
         {"user": newcomer.pk, "edition": conference.edition.pk, "role": "viewer"},
     )
     assert given.status_code == 302
@@ -75,18 +75,18 @@ def test_an_organiser_gives_roles_only_for_their_own_edition(client, conference,
 
 
 def test_an_organiser_sees_only_the_roles_of_their_edition(client, conference, users):
-    from forsamling.backoffice.services import grant_role
+    from forsamling.accounts.roles import grant_role
     from forsamling.domain.permissions import Role
     from tests.backoffice.conftest import make_conference
 
     other = make_conference("2027")
     grant_role(user=make_user("fremmed"), edition=other.edition, role=Role.ORGANISER)
     client.force_login(users.organiser)
-    html = client.get("/backoffice/backoffice/editionrole/").content.decode()
+    html = client.get("/backoffice/accounts/editionrole/").content.decode()
     assert "laeser" in html and "fremmed" not in html
 
 
 def test_an_organiser_can_open_the_form_for_giving_a_role(client, conference, users):
     client.force_login(users.organiser)
-    html = client.get("/backoffice/backoffice/editionrole/add/").content.decode()
+    html = client.get("/backoffice/accounts/editionrole/add/").content.decode()
     assert "laeser" in html and conference.edition.title in html

@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from forsamling.backoffice.models import EditionRole
-from forsamling.backoffice.permissions import organised_editions
-from forsamling.backoffice.services import grant_role
+from forsamling.accounts.access import organised_editions
+from forsamling.accounts.models import EditionRole
+from forsamling.accounts.roles import grant_role
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Role
 from forsamling.exhibitors.models import Stand

@@ -11,10 +11,10 @@ from datetime import datetime
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from forsamling.backoffice.jobs import plan_for
-from forsamling.backoffice.models import OutputKind
 from forsamling.checkin.services import check_in
 from forsamling.checkin.tokens import badge_code
+from forsamling.outputs.jobs import plan_for
+from forsamling.outputs.models import OutputKind
 from forsamling.programme.models import Track
 from forsamling.registration.models import Registration
 from forsamling.registration.services import cancel_registration

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forsamling.backoffice.models import Mailing
-from forsamling.outbox.models import MessageStatus, SentMessage
+from forsamling.outbox.models import Mailing, MessageStatus, SentMessage
 from forsamling.preferences import services as preference_services
 from forsamling.programme.models import Item, ItemKind, Session
 from tests.hostile import fuzz_page

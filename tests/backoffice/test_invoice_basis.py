@@ -3,7 +3,7 @@ as its XLSX and as a finished PDF; a viewer, who may export participant lists, m
 
 from django.core.files.base import ContentFile
 
-from forsamling.backoffice.models import JobStatus, OutputJob, OutputKind
+from forsamling.outputs.models import JobStatus, OutputJob, OutputKind
 
 XLSX = "/backoffice/konference/2026/fakturagrundlag.xlsx"
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from forsamling.backoffice import jobs
-from forsamling.backoffice.models import JobStatus, OutputJob, OutputKind
+from forsamling.outputs import jobs
+from forsamling.outputs.models import JobStatus, OutputJob, OutputKind
 from forsamling.registration.services import cancel_registration
 from tests.backoffice.conftest import register
 from tests.outputs.pdf_text import needs_poppler, pdf_pages, pdf_text
@@ -134,7 +134,7 @@ def test_the_database_worker_makes_the_pdf(conference, people, settings, transac
     from django.core.management import call_command
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from forsamling.backoffice.jobs import make_pdf_task
+    from forsamling.outputs.jobs import make_pdf_task
 
     job = OutputJob.objects.create(edition=conference.edition, kind=OutputKind.DOOR_LISTS)
     make_pdf_task.using(backend="default").enqueue(job.pk)

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from forsamling.backoffice.services import grant_role
+from forsamling.accounts.roles import grant_role
 from forsamling.domain.permissions import Role
 from tests.backoffice.conftest import make_conference
 from tests.prizes.conftest import make_juror, make_nomination, make_prize

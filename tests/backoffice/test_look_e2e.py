@@ -47,7 +47,7 @@ def page_types(world) -> dict[str, str]:  # noqa: F811
         "stand-map": "/backoffice/exhibitors/stand/kort/",
         "publish": f"/backoffice/programme/programmeversion/offentliggoer/?edition={edition.pk}",
         "audit": "/backoffice/registration/auditentry/",
-        "roles": "/backoffice/backoffice/editionrole/",
+        "roles": "/backoffice/accounts/editionrole/",
         "users": "/backoffice/auth/user/",
         "app": "/backoffice/programme/",
     }

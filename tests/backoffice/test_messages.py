@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
-from forsamling.backoffice import messaging
-from forsamling.backoffice.models import Delivery, Mailing
+from forsamling.outbox.models import Delivery, Mailing
+from forsamling.registration import mailings
 from forsamling.registration.services import cancel_registration
 
 
@@ -13,7 +13,7 @@ def url(conference, suffix=""):
 
 
 def names(conference, audience):
-    return sorted(r.name for r in messaging.recipients(conference.edition, audience))
+    return sorted(r.name for r in mailings.recipients(conference.edition, audience))
 
 
 def test_everyone_means_the_active_participants(conference, people):
@@ -36,12 +36,12 @@ def test_a_category(conference, people):
 
 @pytest.mark.parametrize("audience", ["", "session", "session:x", "everyone", "all:1"])
 def test_unknown_groups_are_refused(conference, audience):
-    with pytest.raises(messaging.UnknownAudience):
-        messaging.recipients(conference.edition, audience)
+    with pytest.raises(mailings.UnknownAudience):
+        mailings.recipients(conference.edition, audience)
 
 
 def test_the_groups_on_offer_name_every_session_twice(conference):
-    keys = [a.key for a in messaging.audiences(conference.edition)]
+    keys = [a.key for a in mailings.audiences(conference.edition)]
     assert keys[:2] == ["all", "dinner"]
     assert f"session:{conference.small.pk}" in keys and f"waiting:{conference.big.pk}" in keys
 
@@ -94,7 +94,7 @@ def test_a_refused_message_is_logged_as_waiting_with_the_reason(
         edition=conference.edition, audience="dinner", audience_label="x", subject="s", body="b"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        messaging.deliver(mailing.pk)
+        mailings.deliver(mailing.pk)
     deliveries = list(mailing.deliveries.select_related("message"))
     assert len(deliveries) == 2
     assert {d.message.status for d in deliveries} == {"waiting"}
@@ -108,8 +108,8 @@ def test_delivering_again_does_not_send_twice(
         edition=conference.edition, audience="dinner", audience_label="x", subject="s", body="b"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        messaging.deliver(mailing.pk)
-        messaging.deliver(mailing.pk)
+        mailings.deliver(mailing.pk)
+        mailings.deliver(mailing.pk)
     assert len(mail.outbox) == 2 and mailing.deliveries.count() == 2
 
 
@@ -121,11 +121,11 @@ def test_the_demo_edition_shows_its_mailings_on_the_post_page_and_sends_nothing(
 
     conference.edition.is_demo = True
     conference.edition.save(update_fields=["is_demo"])
-    mailing = messaging.send_mailing(
+    mailing = mailings.send_mailing(
         edition=conference.edition, audience="dinner", audience_label="Middag",
         subject="Middag kl. 19", body="Kære {navn}, vi ses.", user=None,
     )  # fmt: skip
-    messaging.deliver(mailing.pk)
+    mailings.deliver(mailing.pk)
 
     assert mail.outbox == []
     assert mailing.deliveries.count() == 2
@@ -141,12 +141,12 @@ def test_the_demo_edition_shows_its_mailings_on_the_post_page_and_sends_nothing(
 def test_a_real_editions_mailing_is_also_kept_as_the_participants_sent_mail(
     conference, people, django_capture_on_commit_callbacks
 ):
-    mailing = messaging.send_mailing(
+    mailing = mailings.send_mailing(
         edition=conference.edition, audience="dinner", audience_label="Middag", subject="Middag",
         body="Hej {navn}",
         user=None,
     )  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after the commit
-        messaging.deliver(mailing.pk)
+        mailings.deliver(mailing.pk)
     assert len(mail.outbox) == 2
     assert people.aeble.messages.filter(subject="Middag", delivered=True).exists()

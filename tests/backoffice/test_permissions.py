@@ -3,8 +3,8 @@
 import pytest
 from django.test import override_settings
 
-from forsamling.backoffice.permissions import editions_for, roles_for, user_may
-from forsamling.backoffice.services import grant_role, revoke_role
+from forsamling.accounts.access import editions_for, roles_for, user_may
+from forsamling.accounts.roles import grant_role, revoke_role
 from forsamling.domain.permissions import Action, Role
 from tests.backoffice.conftest import make_conference, make_user
 
@@ -172,7 +172,7 @@ def test_an_organiser_given_the_role_on_the_role_page_runs_preference_rounds(
     newcomer = make_user("nyarrangoer")
     client.force_login(users.superuser)
     client.post(
-        "/backoffice/backoffice/editionrole/add/",
+        "/backoffice/accounts/editionrole/add/",
         {"user": newcomer.pk, "edition": conference.edition.pk, "role": "organiser"},
     )
     client.force_login(newcomer)

@@ -129,10 +129,10 @@ def test_participant_list_has_only_those_who_consented(client, conference, peopl
 def test_a_registrations_page_shows_details_log_arrival_and_messages(
     client, conference, people, users, django_assert_max_num_queries
 ):
-    from forsamling.backoffice.messaging import deliver
-    from forsamling.backoffice.models import Mailing
     from forsamling.checkin.services import check_in
     from forsamling.checkin.tokens import badge_code
+    from forsamling.outbox.models import Mailing
+    from forsamling.registration.mailings import deliver
 
     check_in(edition=conference.edition, code=badge_code(people.aase.pk), by=users.checkin)
     mailing = Mailing.objects.create(

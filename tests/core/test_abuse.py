@@ -320,7 +320,7 @@ def test_a_paused_registration_refuses_new_registrations(client, edition, users_
 
 
 def test_only_organisers_may_pause(client, edition, db):
-    from forsamling.backoffice.services import grant_role
+    from forsamling.accounts.roles import grant_role
     from forsamling.domain.permissions import Role
     from tests.backoffice.conftest import make_user
 
@@ -337,7 +337,7 @@ def test_only_organisers_may_pause(client, edition, db):
 
 @pytest.fixture
 def users_for_edition(edition):
-    from forsamling.backoffice.services import grant_role
+    from forsamling.accounts.roles import grant_role
     from forsamling.domain.permissions import Role
     from tests.backoffice.conftest import make_user
 

@@ -26,7 +26,7 @@ def speaker(edition):
 
 @pytest.fixture
 def organiser(edition):
-    from forsamling.backoffice.services import grant_role
+    from forsamling.accounts.roles import grant_role
     from forsamling.domain.permissions import Role
     from tests.backoffice.conftest import make_user
 
@@ -149,7 +149,7 @@ def test_bad_input_to_the_code_form_is_a_danish_error(client, edition, speaker, 
 
 
 def test_viewers_cannot_manage_codes(client, edition, speaker):
-    from forsamling.backoffice.services import grant_role
+    from forsamling.accounts.roles import grant_role
     from forsamling.domain.permissions import Role
     from tests.backoffice.conftest import make_user
 

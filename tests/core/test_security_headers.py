@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client, override_settings
 
-from forsamling.backoffice import jobs
-from forsamling.backoffice.models import OutputJob, OutputKind
+from forsamling.outputs import jobs
+from forsamling.outputs.models import OutputJob, OutputKind
 
 STRICT = {
     "default-src": "'self'",

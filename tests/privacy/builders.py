@@ -10,11 +10,11 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from forsamling.backoffice import jobs
-from forsamling.backoffice.models import OutputJob, OutputKind
 from forsamling.checkin.services import check_in
 from forsamling.checkin.tokens import badge_code
 from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.outputs import jobs
+from forsamling.outputs.models import OutputJob, OutputKind
 from forsamling.privacy import consents
 from forsamling.privacy.models import Purpose
 from forsamling.registration import groups, services

@@ -28,8 +28,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from forsamling.backoffice.models import OutputJob, OutputKind
 from forsamling.exhibitors.models import Exhibitor
+from forsamling.outputs.models import OutputJob, OutputKind
 from forsamling.privacy import registry
 from forsamling.privacy.retention import apply_retention
 from forsamling.prizes.models import Prize
@@ -229,7 +229,7 @@ def test_a_person_is_gone_from_every_table_and_file_and_their_export_had_it_all(
         "prizes.Nomination", "outbox.SentMessage", "core.RateCounter", "admin.LogEntry",
     } <= labels  # fmt: skip
     owners = {owner_of(path, var / "media") for path in files}
-    assert owners == {"prizes.Attachment", "backoffice.OutputJob"}
+    assert owners == {"prizes.Attachment", "outputs.OutputJob"}
     assert len(files) == 4  # the attachment, badges, door lists, participant list
 
     # Her export holds every store the scan found her in.

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from forsamling.backoffice.queries import consenting_participants
 from forsamling.privacy.models import ConsentRecord, GivenBy
 from forsamling.registration.models import GroupBooking, Registration
+from forsamling.registration.queries import consenting_participants
 from tests.registration.test_pages import form_data
 
 pytestmark = pytest.mark.django_db

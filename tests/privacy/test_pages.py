@@ -188,8 +188,8 @@ def test_the_audit_of_requests_holds_no_personal_data(client, mine):
 def test_a_message_from_the_organisers_links_to_the_notice(
     mine, django_capture_on_commit_callbacks
 ):
-    from forsamling.backoffice.messaging import deliver
-    from forsamling.backoffice.models import Mailing
+    from forsamling.outbox.models import Mailing
+    from forsamling.registration.mailings import deliver
 
     mail.outbox.clear()
     mailing = Mailing.objects.create(

@@ -85,5 +85,5 @@ def test_the_stores_the_officer_found_are_erased_not_kept() -> None:
     assert how["prizes.Attachment"] == Erasure.DELETE
     assert how["core.RateCounter"] == Erasure.DELETE
     assert how["admin.LogEntry"] == Erasure.ANONYMISE
-    assert how["backoffice.OutputJob"] == Erasure.DELETE
+    assert how["outputs.OutputJob"] == Erasure.DELETE
     assert all(d.reason for d in registry.declarations() if d.erasure == Erasure.KEEP_MINIMISED)

@@ -12,11 +12,11 @@ from django.core.management import call_command
 from django.db import models
 from django.utils import timezone
 
-from forsamling.backoffice import jobs, queries
-from forsamling.backoffice.models import OutputJob, OutputKind
+from forsamling.backoffice import queries
 from forsamling.domain.invoicing import grand_total
 from forsamling.outbox.models import SentMessage
-from forsamling.outputs import invoices, spreadsheets
+from forsamling.outputs import invoices, jobs, spreadsheets
+from forsamling.outputs.models import OutputJob, OutputKind
 from forsamling.privacy.models import PrivacySettings, RetainedInvoiceLine, RetentionRun
 from forsamling.privacy.retention import apply_retention
 from forsamling.prizes.models import Nomination, NominationState, Prize

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from forsamling.backoffice.services import grant_role
+from forsamling.accounts.roles import grant_role
 from forsamling.domain.permissions import Role
 from forsamling.prizes.models import Criterion, Juror, Nomination, NominationState, Prize
 from forsamling.programme.models import ItemKind

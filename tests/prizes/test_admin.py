@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from forsamling.backoffice.models import EditionRole
+from forsamling.accounts.models import EditionRole
 from forsamling.domain.permissions import Role
 
 pytestmark = pytest.mark.django_db

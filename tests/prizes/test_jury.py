@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from forsamling.backoffice.services import grant_role
+from forsamling.accounts.roles import grant_role
 from forsamling.domain import prizes as rules
 from forsamling.domain.permissions import Role
 from forsamling.prizes import services

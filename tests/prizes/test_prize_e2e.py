@@ -29,7 +29,7 @@ def site(live_server: Any, transactional_db: None) -> Any:
     load_decided_prize(Edition.objects.get(slug="2023"), timezone.now())
     from django.contrib.auth import get_user_model
 
-    from forsamling.backoffice.services import grant_role
+    from forsamling.accounts.roles import grant_role
     from forsamling.domain.permissions import Role
 
     organiser = get_user_model().objects.create_user("arrangoer", password=PASSWORD)

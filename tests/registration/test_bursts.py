@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from forsamling.backoffice.services import grant_role
+from forsamling.accounts.roles import grant_role
 from forsamling.domain.permissions import Role
 from forsamling.registration.models import Registration, Status
 from tests.backoffice.conftest import make_user

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from forsamling.backoffice.services import grant_role
+from forsamling.accounts.roles import grant_role
 from forsamling.domain.permissions import Role
 from forsamling.outputs.survey_report import report_html
 from forsamling.surveys import services

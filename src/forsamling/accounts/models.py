@@ -1,5 +1,7 @@
-"""Staff enrolment: a one-time link with which a new staff user sets up their second factor.
+"""Staff users' rows: their roles per edition, their second factor and the one-time links.
 
+A staff user's role for an edition is the whole access rule (`forsamling.accounts.access`).
+Staff enrolment: a one-time link with which a new staff user sets up their second factor.
 Without it, whoever first guesses a new user's password could enrol their own authenticator
 app and own the account. The link goes to the user's e-mail address; only its hash is stored.
 """
@@ -9,6 +11,53 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from forsamling.conferences.models import Edition
+from forsamling.domain.permissions import Role
+
+
+class EditionRole(models.Model):
+    """A user's role for one edition: organiser, check-in staff, viewer or prize jury."""
+
+    ROLE_CHOICES = [
+        (Role.ORGANISER.value, _("Arrangør")),
+        (Role.CHECKIN.value, _("Indtjekning")),
+        (Role.VIEWER.value, _("Læseadgang")),
+        (Role.JURY.value, _("Jury")),
+    ]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="edition_roles",
+        verbose_name=_("bruger"),
+    )
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="staff_roles", verbose_name=_("udgave")
+    )
+    role = models.CharField(_("rolle"), max_length=20, choices=ROLE_CHOICES)
+
+    class Meta:
+        db_table = "backoffice_editionrole"  # where it was made; moved here without a copy
+        verbose_name = _("rolle i udgave")
+        verbose_name_plural = _("roller i udgaver")
+        ordering = ["edition", "role", "user"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "edition", "role"], name="edition_role_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()} ({self.edition})"
+
+
+class AuthenticatorApp(TOTPDevice):
+    """A user's TOTP device, named in Danish for the admin (see `backoffice.danish_names`)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("godkenderapp")
+        verbose_name_plural = _("godkenderapps")
 
 
 class StaffEnrolment(models.Model):

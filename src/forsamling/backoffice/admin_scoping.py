@@ -1,7 +1,7 @@
 """Django's admin under the back office's one access rule, and per edition.
 
 Django's model permissions are global; the back office's rule is the role per edition
-(`backoffice.permissions`). `ModelAdmin`, `TabularInline` and `StackedInline` here ask that
+(`accounts.access`). `ModelAdmin`, `TabularInline` and `StackedInline` here ask that
 rule instead of the model permissions: organisers (and superusers) work in the admin, nobody
 else. `EditionScopedAdminMixin` then narrows every edition-bound admin to the editions the
 user organises: the lists, the change and delete pages, the filters in the sidebar and the
@@ -23,7 +23,7 @@ from django.http import HttpRequest, HttpResponseBase
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from forsamling.backoffice.permissions import admin_may, organised_editions
+from forsamling.accounts.access import admin_may, organised_editions
 from forsamling.conferences.models import Edition
 from forsamling.core.validators import protect
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class BackofficeConfig(AppConfig):
     default = True  # this module also holds the admin's config, below
     name = "forsamling.backoffice"
-    verbose_name = _("Roller, PDF'er og udsendelser")
+    verbose_name = _("Baggrundsopgaver")
 
     def ready(self) -> None:
         # Both need every app's models and admin classes loaded, so not at import time.
@@ -14,12 +14,10 @@ class BackofficeConfig(AppConfig):
 
         from forsamling.backoffice.admin.libraries import replace_library_admins
         from forsamling.backoffice.danish_names import name_in_danish
-        from forsamling.backoffice.retention import register as register_retention_steps
         from forsamling.backoffice.session_timeout import stamp_at_login
 
         user_logged_in.connect(stamp_at_login, dispatch_uid="staff-session-stamp")
         name_in_danish()
-        register_retention_steps()
         replace_library_admins()
 
 

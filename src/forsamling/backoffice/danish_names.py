@@ -3,8 +3,8 @@
 django-otp and django-tasks-db name their apps in English plain strings that no translation
 catalogue reaches. An app's name is no part of its migrations, so it is set here when the
 back office's app is ready. Their models are shown through Danish proxies
-(`backoffice.models`, `backoffice.admin.libraries`), never renamed in place: a changed
-verbose name would be a migration inside the library.
+(`accounts.models`, `backoffice.models`, `backoffice.admin.libraries`), never renamed in
+place: a changed verbose name would be a migration inside the library.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from forsamling.backoffice.permissions import admin_may, allowed_actions, editions_for
+from forsamling.accounts.access import admin_may, allowed_actions, editions_for
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
 

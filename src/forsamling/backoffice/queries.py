@@ -13,10 +13,10 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from forsamling.backoffice.audit_log import LogLine, log_lines
-from forsamling.backoffice.models import Delivery
 from forsamling.conferences.models import Edition
 from forsamling.domain import capacity
 from forsamling.domain.danish import COPENHAGEN, danish_sort_key, surname_sort_key
+from forsamling.outbox.models import Delivery
 from forsamling.programme.models import Session
 from forsamling.registration.models import (
     AuditEntry,
@@ -219,13 +219,6 @@ def filter_choices(edition: Edition) -> dict[str, list]:
             key=danish_sort_key,
         ),
     }
-
-
-def consenting_participants(edition: Edition) -> list[Registration]:
-    """The published participant list: active participants who said yes, by surname the
-    Danish way, as the back office's lists."""
-    rows = Registration.objects.filter(edition=edition, list_consent=True).filter(ACTIVE)
-    return sorted(rows, key=lambda r: (surname_sort_key(r.name), r.pk))
 
 
 @dataclass

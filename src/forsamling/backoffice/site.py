@@ -2,7 +2,7 @@
 
 With `FORSAMLING_REQUIRE_OTP` on, a staff user must prove a confirmed TOTP device at login.
 One who has none yet is not let in: they set one up through the one-time link an organiser
-sends them by e-mail (`views_enrolment`), never with the password alone.
+sends them by e-mail (`views.enrolment`), never with the password alone.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import logout
@@ -20,29 +19,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp import match_token, user_has_device
 
-from forsamling.domain.permissions import second_factor_ok
+from forsamling.accounts.access import is_verified, otp_required
 
 NOT_ENROLLED = _(
     "Du har ikke sat to-trins-login op endnu. Brug linket i den e-mail, du har fået, eller bed "
     "en arrangør om et nyt link."
 )
-
-
-def otp_required() -> bool:
-    return bool(getattr(settings, "FORSAMLING_REQUIRE_OTP", True))
-
-
-def is_verified(request: HttpRequest) -> bool:
-    user = request.user
-    # OTPMiddleware gives request.user `is_verified`; a user logged in during this request
-    # has only the `otp_device` that django_otp's login handler set.
-    check = getattr(user, "is_verified", None)
-    verified = check() if callable(check) else getattr(user, "otp_device", None) is not None
-    return second_factor_ok(
-        required=otp_required(),
-        is_staff=bool(getattr(user, "is_staff", False)),
-        verified=bool(verified),
-    )
 
 
 # One answer for every failure: a wrong password, a missing or wrong code, no second factor set

@@ -16,10 +16,10 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from forsamling.backoffice.prize_jury import add_juror
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import COPENHAGEN
 from forsamling.prizes import services
+from forsamling.prizes.jury import add_juror
 from forsamling.prizes.models import Criterion, Juror, Nomination, NominationState, Prize
 from forsamling.programme.models import Item, ItemKind
 

@@ -1,7 +1,7 @@
 """Who may do what in the back office: roles per edition, as plain rules.
 
 A user holds roles per edition (organiser, check-in staff, viewer, prize jury). The rules here
-decide from those roles alone; `forsamling.backoffice.permissions` looks the roles up and adds the
+decide from those roles alone; `forsamling.accounts.access` looks the roles up and adds the
 second factor.
 """
 

@@ -1,7 +1,9 @@
-"""The outbox's rows: every e-mail the site sends, as written, and what became of it."""
+"""The outbox's rows: every e-mail the site sends, as written, and what became of it; and the
+organisers' mailings to a group of participants (`forsamling.registration.mailings`)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -65,3 +67,70 @@ class SentMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class Mailing(models.Model):
+    """An e-mail to a group of participants, sent in the background."""
+
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
+    )
+    audience = models.CharField(_("modtagere"), max_length=50)
+    audience_label = models.CharField(_("modtagere"), max_length=300)
+    subject = models.CharField(_("emne"), max_length=300)
+    body = models.TextField(_("tekst"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("oprettet af"),
+    )
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("sendt færdig"), null=True, blank=True)
+
+    class Meta:
+        db_table = "backoffice_mailing"  # where it was made; moved here without a copy
+        verbose_name = _("udsendelse")
+        verbose_name_plural = _("udsendelser")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.audience_label}"
+
+
+class Delivery(models.Model):
+    """One message of a mailing to one participant: its message in the outbox says whether
+    the mail server took it."""
+
+    mailing = models.ForeignKey(
+        Mailing, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("udsendelse")
+    )
+    # Named by its app label, as `SentMessage.registration`: the outbox sits below registration.
+    registration = models.ForeignKey(
+        "registration.Registration",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("tilmelding"),
+    )
+    to = models.EmailField(_("til"))
+    accepted = models.BooleanField(_("modtaget af mailserveren"), default=False)
+    error = models.CharField(_("fejl"), max_length=500, blank=True)
+    at = models.DateTimeField(_("sendt"), auto_now_add=True)
+    message = models.OneToOneField(
+        SentMessage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="delivery",
+    )
+
+    class Meta:
+        db_table = "backoffice_delivery"  # where it was made; moved here without a copy
+        verbose_name = _("afsendt e-mail")
+        verbose_name_plural = _("afsendte e-mails")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {'ok' if self.accepted else 'fejl'}"

@@ -13,4 +13,18 @@ PERSONAL_DATA = [
         contains=("body",),
         shown=("sent_at", "subject"),
     ),
+    Declaration(
+        "outbox.Delivery",
+        ("to", "error"),
+        Erasure.ANONYMISE,
+        "The mailing log keeps that a message went, not to whom nor the server's answer.",
+        by_email=("to",),
+        by_registration=("registration",),
+    ),
+    Declaration(
+        "outbox.Mailing",
+        ("subject", "body"),
+        Erasure.KEEP_MINIMISED,
+        "An organiser's message to many, written once; the recipients are in `Delivery`.",
+    ),
 ]

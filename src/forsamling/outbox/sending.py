@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 MAIL_TASKS = (
     "forsamling.registration.emails.deliver_email",
     "forsamling.outbox.sending.send_message",
-    "forsamling.backoffice.messaging.send_mailing_task",
+    "forsamling.registration.mailings.send_mailing_task",
     "forsamling.preferences.emails.send_results",
 )
 

@@ -19,6 +19,8 @@ from openpyxl.styles import Font
 
 from forsamling.registration.models import ChoiceStatus, Registration, Status
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 REGISTRATION_HEADERS = [
     "Navn", "E-mail", "Telefon", "Organisation", "Stilling", "Udvalg", "Kategori", "Sæson",
     "Status",

@@ -14,18 +14,19 @@ on its own date by the retention.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.invoicing import amount_due
 from forsamling.exhibitors.models import Exhibitor, StandStaff
-from forsamling.outbox.models import MessageStatus, SentMessage
+from forsamling.outbox.models import Delivery, MessageStatus, SentMessage
+from forsamling.outputs import jobs
 from forsamling.privacy import consents
 from forsamling.privacy.models import RetainedInvoiceLine, invoice_year
 from forsamling.privacy.redact import REMOVED, redact, redact_value
@@ -44,14 +45,6 @@ ANONYMOUS_DOMAIN = "anonym.invalid"
 ANONYMOUS_EMAIL = f"slettet@{ANONYMOUS_DOMAIN}"
 REMOVED_BODY = "[Teksten er slettet efter reglerne for opbevaring af personoplysninger.]"
 BATCH = 500
-
-# Rows of the apps above this data app that name a person (the back office's mailing log and
-# the PDFs it made) are scrubbed by steps those apps register when they start
-# (`AppConfig.ready`), so privacy imports none of them: see `forsamling.backoffice.retention`.
-# A person step gets the registrations' ids and their e-mail addresses and runs inside the
-# batch's transaction; an edition step gets the edition and returns how many rows it changed.
-PERSON_STEPS: list[Callable[[list[int], list[str]], None]] = []
-EDITION_STEPS: list[Callable[[Edition], int]] = []
 
 
 def anonymous_email(pk: int) -> str:
@@ -114,8 +107,10 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
     SentMessage.objects.filter(registration_id__in=ids).exclude(
         status=MessageStatus.WAITING
     ).update(to=ANONYMOUS_EMAIL, body=REMOVED_BODY, attachments=[])
-    for person_step in PERSON_STEPS:
-        person_step(ids, emails)
+    # The mailing log keeps that a message went, not to whom nor the server's answer.
+    Delivery.objects.filter(Q(registration_id__in=ids) | Q(to__in=emails)).update(
+        to=ANONYMOUS_EMAIL, error=""
+    )
     editions = {r.edition_id for r in rows}
     _anonymise_groups(GroupBooking.objects.filter(edition__in=editions, secretary_email__in=emails))
     _anonymise_staff(StandStaff.objects.filter(exhibitor__edition__in=editions, email__in=emails))
@@ -253,8 +248,8 @@ def anonymise_edition(edition: Edition, now: datetime) -> int:
                 entry.details, entry.actor = details, actor
                 entry.save(update_fields=["details", "actor"])
         count += erase_free_texts(edition, now)  # the survey's texts may name someone
-    for edition_step in EDITION_STEPS:
-        count += edition_step(edition)
+    # Badges, door lists and invoice bases made before name people: their files go.
+    count += jobs.delete_files(edition)
     return count
 
 

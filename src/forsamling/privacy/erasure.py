@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 
 from forsamling.exhibitors.models import StandStaff
 from forsamling.outbox.models import MessageStatus, SentMessage
+from forsamling.outputs import jobs
 from forsamling.privacy import counters, invoices, registry
 from forsamling.privacy.anonymise import anonymise_registrations
 from forsamling.prizes.models import Nomination
@@ -148,6 +149,16 @@ def _redact_mentions(label: str) -> registry.Eraser:
     return erase
 
 
+def _files_naming(person: registry.Person) -> QuerySet:
+    """The finished files of the person's editions: any of them may name the person."""
+    return jobs.files_of(person.edition_ids)
+
+
+def _remake_files(person: registry.Person, now: datetime) -> int:
+    """Every finished file of the person's editions is made again, without them."""
+    return jobs.remake_files(person.edition_ids)
+
+
 def register() -> None:
     """The stores this app erases with its own code (called once at start-up)."""
     registry.ERASERS.setdefault("registration.Registration", _erase_registrations)
@@ -156,6 +167,12 @@ def register() -> None:
     registry.FINDERS.setdefault("registration.AuditEntry", _audit_held)
     registry.FINDERS.setdefault("outbox.SentMessage", _messages_to)
     registry.ERASERS.setdefault("core.RateCounter", counters.delete_counters_of)
+    registry.FINDERS.setdefault(
+        "outputs.OutputJob", lambda person: jobs.files_of(person.edition_ids)
+    )
+    registry.ERASERS.setdefault(
+        "outputs.OutputJob", lambda person, now: jobs.remake_files(person.edition_ids)
+    )
     registry.ERASERS.setdefault("admin.LogEntry", _redact_mentions("admin.LogEntry"))
     audit = "registration.AuditEntry"
     registry.ERASERS.setdefault(audit, _redact_mentions(audit))

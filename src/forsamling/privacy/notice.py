@@ -61,12 +61,3 @@ def default_text(edition: Edition) -> str:
     return render_to_string(
         "privacy/default_notice.txt", {"edition": edition, "contact": contact}
     ).strip()
-
-
-def email_footer(edition: Edition) -> str:
-    """The line every e-mail to a participant ends with: where the privacy notice is."""
-    from django.conf import settings
-    from django.urls import reverse
-
-    path = reverse("public:privacy_notice", kwargs={"edition": edition.slug})
-    return f"\n\nSådan behandler vi dine personoplysninger: {settings.SITE_URL}{path}\n"

@@ -3,7 +3,6 @@ goes. A fixed number of queries, whatever the number of participants."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,6 +14,7 @@ from forsamling.domain.retention import DataCategory
 from forsamling.exhibitors.models import Exhibitor, StandStaff
 from forsamling.invoicing.models import Invoice, State
 from forsamling.outbox.models import SentMessage
+from forsamling.outputs import jobs
 from forsamling.privacy.anonymise import ANONYMOUS_EMAIL, not_anonymised
 from forsamling.privacy.models import (
     ConsentRecord,
@@ -26,10 +26,6 @@ from forsamling.privacy.retention import settings_for
 from forsamling.privacy.scheduling import waiting_run
 from forsamling.prizes.models import Nomination
 from forsamling.registration.models import GroupBooking, Registration
-
-# Files naming people that apps above this one keep for an edition (the back office's PDFs),
-# counted by functions they register at start-up (`forsamling.backoffice.retention`).
-FILE_COUNTERS: list[Callable[[Edition], int]] = []
 
 
 @dataclass(frozen=True)
@@ -72,7 +68,7 @@ def record_of_processing(edition: Edition) -> Record:
         .exclude(email=ANONYMOUS_EMAIL)
         .count()
     )
-    pdfs = sum(count(edition) for count in FILE_COUNTERS)
+    pdfs = jobs.files_of([edition.pk]).count()
     nominations = (
         Nomination.objects.filter(prize__edition=edition)
         .exclude(contact_email=ANONYMOUS_EMAIL)

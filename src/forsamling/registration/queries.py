@@ -12,7 +12,7 @@ from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
 from forsamling.domain import capacity
 from forsamling.domain import invoicing as invoicing_rules
-from forsamling.domain.danish import COPENHAGEN
+from forsamling.domain.danish import COPENHAGEN, surname_sort_key
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.programme import programme_from_snapshot
 from forsamling.domain.registration_rules import TimeRange
@@ -25,6 +25,7 @@ from forsamling.registration.models import (
     GroupBooking,
     Registration,
     SessionSeats,
+    Status,
 )
 from forsamling.registration.seats import (
     PLACE_IN_LINE,
@@ -322,3 +323,10 @@ def personal_agenda(
                     )
         days.append(AgendaDay(day.date, day.title, agenda))
     return days, [line for uid, line in chosen.items() if uid not in placed]
+
+
+def consenting_participants(edition: Edition) -> list[Registration]:
+    """The published participant list: active participants who said yes, by surname the
+    Danish way, as the back office's lists."""
+    rows = Registration.objects.filter(edition=edition, list_consent=True, status=Status.ACTIVE)
+    return sorted(rows, key=lambda r: (surname_sort_key(r.name), r.pk))

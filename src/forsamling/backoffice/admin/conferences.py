@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.accounts.roles import grant_role
 from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, StackedInline
-from forsamling.backoffice.services import grant_role
 from forsamling.conferences.models import Edition, Theme
 from forsamling.domain.permissions import Role
 from forsamling.registration import places

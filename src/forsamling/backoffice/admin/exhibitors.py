@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from forsamling.accounts.access import organised_editions
 from forsamling.backoffice.admin_scoping import (
     EditionScopedAdminMixin,
     ModelAdmin,
@@ -25,7 +26,6 @@ from forsamling.backoffice.admin_scoping import (
     TabularInline,
     managed,
 )
-from forsamling.backoffice.permissions import organised_editions
 from forsamling.conferences.queries import current_edition
 from forsamling.core.downloads import attachment
 from forsamling.domain.stands import StandError, StandStatus

@@ -2,7 +2,7 @@
 apps (delete one when a phone is lost, and the user sets up a new one at the next login) and
 the background tasks' results. The libraries' own English admin pages are taken away, and
 so are Django's groups and per-user permissions: the back office's access rule is the role per
-edition (`backoffice.permissions`), which they would only seem to change.
+edition (`accounts.access`), which they would only seem to change.
 
 `replace_library_admins` runs in `BackofficeConfig.ready`: the admin imports the libraries'
 admin modules after ours (the order of INSTALLED_APPS), so their pages exist only then."""
@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
-from forsamling.backoffice.models import AuthenticatorApp, BackgroundTask
+from forsamling.accounts.models import AuthenticatorApp
+from forsamling.backoffice.models import BackgroundTask
 
 TASK_STATUS = {"READY": _("Klar"), "RUNNING": _("I gang"), "FAILED": _("Fejlede"),
                "SUCCESSFUL": _("Færdig")}  # fmt: skip

@@ -6,10 +6,12 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from forsamling.accounts.models import EditionRole
+from forsamling.accounts.roles import grant_role, revoke_role
 from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, TabularInline
-from forsamling.backoffice.models import Delivery, EditionRole, Mailing, OutputJob
-from forsamling.backoffice.services import grant_role, revoke_role
 from forsamling.domain.permissions import Role
+from forsamling.outbox.models import Delivery, Mailing
+from forsamling.outputs.models import OutputJob
 
 
 @admin.register(EditionRole)

@@ -1,7 +1,7 @@
 """The prize's settings in Django's admin: the prize, its criteria and its jury.
 
 Jurors added here get the edition's jury role (and so the jury's back-office pages) through
-`forsamling.backoffice.prize_jury`.
+`forsamling.prizes.jury`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, ModelAdmin, TabularInline
-from forsamling.backoffice.prize_jury import give_jury_role
+from forsamling.prizes.jury import give_jury_role
 from forsamling.prizes.models import Criterion, Juror, Prize
 from forsamling.programme.models import Item, ItemKind
 

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from forsamling.accounts.access import organised_editions
 from forsamling.backoffice.admin_scoping import (
     EditionScopedAdminMixin,
     ModelAdmin,
@@ -15,7 +16,6 @@ from forsamling.backoffice.admin_scoping import (
     managed,
 )
 from forsamling.backoffice.forms_programme import ItemForm, PublishProgrammeForm, SessionForm
-from forsamling.backoffice.permissions import organised_editions
 from forsamling.domain import audit
 from forsamling.programme.models import (
     Day,
