@@ -9,6 +9,7 @@ from forsamling.public import (
     programme_urls,
     registration_views,
     speaker_views,
+    survey_views,
     views,
 )
 
@@ -26,5 +27,6 @@ urlpatterns = [
     *privacy_views.urlpatterns,
     *prize_views.urlpatterns,
     *speaker_views.urlpatterns,
+    *survey_views.urlpatterns,
     path("<slug:edition>/", views.edition, name="edition"),
 ]

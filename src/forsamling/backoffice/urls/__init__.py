@@ -20,6 +20,7 @@ from forsamling.backoffice.urls import (
     programme,
     registrations,
     speakers,
+    surveys,
     users,
 )
 
@@ -42,6 +43,7 @@ pages = [
     path("", include(speakers)),
     path("", include(dinner)),
     path("", include(api_tokens)),
+    path("", include(surveys)),
 ]
 
 urlpatterns = [
