@@ -8,6 +8,7 @@ from forsamling.backoffice.urls import (
     invitations,
     invoices,
     messages,
+    next_year,
     outputs,
     overview,
     preferences,
@@ -30,6 +31,7 @@ pages = [
     path("", include(privacy)),
     path("", include(prize)),
     path("", include(checkin)),
+    path("", include(next_year)),
 ]
 
 urlpatterns = [
