@@ -142,6 +142,7 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:invitation_categories": Action.MANAGE_REGISTRATION,
     "backoffice:invitation_revoke": Action.MANAGE_REGISTRATION,
     "backoffice:bursts": Action.MANAGE_REGISTRATION,
+    "backoffice:next_year": Action.MANAGE,
     "backoffice:bursts_cancel": Action.MANAGE_REGISTRATION,
     "backoffice:checkin_app": Action.CHECK_IN,
     "backoffice:checkin_app_manifest": Action.CHECK_IN,

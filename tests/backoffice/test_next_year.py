@@ -105,7 +105,7 @@ def test_the_copy_has_the_prize_settings_moved_a_year_without_the_years_theme(cl
     client.force_login(make_user("arr", is_superuser=True, is_staff=True))
     client.post(reverse("backoffice:next_year", args=["2026"]))
     copy = Edition.objects.get(slug="2027")
-    assert (copy.start_date, copy.end_date) == (date(2027, 5, 13), date(2027, 5, 14))  # Thu–Fri, week 19
+    assert (copy.start_date, copy.end_date) == (date(2027, 5, 13), date(2027, 5, 14))
     prize = Prize.objects.get(edition=copy)
     assert (prize.blind, prize.combine, prize.theme) == (True, "median", "")
     assert prize.description == "Prisen for forebyggelse"
