@@ -63,10 +63,10 @@ class Copied:
     old primary key to the new row), e.g. the prize's award item."""
 
     shift: timedelta
-    rooms: dict[int, Any] = field(default_factory=dict)
-    tracks: dict[int, Any] = field(default_factory=dict)
-    days: dict[int, Any] = field(default_factory=dict)
-    items: dict[int, Any] = field(default_factory=dict)
+    rooms: dict[Any, Any] = field(default_factory=dict)
+    tracks: dict[Any, Any] = field(default_factory=dict)
+    days: dict[Any, Any] = field(default_factory=dict)
+    items: dict[Any, Any] = field(default_factory=dict)
 
     def moved(self, moment: Any) -> Any:
         """A date or moment moved like the edition's (None stays None)."""
