@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from forsamling.conferences.models import Edition
@@ -96,3 +98,25 @@ def test_the_prize_ranking_shows_the_scores_on_a_phone(page, live_server, assert
         no_sideways_scroll(page)
         assert_accessible(page)
         shoot(page, f"prize-ranking-{width}")
+
+
+def test_the_lockouts_page_says_whose_lockouts_an_organiser_sees(
+    page, live_server, conference, users, assert_accessible
+):
+    for name in (users.viewer.username, "admin"):  # five wrong passwords each, just now
+        AccessAttempt.objects.create(
+            username=name, ip_address="203.0.113.7", user_agent="Firefox", get_data="",
+            post_data="", failures_since_start=5, attempt_time=timezone.now(),
+        )  # fmt: skip
+    log_in(page, live_server, users.organiser.username)
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 844})
+        page.goto(f"{live_server.url}/backoffice/konference/logins/spaerrede/")
+        expect(page.get_by_text("men ikke af superbrugere")).to_be_visible()
+        expect(
+            page.get_by_role("button", name=f"Ophæv spærringen af {users.viewer.username}")
+        ).to_be_visible()
+        expect(page.get_by_role("cell", name="admin", exact=True)).to_have_count(0)
+        no_sideways_scroll(page)
+        assert_accessible(page)
+        shoot(page, f"lockouts-{width}")
