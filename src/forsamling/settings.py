@@ -366,6 +366,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Not django-axes' own admin lists (English, and open to every organiser): the lockouts are
+# shown and lifted in Danish on the back office's "Spærrede logins" page, scoped per organiser.
+AXES_ENABLE_ADMIN = False
 # Requests for a one-time login link per client address per FORSAMLING_RATE_WINDOW_SECONDS.
 FORSAMLING_RATE_LOGIN_LINKS_PER_ADDRESS = int(
     os.environ.get("FORSAMLING_RATE_LOGIN_LINKS_PER_ADDRESS", "10")

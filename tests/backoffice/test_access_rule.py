@@ -146,6 +146,7 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:bursts": Action.MANAGE_REGISTRATION,
     "backoffice:api_tokens": Action.MANAGE,
     "backoffice:api_token_revoke": Action.MANAGE,
+    "backoffice:next_year": Action.MANAGE,
     "backoffice:bursts_cancel": Action.MANAGE_REGISTRATION,
     "backoffice:checkin_app": Action.CHECK_IN,
     "backoffice:checkin_app_manifest": Action.CHECK_IN,

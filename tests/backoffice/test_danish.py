@@ -21,6 +21,23 @@ ENGLISH = [
     ">Backoffice<",
     "Created at",
     "created at",
+    # django-axes and Django's own admin strings (issue #25).
+    "AXES",
+    "Axes",
+    "Access attempts",
+    "Access attempt",
+    "Access logs",
+    "Access failures",
+    ">Tasks<",
+    ">Groups<",
+    ">Users<",
+    "Authentication and Authorization",
+    "Site administration",
+    "Recent actions",
+    "Add ",
+    "Change ",
+    "View site",
+    "Log out",
 ]
 
 

@@ -9,7 +9,9 @@ from datetime import timedelta
 import pytest
 from axes.models import AccessAttempt
 
-from tests.backoffice.conftest import make_user
+from forsamling.accounts.roles import grant_role
+from forsamling.domain.permissions import Role
+from tests.backoffice.conftest import make_conference, make_user
 
 PASSWORD = "correct horse battery"
 ATTACKER = "203.0.113.7"
@@ -143,3 +145,35 @@ def test_only_organisers_and_superusers_see_the_lockouts(client, conference, use
     assert AccessAttempt.objects.exists()
     client.logout()
     assert client.get(LOCKOUTS)["Location"].startswith("/backoffice/login/")
+
+
+def test_an_organiser_sees_and_lifts_only_their_editions_staff(client, conference, users):
+    """Per role: the organiser sees their edition's staff (by user name or address, in any
+    case), not another edition's staff, a superuser or a name that belongs to nobody; the
+    superuser sees all of them."""
+    other = make_conference("2027")
+    stranger = make_user("fremmed")
+    grant_role(user=stranger, edition=other.edition, role=Role.ORGANISER)
+    lock(client, users.checkin.email.upper())  # the door staff, by address
+    lock(client, stranger.username)
+    lock(client, users.superuser.username)
+    lock(client, "admin")  # nobody's
+    attempts = {a.username: a for a in AccessAttempt.objects.all()}
+    client.force_login(users.organiser)
+    row = client.get(LOCKOUTS).content.decode().split("<tbody>")[1]
+    assert users.checkin.email.upper() in row
+    for hidden in (stranger.username, users.superuser.username, ">admin<"):
+        assert hidden not in row
+    refused = client.post(f"{LOCKOUTS}{attempts['fremmed'].pk}/ophaev/", follow=True)
+    assert "Spærringen var allerede ophævet." in refused.content.decode()
+    assert AccessAttempt.objects.filter(username="fremmed").exists()
+    client.post(f"{LOCKOUTS}{attempts[users.checkin.email.upper()].pk}/ophaev/")
+    assert not AccessAttempt.objects.filter(username=users.checkin.email.upper()).exists()
+    client.force_login(users.superuser)
+    page = client.get(LOCKOUTS).content.decode()
+    assert "ser du alle spærringer" in page
+    row = page.split("<tbody>")[1]
+    assert all(name in row for name in ("fremmed", users.superuser.username, ">admin<"))
+    client.force_login(stranger)
+    row = client.get(LOCKOUTS).content.decode().split("<tbody>")[1]
+    assert "fremmed" in row and "admin" not in row

@@ -96,6 +96,25 @@ def may_manage_logins(user: Any) -> bool:
     return bool(user.is_superuser or editions_where(user, Action.MANAGE).exists())
 
 
+def lockout_scope(user: Any) -> frozenset[str] | None:
+    """The login names whose lockouts the user sees and may lift; None: every one.
+
+    Superusers see all, also names that belong to no user (someone guessing). An organiser
+    sees the names (user names and addresses, in lower case) of the staff who have a role in
+    an edition they organise, themselves included, but not of superusers: lifting a lockout
+    lets guessing start again, and an organiser of one edition has no say over another's
+    staff or the superusers. Participants have no logins, so there are none of theirs.
+    """
+    if user.is_superuser:
+        return None
+    staff = (
+        EditionRole.objects.filter(edition__in=organised_editions(user), user__is_superuser=False)
+        .values_list("user__username", "user__email")
+        .distinct()
+    )
+    return frozenset(name.lower() for pair in staff for name in pair if name)
+
+
 def require_login_admin(request: HttpRequest) -> None:
     require_staff(request)
     if not may_manage_logins(request.user):

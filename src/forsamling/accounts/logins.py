@@ -130,8 +130,9 @@ class Lockout:
     locked_until: datetime | None
 
 
-def lockouts() -> list[Lockout]:
-    """The user names locked out from an address now, most recent first."""
+def lockouts(*, names: frozenset[str] | None = None) -> list[Lockout]:
+    """The user names locked out from an address now, most recent first; only those typed as
+    one of `names` (in any case) unless it is None (`accounts.access.lockout_scope`)."""
     limit = settings.AXES_FAILURE_LIMIT
     cooloff = settings.AXES_COOLOFF_TIME
     attempts = AccessAttempt.objects.filter(failures_since_start__gte=limit)
@@ -147,14 +148,16 @@ def lockouts() -> list[Lockout]:
             locked_until=a.attempt_time + cooloff if cooloff else None,
         )
         for a in attempts.order_by("-attempt_time")
+        if names is None or (a.username or "").lower() in names
     ]
 
 
 @transaction.atomic(durable=True)
-def lift_lockout(*, attempt_id: int, by: Any) -> bool:
-    """Lifts one lockout (forgets its failures); False if it was gone already."""
+def lift_lockout(*, attempt_id: int, by: Any, names: frozenset[str] | None = None) -> bool:
+    """Lifts one lockout (forgets its failures); False if it was gone already, or is not one
+    of `names`' (None: any)."""
     attempt = AccessAttempt.objects.filter(pk=attempt_id).first()
-    if attempt is None:
+    if attempt is None or (names is not None and (attempt.username or "").lower() not in names):
         return False
     attempt.delete()
     logger.warning(

@@ -2,24 +2,32 @@
 
 Copied: the edition's texts and settings, themes, moderator, rooms, tracks, days, the whole
 draft programme (items, talks, breakouts, sessions with their speakers, capacities and who may
-attend), the participant categories with their prices and the evaluation survey's questions
-(`surveys.copying`). Dates and moments move by whole weeks, so the conference keeps its
-weekdays (Thursday–Friday stays Thursday–Friday).
+attend), the participant categories with their prices and who may use them (invitation
+only), the meals, the dinner's tables, the venue plan with its rooms' places, and the
+evaluation survey's questions (`surveys.copying`). Dates and moments move by whole weeks, so
+the conference keeps its weekdays (Thursday–Friday stays Thursday–Friday, in the same week of
+the year: `domain.next_year`).
 Not copied: registrations, published programme versions, exhibitors' bookings and preference
 rounds, which belong to one year. The copy is not public until an organiser makes it so.
 
 It lives in `registration`, the highest of the data apps it copies (conferences, programme,
-registration's categories and seat counters), so that no data app imports one above it.
+registration's categories and seat counters), so that no data app imports one above it. The
+apps above copy their own part (`exhibitors.copying`, `prizes.copying`): the caller above them
+hands their steps in as `also`, and every step runs in the one transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
 
 from forsamling.conferences.models import Edition, Theme
 from forsamling.core.transactions import require_callers_transaction
+from forsamling.domain.next_year import year_on_shift
 from forsamling.programme.models import (
     Day,
     EditionModerator,
@@ -29,12 +37,12 @@ from forsamling.programme.models import (
     Session,
     SessionSpeaker,
     Track,
+    VenuePlan,
 )
-from forsamling.registration.models import Category
+from forsamling.registration.models import Category, DinnerTable, Meal
 from forsamling.registration.seats import add_counters
 from forsamling.surveys.copying import copy_survey
 
-ONE_YEAR_SAME_WEEKDAY = timedelta(weeks=52)
 MOMENTS = [
     "registration_opens_at",
     "registration_closes_at",
@@ -53,84 +61,124 @@ def next_year_slug(source: Edition) -> str:
     return slug
 
 
+@dataclass
+class Copied:
+    """What the steps share: the shift, and the copies of the rows later steps point to (the
+    old primary key to the new row), e.g. the prize's award item."""
+
+    shift: timedelta
+    rooms: dict[Any, Any] = field(default_factory=dict)
+    tracks: dict[Any, Any] = field(default_factory=dict)
+    days: dict[Any, Any] = field(default_factory=dict)
+    items: dict[Any, Any] = field(default_factory=dict)
+
+    def moved(self, moment: Any) -> Any:
+        """A date or moment moved like the edition's (None stays None)."""
+        return moment + self.shift if moment is not None else None
+
+
+Step = Callable[[Edition, Edition, Copied], None]
+
+
 def copy_edition(
-    *, source: Edition, slug: str | None = None, shift: timedelta = ONE_YEAR_SAME_WEEKDAY
+    *,
+    source: Edition,
+    slug: str | None = None,
+    shift: timedelta | None = None,
+    also: Iterable[Step] = (),
 ) -> Edition:
-    """Creates the copy of `source`, moved by `shift` (a year, keeping weekdays, by default)."""
+    """Creates the copy of `source`, moved by `shift` (by default a year on, to the same
+    weekdays of the same week of the year), with the steps of the apps above (`also`)."""
     with transaction.atomic(durable=True):
-        return copy_edition_in_transaction(source=source, slug=slug, shift=shift)
+        return copy_edition_in_transaction(source=source, slug=slug, shift=shift, also=also)
 
 
 def copy_edition_in_transaction(
-    *, source: Edition, slug: str | None = None, shift: timedelta = ONE_YEAR_SAME_WEEKDAY
+    *,
+    source: Edition,
+    slug: str | None = None,
+    shift: timedelta | None = None,
+    also: Iterable[Step] = (),
 ) -> Edition:
     """`copy_edition` as a step that runs inside the caller's transaction (the demo loader
     copies an edition and makes it the demo in one)."""
     require_callers_transaction()
-    years = round(shift.days / 365.25)
+    copied = Copied(shift=shift if shift is not None else year_on_shift(source.start_date))
+    copy = _copy_the_edition(source, slug, copied)
+    for step in [*STEPS, *also]:
+        step(source, copy, copied)
+    return copy
+
+
+def _copy_the_edition(source: Edition, slug: str | None, copied: Copied) -> Edition:
+    years = round(copied.shift.days / 365.25)
     copy = Edition.objects.get(pk=source.pk)
     copy.pk = None
     copy.slug = slug or next_year_slug(source)
     copy.year = source.year + years
     copy.title = source.title.replace(str(source.year), str(copy.year))
     copy.is_public = False
-    copy.start_date = source.start_date + shift
-    copy.end_date = source.end_date + shift
-    for field in MOMENTS:
-        moment = getattr(source, field)
-        setattr(copy, field, moment + shift if moment else None)
+    copy.start_date = copied.moved(source.start_date)
+    copy.end_date = copied.moved(source.end_date)
+    for name in MOMENTS:
+        setattr(copy, name, copied.moved(getattr(source, name)))
     copy.save()
+    return copy
 
+
+def _copy_themes(source: Edition, copy: Edition, copied: Copied) -> None:
     Theme.objects.bulk_create(
         Theme(edition=copy, order=t.order, title=t.title, description=t.description)
         for t in source.themes.all()
     )
+
+
+def _copy_moderator(source: Edition, copy: Edition, copied: Copied) -> None:
     moderator = EditionModerator.objects.filter(edition=source).first()
     if moderator is not None:
         EditionModerator.objects.create(edition=copy, speaker_id=moderator.speaker_id)
-    rooms = {
-        room.pk: Room.objects.create(
-            edition=copy, name=room.name, capacity=room.capacity, order=room.order
+
+
+def _copy_rooms_tracks_and_days(source: Edition, copy: Edition, copied: Copied) -> None:
+    for room in source.rooms.all():
+        copied.rooms[room.pk] = Room.objects.create(
+            edition=copy,
+            name=room.name,
+            capacity=room.capacity,
+            order=room.order,
+            plan_x=room.plan_x,
+            plan_y=room.plan_y,
         )
-        for room in source.rooms.all()
-    }
-    tracks = {
-        track.pk: Track.objects.create(
+    for track in source.tracks.all():
+        copied.tracks[track.pk] = Track.objects.create(
             edition=copy,
             key=track.key,
             name=track.name,
             description=track.description,
             order=track.order,
         )
-        for track in source.tracks.all()
-    }
-    days = {
-        day.pk: Day.objects.create(
-            edition=copy, date=day.date + shift, title=day.title, moderator_id=day.moderator_id
-        )
-        for day in Day.objects.filter(edition=source)
-    }
-    _copy_programme(source, copy, rooms=rooms, tracks=tracks, days=days)
-    Category.objects.bulk_create(
-        Category(
+    for day in Day.objects.filter(edition=source):
+        copied.days[day.pk] = Day.objects.create(
             edition=copy,
-            key=c.key,
-            name=c.name,
-            price=c.price,
-            is_politician=c.is_politician,
-            is_health_council=c.is_health_council,
-            order=c.order,
+            date=copied.moved(day.date),
+            title=day.title,
+            moderator_id=day.moderator_id,
         )
-        for c in Category.objects.filter(edition=source)
-    )
-    copy_survey(source=source, copy=copy, shift=shift)
-    return copy
 
 
-def _copy_programme(
-    source: Edition, copy: Edition, *, rooms: dict, tracks: dict, days: dict
-) -> None:
-    items: dict[int, Item] = {}
+def _copy_categories(source: Edition, copy: Edition, copied: Copied) -> None:
+    """Every setting of each category: its price, and who may use it (invitation only)."""
+    categories = list(Category.objects.filter(edition=source).order_by("order", "id"))
+    for category in categories:
+        category.pk = None
+        category.edition = copy
+        category._state.adding = True
+    Category.objects.bulk_create(categories)
+
+
+def _copy_programme(source: Edition, copy: Edition, copied: Copied) -> None:
+    items = copied.items
+    rooms, tracks, days = copied.rooms, copied.tracks, copied.days
     originals = Item.objects.filter(edition=source)
     # Parents before their children (theme blocks hold talks one level deep).
     ordered = [*originals.filter(parent__isnull=True), *originals.filter(parent__isnull=False)]
@@ -165,3 +213,43 @@ def _copy_programme(
             SessionSpeaker(session=session, speaker_id=s.speaker_id, order=s.order)
             for s in session_speakers
         )
+
+
+def _copy_venue_plan(source: Edition, copy: Edition, copied: Copied) -> None:
+    """The floor plan (the same image file; a new upload replaces it for the copy only)."""
+    plan = VenuePlan.objects.filter(edition=source).first()
+    if plan is not None:
+        VenuePlan.objects.create(edition=copy, image=plan.image.name, description=plan.description)
+
+
+def _copy_meals(source: Edition, copy: Edition, copied: Copied) -> None:
+    Meal.objects.bulk_create(
+        Meal(edition=copy, day=copied.moved(m.day), kind=m.kind, name=m.name, order=m.order)
+        for m in Meal.objects.filter(edition=source)
+    )
+
+
+def _copy_dinner_tables(source: Edition, copy: Edition, copied: Copied) -> None:
+    """The tables and their sizes; who sits where is next year's."""
+    DinnerTable.objects.bulk_create(
+        DinnerTable(edition=copy, number=t.number, seats=t.seats)
+        for t in DinnerTable.objects.filter(edition=source)
+    )
+
+
+def _copy_survey(source: Edition, copy: Edition, copied: Copied) -> None:
+    copy_survey(source=source, copy=copy, shift=copied.shift)
+
+
+# The steps, in order; each app's own part at or below `registration` is one line here.
+STEPS: list[Step] = [
+    _copy_themes,
+    _copy_moderator,
+    _copy_rooms_tracks_and_days,
+    _copy_venue_plan,
+    _copy_programme,
+    _copy_categories,
+    _copy_meals,
+    _copy_dinner_tables,
+    _copy_survey,
+]

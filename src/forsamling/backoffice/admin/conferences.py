@@ -6,17 +6,15 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.accounts.roles import grant_role
 from forsamling.backoffice.admin_scoping import (
     EditionScopedAdminMixin,
     ModelAdmin,
     StackedInline,
     TabularInline,
 )
+from forsamling.backoffice.next_year import copy_to_next_year
 from forsamling.conferences.models import Edition, Theme
-from forsamling.domain.permissions import Role
 from forsamling.registration import places
-from forsamling.registration.copying import copy_edition
 from forsamling.registration.models import Meal
 
 
@@ -112,10 +110,7 @@ class EditionAdmin(EditionScopedAdminMixin, ModelAdmin):
         if queryset.count() != 1:
             self.message_user(request, _("Vælg netop én udgave at kopiere."), messages.ERROR)
             return None
-        copy = copy_edition(source=queryset.get())
-        if not request.user.is_superuser:
-            # The copy is theirs to finish: without the role it would vanish from their list.
-            grant_role(user=request.user, edition=copy, role=Role.ORGANISER)
+        copy = copy_to_next_year(source=queryset.get(), user=request.user)
         self.message_user(
             request,
             _(

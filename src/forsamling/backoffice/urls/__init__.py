@@ -12,6 +12,7 @@ from forsamling.backoffice.urls import (
     invoices,
     meals,
     messages,
+    next_year,
     outputs,
     overview,
     preferences,
@@ -44,6 +45,7 @@ pages = [
     path("", include(dinner)),
     path("", include(api_tokens)),
     path("", include(surveys)),
+    path("", include(next_year)),
 ]
 
 urlpatterns = [

@@ -15,7 +15,7 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
 from forsamling.accounts import logins
-from forsamling.accounts.access import otp_required, require_login_admin
+from forsamling.accounts.access import lockout_scope, otp_required, require_login_admin
 from forsamling.backoffice.site import NOT_ENROLLED
 from forsamling.core import ratelimit
 from forsamling.core.clients import axes_client_ip, client_address
@@ -117,14 +117,19 @@ def lockouts(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "backoffice/lockouts.html",
-        {"lockouts": logins.lockouts(), "failure_limit": settings.AXES_FAILURE_LIMIT},
+        {
+            "lockouts": logins.lockouts(names=lockout_scope(request.user)),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "sees_all": request.user.is_superuser,
+        },
     )
 
 
 @require_POST
 def lift_lockout(request: HttpRequest, attempt_id: int) -> HttpResponse:
     require_login_admin(request)
-    if logins.lift_lockout(attempt_id=attempt_id, by=request.user):
+    names = lockout_scope(request.user)
+    if logins.lift_lockout(attempt_id=attempt_id, by=request.user, names=names):
         messages.success(request, _("Spærringen er ophævet."))
     else:
         messages.info(request, _("Spærringen var allerede ophævet."))
