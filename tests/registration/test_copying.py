@@ -6,13 +6,18 @@ from decimal import Decimal
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.urls import reverse
 
+from forsamling.backoffice.next_year import ALSO
 from forsamling.conferences.models import Edition
-from forsamling.programme.models import Item, Session
+from forsamling.exhibitors.models import Extra
+from forsamling.programme.models import Item, Room, Session, VenuePlan
 from forsamling.programme.services import publish_programme
-from forsamling.registration.copying import copy_edition
-from forsamling.registration.models import Category
+from forsamling.registration.copying import copy_edition, copy_edition_in_transaction
+from forsamling.registration.models import Category, DinnerTable, Meal, MealKind
+from forsamling.surveys.models import Question, Survey
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +103,34 @@ def test_organiser_copies_an_edition_from_the_back_office(client, edition_2023):
     )
     copy = Edition.objects.get(slug="2024")
     assert response["Location"] == reverse("admin:conferences_edition_change", args=[copy.pk])
+
+
+def test_copy_carries_meals_dinner_tables_venue_plan_extras_and_survey(edition_2023):
+    """Every part an organiser configures comes along, moved to next year's days; nothing
+    that belongs to one year's people does (who sits where, the survey's answers)."""
+    first_day = edition_2023.start_date
+    Meal.objects.create(edition=edition_2023, day=first_day, kind=MealKind.LUNCH, name="Frokost")
+    DinnerTable.objects.create(edition=edition_2023, number=7, seats=10)
+    Extra.objects.create(edition=edition_2023, name="Strøm (230 V)", price=Decimal("950"))
+    room = Room.objects.create(
+        edition=edition_2023, name="Sal A", plan_x=Decimal("12.5"), plan_y=Decimal("40")
+    )
+    plan = VenuePlan(edition=edition_2023, description="Stueetagen")
+    plan.image.save("plan.png", ContentFile(b"\x89PNG fake"), save=False)
+    plan.save()
+    survey = Survey.objects.create(edition=edition_2023)
+    Question.objects.create(survey=survey, kind="scale", text="Hvordan var dagen?")
+
+    with transaction.atomic():
+        copy = copy_edition_in_transaction(source=edition_2023, also=ALSO)
+
+    meal = Meal.objects.get(edition=copy)
+    assert (meal.name, meal.day) == ("Frokost", copy.start_date)
+    assert [(t.number, t.seats) for t in DinnerTable.objects.filter(edition=copy)] == [(7, 10)]
+    assert [(e.name, e.price) for e in Extra.objects.filter(edition=copy)] == [
+        ("Strøm (230 V)", Decimal("950"))
+    ]
+    copied_room = Room.objects.get(edition=copy, name=room.name)
+    assert (copied_room.plan_x, copied_room.plan_y) == (room.plan_x, room.plan_y)
+    assert VenuePlan.objects.get(edition=copy).image.name == plan.image.name
+    assert [q.text for q in Question.objects.filter(survey__edition=copy)] == ["Hvordan var dagen?"]
