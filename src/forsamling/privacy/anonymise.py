@@ -24,7 +24,7 @@ from django.db.models import Q, QuerySet
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.invoicing import amount_due
-from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.exhibitors.models import Exhibitor, Lead, StandStaff
 from forsamling.outbox.models import Delivery, MessageStatus, SentMessage
 from forsamling.outputs import jobs
 from forsamling.privacy import consents
@@ -112,6 +112,8 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
     # The calendar feed's key and the browsers' push addresses go with the person.
     CalendarFeed.objects.filter(registration_id__in=ids).delete()
     PushSubscription.objects.filter(registration_id__in=ids).delete()
+    # So do the exhibitors' leads on them (hidden already: their consents are closed above).
+    Lead.objects.filter(registration_id__in=ids).delete()
     # The mailing log keeps that a message went, not to whom nor the server's answer.
     Delivery.objects.filter(Q(registration_id__in=ids) | Q(to__in=emails)).update(
         to=ANONYMOUS_EMAIL, error=""

@@ -17,7 +17,11 @@ from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
 from forsamling.domain.audit import AuditAction
 from forsamling.privacy.models import ConsentRecord, GivenBy, PrivacyNotice, Purpose
-from forsamling.privacy.notice import DEFAULT_LIST_CONSENT, DEFAULT_PHOTO_CONSENT
+from forsamling.privacy.notice import (
+    DEFAULT_LEADS_CONSENT,
+    DEFAULT_LIST_CONSENT,
+    DEFAULT_PHOTO_CONSENT,
+)
 from forsamling.registration.audit import record
 from forsamling.registration.models import Registration
 
@@ -31,6 +35,9 @@ class Wording:
     photos: str
 
     def of(self, purpose: str) -> str:
+        if purpose == Purpose.EXHIBITOR_LEADS:
+            # Not (yet) a wording the organisers edit: the built-in one, in the notice's version.
+            return str(DEFAULT_LEADS_CONSENT)
         return self.participant_list if purpose == Purpose.PARTICIPANT_LIST else self.photos
 
 

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.leads import LEADS_CONSENT
 from forsamling.domain.retention import DataCategory, RetentionPolicy, deletion_dates
 from forsamling.registration.models import Registration
 
@@ -105,6 +106,7 @@ class PrivacyNotice(models.Model):
 class Purpose(models.TextChoices):
     PARTICIPANT_LIST = "participant_list", _("Deltagerlisten")
     PHOTOS = "photos", _("Fotos")
+    EXHIBITOR_LEADS = LEADS_CONSENT, _("Udstillere")
 
 
 class GivenBy(models.TextChoices):

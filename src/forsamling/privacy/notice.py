@@ -15,6 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.conferences.models import Edition
 
 DEFAULT_LIST_CONSENT = _("Mit navn, min stilling og min organisation må stå på deltagerlisten.")
+DEFAULT_LEADS_CONSENT = _(
+    "Udstillere, hvis standpersonale scanner mit navneskilt, må få mit navn, min stilling, "
+    "min organisation og min e-mail."
+)
 DEFAULT_PHOTO_CONSENT = _(
     "KL må bruge fotos fra konferencen, hvor jeg kan genkendes, i omtale af konferencen."
 )
