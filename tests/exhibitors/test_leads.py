@@ -18,7 +18,6 @@ from forsamling.privacy import consents, services
 from forsamling.privacy.anonymise import anonymise_edition
 from forsamling.privacy.models import ConsentRecord, Purpose
 from forsamling.registration.services import cancel_registration
-from tests.exhibitors.leads_fixtures import fair  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
