@@ -100,6 +100,6 @@ def leads_xlsx(exhibitor: Exhibitor) -> bytes:
 
 
 def _consents(registration: Registration) -> bool:
-    return registration.consents.filter(  # type: ignore[attr-defined]
+    return registration.consents.filter(
         purpose=rules.LEADS_CONSENT, withdrawn_at__isnull=True
     ).exists()
