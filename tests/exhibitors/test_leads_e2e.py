@@ -110,3 +110,23 @@ def test_the_code_typed_with_the_keyboard_alone(page, live_server, fair):
     page.keyboard.press("Enter")
     expect(page.get_by_text("Gemt: Ida Ærenfeldt, Aarhus Kommune.")).to_be_visible()
     assert Lead.objects.get().note == "Mødtes ved kaffen"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_participant_consents_on_their_private_page(
+    page, live_server, fair, assert_accessible, width
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    path = reverse(
+        "public:registration", kwargs={"edition": fair.edition.slug, "token": fair.ole.token}
+    )
+    page.goto(f"{live_server.url}{path}")
+    consent = page.locator("li", has_text="Udstillere:")
+    expect(consent).to_contain_text("Nej.")
+    consent.get_by_role("button", name="Giv samtykke").click()
+    consent = page.locator("li", has_text="Udstillere:")
+    expect(consent).to_contain_text("Ja, givet")
+    consent.scroll_into_view_if_needed()
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shoot(page, f"private-page-leads-consent-{width}")
