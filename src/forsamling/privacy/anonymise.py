@@ -3,9 +3,10 @@
 What goes: names, e-mails, phones, job titles, committees, needs, invoice references, private
 tokens (old links stop working), stored e-mail bodies and addresses, names and addresses in
 audit texts (the hand-over log keeps no former names), group secretaries, stand staff and
-exhibitor contacts, generated PDF files. What stays: the rows themselves with their category,
-organisation (the municipality), status, dinner, sessions, check-in and amounts, so counts per
-category, organisation and municipality, session attendance, check-in rates and revenue are
+exhibitor contacts, the exhibitors' leads on the person, generated PDF files. What stays: the
+rows themselves with their category, organisation (the municipality), status, dinner, sessions,
+check-in and amounts, so counts per category, organisation and municipality, session
+attendance, check-in rates and revenue are
 the same before and after.
 
 An invoice line that bookkeeping needs is copied to `RetainedInvoiceLine` first, and removed
