@@ -6,8 +6,7 @@ audit texts (the hand-over log keeps no former names), group secretaries, stand 
 exhibitor contacts, the exhibitors' leads on the person, generated PDF files. What stays: the
 rows themselves with their category, organisation (the municipality), status, dinner, sessions,
 check-in and amounts, so counts per category, organisation and municipality, session
-attendance, check-in rates and revenue are
-the same before and after.
+attendance, check-in rates and revenue are the same before and after.
 
 An invoice line that bookkeeping needs is copied to `RetainedInvoiceLine` first, and removed
 on its own date by the retention.
