@@ -341,7 +341,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     "xr-spatial-tracking": [],
 }
 # The views (by name) that may use the camera on their own origin.
-PERMISSIONS_POLICY_CAMERA_VIEWS = ["backoffice:checkin_app"]
+PERMISSIONS_POLICY_CAMERA_VIEWS = ["backoffice:checkin_app", "public:exhibitor_leads"]
 
 # The proxies whose X-Forwarded-For is believed for the client's address (forsamling.core.clients):
 # comma-separated addresses or networks. Without it no header is believed; with

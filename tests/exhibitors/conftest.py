@@ -15,6 +15,7 @@ from PIL import Image
 from forsamling.conferences.models import Edition
 from forsamling.exhibitors.models import FloorPlan, Stand
 from forsamling.exhibitors.services import ExhibitorDetails
+from tests.exhibitors.leads_fixtures import fair  # noqa: F401  (lead scanning)
 
 
 def image_bytes(image_format: str = "PNG", size: tuple[int, int] = (40, 30)) -> bytes:

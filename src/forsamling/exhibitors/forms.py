@@ -220,3 +220,20 @@ class ProfileForm(SafeTextMixin, forms.ModelForm):
                 )
             },
         }
+
+
+class LeadScanForm(SafeTextMixin, forms.Form):
+    """A badge's code, scanned by the camera or typed from under the QR code, and a note."""
+
+    code = forms.CharField(
+        label=_("Kode fra navneskiltet"),
+        max_length=300,
+        help_text=_("Står under QR-koden, f.eks. 1234-5f2c9a0b7d3e4f61."),
+        error_messages={"required": _("Scan navneskiltet, eller skriv koden under QR-koden.")},
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=500,
+        required=False,
+        help_text=_("F.eks. hvad I talte om. Kommer med i jeres liste over leads."),
+    )

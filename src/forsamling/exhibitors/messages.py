@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from forsamling.domain import danish
+from forsamling.domain import leads as lead_rules
 from forsamling.domain import stands as rules
 
 
@@ -56,3 +57,12 @@ def describe(error: rules.StandError) -> str:
     if isinstance(error, rules.StandNotBooked):
         return _("Standen har ingen booking, der kan flyttes.")
     return _("Det kunne ikke lade sig gøre. Prøv igen.")
+
+
+def describe_lead_error(error: lead_rules.LeadError) -> str:
+    if isinstance(error, lead_rules.NoConsent):
+        return _("Personen har ikke givet samtykke til at dele sine oplysninger")
+    return _(
+        "Koden passer ikke til et navneskilt til denne konference. Scan igen, eller tjek "
+        "koden under QR-koden."
+    )

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.conferences.models import Edition
 from forsamling.domain.stands import InvalidPosition, StandState, StandStatus, validate_position
 from forsamling.exhibitors.images import validate_image
+from forsamling.registration.models import Registration
 
 PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
@@ -305,3 +306,32 @@ class StandChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stand.number}: {self.get_action_display()}"
+
+
+class Lead(models.Model):
+    """A participant whose badge the exhibitor's stand staff scanned, with their consent.
+
+    Once per exhibitor and participant. The contact details are read from the registration
+    at download time, and only while the participant's consent is in force."""
+
+    exhibitor = models.ForeignKey(
+        Exhibitor, on_delete=models.CASCADE, related_name="leads", verbose_name=_("udstiller")
+    )
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="leads", verbose_name=_("deltager")
+    )
+    scanned_at = models.DateTimeField(_("scannet"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("lead")
+        verbose_name_plural = _("leads")
+        ordering = ["exhibitor", "-scanned_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exhibitor", "registration"], name="lead_once_per_exhibitor"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exhibitor_id}: {self.registration_id}"

@@ -30,3 +30,15 @@ NOT_PERSONAL = {
     "exhibitors.FloorPlan": "The hall's map (an image of the stands).",
     "exhibitors.Extra": "An extra exhibitors can order (power, a table) and its price.",
 }
+
+PERSONAL_DATA += [
+    Declaration(
+        "exhibitors.Lead",
+        ("note",),
+        Erasure.DELETE,
+        "A visitor whose badge an exhibitor's stand staff scanned; it goes with the person.",
+        by_registration=("registration",),
+        title="Scannet af udstillere",
+        shown=("exhibitor", "scanned_at"),
+    ),
+]

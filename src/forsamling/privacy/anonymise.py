@@ -3,10 +3,10 @@
 What goes: names, e-mails, phones, job titles, committees, needs, invoice references, private
 tokens (old links stop working), stored e-mail bodies and addresses, names and addresses in
 audit texts (the hand-over log keeps no former names), group secretaries, stand staff and
-exhibitor contacts, generated PDF files. What stays: the rows themselves with their category,
-organisation (the municipality), status, dinner, sessions, check-in and amounts, so counts per
-category, organisation and municipality, session attendance, check-in rates and revenue are
-the same before and after.
+exhibitor contacts, the exhibitors' leads on the person, generated PDF files. What stays: the
+rows themselves with their category, organisation (the municipality), status, dinner, sessions,
+check-in and amounts, so counts per category, organisation and municipality, session
+attendance, check-in rates and revenue are the same before and after.
 
 An invoice line that bookkeeping needs is copied to `RetainedInvoiceLine` first, and removed
 on its own date by the retention.
@@ -24,7 +24,7 @@ from django.db.models import Q, QuerySet
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.invoicing import amount_due
-from forsamling.exhibitors.models import Exhibitor, StandStaff
+from forsamling.exhibitors.models import Exhibitor, Lead, StandStaff
 from forsamling.outbox.models import Delivery, MessageStatus, SentMessage
 from forsamling.outputs import jobs
 from forsamling.privacy import consents
@@ -115,6 +115,8 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
     # The calendar feed's key and the browsers' push addresses go with the person.
     CalendarFeed.objects.filter(registration_id__in=ids).delete()
     PushSubscription.objects.filter(registration_id__in=ids).delete()
+    # So do the exhibitors' leads on them (hidden already: their consents are closed above).
+    Lead.objects.filter(registration_id__in=ids).delete()
     # The mailing log keeps that a message went, not to whom nor the server's answer.
     Delivery.objects.filter(Q(registration_id__in=ids) | Q(to__in=emails)).update(
         to=ANONYMOUS_EMAIL, error=""

@@ -2,6 +2,7 @@ from django.urls import path
 
 from forsamling.public import (
     exhibitor_views,
+    lead_views,
     my_programme_views,
     preference_views,
     privacy_views,
@@ -23,6 +24,7 @@ urlpatterns = [
     *my_programme_views.urlpatterns,
     *programme_urls.urlpatterns,
     *exhibitor_views.urlpatterns,
+    *lead_views.urlpatterns,
     *preference_views.urlpatterns,
     *privacy_views.urlpatterns,
     *prize_views.urlpatterns,

@@ -25,6 +25,10 @@ from forsamling.registration.models import (
 )
 
 DEFAULT_LIST_CONSENT = _("Mit navn, min stilling og min organisation må stå på deltagerlisten.")
+DEFAULT_LEADS_CONSENT = _(
+    "Udstillere, hvis standpersonale scanner mit navneskilt, må få mit navn, min stilling, "
+    "min organisation og min e-mail."
+)
 DEFAULT_PHOTO_CONSENT = _(
     "KL må bruge fotos fra konferencen, hvor jeg kan genkendes, i omtale af konferencen."
 )
@@ -39,6 +43,9 @@ class Wording:
     photos: str
 
     def of(self, purpose: str) -> str:
+        if purpose == Purpose.EXHIBITOR_LEADS:
+            # Not (yet) a wording the organisers edit: the built-in one, in the notice's version.
+            return str(DEFAULT_LEADS_CONSENT)
         return self.participant_list if purpose == Purpose.PARTICIPANT_LIST else self.photos
 
 

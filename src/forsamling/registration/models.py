@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.eligibility import Attendee
+from forsamling.domain.leads import LEADS_CONSENT
 from forsamling.programme.models import Item, Session
 
 
@@ -466,6 +467,7 @@ class PrivacyNotice(models.Model):
 class Purpose(models.TextChoices):
     PARTICIPANT_LIST = "participant_list", _("Deltagerlisten")
     PHOTOS = "photos", _("Fotos")
+    EXHIBITOR_LEADS = LEADS_CONSENT, _("Udstillere")
 
 
 class GivenBy(models.TextChoices):

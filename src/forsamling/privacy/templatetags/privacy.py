@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.domain.danish import format_moment
+from forsamling.exhibitors.models import Exhibitor
 from forsamling.privacy import consents
 from forsamling.privacy.retention import settings_for
 from forsamling.registration.models import ConsentRecord, GivenBy, Purpose
@@ -40,6 +41,8 @@ def privacy_panel(registration: Any) -> Panel:
     purposes = [Purpose.PARTICIPANT_LIST]
     if settings_for(edition).asks_photo_consent:
         purposes.append(Purpose.PHOTOS)
+    if Exhibitor.objects.filter(edition_id=edition.pk).exists():
+        purposes.append(Purpose.EXHIBITOR_LEADS)
     given = consents.in_force(registration)
     wording = consents.current_wording(edition)
     return Panel(
