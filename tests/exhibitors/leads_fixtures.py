@@ -8,7 +8,7 @@ import pytest
 
 from forsamling.exhibitors.models import Exhibitor
 from forsamling.privacy import consents
-from forsamling.privacy.models import Purpose
+from forsamling.registration.models import Purpose
 from tests.backoffice.conftest import make_conference, register
 
 

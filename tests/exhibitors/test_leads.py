@@ -16,7 +16,7 @@ from forsamling.exhibitors.models import Lead
 from forsamling.outputs.badges import checkin_url
 from forsamling.privacy import consents, services
 from forsamling.privacy.anonymise import anonymise_edition
-from forsamling.privacy.models import ConsentRecord, Purpose
+from forsamling.registration.models import ConsentRecord, Purpose
 from forsamling.registration.services import cancel_registration
 
 pytestmark = pytest.mark.django_db
