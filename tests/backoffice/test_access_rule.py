@@ -53,7 +53,7 @@ from forsamling.backoffice.admin_scoping import EditionScopedAdminMixin, RoleRul
 from forsamling.conferences.models import Theme
 from forsamling.domain.permissions import ALLOWED, Action, Role
 from forsamling.exhibitors import services as exhibitor_services
-from forsamling.exhibitors.models import Exhibitor, FloorPlan
+from forsamling.exhibitors.models import Exhibitor, Extra, FloorPlan
 from forsamling.invitations.services import create_code
 from forsamling.invoicing.models import Invoice
 from forsamling.invoicing.services import draft_invoices, issue_drafts
@@ -61,7 +61,7 @@ from forsamling.outbox.models import Mailing, MessageStatus, SentMessage
 from forsamling.outputs.models import OutputJob
 from forsamling.preferences.models import PreferenceRound
 from forsamling.prizes.models import Criterion, Juror, Prize
-from forsamling.programme.models import EditionModerator, Room, Speaker, Track
+from forsamling.programme.models import EditionModerator, Room, Speaker, Track, VenuePlan
 from forsamling.programme.services import publish_programme
 from forsamling.registration.models import AuditEntry, Category, GroupBooking
 from forsamling.speakers.services import invite_speaker
@@ -147,6 +147,13 @@ NEEDS: dict[str, Action | str] = {
     "backoffice:api_tokens": Action.MANAGE,
     "backoffice:api_token_revoke": Action.MANAGE,
     "backoffice:next_year": Action.MANAGE,
+    "backoffice:venue_plan": Action.MANAGE,
+    "backoffice:venue_plan_image": Action.MANAGE,
+    "backoffice:exhibitor_list_pdf": Action.EXPORT,
+    "backoffice:exhibitor_list_xlsx": Action.EXPORT,
+    "backoffice:kitchen": Action.VIEW_NEEDS,
+    "backoffice:kitchen_pdf": Action.VIEW_NEEDS,
+    "backoffice:kitchen_xlsx": Action.VIEW_NEEDS,
     "backoffice:bursts_cancel": Action.MANAGE_REGISTRATION,
     "backoffice:checkin_app": Action.CHECK_IN,
     "backoffice:checkin_app_manifest": Action.CHECK_IN,
@@ -337,6 +344,7 @@ def world(conference, people, users, settings, tmp_path):
     api_token = create_token(
         edition=edition, user=users.organiser, label="Skanner", scopes=["write_checkins"]
     ).token
+    Extra.objects.create(edition=edition, name="Strøm (230 V)", price=Decimal("950"))
     link = issue_enrolment(user=make_user("nyansat", is_staff=True), by=None)
     login_token = "walk-" + "x" * 40
     link_user = make_user("engangslink", is_staff=True)
@@ -357,6 +365,9 @@ def world(conference, people, users, settings, tmp_path):
     publish_programme(edition=edition, comment="Første version", publish_at=None, user=None)
     GroupBooking.objects.create(
         edition=edition, organisation="KL", secretary_name="Anna", secretary_email="a@kl.dk"
+    )
+    VenuePlan.objects.create(
+        edition=edition, image=ContentFile(image_bytes(), name="lokaler.png"), description="Lokaler"
     )
     FloorPlan.objects.create(
         edition=edition, image=ContentFile(image_bytes(), name="plan.png"), description="Plan"
