@@ -2,7 +2,8 @@
 # The container's entrypoint (deploy/Containerfile), also usable outside a container:
 #   entrypoint.sh web      migrate (one container at a time), then gunicorn on 0.0.0.0:$PORT
 #   entrypoint.sh worker   migrate, then the background worker (db_worker)
-#   entrypoint.sh jobs     the nightly jobs: retention (and its hourly run queued), old sessions
+#   entrypoint.sh jobs     the nightly jobs: retention (and its hourly run queued), survey
+#                          reminders, old sessions
 #   entrypoint.sh migrate  only the migrations
 #   entrypoint.sh manage … any manage.py command; anything else is run as it is.
 # FORSAMLING_MIGRATE=0 skips the migrations before web and worker.
@@ -46,6 +47,7 @@ case "$command" in
     ;;
   jobs)
     "$PY" manage.py apply_retention --schedule
+    "$PY" manage.py send_survey_reminders
     exec "$PY" manage.py clearsessions
     ;;
   migrate) migrate ;;

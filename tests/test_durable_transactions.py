@@ -40,6 +40,7 @@ JOINS_THE_CALLERS = {
         "batches of their own for a whole edition; inside an erasure request's transaction"
     ),
     "privacy.scheduling:schedule_next_run": "called inside its migration's transaction",
+    "surveys.services:erase_free_texts": "a step of the retention's transaction for the edition",
 }
 
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "forsamling.invoicing",
     "forsamling.privacy",
     "forsamling.prizes",
+    "forsamling.surveys",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",

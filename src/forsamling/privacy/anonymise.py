@@ -40,6 +40,7 @@ from forsamling.registration.models import (
     Status,
     new_token,
 )
+from forsamling.surveys.services import erase_free_texts
 
 ANONYMOUS_NAME = "Anonymiseret"
 ANONYMOUS_DOMAIN = "anonym.invalid"
@@ -251,6 +252,7 @@ def anonymise_edition(edition: Edition, now: datetime) -> int:
             if details != entry.details or actor != entry.actor:
                 entry.details, entry.actor = details, actor
                 entry.save(update_fields=["details", "actor"])
+        count += erase_free_texts(edition, now)  # the survey's texts may name someone
     # Badges, door lists and invoice bases made before name people: their files go.
     count += jobs.delete_files(edition)
     return count

@@ -43,6 +43,7 @@ SCOPE: tuple[Family, ...] = (
         _("Forebyggelsesprisen: indstilling, de nominerede og inspirationskataloget"),
         (f"{EDITION}forebyggelsespris/",),
     ),
+    Family(_("Evalueringen efter konferencen, på det personlige link"), (f"{EDITION}evaluering/",)),
     Family(
         _("Indtjekningen ved dørene: appen på telefonen, skranken og ankomsterne"),
         (

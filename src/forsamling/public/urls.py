@@ -8,6 +8,7 @@ from forsamling.public import (
     prize_views,
     programme_urls,
     registration_views,
+    survey_views,
     views,
 )
 
@@ -24,5 +25,6 @@ urlpatterns = [
     *preference_views.urlpatterns,
     *privacy_views.urlpatterns,
     *prize_views.urlpatterns,
+    *survey_views.urlpatterns,
     path("<slug:edition>/", views.edition, name="edition"),
 ]

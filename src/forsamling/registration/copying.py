@@ -2,8 +2,9 @@
 
 Copied: the edition's texts and settings, themes, moderator, rooms, tracks, days, the whole
 draft programme (items, talks, breakouts, sessions with their speakers, capacities and who may
-attend) and the participant categories with their prices. Dates and moments move by whole
-weeks, so the conference keeps its weekdays (Thursday–Friday stays Thursday–Friday).
+attend), the participant categories with their prices and the evaluation survey's questions
+(`surveys.copying`). Dates and moments move by whole weeks, so the conference keeps its
+weekdays (Thursday–Friday stays Thursday–Friday).
 Not copied: registrations, published programme versions, exhibitors' bookings and preference
 rounds, which belong to one year. The copy is not public until an organiser makes it so.
 
@@ -31,6 +32,7 @@ from forsamling.programme.models import (
 )
 from forsamling.registration.models import Category
 from forsamling.registration.seats import add_counters
+from forsamling.surveys.copying import copy_survey
 
 ONE_YEAR_SAME_WEEKDAY = timedelta(weeks=52)
 MOMENTS = [
@@ -121,6 +123,7 @@ def copy_edition_in_transaction(
         )
         for c in Category.objects.filter(edition=source)
     )
+    copy_survey(source=source, copy=copy, shift=shift)
     return copy
 
 

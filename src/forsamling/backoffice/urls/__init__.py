@@ -15,6 +15,7 @@ from forsamling.backoffice.urls import (
     prize,
     programme,
     registrations,
+    surveys,
     users,
 )
 
@@ -32,6 +33,7 @@ pages = [
     path("", include(prize)),
     path("", include(programme)),
     path("", include(checkin)),
+    path("", include(surveys)),
 ]
 
 urlpatterns = [
