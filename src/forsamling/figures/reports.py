@@ -10,10 +10,12 @@ registrations that still have one plus the counts kept when the others were anon
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext as _
 
 from forsamling.checkin.models import SessionEntry
 from forsamling.conferences.models import Edition
@@ -215,3 +217,24 @@ def comparison(edition: Edition, *, at_most: int = 2) -> list[Figures]:
     earlier = earlier_editions(edition, at_most=at_most)
     return [edition_figures(e) for e in reversed(earlier)] + [edition_figures(edition)]
 
+
+
+def comparison_rows(years: list[Figures]) -> list[tuple[str, list[int | Decimal]]]:
+    """The key figures of each edition side by side: a label and one value per edition, in the
+    order of `years`. The page, the workbook and the PDF show the same rows."""
+    rows: list[tuple[str, Callable[[Figures], int | Decimal]]] = [
+        (_("Tilmeldte"), lambda f: f.active),
+        (_("Afmeldte"), lambda f: f.cancelled),
+        (_("Overdraget til en kollega"), lambda f: f.handed_over),
+        (_("Kommuner repræsenteret (af 98)"), lambda f: f.coverage.municipalities),
+        (_("Regioner repræsenteret (af 5)"), lambda f: f.coverage.regions),
+        (_("Fik plads fra en venteliste"), lambda f: f.promoted),
+        (_("Står stadig på venteliste"), lambda f: f.waiting_now),
+        (_("Tjekket ind"), lambda f: f.arrived),
+        (_("Udeblevet"), lambda f: f.no_shows),
+        (_("Til middag"), lambda f: f.dinner),
+        (_("Faktureret (kr. inkl. moms)"), lambda f: f.invoiced),
+        (_("Krediteret (kr. inkl. moms)"), lambda f: f.credited),
+        (_("Udestående (kr. inkl. moms)"), lambda f: f.outstanding),
+    ]
+    return [(label, [value(f) for f in years]) for label, value in rows]

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from forsamling.backoffice.urls import (
     checkin,
+    figures,
     invitations,
     invoices,
     messages,
@@ -34,6 +35,7 @@ pages = [
     path("", include(programme)),
     path("", include(checkin)),
     path("", include(surveys)),
+    path("", include(figures)),
 ]
 
 urlpatterns = [
