@@ -48,24 +48,53 @@ def seed(conference):
     )  # fmt: skip
     c.small.capacity = 1
     c.small.save(update_fields=["capacity"])
-    a = register(c, "Anna", organisation="Aalborg Kommune", sessions=[c.small],
-                 committee="Børneudvalget", dinner=True)
-    b = register(c, "Bent", organisation="Aalborg Kommune", sessions=[c.small],
-                 committee="Social- og sundhedsudvalget", dinner=True)
-    cc = register(c, "Carl", organisation="Hjørring Kommune", sessions=[tiny],
-                  category=c.official, committee="social-  og sundhedsudvalget")
+    a = register(
+        c,
+        "Anna",
+        organisation="Aalborg Kommune",
+        sessions=[c.small],
+        committee="Børneudvalget",
+        dinner=True,
+    )
+    b = register(
+        c,
+        "Bent",
+        organisation="Aalborg Kommune",
+        sessions=[c.small],
+        committee="Social- og sundhedsudvalget",
+        dinner=True,
+    )
+    cc = register(
+        c,
+        "Carl",
+        organisation="Hjørring Kommune",
+        sessions=[tiny],
+        category=c.official,
+        committee="social-  og sundhedsudvalget",
+    )
     d = register(c, "Dorte", organisation="Thisted", sessions=[tiny], category=c.official)
-    e = register(c, "Erik", organisation="Odense Kommune", sessions=[c.small], category=c.stand,
-                 committee="Social- og Sundhedsudvalget", dinner=True)
+    e = register(
+        c,
+        "Erik",
+        organisation="Odense Kommune",
+        sessions=[c.small],
+        category=c.stand,
+        committee="Social- og Sundhedsudvalget",
+        dinner=True,
+    )
     f = register(c, "Frida", organisation="Odense Kommune", sessions=[c.big], dinner=True)
-    g = register(c, "Gorm", organisation="Vejle Kommune, Børn og Unge", sessions=[c.big],
-                 committee="Ældreudvalget", dinner=True)
-    h = register(c, "Hanne", organisation="Aabenraa Kommune", sessions=[c.big],
-                 category=c.official)
+    g = register(
+        c,
+        "Gorm",
+        organisation="Vejle Kommune, Børn og Unge",
+        sessions=[c.big],
+        committee="Ældreudvalget",
+        dinner=True,
+    )
+    h = register(c, "Hanne", organisation="Aabenraa Kommune", sessions=[c.big], category=c.official)
     i = register(c, "Ib", organisation="Ærø Kommune", sessions=[c.big], category=c.stand)
-    j = register(c, "Jens", organisation="Aalborg Kommune", sessions=[c.big])
+    register(c, "Jens", organisation="Aalborg Kommune", sessions=[c.big])
     k = register(c, "Karen", organisation="KL", category=c.official)
-    # fmt: skip
     cancel_registration(registration=a)  # Bent gets Anna's seat in the small session
     change_choices(registration=cc, sessions=[c.big])  # Dorte gets Carl's seat in tiny
     f = substitute_participant(

@@ -7,8 +7,11 @@ import os
 
 import pytest
 from django.contrib.auth.models import User
+from django.db.models import F, Min
 
-from tests.backoffice.conftest import make_conference
+from forsamling.conferences.models import Edition
+from forsamling.registration.models import Registration
+from tests.backoffice.conftest import make_conference, register
 from tests.figures.conftest import seed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -16,8 +19,15 @@ PASSWORD = "et-langt-kodeord-2026"
 
 
 def test_the_figures_page_at_both_widths(page, live_server, assert_accessible):
+    earlier = make_conference(slug="2025")
+    Edition.objects.filter(pk=earlier.edition.pk).update(year=F("year") - 1)
+    for name, organisation in [("Ole", "Roskilde Kommune"), ("Pia", "Region Sjælland")]:
+        register(earlier, name, organisation=organisation)
     conference = make_conference()
     seed(conference)
+    # Opened just before the seeding, so the first hour's curve has its rush.
+    first = Registration.objects.aggregate(at=Min("created_at"))["at"]
+    Edition.objects.filter(pk=conference.edition.pk).update(registration_opens_at=first)
     User.objects.create_superuser("arrangoer", "arrangoer@kl.dk", PASSWORD)
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tal/")
     page.fill("#id_username", "arrangoer")

@@ -23,7 +23,7 @@ def test_the_page_shows_the_figures_with_a_table_for_every_chart(client, seeded)
     assert response.status_code == 200
     html = response.content.decode()
     assert "7 af 98 kommuner og 2 af 5 regioner var repræsenteret." in html
-    assert html.count("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox") == 3
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" viewBox') == 3
     for chart_id in ("chart-regions", "chart-first-hour", "chart-days"):
         assert f'aria-labelledby="{chart_id}"' in html
     assert "Social- og Sundhedsudvalget" in html

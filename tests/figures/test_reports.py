@@ -26,7 +26,9 @@ def known(figures):
     ]
     cover = figures.coverage
     assert (cover.municipalities, cover.regions, cover.other) == (7, 2, 1)
-    lines = {line.region: (line.municipalities, line.of, line.participants) for line in cover.by_region}
+    lines = {
+        line.region: (line.municipalities, line.of, line.participants) for line in cover.by_region
+    }
     assert lines["Region Nordjylland"] == (3, 11, 4)
     assert lines["Region Syddanmark"] == (4, 22, 5)
     assert lines["Region Hovedstaden"] == (0, 29, 0)
@@ -37,7 +39,11 @@ def known(figures):
     assert figures.rush.first_hour[-1] == 0  # opened a day before the seeding
     assert figures.rush.per_day[-1][1] == 11
     sessions = {s.title: s for s in figures.sessions}
-    big, small, tiny = sessions["Psykiatri"], sessions["Ældrepleje på øerne"], sessions["Tværfaglige teams"]
+    big, small, tiny = (
+        sessions["Psykiatri"],
+        sessions["Ældrepleje på øerne"],
+        sessions["Tværfaglige teams"],
+    )
     assert (big.registered, big.capacity, big.attended, big.walk_ins) == (6, 300, 2, 1)
     assert (big.rating, big.answers) == (4.2, 5)
     assert (small.registered, small.capacity, small.rating, small.answers) == (1, 1, None, 2)
@@ -71,5 +77,9 @@ def test_an_earlier_edition_comes_first_in_the_comparison(seeded):
     register(earlier, "Pia", organisation="Region Sjælland")
     years = reports.comparison(seeded.edition)
     assert [f.edition.year for f in years] == [2025, 2026]
-    assert (years[0].active, years[0].coverage.municipalities, years[0].coverage.regions) == (2, 1, 1)
+    assert (years[0].active, years[0].coverage.municipalities, years[0].coverage.regions) == (
+        2,
+        1,
+        1,
+    )
     known(years[1])

@@ -56,7 +56,7 @@ def report_xlsx(years: list[Figures]) -> bytes:
         workbook,
         "Sammenligning",
         ["Tal", *(str(y.edition.year) for y in years)],
-        [[label, *values] for label, values in comparison_rows(years)],
+        [[row.label, *row.values] for row in comparison_rows(years)],
     )
     _sheet(
         workbook,
@@ -72,7 +72,12 @@ def report_xlsx(years: list[Figures]) -> bytes:
         [[r.region, r.municipalities, r.of, r.participants, r.from_region]
          for r in f.coverage.by_region],
     )  # fmt: skip
-    _sheet(workbook, "Kommuner", ["Kommune", "Deltagere"], [[m, n] for m, n in f.coverage.by_municipality])
+    _sheet(
+        workbook,
+        "Kommuner",
+        ["Kommune", "Deltagere"],
+        [[m, n] for m, n in f.coverage.by_municipality],
+    )
     _sheet(workbook, "Udvalg", ["Udvalg", "Deltagere"], [[c, n] for c, n in f.by_committee])
     _sheet(
         workbook,

@@ -114,10 +114,18 @@ def edition_figures(edition: Edition) -> Figures:
         )
         .order_by("order", "id")
     ]
-    live_committees = count.grouped(active.exclude(committee="").values_list("committee", flat=True))
+    live_committees = count.grouped(
+        active.exclude(committee="").values_list("committee", flat=True)
+    )
     kept = CommitteeCount.objects.filter(edition=edition).values_list("committee", "count")
+    invoiced, credited, invoices, credit_notes, drafts = _revenue(edition)
     return Figures(
         edition=edition,
+        invoiced=invoiced,
+        credited=credited,
+        invoices=invoices,
+        credit_notes=credit_notes,
+        drafts=drafts,
         waiting_now=Choice.objects.filter(
             registration__edition=edition, status=ChoiceStatus.WAITING
         ).count(),
@@ -130,7 +138,6 @@ def edition_figures(edition: Edition) -> Figures:
             COPENHAGEN,
         ),
         sessions=_sessions(edition),
-        **_revenue(edition),
         **totals,
         **audit,
     )
@@ -164,7 +171,7 @@ def _sessions(edition: Edition) -> list[SessionLine]:
         session__isnull=False,
         number__isnull=False,
     ).values_list("session_id", "number"):
-        points[session_id].append(number)
+        points[session_id].append(int(number or 0))
     return [
         SessionLine(
             slot=s.slot.title,
@@ -180,7 +187,8 @@ def _sessions(edition: Edition) -> list[SessionLine]:
     ]
 
 
-def _revenue(edition: Edition) -> dict[str, Decimal | int]:
+def _revenue(edition: Edition) -> tuple[Decimal, Decimal, int, int, int]:
+    """Invoiced and credited (with VAT), the numbers of invoices, credit notes and drafts."""
     invoiced = credited = ZERO
     invoices = credit_notes = drafts = 0
     for invoice in Invoice.objects.filter(edition=edition).prefetch_related(
@@ -196,13 +204,7 @@ def _revenue(edition: Edition) -> dict[str, Decimal | int]:
         else:
             invoiced += amount
             invoices += 1
-    return {
-        "invoiced": invoiced,
-        "credited": credited,
-        "invoices": invoices,
-        "credit_notes": credit_notes,
-        "drafts": drafts,
-    }
+    return invoiced, credited, invoices, credit_notes, drafts
 
 
 def earlier_editions(edition: Edition, *, at_most: int = 2) -> list[Edition]:
@@ -218,11 +220,17 @@ def comparison(edition: Edition, *, at_most: int = 2) -> list[Figures]:
     return [edition_figures(e) for e in reversed(earlier)] + [edition_figures(edition)]
 
 
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: list[int | Decimal]  # one per edition, oldest first
+    money: bool = False  # kroner with VAT
 
-def comparison_rows(years: list[Figures]) -> list[tuple[str, list[int | Decimal]]]:
-    """The key figures of each edition side by side: a label and one value per edition, in the
-    order of `years`. The page, the workbook and the PDF show the same rows."""
-    rows: list[tuple[str, Callable[[Figures], int | Decimal]]] = [
+
+def comparison_rows(years: list[Figures]) -> list[Row]:
+    """The key figures of each edition side by side, in the order of `years`. The page, the
+    workbook and the PDF show the same rows."""
+    counts: list[tuple[str, Callable[[Figures], int]]] = [
         (_("Tilmeldte"), lambda f: f.active),
         (_("Afmeldte"), lambda f: f.cancelled),
         (_("Overdraget til en kollega"), lambda f: f.handed_over),
@@ -233,8 +241,12 @@ def comparison_rows(years: list[Figures]) -> list[tuple[str, list[int | Decimal]
         (_("Tjekket ind"), lambda f: f.arrived),
         (_("Udeblevet"), lambda f: f.no_shows),
         (_("Til middag"), lambda f: f.dinner),
+    ]
+    money: list[tuple[str, Callable[[Figures], Decimal]]] = [
         (_("Faktureret (kr. inkl. moms)"), lambda f: f.invoiced),
         (_("Krediteret (kr. inkl. moms)"), lambda f: f.credited),
         (_("Udestående (kr. inkl. moms)"), lambda f: f.outstanding),
     ]
-    return [(label, [value(f) for f in years]) for label, value in rows]
+    return [Row(label, [value(f) for f in years]) for label, value in counts] + [
+        Row(label, [value(f) for f in years], money=True) for label, value in money
+    ]
