@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.figures import reports
-from forsamling.privacy.anonymise import anonymise_edition
+from forsamling.privacy.anonymise import anonymise_edition, anonymise_registrations
 from forsamling.registration.models import Registration
 from tests.backoffice.conftest import make_conference, register
 
@@ -83,3 +83,12 @@ def test_an_earlier_edition_comes_first_in_the_comparison(seeded):
         1,
     )
     known(years[1])
+
+
+def test_one_persons_erasure_keeps_their_committee_in_the_count(seeded):
+    one = Registration.objects.filter(edition=seeded.edition, committee="Ældreudvalget")
+    assert anonymise_registrations(one, timezone.now()) == 1
+    assert not Registration.objects.filter(committee="Ældreudvalget").exists()
+    known(reports.edition_figures(seeded.edition))
+    anonymise_edition(seeded.edition, timezone.now())
+    known(reports.edition_figures(seeded.edition))
