@@ -82,3 +82,9 @@ def test_the_rush_counts_per_minute_for_an_hour_then_per_day():
 def test_a_rating_needs_five_answers():
     assert figures.rating([5, 4, 4, 3]) is None
     assert figures.rating([5, 4, 4, 3, 5]) == 4.2
+
+
+def test_a_committee_named_by_fewer_than_five_is_counted_among_the_others():
+    shown = figures.committees([("Ældreudvalget", 5), ("Udvalget for Oluf", 1)], other=2)
+    assert shown.named == (("Ældreudvalget", 5),)
+    assert shown.other == 3

@@ -72,7 +72,14 @@ def seed(conference):
         category=c.official,
         committee="social-  og sundhedsudvalget",
     )
-    d = register(c, "Dorte", organisation="Thisted", sessions=[tiny], category=c.official)
+    d = register(
+        c,
+        "Dorte",
+        organisation="Thisted",
+        sessions=[tiny],
+        category=c.official,
+        committee="Social- og sundhedsudvalget",
+    )
     e = register(
         c,
         "Erik",
@@ -91,7 +98,14 @@ def seed(conference):
         committee="Ældreudvalget",
         dinner=True,
     )
-    h = register(c, "Hanne", organisation="Aabenraa Kommune", sessions=[c.big], category=c.official)
+    h = register(
+        c,
+        "Hanne",
+        organisation="Aabenraa Kommune",
+        sessions=[c.big],
+        category=c.official,
+        committee="Social- og sundhedsudvalget",
+    )
     i = register(c, "Ib", organisation="Ærø Kommune", sessions=[c.big], category=c.stand)
     register(c, "Jens", organisation="Aalborg Kommune", sessions=[c.big])
     k = register(c, "Karen", organisation="KL", category=c.official)

@@ -27,6 +27,7 @@ def test_the_page_shows_the_figures_with_a_table_for_every_chart(client, seeded)
     for chart_id in ("chart-regions", "chart-first-hour", "chart-days"):
         assert f'aria-labelledby="{chart_id}"' in html
     assert "Social- og Sundhedsudvalget" in html
+    assert "Ældreudvalget" not in html  # named by one only
     assert "4,2 (5 svar)" in html
     assert "under 5 svar" in html
     assert "7.500,00 kr." in html

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.figures import reports
+from forsamling.figures.models import CommitteeCount
 from forsamling.privacy.anonymise import anonymise_edition, anonymise_registrations
 from forsamling.registration.models import Registration
 from tests.backoffice.conftest import make_conference, register
@@ -34,7 +35,8 @@ def known(figures):
     assert lines["Region Hovedstaden"] == (0, 29, 0)
     assert cover.by_municipality[0] == ("Aalborg", 2)
     assert len(cover.by_municipality) == 7
-    assert figures.by_committee == [("Social- og Sundhedsudvalget", 3), ("Ældreudvalget", 1)]
+    assert figures.committees.named == (("Social- og Sundhedsudvalget", 5),)
+    assert figures.committees.other == 1  # Ældreudvalget, named by one only
     assert figures.rush.total == 11
     assert figures.rush.first_hour[-1] == 0  # opened a day before the seeding
     assert figures.rush.per_day[-1][1] == 11
@@ -64,7 +66,7 @@ def test_the_figures_are_the_same_after_the_anonymisation(seeded):
     assert not Registration.objects.filter(edition=seeded.edition).exclude(committee="").exists()
     after = reports.edition_figures(seeded.edition)
     known(after)
-    assert after.by_committee == before.by_committee
+    assert after.committees == before.committees
     # A second run changes nothing, so nothing is counted twice.
     anonymise_edition(seeded.edition, timezone.now())
     known(reports.edition_figures(seeded.edition))
@@ -89,6 +91,8 @@ def test_one_persons_erasure_keeps_their_committee_in_the_count(seeded):
     one = Registration.objects.filter(edition=seeded.edition, committee="Ældreudvalget")
     assert anonymise_registrations(one, timezone.now()) == 1
     assert not Registration.objects.filter(committee="Ældreudvalget").exists()
+    # Named by one only, so kept as a count without its text.
+    assert list(CommitteeCount.objects.values_list("committee", "count")) == [("", 1)]
     known(reports.edition_figures(seeded.edition))
     anonymise_edition(seeded.edition, timezone.now())
     known(reports.edition_figures(seeded.edition))

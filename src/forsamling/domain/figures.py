@@ -202,3 +202,23 @@ def rating(points: Sequence[int]) -> float | None:
 def share(part: int, whole: int) -> int | None:
     """Whole percent, None of nothing."""
     return round(100 * part / whole) if whole else None
+
+
+@dataclass(frozen=True)
+class Committees:
+    named: tuple[tuple[str, int], ...]  # committees named by at least five, most first
+    other: int  # participants of committees named by fewer than five (never shown by name)
+
+
+def committees(counted: Iterable[tuple[str, int]], other: int = 0) -> Committees:
+    """Committees are typed freely, so a rare one may point to a person (or be a name): one
+    named by fewer than `MIN_GROUP` is counted among the others, as the survey's results do."""
+    rows = list(counted)
+    return Committees(
+        named=tuple((name, n) for name, n in rows if n >= MIN_GROUP),
+        other=other + sum(n for _, n in rows if n < MIN_GROUP),
+    )
+
+
+def committee_key(text: str) -> str:
+    return " ".join(text.split()).casefold()

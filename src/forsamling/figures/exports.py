@@ -78,7 +78,13 @@ def report_xlsx(years: list[Figures]) -> bytes:
         ["Kommune", "Deltagere"],
         [[m, n] for m, n in f.coverage.by_municipality],
     )
-    _sheet(workbook, "Udvalg", ["Udvalg", "Deltagere"], [[c, n] for c, n in f.by_committee])
+    _sheet(
+        workbook,
+        "Udvalg",
+        ["Udvalg", "Deltagere"],
+        [[c, n] for c, n in f.committees.named]
+        + [["Andre udvalg (under 5 hver)", f.committees.other]],
+    )
     _sheet(
         workbook,
         "Første time",

@@ -72,7 +72,7 @@ class Figures:
     arrived: int = 0
     dinner: int = 0
     by_category: list[CategoryLine] = field(default_factory=list)
-    by_committee: list[tuple[str, int]] = field(default_factory=list)
+    committees: count.Committees = field(default_factory=lambda: count.committees([]))
     coverage: count.Coverage = field(default_factory=lambda: count.coverage([]))
     rush: count.Rush | None = None
     sessions: list[SessionLine] = field(default_factory=list)
@@ -117,7 +117,8 @@ def edition_figures(edition: Edition) -> Figures:
     live_committees = count.grouped(
         active.exclude(committee="").values_list("committee", flat=True)
     )
-    kept = CommitteeCount.objects.filter(edition=edition).values_list("committee", "count")
+    kept = list(CommitteeCount.objects.filter(edition=edition).values_list("committee", "count"))
+    kept_other = sum(n for committee, n in kept if not committee)
     invoiced, credited, invoices, credit_notes, drafts = _revenue(edition)
     return Figures(
         edition=edition,
@@ -130,7 +131,9 @@ def edition_figures(edition: Edition) -> Figures:
             registration__edition=edition, status=ChoiceStatus.WAITING
         ).count(),
         by_category=by_category,
-        by_committee=count.added(live_committees, kept),
+        committees=count.committees(
+            count.added(live_committees, [(c, n) for c, n in kept if c]), kept_other
+        ),
         coverage=count.coverage(active.values_list("organisation", flat=True)),
         rush=count.rush(
             registrations.values_list("created_at", flat=True),
