@@ -10,6 +10,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from forsamling.accounts.roles import grant_role
+from forsamling.domain.permissions import Role
 from tests.backoffice.conftest import make_user
 from tests.factories import organiser_client
 
@@ -73,3 +75,18 @@ def test_the_pdf_is_rendered(client, seeded, tmp_path):
         ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     assert "7 af 98 kommuner" in text
+
+
+def test_a_viewer_reads_and_downloads_the_door_staff_do_not(client, seeded):
+    viewer, door = make_user("laeser", is_staff=True), make_user("doer", is_staff=True)
+    grant_role(user=viewer, edition=seeded.edition, role=Role.VIEWER)
+    grant_role(user=door, edition=seeded.edition, role=Role.CHECKIN)
+    client.force_login(viewer)
+    assert (
+        url("figures_xlsx", seeded.edition)
+        in client.get(url("figures", seeded.edition)).content.decode()
+    )
+    assert client.get(url("figures_xlsx", seeded.edition)).status_code == 200
+    client.force_login(door)
+    for name in ("figures", "figures_xlsx", "figures_pdf"):
+        assert client.get(url(name, seeded.edition)).status_code == 403

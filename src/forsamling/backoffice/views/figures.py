@@ -47,9 +47,13 @@ def _charts(f: Figures) -> dict[str, SafeString]:
     }
 
 
-def _years(request: HttpRequest, edition: str) -> tuple[Edition, set[Action], list[Figures]]:
+def _years(
+    request: HttpRequest, edition: str, action: Action = Action.VIEW
+) -> tuple[Edition, set[Action], list[Figures]]:
+    """The page needs the right to view; the downloads the right to export, as the other
+    reports' downloads."""
     the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    actions = require(request, the_edition, action)
     return the_edition, actions, reports.comparison(the_edition)
 
 
@@ -72,7 +76,7 @@ def figures(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def figures_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition, _actions, years = _years(request, edition)
+    the_edition, _actions, years = _years(request, edition, Action.EXPORT)
     response = HttpResponse(
         exports.report_xlsx(years),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -82,7 +86,7 @@ def figures_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def figures_pdf(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition, _actions, years = _years(request, edition)
+    the_edition, _actions, years = _years(request, edition, Action.EXPORT)
     response = HttpResponse(
         exports.report_pdf(years, _charts(years[-1])), content_type="application/pdf"
     )
