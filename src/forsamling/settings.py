@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "forsamling.privacy",
     "forsamling.prizes",
     "forsamling.surveys",
+    "forsamling.figures",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",

@@ -25,6 +25,7 @@ from django.db.models import Q, QuerySet
 from forsamling.conferences.models import Edition
 from forsamling.domain.invoicing import amount_due
 from forsamling.exhibitors.models import Exhibitor, Lead, StandStaff
+from forsamling.figures.services import keep_committee_counts
 from forsamling.outbox.models import Delivery, MessageStatus, SentMessage
 from forsamling.outputs import jobs
 from forsamling.privacy import consents
@@ -84,6 +85,7 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
         .filter(pk__in=ids)
     )
     _retain_invoice_lines(rows)
+    keep_committee_counts(rows)  # the committee goes below; its count stays in the figures
     names_by_registration = _former_names(rows)
     emails = [r.email for r in rows]
     for registration in rows:

@@ -8,6 +8,7 @@ from forsamling.backoffice.urls import (
     checkin,
     dinner,
     exhibitors,
+    figures,
     invitations,
     invoices,
     meals,
@@ -46,6 +47,7 @@ pages = [
     path("", include(api_tokens)),
     path("", include(surveys)),
     path("", include(next_year)),
+    path("", include(figures)),
 ]
 
 urlpatterns = [

@@ -1,0 +1,125 @@
+"""The figures as an XLSX workbook (numbers as numbers) and a PDF report (WeasyPrint), from
+the same `Figures` the back office shows."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from weasyprint import HTML
+
+from forsamling.figures.reports import Figures, comparison_rows
+from forsamling.outputs.spreadsheets import neutralised
+
+HOUR_MARKS = (1, 5, 10, 15, 20, 30, 45, 60)
+
+
+def hour_table(figures: Figures) -> list[tuple[int, int]]:
+    """The running total after some of the first hour's minutes, for the text table."""
+    assert figures.rush is not None
+    return [(minute, figures.rush.first_hour[minute - 1]) for minute in HOUR_MARKS]
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, str):
+        return neutralised(value)
+    return value
+
+
+def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
+    sheet = workbook.create_sheet(title)
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([_cell(v) for v in row])
+    sheet.column_dimensions["A"].width = 40
+    sheet.freeze_panes = "B2"
+
+
+def report_xlsx(years: list[Figures]) -> bytes:
+    """One sheet side by side with earlier editions, then this edition's (the last) details."""
+    f = years[-1]
+    assert f.rush is not None
+    workbook = Workbook()
+    assert workbook.active is not None
+    workbook.remove(workbook.active)
+    _sheet(
+        workbook,
+        "Sammenligning",
+        ["Tal", *(str(y.edition.year) for y in years)],
+        [[row.label, *row.values] for row in comparison_rows(years)],
+    )
+    _sheet(
+        workbook,
+        "Kategorier",
+        ["Kategori", "Tilmeldte", "Tjekket ind", "Udeblevet"],
+        [[c.name, c.registered, c.arrived, c.no_shows] for c in f.by_category],
+    )
+    _sheet(
+        workbook,
+        "Regioner",
+        ["Region", "Kommuner med deltagere", "Kommuner i alt", "Deltagere fra kommunerne",
+         "Fra regionen selv"],
+        [[r.region, r.municipalities, r.of, r.participants, r.from_region]
+         for r in f.coverage.by_region],
+    )  # fmt: skip
+    _sheet(
+        workbook,
+        "Kommuner",
+        ["Kommune", "Deltagere"],
+        [[m, n] for m, n in f.coverage.by_municipality],
+    )
+    _sheet(
+        workbook,
+        "Udvalg",
+        ["Udvalg", "Deltagere"],
+        [[c, n] for c, n in f.committees.named]
+        + [["Andre udvalg (under 5 hver)", f.committees.other]],
+    )
+    _sheet(
+        workbook,
+        "Første time",
+        ["Minut", "Tilmeldte i alt"],
+        [[minute + 1, total] for minute, total in enumerate(f.rush.first_hour)],
+    )
+    _sheet(workbook, "Dag for dag", ["Dag", "Tilmeldte i alt"], [[d, n] for d, n in f.rush.per_day])
+    _sheet(
+        workbook,
+        "Sessioner",
+        ["Session", "Break out", "Tilmeldte", "Pladser", "Ved døren", "Uden tilmelding",
+         "Vurdering", "Svar"],
+        [[s.title, s.slot, s.registered, s.capacity, s.attended, s.walk_ins, s.rating, s.answers]
+         for s in f.sessions],
+    )  # fmt: skip
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def report_html(years: list[Figures], charts: Mapping[str, SafeString]) -> str:
+    f = years[-1]
+    return render_to_string(
+        "figures/report.html",
+        {
+            "edition": f.edition,
+            "years": years,
+            "f": f,
+            "rows": comparison_rows(years),
+            "hour_table": hour_table(f),
+            "charts": charts,
+            "made": timezone.now(),
+        },
+    )
+
+
+def report_pdf(years: list[Figures], charts: Mapping[str, SafeString]) -> bytes:
+    return bytes(HTML(string=report_html(years, charts)).write_pdf())

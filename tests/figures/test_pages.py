@@ -1,0 +1,92 @@
+"""The "Tal og rapport" page, its workbook and its PDF, for the seeded edition."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from forsamling.accounts.roles import grant_role
+from forsamling.domain.permissions import Role
+from tests.backoffice.conftest import make_user
+from tests.factories import organiser_client
+
+
+def url(name, edition):
+    return reverse(f"backoffice:{name}", args=[edition.slug])
+
+
+def test_the_page_shows_the_figures_with_a_table_for_every_chart(client, seeded):
+    response = organiser_client(client).get(url("figures", seeded.edition))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "7 af 98 kommuner og 2 af 5 regioner var repræsenteret." in html
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" viewBox') == 3
+    for chart_id in ("chart-regions", "chart-first-hour", "chart-days"):
+        assert f'aria-labelledby="{chart_id}"' in html
+    assert "Social- og Sundhedsudvalget" in html
+    assert "Ældreudvalget" not in html  # named by one only
+    assert "4,2 (5 svar)" in html
+    assert "under 5 svar" in html
+    assert "7.500,00 kr." in html
+    overview = client.get(url("overview", seeded.edition)).content.decode()
+    assert url("figures", seeded.edition) in overview
+
+
+def test_a_staff_user_without_a_role_is_refused(client, seeded):
+    client.force_login(make_user("uden-rolle", is_staff=True))
+    assert client.get(url("figures", seeded.edition)).status_code == 403
+    assert client.get(url("figures_xlsx", seeded.edition)).status_code == 403
+
+
+def test_the_workbook_holds_numbers_as_numbers(client, seeded):
+    response = organiser_client(client).get(url("figures_xlsx", seeded.edition))
+    assert response.status_code == 200
+    book = load_workbook(io.BytesIO(response.content))
+    compare = {row[0]: row[1:] for row in book["Sammenligning"].iter_rows(values_only=True)}
+    assert compare["Tal"] == ("2026",)
+    assert compare["Kommuner repræsenteret (af 98)"] == (7,)
+    assert compare["Udeblevet"] == (4,)
+    assert compare["Faktureret (kr. inkl. moms)"] == (7500.0,)
+    assert compare["Udestående (kr. inkl. moms)"] == (5000.0,)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=2, min_col=2):
+            for cell in row:
+                if cell.value is not None and sheet.title not in {"Sessioner", "Dag for dag"}:
+                    assert cell.data_type == "n", (sheet.title, cell.coordinate, cell.value)
+    sessions = list(book["Sessioner"].iter_rows(min_row=2, values_only=True))
+    assert ("Psykiatri", "Temamøder", 6, 300, 2, 1, 4.2, 5) in sessions
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="needs poppler-utils")
+def test_the_pdf_is_rendered(client, seeded, tmp_path):
+    response = organiser_client(client).get(url("figures_pdf", seeded.edition))
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    pdf = tmp_path / "tal.pdf"
+    pdf.write_bytes(response.content)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(tmp_path / "side")], check=True)
+    assert sorted(p.name for p in tmp_path.glob("side-*.png"))
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "7 af 98 kommuner" in text
+
+
+def test_a_viewer_reads_and_downloads_the_door_staff_do_not(client, seeded):
+    viewer, door = make_user("laeser", is_staff=True), make_user("doer", is_staff=True)
+    grant_role(user=viewer, edition=seeded.edition, role=Role.VIEWER)
+    grant_role(user=door, edition=seeded.edition, role=Role.CHECKIN)
+    client.force_login(viewer)
+    assert (
+        url("figures_xlsx", seeded.edition)
+        in client.get(url("figures", seeded.edition)).content.decode()
+    )
+    assert client.get(url("figures_xlsx", seeded.edition)).status_code == 200
+    client.force_login(door)
+    for name in ("figures", "figures_xlsx", "figures_pdf"):
+        assert client.get(url(name, seeded.edition)).status_code == 403
