@@ -35,11 +35,11 @@ class ApiRoot(ETagMixin, APIView):
         )
 
 
+@extend_schema(exclude=True)  # above @api_view: drf-spectacular reads it from the view
 @api_view(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
 @authentication_classes([])
 @permission_classes([])
 @throttle_classes([])
-@extend_schema(exclude=True)
 def not_found(request: Request) -> Response:
     """Any other path under /api/: a JSON 404 (the site's Danish page is HTML)."""
     raise NotFound
