@@ -120,6 +120,7 @@ def copy_edition_in_transaction(
             is_politician=c.is_politician,
             is_health_council=c.is_health_council,
             order=c.order,
+            invitation_only=c.needs_invitation,  # bulk_create skips `save`'s marking
         )
         for c in Category.objects.filter(edition=source)
     )

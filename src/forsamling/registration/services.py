@@ -186,7 +186,7 @@ def register_participant(
                 network=network,
                 **values,
             )
-            if category.invitation_only and not outside_window:
+            if category.needs_invitation and not outside_window:  # free ones too (issue 28)
                 invitation_codes.redeem(category=category, code=invitation_code)
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
             consents.record_registration_consent(registration, now)  # only if ticked
