@@ -59,7 +59,9 @@ def group_page(edition):
     group = GroupBooking.objects.create(
         edition=edition, organisation="KL", secretary_name="S", secretary_email="s@kl.dk"
     )
-    return reverse("public:registration_group", kwargs={"edition": edition.slug, "token": group.token})
+    return reverse(
+        "public:registration_group", kwargs={"edition": edition.slug, "token": group.token}
+    )
 
 
 def test_the_form_labels_a_free_category_as_needing_a_code(client, edition, press):
