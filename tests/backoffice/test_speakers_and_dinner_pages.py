@@ -120,13 +120,16 @@ def test_a_paid_or_open_category_cannot_be_chosen_for_an_invitation(
     assert not SpeakerRecord.objects.filter(speaker=speakers.sofie).exists()
 
 
-def test_a_free_category_open_to_anyone_is_pointed_out(client, conference, users, speakers):
-    Category.objects.create(edition=conference.edition, key="gratis", name="Presse", order=8)
-    client.force_login(users.organiser)
-    assert (
-        "Presse er gratis, men kræver ikke invitationskode"
-        in client.get(url(conference)).content.decode()
+def test_a_new_free_category_is_one_speakers_can_be_invited_to(client, conference, users, speakers):
+    """Issue 28: a free category is invitation-only once saved, so it is offered for the
+    speakers' invitation and no warning about an open free category is needed any more."""
+    press = Category.objects.create(
+        edition=conference.edition, key="gratis", name="Presse", order=8
     )
+    client.force_login(users.organiser)
+    page = client.get(url(conference)).content.decode()
+    assert f'<option value="{press.pk}">Presse</option>' in page
+    assert "kræver ikke invitationskode" not in page
 
 
 @pytest.fixture

@@ -132,11 +132,14 @@ def test_organisers_create_limit_and_revoke_codes_in_the_back_office(
     client.post(f"{page}{code.pk}/tilbagekald/")
     code.refresh_from_db()
     assert code.status == "revoked"
-    # Which categories need a code.
+    # Which categories need a code: a free one always (issue 28), unticked or not.
     client.post(f"{page}kategorier/", {"categories": [edition.stand_staff.pk]})
     speaker.refresh_from_db()
     edition.stand_staff.refresh_from_db()
-    assert not speaker.invitation_only and edition.stand_staff.invitation_only
+    assert speaker.invitation_only and edition.stand_staff.invitation_only
+    client.post(f"{page}kategorier/", {"categories": []})
+    edition.stand_staff.refresh_from_db()
+    assert not edition.stand_staff.invitation_only
 
 
 def test_bad_input_to_the_code_form_is_a_danish_error(client, edition, speaker, organiser):

@@ -13,6 +13,7 @@ from forsamling.domain.registration_rules import (
     check_no_overlap,
     check_one_per_slot,
     check_window,
+    needs_invitation,
 )
 
 OPENS = datetime(2026, 2, 25, 9, 0, tzinfo=UTC)  # kl. 10.00 in Copenhagen
@@ -89,3 +90,17 @@ def test_cancelling_after_the_deadline_costs_the_full_price():
 
 def test_without_a_deadline_cancelling_is_always_free():
     assert cancellation_fee(Decimal("3995"), CLOSES, None) == 0
+
+
+@pytest.mark.parametrize(
+    ("price", "invitation_only", "needed"),
+    [
+        (Decimal("0"), False, True),  # free: always by invitation (issue 28)
+        (Decimal("0.00"), True, True),
+        (Decimal("0.01"), False, False),
+        (Decimal("3995"), False, False),
+        (Decimal("1900"), True, True),  # marked by the organisers
+    ],
+)
+def test_a_free_or_marked_category_needs_an_invitation(price, invitation_only, needed):
+    assert needs_invitation(price, invitation_only) is needed

@@ -102,3 +102,10 @@ class RegistrationPaused(RegistrationError):
 def check_not_paused(paused: bool) -> None:
     if paused:
         raise RegistrationPaused()
+
+
+def needs_invitation(price: Decimal, invitation_only: bool) -> bool:
+    """Whether a category can be chosen only with an invitation code: one the organisers
+    marked so, and every free one (0 kr.), marked or not. A free place is given, never taken
+    by whoever finds it on the form (issue 28)."""
+    return invitation_only or price <= 0

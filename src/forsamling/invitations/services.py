@@ -78,8 +78,11 @@ def revoke_code(*, invitation: InvitationCode, user: Any) -> None:
 
 @transaction.atomic(durable=True)
 def set_invitation_only(*, edition: Edition, categories: Iterable[Category], user: Any) -> None:
-    """Exactly these categories of the edition need a code from now on."""
+    """Exactly these categories of the edition need a code from now on, and its free ones
+    always (`registration_rules.needs_invitation`): unticking a 0 kr. category keeps it."""
     keys = {category.pk for category in categories}
+    free = Category.objects.filter(edition=edition, price__lte=0).values_list("pk", flat=True)
+    keys |= set(free)
     Category.objects.filter(edition=edition).update(invitation_only=False)
     Category.objects.filter(edition=edition, pk__in=keys).update(invitation_only=True)
     chosen = sorted(Category.objects.filter(pk__in=keys).values_list("key", flat=True))

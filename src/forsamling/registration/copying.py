@@ -172,6 +172,7 @@ def _copy_categories(source: Edition, copy: Edition, copied: Copied) -> None:
     for category in categories:
         category.pk = None
         category.edition = copy
+        category.invitation_only = category.needs_invitation  # bulk_create skips `save`'s marking
         category._state.adding = True
     Category.objects.bulk_create(categories)
 

@@ -246,7 +246,7 @@ class ChoicesMixin:
 
 
 def invitation_note(category: Category) -> str:
-    return f" ({_('kræver invitationskode')})" if category.invitation_only else ""
+    return f" ({_('kræver invitationskode')})" if category.needs_invitation else ""
 
 
 class CategoryChoiceField(forms.ChoiceField):
@@ -386,10 +386,10 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         return data
 
     def check_invitation(self, data: dict[str, Any]) -> None:
-        """Adds a Danish error unless an invitation-only category comes with a usable code.
-        Costs a query only when such a category is chosen: never on the 10.00 rush's path."""
+        """Adds a Danish error unless an invitation-only or free category comes with a usable
+        code. Costs a query only when such a category is chosen: never on the 10.00 rush's path."""
         category = data.get("category")
-        if category is None or not category.invitation_only:
+        if category is None or not category.needs_invitation:
             return
         code = data.get("invitation_code") or ""
         if not code:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.conferences.models import Edition
 from forsamling.domain.eligibility import Attendee
 from forsamling.domain.leads import LEADS_CONSENT
+from forsamling.domain.registration_rules import needs_invitation
 from forsamling.programme.models import Item, Session
 
 
@@ -43,7 +45,8 @@ class Category(models.Model):
         default=False,
         help_text=_(
             "F.eks. oplægsholdere og presse: kan kun vælges med en invitationskode fra "
-            "arrangøren (forsamling.invitations)."
+            "arrangøren (forsamling.invitations). En gratis kategori (0 kr.) kræver altid en "
+            "invitationskode og markeres automatisk, når den gemmes."
         ),
     )
 
@@ -57,6 +60,20 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # A free category is invitation-only whoever saves it (the admin, a copy, the demo),
+        # so the flag shown to organisers says what the registration enforces.
+        if needs_invitation(self.price, self.invitation_only) and not self.invitation_only:
+            self.invitation_only = True
+            if (fields := kwargs.get("update_fields")) is not None:
+                kwargs["update_fields"] = {*fields, "invitation_only"}
+        super().save(*args, **kwargs)
+
+    @property
+    def needs_invitation(self) -> bool:
+        """Only with an invitation code: marked so, or free (`registration_rules`)."""
+        return needs_invitation(self.price, self.invitation_only)
 
     @property
     def attendee(self) -> Attendee:

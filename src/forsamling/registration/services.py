@@ -128,9 +128,10 @@ def register_participant(
     (if ticked); the session seats (or waiting-list places); the audit entry; last, one of the
     edition's places. A refusal at any step rolls all of it back.
 
-    `invitation_code`: an invitation-only category needs a usable code, whose use is counted
-    here (`InvitationInvalid` otherwise); staff registering someone (`outside_window`) need
-    none.
+    `invitation_code`: an invitation-only or free category needs a usable code
+    (`registration_rules.needs_invitation`), whose use is counted here (`InvitationInvalid`
+    otherwise); staff registering someone (`outside_window`) need none, but a code they pass
+    (a speaker's invitation) is checked and counted as anyone's.
 
     `outside_window`: registered by staff, not through the public form: a walk-in at the
     door after the window has closed, or stand staff named by their exhibitor before it
@@ -186,7 +187,9 @@ def register_participant(
                 network=network,
                 **values,
             )
-            if category.invitation_only and not outside_window:
+            # Free categories too (issue 28). Staff's paths need no code; one given (the
+            # speaker's invitation, a code typed at the desk) is counted all the same.
+            if category.needs_invitation and (invitation_code or not outside_window):
                 invitation_codes.redeem(category=category, code=invitation_code)
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
             consents.record_registration_consent(registration, now)  # only if ticked

@@ -92,7 +92,6 @@ def _page(
     form: InviteForm | None,
     status: int = 200,
 ) -> HttpResponse:
-    open_free = Category.objects.filter(edition=edition, price=0, invitation_only=False)
     return render(
         request,
         "backoffice/speakers/list.html",
@@ -102,7 +101,6 @@ def _page(
             "records": records,
             "filters": filters,
             "form": form,
-            "open_free": list(open_free),
             "needs": Action.VIEW_NEEDS in actions,
             "query": request.GET.urlencode(),
         },
