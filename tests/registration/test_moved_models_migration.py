@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [
-    ("registration", "0011_registration_network"),  # and what depends on it
+    ("registration", "0015_dinner_tables"),  # and what depends on it
     ("invitations", "0001_initial"),
     ("privacy", "0005_access_link"),
     ("contenttypes", "0002_remove_content_type_name"),

@@ -32,8 +32,10 @@ SOURCE = str(Path(forsamling.__file__).parent)
 # nine of registration's modules, the edition's page read, four of core's abuse checks
 # (abuse, clients, proof_of_work, ratelimit), core's one-second reads and safe-text check, and
 # five of the domain's rules (audit, capacity, ean, eligibility, registration_rules). Fewer
-# would mean merging those core and domain modules, which other apps use too.
-MOST_FILES = 22
+# would mean merging those core and domain modules, which other apps use too. The meals and
+# the dinner's seat (issue 28) added three more: domain/meals, registration/meals and
+# registration/dinner, so 25. Issue 22's 15 is NOT met; this guard keeps it from growing.
+MOST_FILES = 25
 
 
 def files_run_under(view: CodeType, call: Callable[[], Any]) -> tuple[Any, list[str]]:

@@ -44,6 +44,7 @@ SCOPE: tuple[Family, ...] = (
         (f"{EDITION}forebyggelsespris/",),
     ),
     Family(_("Evalueringen efter konferencen, på det personlige link"), (f"{EDITION}evaluering/",)),
+    Family(_("Oplægsholdernes side, på det personlige link"), (f"{EDITION}oplaegsholder/",)),
     Family(
         _("Indtjekningen ved dørene: appen på telefonen, skranken og ankomsterne"),
         (
@@ -56,18 +57,15 @@ SCOPE: tuple[Family, ...] = (
 )
 
 # Addresses that answer a program, not a person: no page to make accessible (the language
-# switch, the proof-of-work challenge, the operators' health, readiness and metrics).
-NOT_PAGES = ("i18n/", "altcha/", "healthz", "readyz", "metrics")
+# switch, the proof-of-work challenge, the operators' health, readiness and metrics, and the
+# JSON API for other systems, whose browsable pages are a developer's tool).
+NOT_PAGES = ("i18n/", "altcha/", "healthz", "readyz", "metrics", "api/")
 
 KNOWN_ISSUES: tuple[str | Promise, ...] = (
     _(
-        "Udstillernes plantegning: standenes numre på kortet er meget små på en telefon, og "
-        "bookingtabellen viser ikke alle kolonner på en smal skærm."
-    ),
-    _(
-        "Backoffice: brede tabeller (tilmeldingslisten, juryens rangliste) skal rulles vandret "
-        "på en telefon. Backoffice er bygget på Djangos administration og ser anderledes ud "
-        "end resten af sitet."
+        "Backoffice er bygget på Djangos administration og ser anderledes ud end resten af "
+        "sitet. Nogle brede tabeller (tallene for sessionerne) rulles vandret i deres egen "
+        "boks på en telefon."
     ),
     _(
         "PDF-filerne (programmet, navneskiltene, inspirationskataloget og fakturaerne) er ikke "
