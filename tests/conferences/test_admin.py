@@ -51,6 +51,10 @@ def form_data(edition: Edition, **changes) -> dict:
         "themes-INITIAL_FORMS": "0",
         "themes-MIN_NUM_FORMS": "0",
         "themes-MAX_NUM_FORMS": "1000",
+        "meals-TOTAL_FORMS": "0",
+        "meals-INITIAL_FORMS": "0",
+        "meals-MIN_NUM_FORMS": "0",
+        "meals-MAX_NUM_FORMS": "1000",
     }
     data.update(changes)
     return data

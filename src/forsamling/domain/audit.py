@@ -230,7 +230,7 @@ def describe(
             return f"{who} gav samtykke til {_purpose(details)}"
         case AuditAction.CONSENT_WITHDRAWN:
             return f"{who} trak samtykket til {_purpose(details)} tilbage"
-        case _ if action.startswith(("invitation_", "prize_")):
+        case _ if action.startswith(("invitation_", "prize_", "dinner_")):
             return _office_sentence(who, action, details)
     return f"{who}: {action}"
 
