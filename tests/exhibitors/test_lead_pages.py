@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from forsamling.checkin.tokens import badge_code
 from forsamling.exhibitors.models import Lead
 from forsamling.outputs.badges import checkin_url
-from forsamling.privacy.models import ConsentRecord, Purpose
+from forsamling.registration.models import ConsentRecord, Purpose
 
 pytestmark = pytest.mark.django_db
 
