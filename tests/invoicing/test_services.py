@@ -12,10 +12,11 @@ from forsamling.domain import invoicing as rules
 from forsamling.domain.ean import is_valid_gln
 from forsamling.invoicing import services
 from forsamling.invoicing.models import Buyer, Invoice, LineKind, State
-from forsamling.registration.models import GroupBooking, Registration
+from forsamling.registration.models import GroupBooking, InvitationCode, Registration
 from forsamling.registration.services import (
     ParticipantDetails,
     cancel_registration,
+    register_participant,
     substitute_participant,
 )
 from tests.invoicing.conftest import EAN_AALBORG, EAN_ODENSE, people, register
@@ -109,9 +110,22 @@ def test_a_late_cancellation_is_invoiced_as_a_fee_line_and_a_free_one_not_at_all
 
 
 def test_free_categories_are_not_invoiced(conference):
+    """A free category is used by invitation (issue 28): the speaker's code, then no invoice."""
     conference.politician.price = Decimal(0)
     conference.politician.save()
-    register(conference, "Oplægsholder Olsen")
+    code = InvitationCode.objects.create(
+        edition=conference.edition, category=conference.politician, code="TALEROLSEN"
+    )
+    register_participant(
+        edition=conference.edition,
+        idempotency_key="free-olsen",
+        details=ParticipantDetails(
+            name="Oplægsholder Olsen", email="olsen@example.dk", organisation="Aalborg Kommune"
+        ),
+        category=conference.politician,
+        sessions=[],
+        invitation_code=code.code,
+    )
     assert services.draft_invoices(edition=conference.edition) == []
 
 
