@@ -7,6 +7,7 @@ its own that reads the programme).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from functools import cached_property
 from typing import Any
 
@@ -131,11 +132,13 @@ class Programme(ProgrammeView):
         return Response(self.get_serializer(data).data)
 
 
-class ProgrammeList(ProgrammeView):
-    """A paginated list out of the published programme (empty before the first version)."""
+class ProgrammeList(ProgrammeView, ABC):
+    """A paginated list out of the published programme (empty before the first version); each
+    list below says which rows."""
 
+    @abstractmethod
     def rows(self) -> list[dict[str, Any]]:
-        raise NotImplementedError
+        """The list's rows out of `self.programme`."""
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         rows = self.rows() if self.programme is not None else []
