@@ -77,3 +77,26 @@ def test_inside_a_callers_transaction_the_callers_durability_is_kept(durable_ses
         with ratelimit.counting():
             ratelimit.hit(["mail-link:x"], seconds=600)
         assert _synchronous_commit() == "on"
+
+
+@pytest.mark.django_db
+def test_a_first_hit_is_first_in_its_window_and_the_one_before_also_across_the_edge():
+    """CI's failure: a link mailed at 10.29.59 and again at 10.30.00 (two fixed windows)."""
+    edge = 1_000_200.0  # a multiple of 300: a window starts here
+    assert ratelimit.first_hit("mail", seconds=300, now=edge - 1)
+    assert not ratelimit.first_hit("mail", seconds=300, now=edge - 0.5)
+    assert not ratelimit.first_hit("mail", seconds=300, now=edge)  # the next window
+    assert not ratelimit.first_hit("mail", seconds=300, now=edge + 299)
+    # Two windows on, the earlier hits are out of reach, and the next one is first again.
+    assert ratelimit.first_hit("mail", seconds=300, now=edge + 300)
+    assert ratelimit.first_hit("other", seconds=300, now=edge + 300)
+
+
+@pytest.mark.django_db
+def test_calls_refused_do_not_push_the_next_grant_further_off():
+    """Someone asking for another's link every minute never keeps it from them."""
+    start = 1_000_200.0
+    assert ratelimit.first_hit("mail", seconds=300, now=start)
+    for minute in range(1, 10):
+        assert not ratelimit.first_hit("mail", seconds=300, now=start + 60 * minute - 1)
+    assert ratelimit.first_hit("mail", seconds=300, now=start + 600)

@@ -164,5 +164,4 @@ def may_mail_link(edition_slug: str, email: str) -> bool:
     the one limit that refuses, as it protects the recipient's inbox, not us."""
     key = f"mail-link:{edition_slug}:{email.strip().lower()}"
     with ratelimit.counting():
-        counts = ratelimit.hit([key], seconds=settings.FORSAMLING_RESEND_INTERVAL_SECONDS)
-    return counts[key] <= 1
+        return ratelimit.first_hit(key, seconds=settings.FORSAMLING_RESEND_INTERVAL_SECONDS)

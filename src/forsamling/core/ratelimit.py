@@ -86,6 +86,19 @@ def hit(keys: Sequence[str], *, seconds: int, now: float | None = None) -> dict[
     return {key: counts[stored_key(key)] for key in keys}
 
 
+def first_hit(key: str, *, seconds: int, now: float | None = None) -> bool:
+    """True for at most one call per `seconds` and key ("at most one e-mail per five minutes"),
+    also across a window's edge: a hit at 10.04.59 and one at 10.05.00 fall in two windows, and
+    the second is refused. A window's row exists only if a call in it was granted: while the
+    previous window holds one, a call is refused without being counted, so calls that keep
+    coming never push the next grant further off (the next is granted at most two windows after
+    the last). Concurrent calls are ordered by the upsert, so exactly one of them is granted."""
+    window = window_of(seconds, now)
+    if RateCounter.objects.filter(key=stored_key(key), window=window - 1).exists():
+        return False
+    return hit([key], seconds=seconds, now=now)[key] == 1
+
+
 def recent(keys: Sequence[str], *, seconds: int, now: float | None = None) -> dict[str, int]:
     """How many hits each key had in the last `seconds` (sliding: this window's count and the
     part of the previous one's still inside), in one SELECT."""
