@@ -344,7 +344,7 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 # The views (by name) that may use the camera on their own origin.
 PERMISSIONS_POLICY_CAMERA_VIEWS = ["backoffice:checkin_app", "public:exhibitor_leads"]
 
-# The proxies whose X-Forwarded-For is believed for the client's address (forsamling.core.clients):
+# The proxies whose X-Forwarded-For is believed for the client's address (forsamling.core.abuse):
 # comma-separated addresses or networks. Without it no header is believed; with
 # BEHIND_TLS_PROXY the documented proxy on the same machine (loopback) is.
 # A wrong entry stops the start-up here (ValueError), rather than trusting nothing silently.
@@ -376,7 +376,7 @@ FORSAMLING_RATE_LOGIN_LINKS_PER_ADDRESS = int(
 )
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "forsamling.backoffice.lockout.locked_out"
-AXES_CLIENT_IP_CALLABLE = "forsamling.core.clients.axes_client_ip"
+AXES_CLIENT_IP_CALLABLE = "forsamling.core.abuse.axes_client_ip"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 
 # Bots (forsamling.core.abuse). The public forms that create rows or send e-mail carry an ALTCHA

@@ -9,7 +9,7 @@ import altcha
 import pytest
 from django.urls import reverse
 
-from forsamling.core import abuse, proof_of_work, ratelimit
+from forsamling.core import abuse
 from forsamling.core.models import RateCounter, UsedChallenge
 from forsamling.registration.models import AuditEntry, GroupBooking, Registration
 from tests.registration.test_pages import form_data
@@ -114,9 +114,9 @@ def accept(n: int, *, form: str, network: str = "", domain: str = "") -> None:
     """n accepted forms from a network and a domain, as the views count them."""
     keys = [abuse.network_key(form, network)] if network else []
     keys += [abuse.domain_key(form, domain)] if domain else []
-    with ratelimit.counting():
+    with abuse.counting():
         for _ in range(n):
-            ratelimit.hit(keys, seconds=600)
+            abuse.hit(keys, seconds=600)
 
 
 def test_the_challenge_costs_more_with_the_forms_accepted_from_the_network(
@@ -138,7 +138,7 @@ def test_the_domain_adds_cost_up_to_its_cap(client, db, bots_held_off):
     a few seconds in a browser, and never refuses."""
     accept(1000, form="register", domain="victim-kommune.dk")
     capped = challenge(client, domain="victim-kommune.dk", REMOTE_ADDR="198.51.100.7")
-    assert capped["maxNumber"] == proof_of_work.cost(150) == 10 * 2000
+    assert capped["maxNumber"] == abuse.cost(150) == 10 * 2000
     assert challenge(client, domain="aalborg.dk", REMOTE_ADDR="198.51.100.7")["maxNumber"] == 2000
 
 
@@ -224,7 +224,7 @@ def test_a_long_e_mail_domain_is_counted_not_a_500(client, edition, bots_held_of
     data["email"], data["idempotency_key"] = f"x@{domain}", "long-domain"
     response = client.post(url(edition), data)
     assert response.status_code == 302, response.content.decode()[-3000:]
-    key = ratelimit.stored_key(abuse.domain_key("register", domain))
+    key = abuse.stored_key(abuse.domain_key("register", domain))
     assert len(key) <= 200 and RateCounter.objects.get(key=key).count == 1
     accept(149, form="register", domain=domain)
     assert challenge(client, domain=domain)["maxNumber"] == 10 * 2000
@@ -295,7 +295,7 @@ def test_a_long_address_on_send_my_link_is_not_a_500(
         for _ in range(2):
             data = {"email": email, "altcha": solved(client, "resend")}
             assert client.post(resend, data).status_code == 200
-    key = ratelimit.stored_key(f"mail-link:2026:{email}")
+    key = abuse.stored_key(f"mail-link:2026:{email}")
     assert len(key) <= 200 and RateCounter.objects.get(key=key).count == 2
 
 

@@ -12,7 +12,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import RequestFactory
 
-from forsamling.core.clients import axes_client_ip, client_address, client_network, parse_address
+from forsamling.core.abuse import axes_client_ip, client_address, client_network, parse_address
 from tests.backoffice.conftest import make_user
 
 

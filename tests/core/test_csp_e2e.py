@@ -175,12 +175,12 @@ def test_the_challenge_is_priced_for_the_e_mail_domain_as_it_is_typed(
     """The form's script fetches a challenge priced for the domain typed (issue 23): a
     municipality's 151st registration goes through at the first click; without the script's
     domain the server would ask the browser to work once more."""
-    from forsamling.core import abuse, ratelimit
+    from forsamling.core import abuse
     from forsamling.registration.models import Registration
 
-    with ratelimit.counting():
+    with abuse.counting():
         for _ in range(150):
-            ratelimit.hit([abuse.domain_key("register", "herning.dk")], seconds=600)
+            abuse.hit([abuse.domain_key("register", "herning.dk")], seconds=600)
     page = watched
     visit(page, live_server.url + "/2026/tilmelding/")
     expect(page.locator("altcha-widget [data-state=verified]")).to_have_count(1, timeout=30_000)

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from forsamling.core import ratelimit
+from forsamling.core import abuse
 from forsamling.core.models import RateCounter
 
 
@@ -16,9 +16,7 @@ from forsamling.core.models import RateCounter
 def test_concurrent_hits_from_many_connections_are_all_counted():
     def hit(_):
         try:
-            return ratelimit.hit(
-                ["register:address:10.0.0.1", "register:domain:kk.dk"], seconds=600
-            )
+            return abuse.hit(["register:address:10.0.0.1", "register:domain:kk.dk"], seconds=600)
         finally:
             connection.close()
 
@@ -33,9 +31,9 @@ def test_concurrent_hits_from_many_connections_are_all_counted():
 @pytest.mark.django_db
 def test_a_new_window_starts_from_one_and_drops_the_old_windows():
     for _ in range(3):
-        ratelimit.hit(["k"], seconds=60, now=1_000_000.0)
-    assert ratelimit.hit(["k"], seconds=60, now=1_000_000.0 + 60)["k"] == 1
-    assert ratelimit.hit(["k"], seconds=60, now=1_000_000.0 + 180)["k"] == 1
+        abuse.hit(["k"], seconds=60, now=1_000_000.0)
+    assert abuse.hit(["k"], seconds=60, now=1_000_000.0 + 60)["k"] == 1
+    assert abuse.hit(["k"], seconds=60, now=1_000_000.0 + 180)["k"] == 1
     assert list(RateCounter.objects.values_list("window", flat=True)) == [(1_000_000 + 180) // 60]
 
 
@@ -62,8 +60,8 @@ def _synchronous_commit() -> str:
 def test_the_counters_commit_without_a_disk_flush_and_leave_the_next_transaction_durable(
     durable_session,
 ):
-    with ratelimit.counting():
-        ratelimit.hit(["register:address:10.0.0.2"], seconds=600)
+    with abuse.counting():
+        abuse.hit(["register:address:10.0.0.2"], seconds=600)
         assert _synchronous_commit() == "off"
     assert _synchronous_commit() == "on"  # SET LOCAL: gone with the counters' transaction
     assert RateCounter.objects.get(key="register:address:10.0.0.2").count == 1
@@ -74,8 +72,8 @@ def test_inside_a_callers_transaction_the_callers_durability_is_kept(durable_ses
     from django.db import transaction
 
     with transaction.atomic():
-        with ratelimit.counting():
-            ratelimit.hit(["mail-link:x"], seconds=600)
+        with abuse.counting():
+            abuse.hit(["mail-link:x"], seconds=600)
         assert _synchronous_commit() == "on"
 
 
@@ -83,20 +81,20 @@ def test_inside_a_callers_transaction_the_callers_durability_is_kept(durable_ses
 def test_a_first_hit_is_first_in_its_window_and_the_one_before_also_across_the_edge():
     """CI's failure: a link mailed at 10.29.59 and again at 10.30.00 (two fixed windows)."""
     edge = 1_000_200.0  # a multiple of 300: a window starts here
-    assert ratelimit.first_hit("mail", seconds=300, now=edge - 1)
-    assert not ratelimit.first_hit("mail", seconds=300, now=edge - 0.5)
-    assert not ratelimit.first_hit("mail", seconds=300, now=edge)  # the next window
-    assert not ratelimit.first_hit("mail", seconds=300, now=edge + 299)
+    assert abuse.first_hit("mail", seconds=300, now=edge - 1)
+    assert not abuse.first_hit("mail", seconds=300, now=edge - 0.5)
+    assert not abuse.first_hit("mail", seconds=300, now=edge)  # the next window
+    assert not abuse.first_hit("mail", seconds=300, now=edge + 299)
     # Two windows on, the earlier hits are out of reach, and the next one is first again.
-    assert ratelimit.first_hit("mail", seconds=300, now=edge + 300)
-    assert ratelimit.first_hit("other", seconds=300, now=edge + 300)
+    assert abuse.first_hit("mail", seconds=300, now=edge + 300)
+    assert abuse.first_hit("other", seconds=300, now=edge + 300)
 
 
 @pytest.mark.django_db
 def test_calls_refused_do_not_push_the_next_grant_further_off():
     """Someone asking for another's link every minute never keeps it from them."""
     start = 1_000_200.0
-    assert ratelimit.first_hit("mail", seconds=300, now=start)
+    assert abuse.first_hit("mail", seconds=300, now=start)
     for minute in range(1, 10):
-        assert not ratelimit.first_hit("mail", seconds=300, now=start + 60 * minute - 1)
-    assert ratelimit.first_hit("mail", seconds=300, now=start + 600)
+        assert not abuse.first_hit("mail", seconds=300, now=start + 60 * minute - 1)
+    assert abuse.first_hit("mail", seconds=300, now=start + 600)

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from forsamling.core import ratelimit
+from forsamling.core import abuse
 from forsamling.core.models import RateCounter
 from forsamling.domain.retention import RetentionPolicy
 from forsamling.invoicing import services as invoicing
@@ -93,10 +93,10 @@ def test_expired_windows_go_and_current_ones_stay_whatever_their_length(settings
     settings.FORSAMLING_RESEND_INTERVAL_SECONDS = 300
     now = timezone.now()
     t = now.timestamp()
-    ratelimit.hit(["mail-link:2026:gammel@aalborg.dk"], seconds=300, now=t - 86400)
-    ratelimit.hit(["register:address:10.0.0.1"], seconds=600, now=t - 86400)
-    ratelimit.hit(["mail-link:2026:ny@aalborg.dk"], seconds=300, now=t)
-    ratelimit.hit(["register:address:10.0.0.2"], seconds=600, now=t)
+    abuse.hit(["mail-link:2026:gammel@aalborg.dk"], seconds=300, now=t - 86400)
+    abuse.hit(["register:address:10.0.0.1"], seconds=600, now=t - 86400)
+    abuse.hit(["mail-link:2026:ny@aalborg.dk"], seconds=300, now=t)
+    abuse.hit(["register:address:10.0.0.2"], seconds=600, now=t)
     assert counters.delete_expired_counters(now) == 2
     assert set(RateCounter.objects.values_list("key", flat=True)) == {
         "mail-link:2026:ny@aalborg.dk",
@@ -105,9 +105,7 @@ def test_expired_windows_go_and_current_ones_stay_whatever_their_length(settings
 
 
 def test_an_erasure_deletes_the_counters_keyed_by_the_address():
-    ratelimit.hit(
-        ["mail-link:2026:vibeke@randers.dk", "mail-link:2026:andre@randers.dk"], seconds=300
-    )
+    abuse.hit(["mail-link:2026:vibeke@randers.dk", "mail-link:2026:andre@randers.dk"], seconds=300)
     person = erasure.person_by_email("Vibeke@randers.dk")
     erasure.erase_person(person, timezone.now())
     assert list(RateCounter.objects.values_list("key", flat=True)) == [
@@ -117,6 +115,6 @@ def test_an_erasure_deletes_the_counters_keyed_by_the_address():
 
 def test_a_retention_run_removes_counters_never_hit_again(settings):
     settings.FORSAMLING_RESEND_INTERVAL_SECONDS = 300
-    ratelimit.hit(["mail-link:2026:x@y.dk"], seconds=300, now=timezone.now().timestamp() - 7200)
+    abuse.hit(["mail-link:2026:x@y.dk"], seconds=300, now=timezone.now().timestamp() - 7200)
     apply_retention(now=timezone.now() + timedelta(seconds=1))
     assert not RateCounter.objects.exists()

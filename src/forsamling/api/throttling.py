@@ -1,7 +1,7 @@
 """Requests per client, counted in the database so every worker and server shares the count.
 
 DRF's own throttles count in the cache, which is per process here (LocMemCache): with four
-workers a client would get four times its limit. These count with `forsamling.core.ratelimit`
+workers a client would get four times its limit. These count with `forsamling.core.abuse`'s counters
 (one upsert per request, in the fixed window) and answer 429 with `Retry-After`: the seconds
 until the window ends.
 """
@@ -17,8 +17,7 @@ from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 
 from forsamling.api.models import ApiToken
-from forsamling.core import ratelimit
-from forsamling.core.clients import client_network
+from forsamling.core import abuse
 
 
 class SharedThrottle(BaseThrottle):
@@ -30,12 +29,12 @@ class SharedThrottle(BaseThrottle):
             key = f"api:token:{request.auth.pk}"
             limit = settings.FORSAMLING_API_RATE_PER_TOKEN
         else:
-            key = f"api:network:{client_network(request._request)}"
+            key = f"api:network:{abuse.client_network(request._request)}"
             limit = settings.FORSAMLING_API_RATE_ANONYMOUS
         seconds = settings.FORSAMLING_API_RATE_WINDOW_SECONDS
         now = time.time()
-        with ratelimit.counting():
-            count = ratelimit.hit([key], seconds=seconds, now=now)[key]
+        with abuse.counting():
+            count = abuse.hit([key], seconds=seconds, now=now)[key]
         if count <= limit:
             return True
         self.retry_after = max(1, math.ceil(seconds - now % seconds))

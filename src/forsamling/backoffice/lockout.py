@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from forsamling.core.clients import client_address
+from forsamling.core.abuse import client_address
 
 logger = logging.getLogger("forsamling.logins")
 

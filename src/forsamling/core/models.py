@@ -7,7 +7,7 @@ from django.db import models
 
 class RateCounter(models.Model):
     """How often `key` was hit in the fixed window `window` (seconds since the epoch divided by
-    the window's length). Incremented with one atomic upsert; see `forsamling.core.ratelimit`."""
+    the window's length). Incremented with one atomic upsert; see `forsamling.core.abuse`."""
 
     key = models.CharField(max_length=200)
     window = models.BigIntegerField()

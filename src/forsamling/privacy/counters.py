@@ -1,7 +1,7 @@
 """Rate counters keyed by a person's e-mail address (`mail-link:<edition>:<e-mail>`), read
 here through the counter model only, whatever the keys look like.
 
-A counter is needed for its window and the one after it; `forsamling.core.ratelimit` removes a
+A counter is needed for its window and the one after it; `forsamling.core.abuse` removes a
 key's older windows only when the key is hit again, so a key never hit again would stay for
 ever. The retention removes every expired window, and an erasure the person's keys at once.
 """

@@ -17,8 +17,7 @@ from django_otp import match_token, user_has_device
 from forsamling.accounts import logins
 from forsamling.accounts.access import lockout_scope, otp_required, require_login_admin
 from forsamling.backoffice.site import NOT_ENROLLED
-from forsamling.core import ratelimit
-from forsamling.core.clients import axes_client_ip, client_address
+from forsamling.core import abuse
 from forsamling.core.validators import SafeTextMixin
 
 # The password is not checked on this path: django-axes' backend is not asked.
@@ -46,9 +45,9 @@ class LinkCodeForm(forms.Form):
 
 def _too_many(request: HttpRequest) -> bool:
     """Link requests per client address; over the limit only this address waits."""
-    key = f"login-link:address:{client_address(request)}"
-    with ratelimit.counting():
-        counts = ratelimit.hit([key], seconds=settings.FORSAMLING_RATE_WINDOW_SECONDS)
+    key = f"login-link:address:{abuse.client_address(request)}"
+    with abuse.counting():
+        counts = abuse.hit([key], seconds=settings.FORSAMLING_RATE_WINDOW_SECONDS)
     return counts[key] > settings.FORSAMLING_RATE_LOGIN_LINKS_PER_ADDRESS
 
 
@@ -71,7 +70,7 @@ def request_link(request: HttpRequest) -> HttpResponse:
             response["Retry-After"] = str(settings.FORSAMLING_RATE_WINDOW_SECONDS)
             return response
         logins.request_login_link(
-            identifier=form.cleaned_data["identifier"], address=axes_client_ip(request)
+            identifier=form.cleaned_data["identifier"], address=abuse.axes_client_ip(request)
         )
         return render(request, "backoffice/login_link/sent.html")
     status = 400 if request.method == "POST" else 200

@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from forsamling.core.abuse import DOMAIN_FORMS
-from forsamling.core.proof_of_work import enabled
+from forsamling.core.abuse import DOMAIN_FORMS, proof_of_work_enabled
 
 register = template.Library()
 
@@ -32,7 +31,7 @@ def altcha_widget(form: str) -> dict[str, Any]:
         "footer": "",
     }
     return {
-        "altcha_enabled": enabled(),
+        "altcha_enabled": proof_of_work_enabled(),
         "altcha_strings": json.dumps(strings),
         "challenge_url": reverse("altcha_challenge") + "?" + urlencode({"form": form}),
         "by_domain": form in DOMAIN_FORMS,

@@ -7,7 +7,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from forsamling.core import abuse
-from forsamling.core.clients import client_network
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.registration_rules import AlreadyRegistered, RegistrationError
 from forsamling.public.editions import page_edition
@@ -90,7 +89,9 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             invitation_code=form.cleaned_data["invitation_code"],
         )
         try:
-            groups.add_group_member(group=booking, member=member, network=client_network(request))
+            groups.add_group_member(
+                group=booking, member=member, network=abuse.client_network(request)
+            )
         except InvitationInvalid:
             form.add_error("invitation_code", invitation_refused())
         except AlreadyRegistered:

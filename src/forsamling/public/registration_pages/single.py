@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.core import abuse
-from forsamling.core.clients import client_network
 from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.registration_rules import AlreadyRegistered, RegistrationError
 from forsamling.public.editions import page_edition
@@ -52,7 +51,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     if form.is_valid():
         try:
             result = services.register_participant(
-                edition=event, network=client_network(request), **form.registration()
+                edition=event, network=abuse.client_network(request), **form.registration()
             )
         except InvitationInvalid:
             form.add_error("invitation_code", invitation_refused())
