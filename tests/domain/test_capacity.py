@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forsamling.domain.capacity import (
+from forsamling.domain.registration_rules import (
     Placement,
     has_room,
     is_full,

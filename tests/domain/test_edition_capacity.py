@@ -6,14 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forsamling.domain.capacity import (
+from forsamling.domain.registration_rules import (
     EditionFull,
+    RegistrationError,
     check_room,
     has_room,
     is_full,
     seats_left,
 )
-from forsamling.domain.registration_rules import RegistrationError
 
 
 def test_without_a_capacity_everyone_is_admitted():

@@ -1,6 +1,6 @@
 import pytest
 
-from forsamling.domain.eligibility import (
+from forsamling.domain.registration_rules import (
     EVERYONE,
     HEALTH_COUNCIL,
     NON_POLITICIANS,

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forsamling.domain.allocation import allocate, instance_from_json, result_to_json
-from forsamling.domain.eligibility import may_attend
+from forsamling.domain.registration_rules import may_attend
 from forsamling.preferences import services
 from forsamling.programme.models import Session
 from forsamling.registration.models import Choice, ChoiceStatus, SessionSeats

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from forsamling.domain.capacity import EditionFull
+from forsamling.domain.registration_rules import EditionFull
 from forsamling.privacy import consents
 from forsamling.registration import places, services
 from forsamling.registration.models import AuditEntry, ConsentRecord, PrivacyNotice, Purpose

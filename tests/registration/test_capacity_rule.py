@@ -1,5 +1,5 @@
 """The seat counters keep the domain's capacity rule: a real counter row, read under its lock
-and taken, gives a seat exactly when `domain.capacity` says there is room."""
+and taken, gives a seat exactly when `domain.registration_rules` says there is room."""
 
 import uuid
 
@@ -7,7 +7,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forsamling.domain.capacity import Placement, placement
+from forsamling.domain.registration_rules import Placement, placement
 from forsamling.programme.models import Session
 from forsamling.registration import services
 from forsamling.registration.models import Choice, SessionSeats

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forsamling.domain.capacity import EditionFull
+from forsamling.domain.registration_rules import EditionFull
 from forsamling.exhibitors.models import StandStaff
 from forsamling.exhibitors.staff_registrations import register_stand_staff
 from forsamling.registration import places

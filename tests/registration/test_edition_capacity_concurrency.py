@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from forsamling.domain.capacity import EditionFull
+from forsamling.domain.registration_rules import EditionFull
 from forsamling.registration import places
 from forsamling.registration.models import EditionPlaces, Registration, Status
 from forsamling.registration.services import cancel_registration, register_participant

@@ -12,9 +12,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from forsamling.domain.ean import InvalidEAN
-from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
+    NotEligible,
     RegistrationCancelled,
     RegistrationClosed,
     RegistrationNotOpen,

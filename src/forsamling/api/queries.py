@@ -10,7 +10,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
 from forsamling.checkin.models import CheckIn
 from forsamling.conferences.models import Edition
-from forsamling.domain import capacity
+from forsamling.domain import registration_rules
 from forsamling.invoicing.models import Invoice
 from forsamling.privacy.anonymise import not_anonymised
 from forsamling.programme.models import ProgrammeVersion, Session
@@ -43,7 +43,9 @@ def _seats_left(snapshot: dict[str, Any]) -> dict[str, int | None]:
         for session in parent.get("sessions", [])
     ]
     rows = Session.objects.filter(uid__in=uids).values_list("uid", "capacity", "seats__taken")
-    return {str(uid): capacity.seats_left(limit, taken or 0) for uid, limit, taken in rows}
+    return {
+        str(uid): registration_rules.seats_left(limit, taken or 0) for uid, limit, taken in rows
+    }
 
 
 def published_programme(edition: Edition) -> PublishedProgramme | None:

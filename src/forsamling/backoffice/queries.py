@@ -14,7 +14,7 @@ from django.db.models.functions import TruncDate
 
 from forsamling.backoffice.audit_log import LogLine, log_lines
 from forsamling.conferences.models import Edition
-from forsamling.domain import capacity
+from forsamling.domain import registration_rules
 from forsamling.domain.danish import COPENHAGEN, danish_sort_key, surname_sort_key
 from forsamling.outbox.models import Delivery
 from forsamling.programme.models import Session
@@ -40,7 +40,7 @@ class SessionLine:
 
     @property
     def is_full(self) -> bool:
-        return capacity.is_full(self.capacity, self.taken)
+        return registration_rules.is_full(self.capacity, self.taken)
 
 
 @dataclass

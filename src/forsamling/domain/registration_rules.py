@@ -1,4 +1,5 @@
-"""The rules of registering: the window, choices per breakout slot, and the cancellation fee.
+"""The rules of registering: the window, who may attend which session, choices per breakout
+slot, seats and places (the capacity rule), and the cancellation fee.
 
 Plain values in, plain answers or our own exceptions out; the service layer fetches the data
 and the public pages turn the exceptions into Danish messages.
@@ -10,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 
@@ -109,3 +111,121 @@ def needs_invitation(price: Decimal, invitation_only: bool) -> bool:
     marked so, and every free one (0 kr.), marked or not. A free place is given, never taken
     by whoever finds it on the form (issue 28)."""
     return invitation_only or price <= 0
+
+
+# Who may attend which session: a participant category against a session's audience.
+#
+# Health council members are elected politicians (regional and municipal councillors), but a
+# category says so explicitly with both flags rather than one implying the other, so an
+# organiser can see and change it.
+
+EVERYONE = "everyone"
+POLITICIANS = "politicians"
+NON_POLITICIANS = "non_politicians"
+HEALTH_COUNCIL = "health_council"
+AUDIENCES = (EVERYONE, POLITICIANS, NON_POLITICIANS, HEALTH_COUNCIL)
+
+
+class NotEligible(ValueError):
+    """The participant's category may not attend the session."""
+
+    def __init__(self, audience: str) -> None:
+        super().__init__(f"Category may not attend a session for {audience!r}")
+        self.audience = audience
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """What eligibility needs to know about a participant's category."""
+
+    is_politician: bool
+    is_health_council: bool
+
+
+def may_attend(attendee: Attendee, audience: str) -> bool:
+    if audience == EVERYONE:
+        return True
+    if audience == POLITICIANS:
+        return attendee.is_politician
+    if audience == NON_POLITICIANS:
+        return not attendee.is_politician
+    if audience == HEALTH_COUNCIL:
+        return attendee.is_health_council
+    raise ValueError(f"Unknown audience {audience!r}")
+
+
+def check_eligible(attendee: Attendee, audience: str) -> None:
+    if not may_attend(attendee, audience):
+        raise NotEligible(audience)
+
+
+# The capacity rule, once: seats left, full or not, and whether a choice gets a seat or waits.
+#
+# The same rule holds for a session's seats and for the edition's places ("Pladser i alt"):
+# `capacity` is the number, or None for no limit; `taken` is how many are held (by confirmed
+# choices; by active registrations that take a place). Everything that shows or decides seats
+# asks here: the seat counters under their lock (`registration.seats`), the form's "n pladser
+# tilbage" and "Fuldt – venteliste" (`registration.queries`), the back office's overview, the
+# preference round's allocation (`preferences.queries`), and the edition's place counter
+# (`registration.places`, whose conditional UPDATE applies `has_room` atomically).
+#
+# What takes one of the edition's places (decided in `registration.services`): every active
+# registration made through the public form, a group booking (each member) or by staff at the
+# door. Stand staff named by their exhibitor do not: they are on the stand, not in the hall's
+# seats. Walk-ins registered at the door by staff may go over the capacity (the person is
+# standing there); the desk is told so.
+
+
+class EditionFull(RegistrationError):
+    """The edition has no places left for this registration (or group)."""
+
+    def __init__(self, *, wanted: int, left: int) -> None:
+        super().__init__(f"{wanted} place(s) wanted, {left} left")
+        self.wanted = wanted
+        self.left = left
+
+
+class Placement(StrEnum):
+    """What a new choice of a session gets; the values are `ChoiceStatus`'s."""
+
+    CONFIRMED = "confirmed"
+    WAITING = "waiting"
+
+
+def has_room(capacity: int | None, taken: int, wanted: int = 1) -> bool:
+    """`wanted` more seats are free: no limit, or they fit. A group is admitted whole or not
+    at all."""
+    if wanted < 0:
+        raise ValueError("wanted must not be negative")
+    return capacity is None or taken + wanted <= capacity
+
+
+def is_full(capacity: int | None, taken: int) -> bool:
+    """No seat is free (never for a session without a limit); new choices wait."""
+    return not has_room(capacity, taken)
+
+
+def seats_left(capacity: int | None, taken: int) -> int | None:
+    """Free seats (never below 0, even after an organiser lowered the capacity), or None when
+    the session has no limit."""
+    if capacity is None:
+        return None
+    return max(capacity - taken, 0)
+
+
+def placement(capacity: int | None, taken: int) -> Placement:
+    """A seat while there is room, else the end of the waiting list."""
+    return Placement.CONFIRMED if has_room(capacity, taken) else Placement.WAITING
+
+
+def room_to_allocate(capacity: int | None, taken: int, wanting: int) -> int:
+    """The seats a preference round may give in a session: those left, or, with no limit,
+    one for everyone who ranked the session's slot."""
+    left = seats_left(capacity, taken)
+    return wanting if left is None else left
+
+
+def check_room(capacity: int | None, taken: int, wanted: int = 1) -> None:
+    """Raises `EditionFull` unless `wanted` more places are free."""
+    if not has_room(capacity, taken, wanted):
+        raise EditionFull(wanted=wanted, left=seats_left(capacity, taken) or 0)

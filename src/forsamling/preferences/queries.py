@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from forsamling.conferences.models import Edition
-from forsamling.domain.capacity import room_to_allocate
-from forsamling.domain.eligibility import may_attend
 from forsamling.domain.preference_rounds import pseudonym
+from forsamling.domain.registration_rules import may_attend, room_to_allocate
 from forsamling.preferences.models import PreferenceRound, Ranking, RoundStatus
 from forsamling.programme.models import Item, Session
 from forsamling.registration.models import (

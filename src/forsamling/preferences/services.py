@@ -20,7 +20,7 @@ from forsamling.domain import preference_rounds as rules
 from forsamling.domain.allocation import allocate, instance_from_json, result_to_json
 from forsamling.domain.allocation import seed_commitment as commitment_of
 from forsamling.domain.audit import PARTICIPANT, SYSTEM, Actor, AuditAction
-from forsamling.domain.eligibility import may_attend
+from forsamling.domain.registration_rules import may_attend
 from forsamling.preferences import emails
 from forsamling.preferences.models import PreferenceRound, Ranking, RoundStatus
 from forsamling.preferences.queries import build_instance

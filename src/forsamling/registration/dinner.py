@@ -3,10 +3,10 @@
 The dinner is held once with limited seats, as a session is; so it is a session (kind
 `DINNER`, of the edition's evening event, left out of the published programme) and its seats
 are the sessions' own machinery: the counter made with it (`sessions.create_session`), locked
-with the participant's other sessions, a seat or the waiting list by `domain.capacity`, the
-first in line promoted when a seat is given up (`seats`). A participant's dinner seat is their
-`Choice` of it. Without a dinner session the edition's dinner is unlimited and only
-`Registration.dinner` says who comes.
+with the participant's other sessions, a seat or the waiting list by the capacity rule
+(`domain.registration_rules`), the first in line promoted when a seat is given up (`seats`).
+A participant's dinner seat is their `Choice` of it. Without a dinner session the edition's
+dinner is unlimited and only `Registration.dinner` says who comes.
 
 The table plan places those with a seat at numbered tables; organisers place people by hand
 or let `domain.table_plan` seat the rest by organisation.

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.danish import format_price, format_price_ex_vat
 from forsamling.domain.ean import is_valid_gln, normalise_ean
-from forsamling.domain.eligibility import may_attend
+from forsamling.domain.registration_rules import may_attend
 from forsamling.programme.models import Audience, Session, Track
 from forsamling.registration.diets import DIET_CHOICES
 from forsamling.registration.invitation_codes import is_usable

@@ -18,9 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
-from forsamling.domain.eligibility import Attendee
 from forsamling.domain.leads import LEADS_CONSENT
-from forsamling.domain.registration_rules import needs_invitation
+from forsamling.domain.registration_rules import Attendee, needs_invitation
 from forsamling.programme.models import Item, Session
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from forsamling.conferences.models import Edition
-from forsamling.domain.capacity import EditionFull, is_full, seats_left
+from forsamling.domain.registration_rules import EditionFull, is_full, seats_left
 from forsamling.registration.models import EditionPlaces, Registration, Status
 
 

@@ -10,8 +10,8 @@ from django.db import connection
 
 from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
-from forsamling.domain import capacity
 from forsamling.domain import invoicing as invoicing_rules
+from forsamling.domain import registration_rules
 from forsamling.domain.danish import COPENHAGEN, surname_sort_key
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.programme import programme_from_snapshot
@@ -63,11 +63,11 @@ class SessionOffer:
 
     @property
     def seats_left(self) -> int | None:
-        return capacity.seats_left(self.session.capacity, self.taken)
+        return registration_rules.seats_left(self.session.capacity, self.taken)
 
     @property
     def is_full(self) -> bool:
-        return capacity.is_full(self.session.capacity, self.taken)
+        return registration_rules.is_full(self.session.capacity, self.taken)
 
 
 @dataclass

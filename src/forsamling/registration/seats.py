@@ -3,7 +3,7 @@
 Pretix's recipe: the seat counters of the sessions involved are locked late (after every
 other check), once (all of them in one query) and in id order (so two transactions never
 wait on each other crosswise), and only then is capacity checked, by the domain's rule
-(`forsamling.domain.capacity`) on the counts read under the lock: the UPDATE that takes the
+(`domain.registration_rules`) on the counts read under the lock: the UPDATE that takes the
 seats then needs no condition of its own. On SQLite the IMMEDIATE
 transaction mode already serialises writers, and `select_for_update` is a no-op.
 Choices to a session are only created, promoted or deleted while its counter row is locked,
@@ -19,7 +19,7 @@ from functools import cache
 
 from django.db import connection
 
-from forsamling.domain import capacity as rule
+from forsamling.domain import registration_rules as rule
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.programme.models import Item, Session
 from forsamling.registration.models import Choice, ChoiceStatus, Registration, SessionSeats

@@ -19,15 +19,16 @@ from forsamling.conferences.models import Edition
 from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.audit import AuditAction
 from forsamling.domain.ean import InvalidEAN, validate_ean
-from forsamling.domain.eligibility import NotEligible, check_eligible
 from forsamling.domain.meals import checked_diets
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
+    NotEligible,
     RegistrationCancelled,
     RegistrationError,
     SessionUnavailable,
     TimeRange,
     cancellation_fee,
+    check_eligible,
     check_no_overlap,
     check_not_paused,
     check_one_per_slot,

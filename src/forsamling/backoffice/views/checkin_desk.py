@@ -19,9 +19,8 @@ from forsamling.checkin.tokens import badge_code
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.domain.audit import Actor, ActorKind
-from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
-from forsamling.domain.registration_rules import AlreadyRegistered, RegistrationError
+from forsamling.domain.registration_rules import AlreadyRegistered, NotEligible, RegistrationError
 from forsamling.invitations.forms import RegistrationWithCodeForm
 from forsamling.outputs import badges
 from forsamling.registration import services

@@ -17,9 +17,12 @@ from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.core.validators import parse_id
 from forsamling.domain import audit
-from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.permissions import Action
-from forsamling.domain.registration_rules import RegistrationCancelled, RegistrationError
+from forsamling.domain.registration_rules import (
+    NotEligible,
+    RegistrationCancelled,
+    RegistrationError,
+)
 from forsamling.outputs import spreadsheets
 from forsamling.programme.models import Item, ItemKind, Session
 from forsamling.registration.models import ChoiceStatus, Registration

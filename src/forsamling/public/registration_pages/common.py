@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 
 from forsamling.conferences.models import Edition
 from forsamling.core import abuse
-from forsamling.domain.capacity import EditionFull
 from forsamling.domain.danish import format_moment
-from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
+    EditionFull,
+    NotEligible,
     RegistrationCancelled,
     RegistrationClosed,
     RegistrationNotOpen,

@@ -7,8 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from forsamling.core import abuse
-from forsamling.domain.eligibility import NotEligible
-from forsamling.domain.registration_rules import AlreadyRegistered, RegistrationError
+from forsamling.domain.registration_rules import AlreadyRegistered, NotEligible, RegistrationError
 from forsamling.public.editions import page_edition
 from forsamling.public.registration_pages.common import (
     error_message,

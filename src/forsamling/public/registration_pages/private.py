@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forsamling.domain.eligibility import NotEligible
 from forsamling.domain.registration_rules import (
     AlreadyRegistered,
+    NotEligible,
     RegistrationError,
     cancellation_fee,
 )

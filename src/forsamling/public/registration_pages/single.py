@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.core import abuse
-from forsamling.domain.eligibility import NotEligible
-from forsamling.domain.registration_rules import AlreadyRegistered, RegistrationError
+from forsamling.domain.registration_rules import AlreadyRegistered, NotEligible, RegistrationError
 from forsamling.public.editions import page_edition
 from forsamling.public.registration_pages.common import (
     error_message,

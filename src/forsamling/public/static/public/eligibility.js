@@ -1,5 +1,5 @@
 /* Progressive enhancement: sessions the chosen category may not attend are disabled. The
-   server checks the same rule (forsamling.domain.eligibility) whether or not this runs.
+   server checks the same rule (forsamling.domain.registration_rules) whether or not this runs.
    The categories come from a JSON block (#category-flags), the note from its data-note. */
 (function () {
   "use strict";
