@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.transaction import TransactionManagementError
 
 import forsamling
+from forsamling.domain.audit import SYSTEM
 from forsamling.registration.services import fill_waiting_lists, fill_waiting_lists_in_transaction
 
 SRC = Path(forsamling.__file__).parent
@@ -157,8 +158,8 @@ def test_an_entry_point_refuses_to_join_and_a_step_refuses_to_run_alone():
     rather than commit its statements one by one; each works where it belongs."""
     with transaction.atomic():
         with pytest.raises(RuntimeError, match="durable"):
-            fill_waiting_lists(sessions=[], actor="test")
-        assert fill_waiting_lists_in_transaction(sessions=[], actor="test") == 0
+            fill_waiting_lists(sessions=[], actor=SYSTEM)
+        assert fill_waiting_lists_in_transaction(sessions=[], actor=SYSTEM) == 0
     with pytest.raises(TransactionManagementError):
-        fill_waiting_lists_in_transaction(sessions=[], actor="test")
-    assert fill_waiting_lists(sessions=[], actor="test") == 0
+        fill_waiting_lists_in_transaction(sessions=[], actor=SYSTEM)
+    assert fill_waiting_lists(sessions=[], actor=SYSTEM) == 0

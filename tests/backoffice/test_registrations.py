@@ -7,6 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from forsamling.backoffice.queries import RegistrationFilter, registrations
+from forsamling.domain.audit import organiser
 from forsamling.registration.services import cancel_registration
 
 # By surname, Danish: Andersen, Bøgh, Holm, Ørum, Ås (æ, ø, å last; "aa" as "å").
@@ -179,7 +180,9 @@ def test_the_log_reads_as_danish_sentences(client, conference, people, users):
     from forsamling.registration.services import change_choices
 
     change_choices(
-        registration=people.bo, sessions=[conference.big], actor=f"arrangør:{users.organiser}"
+        registration=people.bo,
+        sessions=[conference.big],
+        actor=organiser(users.organiser.get_username()),
     )
     users.organiser.first_name, users.organiser.last_name = "Maja", "Jensen"
     users.organiser.save()

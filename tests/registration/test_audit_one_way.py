@@ -1,4 +1,5 @@
-"""One way to write an audit entry: `forsamling.registration.audit.record`, and no other."""
+"""One way to write an audit entry: `AuditEntry.record` (`forsamling.registration.models`),
+and no other."""
 
 import ast
 from pathlib import Path
@@ -6,12 +7,12 @@ from pathlib import Path
 import forsamling
 
 SRC = Path(forsamling.__file__).parent
-THE_ONE = SRC / "registration" / "audit.py"
+THE_ONE = SRC / "registration" / "models.py"
 WRITES = {"create", "bulk_create", "get_or_create", "update_or_create"}
 
 
 def _writes_audit_entries(tree: ast.AST) -> list[int]:
-    """Lines that make an AuditEntry other than through `record`: `AuditEntry(...)` or
+    """Lines that make an AuditEntry other than through `AuditEntry.record`: `AuditEntry(...)` or
     `AuditEntry.objects.create(...)` (and its bulk and get-or kin)."""
     lines = []
     for node in ast.walk(tree):

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from forsamling.domain import audit
 from forsamling.privacy import services as privacy
 from forsamling.programme.models import ItemKind
 from forsamling.registration import dinner
@@ -44,8 +45,8 @@ def confirmed(edition, programme_speaker, speaker_category, organiser):
         slides=SimpleUploadedFile("s.pdf", PDF),
         slides_extension="pdf",
     )  # fmt: skip
-    (table,) = dinner.set_tables(edition=edition, sizes=[8], actor="arrangør:kl")
-    dinner.place_guest(registration=record.registration, table=table, actor="arrangør:kl")
+    (table,) = dinner.set_tables(edition=edition, sizes=[8], actor=audit.organiser("kl"))
+    dinner.place_guest(registration=record.registration, table=table, actor=audit.organiser("kl"))
     return record
 
 

@@ -23,8 +23,7 @@ from forsamling.domain.checkin import (
     refused,
 )
 from forsamling.programme.models import Session
-from forsamling.registration.audit import record
-from forsamling.registration.models import ChoiceStatus, Registration
+from forsamling.registration.models import AuditEntry, ChoiceStatus, Registration
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ def check_in(*, edition: Edition, code: str, by: Any) -> CheckInResult:
     try:
         with transaction.atomic(durable=True):
             checkin = CheckIn.objects.create(registration=registration, by=by)
-            record(
+            AuditEntry.record(
                 edition_id=edition.pk,
                 registration_id=registration.pk,
                 actor=Actor(ActorKind.CHECKIN, by.get_username()),
@@ -169,7 +168,7 @@ def _enter_conference(event: CheckInEvent, registration: Registration, by: Any) 
                 device=event.device,
                 event=event,
             )
-            record(
+            AuditEntry.record(
                 edition_id=event.edition_id,
                 registration_id=registration.pk,
                 actor=Actor(ActorKind.CHECKIN, event.device),

@@ -1,8 +1,8 @@
 """The audit log's vocabulary: who acted (a typed actor) and what they did (an action name),
 and the Danish sentence the back office shows for an entry.
 
-Entries are written by `forsamling.registration.audit.record`, the one way to write one; the
-actor is stored as text ("arrangør:maja") so older entries read the same way.
+Entries are written by `AuditEntry.record` (`forsamling.registration.models`), the one way to
+write one; the actor is stored as text ("arrangør:maja") so older entries read the same way.
 """
 
 from __future__ import annotations

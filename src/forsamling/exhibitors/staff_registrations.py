@@ -88,7 +88,7 @@ def register_stand_staff(member: StandStaff, *, dinner: bool = False) -> Registr
                 ),
                 category=category,
                 sessions=[],
-                actor=str(audit.exhibitor(exhibitor.pk)),
+                actor=audit.exhibitor(exhibitor.pk),
                 outside_window=True,
                 takes_place=False,  # on the stand, not in the hall: no place of the capacity
             ).registration
@@ -101,7 +101,7 @@ def cancel_stand_staff(member: StandStaff) -> None:
         idempotency_key=registration_key(member), status=Status.ACTIVE
     ).first()
     if found is not None:
-        cancel_registration(registration=found, actor=str(audit.exhibitor(member.exhibitor_id)))
+        cancel_registration(registration=found, actor=audit.exhibitor(member.exhibitor_id))
 
 
 def dinner_answers(members: list[StandStaff]) -> dict[int, bool]:
@@ -123,6 +123,6 @@ def change_dinner(member: StandStaff, *, dinner: bool) -> bool:
     update_details(
         registration=found,
         details=replace(ParticipantDetails.of(found), dinner=dinner),
-        actor=str(audit.exhibitor(member.exhibitor_id)),
+        actor=audit.exhibitor(member.exhibitor_id),
     )
     return True

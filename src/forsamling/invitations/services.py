@@ -16,8 +16,7 @@ from django.utils import timezone
 from forsamling.conferences.models import Edition
 from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.audit import AuditAction, organiser
-from forsamling.registration.audit import record
-from forsamling.registration.models import Category, InvitationCode
+from forsamling.registration.models import AuditEntry, Category, InvitationCode
 
 # No 0/O, 1/I/L: codes are read aloud and typed from paper.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -90,7 +89,7 @@ def set_invitation_only(*, edition: Edition, categories: Iterable[Category], use
 
 
 def _audit(edition: Edition, user: Any, action: AuditAction, details: dict[str, Any]) -> None:
-    record(
+    AuditEntry.record(
         edition_id=edition.pk,
         actor=organiser(user.get_username()),
         action=action,

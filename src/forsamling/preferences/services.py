@@ -25,8 +25,7 @@ from forsamling.preferences import emails
 from forsamling.preferences.models import PreferenceRound, Ranking, RoundStatus
 from forsamling.preferences.queries import build_instance
 from forsamling.programme.models import Item, ItemKind, Session
-from forsamling.registration.audit import record
-from forsamling.registration.models import Choice, Registration, Status
+from forsamling.registration.models import AuditEntry, Choice, Registration, Status
 from forsamling.registration.seats import lock_seats, take_seats
 
 
@@ -133,7 +132,7 @@ def save_rankings(
             round=locked, registration=registration, slot_id__in=list(rankings)
         ).delete()
         Ranking.objects.bulk_create(rows)
-        record(
+        AuditEntry.record(
             registration_id=registration.pk,
             edition_id=registration.edition_id,
             actor=actor,
@@ -208,7 +207,7 @@ def publish_round(*, round: PreferenceRound, actor: Actor) -> int:
                 registrations[registration_id], mine, {s.pk: seats[s.pk] for s in mine}, now
             )
             given += sum(1 for c in choices if c.confirmed_at is not None)
-            record(
+            AuditEntry.record(
                 registration_id=registration_id,
                 edition_id=locked.edition_id,
                 actor=SYSTEM,
@@ -276,7 +275,7 @@ def _commitment_entry(seed: str, at: datetime) -> dict[str, Any]:
 def _audit(
     round: PreferenceRound, actor: Actor, action: AuditAction, details: dict[str, Any]
 ) -> None:
-    record(
+    AuditEntry.record(
         edition_id=round.edition_id,
         actor=actor,
         action=action,

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from forsamling.domain.audit import PARTICIPANT, Actor, AuditAction
-from forsamling.registration.audit import record
 from forsamling.registration.consents import (
     Wording,
     close_all,
@@ -21,7 +20,7 @@ from forsamling.registration.consents import (
     record_registration_consent,
     sync_list_consent,
 )
-from forsamling.registration.models import ConsentRecord, GivenBy, Purpose, Registration
+from forsamling.registration.models import AuditEntry, ConsentRecord, GivenBy, Purpose, Registration
 
 # What the registration services record in their own transaction lives with them
 # (`registration.consents`); named here too for this app's pages and the back office.
@@ -90,7 +89,7 @@ def _set_list_flag(registration: Registration, purpose: str, value: bool) -> Non
 
 
 def _audit(registration: Registration, actor: Actor, action: AuditAction, purpose: str) -> None:
-    record(
+    AuditEntry.record(
         registration_id=registration.pk,
         edition_id=registration.edition_id,
         actor=actor,

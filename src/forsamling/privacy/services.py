@@ -12,6 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from forsamling.domain.audit import PARTICIPANT, organiser
 from forsamling.domain.retention import ErasureEffect, erasure_effect
 from forsamling.exhibitors.models import StandStaff
 from forsamling.privacy import erasure, registry
@@ -203,7 +204,7 @@ def request_erasure(*, registration: Registration, by_user: Any = None) -> Reque
     person = erasure.person_of(registration)
     with transaction.atomic(durable=True):
         if effect == ErasureEffect.CANCEL:
-            actor = f"arrangør:{by_user.get_username()}" if by_user else "deltager"
+            actor = organiser(by_user.get_username()) if by_user else PARTICIPANT
             registration_services.cancel_registration_in_transaction(
                 registration=registration, actor=actor, confirm_now=True
             )

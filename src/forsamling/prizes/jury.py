@@ -11,7 +11,7 @@ from forsamling.accounts.roles import grant_role
 from forsamling.domain.audit import Actor, AuditAction
 from forsamling.domain.permissions import Role
 from forsamling.prizes.models import Juror, Prize
-from forsamling.registration.audit import record
+from forsamling.registration.models import AuditEntry
 
 
 def give_jury_role(*, juror: Juror) -> None:
@@ -29,7 +29,7 @@ def add_juror(
             prize=prize, user=user, defaults={"municipality": municipality, "is_chair": is_chair}
         )
         give_jury_role(juror=juror)
-        record(
+        AuditEntry.record(
             edition_id=prize.edition_id,
             actor=actor,
             action=AuditAction.PRIZE_JUROR_ADDED,

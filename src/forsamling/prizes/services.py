@@ -29,7 +29,7 @@ from forsamling.prizes.models import (
     ScoreSheet,
 )
 from forsamling.programme.models import Item
-from forsamling.registration.audit import record
+from forsamling.registration.models import AuditEntry
 
 NOMINATION_FIELDS = (
     "municipality",
@@ -46,7 +46,7 @@ NOMINATION_FIELDS = (
 
 
 def _audit(prize: Prize, actor: Actor, action: AuditAction, details: dict[str, Any]) -> None:
-    record(edition_id=prize.edition_id, actor=actor, action=action, details=details)
+    AuditEntry.record(edition_id=prize.edition_id, actor=actor, action=action, details=details)
 
 
 def _check_window(prize: Prize, now: datetime) -> None:

@@ -65,5 +65,5 @@ def cancel_burst(*, edition: Edition, ids: Sequence[int], actor: Actor) -> int:
             .order_by("pk")
         )
         for registration in registrations:
-            cancel_registration_in_transaction(registration=registration, actor=str(actor))
+            cancel_registration_in_transaction(registration=registration, actor=actor)
     return len(registrations)

@@ -23,11 +23,11 @@ from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
 from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain import table_plan
-from forsamling.domain.audit import AuditAction
+from forsamling.domain.audit import SYSTEM, Actor, AuditAction
 from forsamling.programme.models import Item, ItemKind, Session, SessionKind
 from forsamling.registration import emails
-from forsamling.registration.audit import record
 from forsamling.registration.models import (
+    AuditEntry,
     Choice,
     ChoiceStatus,
     DinnerTable,
@@ -59,7 +59,7 @@ def dinner_session(edition_id: int) -> Session | None:
 
 
 @transaction.atomic(durable=True)
-def set_dinner_seats(*, edition: Edition, capacity: int | None, actor: str) -> Session:
+def set_dinner_seats(*, edition: Edition, capacity: int | None, actor: Actor) -> Session:
     """The dinner's number of seats (None: no limit). The first time, those who already said
     yes get seats in the order they registered, the rest the waiting list; later, more seats
     go to the first in line at once."""
@@ -89,7 +89,7 @@ def set_dinner_seats(*, edition: Edition, capacity: int | None, actor: str) -> S
         Session.objects.filter(pk=session.pk).update(capacity=capacity)
         session.capacity = seats[session.pk].capacity = capacity
         _notify(fill_from_waiting_lists(seats, now))
-    record(
+    AuditEntry.record(
         edition_id=edition.pk,
         actor=actor,
         action=AuditAction.DINNER_SEATS,
@@ -129,10 +129,10 @@ def change_seat_in_transaction(registration: Registration, wants_dinner: bool) -
 
 def _notify(promoted: Sequence[Choice]) -> None:
     for choice in promoted:
-        record(
+        AuditEntry.record(
             edition_id=choice.registration.edition_id,
             registration_id=choice.registration_id,
-            actor="system",
+            actor=SYSTEM,
             action=AuditAction.PROMOTED,
             details={"session": choice.session_id},
         )
@@ -157,7 +157,7 @@ def guests(edition: Edition) -> list[Registration]:
 
 
 @transaction.atomic(durable=True)
-def set_tables(*, edition: Edition, sizes: Iterable[int], actor: str) -> list[DinnerTable]:
+def set_tables(*, edition: Edition, sizes: Iterable[int], actor: Actor) -> list[DinnerTable]:
     """The tables, numbered 1, 2, … with these sizes; placements at tables that go are undone."""
     sizes = list(sizes)
     if any(size < 1 or size > 100 for size in sizes):
@@ -173,7 +173,7 @@ def set_tables(*, edition: Edition, sizes: Iterable[int], actor: str) -> list[Di
             table.save(update_fields=["seats"])
         kept.append(table)
     DinnerTable.objects.filter(pk__in=[t.pk for t in existing.values()]).delete()
-    record(
+    AuditEntry.record(
         edition_id=edition.pk,
         actor=actor,
         action=AuditAction.DINNER_TABLES,
@@ -183,7 +183,7 @@ def set_tables(*, edition: Edition, sizes: Iterable[int], actor: str) -> list[Di
 
 
 @transaction.atomic(durable=True)
-def place_guest(*, registration: Registration, table: DinnerTable | None, actor: str) -> None:
+def place_guest(*, registration: Registration, table: DinnerTable | None, actor: Actor) -> None:
     """An organiser seats a guest at a table (None: takes them off the plan)."""
     if table is None:
         TableSeat.objects.filter(registration=registration).delete()
@@ -197,7 +197,7 @@ def place_guest(*, registration: Registration, table: DinnerTable | None, actor:
     TableSeat.objects.update_or_create(
         registration=registration, defaults={"table": table, "by_hand": True}
     )
-    record(
+    AuditEntry.record(
         edition_id=registration.edition_id,
         registration_id=registration.pk,
         actor=actor,
@@ -207,7 +207,7 @@ def place_guest(*, registration: Registration, table: DinnerTable | None, actor:
 
 
 @transaction.atomic(durable=True)
-def seat_by_organisation(*, edition: Edition, actor: str) -> int:
+def seat_by_organisation(*, edition: Edition, actor: Actor) -> int:
     """Seats everyone with a dinner seat: hand placements kept, the rest by organisation
     (`domain.table_plan`). Returns how many were seated by the system."""
     tables = list(DinnerTable.objects.select_for_update().filter(edition=edition))
@@ -249,7 +249,7 @@ def seat_by_organisation(*, edition: Edition, actor: str) -> int:
             if key not in by_hand
         ]
     )
-    record(
+    AuditEntry.record(
         edition_id=edition.pk,
         actor=actor,
         action=AuditAction.DINNER_TABLES,

@@ -18,8 +18,7 @@ from forsamling.domain.ean import validate_ean
 from forsamling.domain.registration_rules import check_not_paused, check_window
 from forsamling.programme.models import Session, Track
 from forsamling.registration import emails, places
-from forsamling.registration.audit import record
-from forsamling.registration.models import Category, GroupBooking
+from forsamling.registration.models import AuditEntry, Category, GroupBooking
 from forsamling.registration.queries import registration_closes_at
 from forsamling.registration.services import ParticipantDetails, Registered, register_participant
 
@@ -63,7 +62,7 @@ def register_group(
             order_reference=order_reference.strip(),
             person_reference=person_reference.strip(),
         )
-        record(
+        AuditEntry.record(
             edition_id=edition.pk,
             actor=Actor(ActorKind.SECRETARY, group.secretary_email),
             action=AuditAction.GROUP_CREATED,
@@ -104,7 +103,7 @@ def add_group_member(
         sessions=member.sessions,
         group=group,
         track=member.track,
-        actor=str(Actor(ActorKind.SECRETARY, group.secretary_email)),
+        actor=Actor(ActorKind.SECRETARY, group.secretary_email),
         place_taken_by_caller=place_taken_by_caller,
         network=network,
         invitation_code=member.invitation_code,

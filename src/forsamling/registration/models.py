@@ -8,6 +8,7 @@ edition, one idempotency key, one choice per slot, one seat counter per session)
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.domain.audit import Actor, AuditAction
 from forsamling.domain.leads import LEADS_CONSENT
 from forsamling.domain.registration_rules import Attendee, needs_invitation
 from forsamling.programme.models import Item, Session
@@ -296,7 +298,10 @@ class Choice(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who changed what, and when. Written by every service that changes a registration."""
+    """Who changed what, and when: with a typed actor and action name
+    (`forsamling.domain.audit`), written by `AuditEntry.record`, the one way to write one
+    (`tests/registration/test_audit_one_way.py`). Every service that changes a registration, a
+    check-in, a preference round or a prize calls it inside its own transaction."""
 
     registration = models.ForeignKey(
         Registration,
@@ -321,6 +326,25 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.action}"
+
+    @classmethod
+    def record(
+        cls,
+        *,
+        edition_id: int,
+        actor: Actor,
+        action: AuditAction,
+        registration_id: int | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> AuditEntry:
+        """One entry; the actor is stored as its text ("arrangør:maja")."""
+        return AuditEntry.objects.create(
+            edition_id=edition_id,
+            registration_id=registration_id,
+            actor=str(actor),
+            action=AuditAction(action).value,
+            details=dict(details or {}),
+        )
 
 
 class CalendarFeed(models.Model):

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.audit import AuditAction, organiser
-from forsamling.registration.audit import record
+from forsamling.registration.models import AuditEntry
 
 
 @transaction.atomic(durable=True)
@@ -17,7 +17,7 @@ def set_registration_paused(*, edition: Edition, paused: bool, user: Any) -> Non
     public pages' one-second reads). Changing or cancelling a registration is not affected."""
     Edition.objects.filter(pk=edition.pk).update(registration_paused=paused)
     edition.registration_paused = paused
-    record(
+    AuditEntry.record(
         edition_id=edition.pk,
         actor=organiser(user.get_username()),
         action=AuditAction.REGISTRATION_PAUSED if paused else AuditAction.REGISTRATION_RESUMED,

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from forsamling.conferences.models import Edition
 from forsamling.core.transactions import require_callers_transaction
-from forsamling.domain.audit import AuditAction
+from forsamling.domain.audit import PARTICIPANT, SYSTEM, Actor, AuditAction
 from forsamling.domain.ean import InvalidEAN, validate_ean
 from forsamling.domain.meals import checked_diets
 from forsamling.domain.registration_rules import (
@@ -36,8 +36,8 @@ from forsamling.domain.registration_rules import (
 )
 from forsamling.programme.models import ItemKind, Session, SessionKind, Track
 from forsamling.registration import consents, dinner, emails, invitation_codes, places, push
-from forsamling.registration.audit import record
 from forsamling.registration.models import (
+    AuditEntry,
     CalendarFeed,
     Category,
     Choice,
@@ -59,7 +59,6 @@ from forsamling.registration.seats import (
     take_seats,
 )
 
-PARTICIPANT = "deltager"
 logger = logging.getLogger(__name__)
 
 
@@ -113,7 +112,7 @@ def register_participant(
     sessions: Sequence[Session],
     group: GroupBooking | None = None,
     track: Track | None = None,
-    actor: str = PARTICIPANT,
+    actor: Actor = PARTICIPANT,
     outside_window: bool = False,
     takes_place: bool = True,
     may_exceed_capacity: bool = False,
@@ -240,7 +239,7 @@ def earlier_registration(*, edition: Edition, idempotency_key: str) -> Registrat
 
 
 def change_choices(
-    *, registration: Registration, sessions: Sequence[Session], actor: str = PARTICIPANT
+    *, registration: Registration, sessions: Sequence[Session], actor: Actor = PARTICIPANT
 ) -> None:
     """Makes `sessions` the participant's choices. A session kept keeps its seat or place in
     line; a seat given up goes to the first in line at once."""
@@ -277,7 +276,7 @@ def change_choices(
 
 
 def update_details(
-    *, registration: Registration, details: ParticipantDetails, actor: str = PARTICIPANT
+    *, registration: Registration, details: ParticipantDetails, actor: Actor = PARTICIPANT
 ) -> None:
     """Updates what the participant typed; the e-mail must stay unique in the edition."""
     _check_active(registration)
@@ -301,7 +300,7 @@ def update_details(
         _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": sorted(changed)})
 
 
-def change_track(*, registration: Registration, track: Track, actor: str = PARTICIPANT) -> None:
+def change_track(*, registration: Registration, track: Track, actor: Actor = PARTICIPANT) -> None:
     """Makes `track` the participant's afternoon track ("sæson"), one of their edition's. The
     track holds no seat and no consent, so only the row and the audit entry change."""
     _check_active(registration)
@@ -316,7 +315,7 @@ def change_track(*, registration: Registration, track: Track, actor: str = PARTI
         _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": ["track"]})
 
 
-def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT) -> None:
+def cancel_registration(*, registration: Registration, actor: Actor = PARTICIPANT) -> None:
     """Cancels; seats go to the waiting lists at once. After the deadline the fee stands."""
     _check_active(registration)
     with transaction.atomic(durable=True):
@@ -324,7 +323,7 @@ def cancel_registration(*, registration: Registration, actor: str = PARTICIPANT)
 
 
 def cancel_registration_in_transaction(
-    *, registration: Registration, actor: str = PARTICIPANT, confirm_now: bool = False
+    *, registration: Registration, actor: Actor = PARTICIPANT, confirm_now: bool = False
 ) -> None:
     """`cancel_registration` as a step that runs inside the caller's transaction (an erasure
     request cancels and records the request in one). `confirm_now` writes the confirmation
@@ -389,7 +388,7 @@ def substitute_participant(
     registration: Registration,
     details: ParticipantDetails | None = None,
     colleague: Colleague | None = None,
-    actor: str = PARTICIPANT,
+    actor: Actor = PARTICIPANT,
 ) -> Registration:
     """Hands the place, seats and waiting-list places included, to a colleague: given either
     all of their `details`, or a `colleague` and what they keep of the participant's.
@@ -491,15 +490,15 @@ def _is_foreign_key_violation(error: IntegrityError) -> bool:
 
 def _notify_promoted(promoted: list[Choice]) -> None:
     for choice in promoted:
-        _audit(choice.registration, "system", AuditAction.PROMOTED, {"session": choice.session_id})
+        _audit(choice.registration, SYSTEM, AuditAction.PROMOTED, {"session": choice.session_id})
         emails.send_promotion(choice.pk)
         push.notify_promotion(choice)
 
 
 def _audit(
-    registration: Registration, actor: str, action: AuditAction, details: dict[str, Any]
+    registration: Registration, actor: Actor, action: AuditAction, details: dict[str, Any]
 ) -> None:
-    record(
+    AuditEntry.record(
         edition_id=registration.edition_id,
         registration_id=registration.pk,
         actor=actor,
@@ -508,13 +507,13 @@ def _audit(
     )
 
 
-def fill_waiting_lists(*, sessions: Sequence[Session], actor: str) -> int:
+def fill_waiting_lists(*, sessions: Sequence[Session], actor: Actor) -> int:
     """After an organiser adds seats: the first in line get them at once. Returns how many."""
     with transaction.atomic(durable=True):
         return fill_waiting_lists_in_transaction(sessions=sessions, actor=actor)
 
 
-def fill_waiting_lists_in_transaction(*, sessions: Sequence[Session], actor: str) -> int:
+def fill_waiting_lists_in_transaction(*, sessions: Sequence[Session], actor: Actor) -> int:
     """`fill_waiting_lists` as a step that runs inside the caller's transaction (the admin's
     session page saves the new capacity and fills the seats in one)."""
     require_callers_transaction()

@@ -129,7 +129,7 @@ class SessionAdmin(EditionScopedAdminMixin, ModelAdmin):
             add_counters([obj.pk])
         if change and "capacity" in form.changed_data:
             promoted = fill_waiting_lists_in_transaction(
-                sessions=[obj], actor=str(audit.organiser(request.user.get_username()))
+                sessions=[obj], actor=audit.organiser(request.user.get_username())
             )
             if promoted:
                 self.message_user(

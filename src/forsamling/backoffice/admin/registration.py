@@ -36,9 +36,9 @@ from forsamling.registration.models import (
 from forsamling.registration.seats import waiting_position
 
 
-def organiser(request: HttpRequest) -> str:
+def organiser(request: HttpRequest) -> audit.Actor:
     """The organiser as the services' audit entries name them."""
-    return str(audit.organiser(request.user.get_username()))
+    return audit.organiser(request.user.get_username())
 
 
 class ReadOnlyInline(TabularInline):

@@ -55,7 +55,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
                 category=form.cleaned_data["category"],
                 sessions=form.cleaned_data["sessions"],
                 track=form.cleaned_data["track"],
-                actor=str(Actor(ActorKind.CHECKIN, request.user.get_username())),
+                actor=Actor(ActorKind.CHECKIN, request.user.get_username()),
                 outside_window=True,
                 may_exceed_capacity=True,  # the person is at the door
             )

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
-from forsamling.domain.audit import organiser
+from forsamling.domain.audit import Actor, organiser
 from forsamling.domain.permissions import Action
 from forsamling.registration import dinner
 from forsamling.registration.models import ChoiceStatus, DinnerTable, Registration, TableSeat
@@ -52,8 +52,8 @@ class TablesForm(forms.Form):
         return [int(part) for part in parts]
 
 
-def _actor(request: HttpRequest) -> str:
-    return str(organiser(request.user.get_username()))
+def _actor(request: HttpRequest) -> Actor:
+    return organiser(request.user.get_username())
 
 
 def dinner_page(request: HttpRequest, edition: str) -> HttpResponse:

@@ -71,7 +71,7 @@ def move_participant(request: HttpRequest, edition: str, registration_id: int) -
     ]
     if new_session is not None:
         sessions.append(new_session)
-    actor = str(audit.organiser(request.user.get_username()))
+    actor = audit.organiser(request.user.get_username())
     try:
         change_choices(registration=registration, sessions=sessions, actor=actor)
     except RegistrationCancelled:
