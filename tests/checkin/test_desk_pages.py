@@ -13,7 +13,7 @@ from django.utils import timezone
 from forsamling.checkin.models import CheckIn
 from forsamling.checkin.services import record_event
 from forsamling.checkin.tokens import badge_code
-from forsamling.registration import places
+from forsamling.registration import seats
 from forsamling.registration.models import AuditEntry, Choice, ChoiceStatus, Registration
 from tests.outputs.pdf_text import needs_poppler, pdf_text
 
@@ -87,7 +87,7 @@ def test_a_walk_in_beyond_the_capacity_is_registered_with_a_visible_warning(
     edition = conference.edition
     edition.capacity = 4  # the four active participants of `people` fill it
     edition.save(update_fields=["capacity"])
-    places.recount(edition)
+    seats.recount_places(edition)
     response = desk.post(f"{base(conference)}/tjekind/ny/", walk_in_data(conference), follow=True)
     html = " ".join(response.content.decode().split())
     assert Registration.objects.filter(name="Walther Walk-In", status="active").exists()

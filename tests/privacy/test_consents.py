@@ -6,7 +6,7 @@ import pytest
 
 from forsamling.domain.registration_rules import EditionFull
 from forsamling.privacy import consents
-from forsamling.registration import places, services
+from forsamling.registration import seats, services
 from forsamling.registration.models import AuditEntry, ConsentRecord, PrivacyNotice, Purpose
 from tests.privacy.conftest import details
 
@@ -93,7 +93,7 @@ def test_a_registration_refused_after_its_consent_step_leaves_no_record(edition)
     the edition's last place is gone (the step after it), neither registration nor record stays."""
     edition.capacity = 0
     edition.save(update_fields=["capacity"])
-    places.recount(edition)
+    seats.recount_places(edition)
     with pytest.raises(EditionFull):
         register(edition, list_consent=True)
     assert not ConsentRecord.objects.exists()

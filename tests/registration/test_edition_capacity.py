@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from forsamling.domain.registration_rules import EditionFull
 from forsamling.exhibitors.models import StandStaff
 from forsamling.exhibitors.staff_registrations import register_stand_staff
-from forsamling.registration import places
+from forsamling.registration import seats
 from forsamling.registration.groups import GroupMember, register_group
 from forsamling.registration.models import (
     Choice,
@@ -46,7 +46,7 @@ def register(edition, key, **extra):
 def with_capacity(edition, capacity):
     edition.capacity = capacity
     edition.save(update_fields=["capacity"])
-    places.recount(edition)
+    seats.recount_places(edition)
     return edition
 
 
@@ -66,7 +66,7 @@ def test_the_last_place_is_given_and_the_next_registration_is_refused_with_nothi
     assert Registration.objects.count() == 2
     assert Choice.objects.count() == 2  # the refused one's seat in "Psykiatri" was not kept
     assert taken(edition) == 2
-    assert places.places(edition).is_full
+    assert seats.edition_places(edition).is_full
 
 
 def test_a_retry_of_a_registration_that_went_through_answers_even_when_full(edition):

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from forsamling.domain.registration_rules import EditionFull
-from forsamling.registration import places
+from forsamling.registration import seats
 from forsamling.registration.models import EditionPlaces, Registration, Status
 from forsamling.registration.services import cancel_registration, register_participant
 
@@ -31,7 +31,7 @@ def active() -> int:
 def test_60_clients_for_20_places_give_20_registrations_and_40_clear_refusals(live_server, edition):
     edition.capacity = CAPACITY
     edition.save(update_fields=["capacity"])
-    places.recount(edition)
+    seats.recount_places(edition)
     results = rush(live_server.url, edition, edition.big_theme, clients=CLIENTS, workers=WORKERS)
 
     statuses = sorted(status for status, _ in results)
@@ -46,7 +46,7 @@ def test_cancellations_and_registrations_at_once_keep_the_count_true(edition):
     capacity = 10
     edition.capacity = capacity
     edition.save(update_fields=["capacity"])
-    places.recount(edition)
+    seats.recount_places(edition)
     first = [
         register_participant(
             edition=edition,

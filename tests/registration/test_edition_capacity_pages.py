@@ -11,7 +11,7 @@ from django.forms import MultiWidget
 from django.urls import reverse
 from django.utils import timezone
 
-from forsamling.registration import places
+from forsamling.registration import seats
 from forsamling.registration.models import EditionPlaces, Registration
 from forsamling.registration.services import cancel_registration, register_participant
 
@@ -27,7 +27,7 @@ def fill(edition, capacity):
     edition.end_date = edition.start_date + timedelta(days=1)
     edition.capacity = capacity
     edition.save(update_fields=["capacity", "start_date", "end_date"])
-    places.recount(edition)
+    seats.recount_places(edition)
     return [
         register_participant(
             edition=edition,

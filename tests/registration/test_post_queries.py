@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forsamling.registration import places
+from forsamling.registration import seats
 
 from .test_pages import form_data, url
 
@@ -58,7 +58,7 @@ EDITION_CAPACITY = 1
 def test_with_an_overall_capacity_the_post_costs_one_update_more(client, edition, settings):
     edition.capacity = 500
     edition.save(update_fields=["capacity"])
-    places.recount(edition)
+    seats.recount_places(edition)
     settings.PUBLIC_PAGE_CACHE_SECONDS = 60
     assert post_queries(client, edition) == POST_QUERIES_WARM + EDITION_CAPACITY
 
@@ -66,5 +66,5 @@ def test_with_an_overall_capacity_the_post_costs_one_update_more(client, edition
 def test_with_an_overall_capacity_without_the_one_second_reads_too(client, edition):
     edition.capacity = 500
     edition.save(update_fields=["capacity"])
-    places.recount(edition)
+    seats.recount_places(edition)
     assert post_queries(client, edition) == POST_QUERIES_COLD + EDITION_CAPACITY

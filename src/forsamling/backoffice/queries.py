@@ -26,7 +26,7 @@ from forsamling.registration.models import (
     Registration,
     Status,
 )
-from forsamling.registration.places import Places, places
+from forsamling.registration.seats import Places, edition_places
 
 ACTIVE = Q(status=Status.ACTIVE)
 
@@ -99,7 +99,7 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
             "accessibility_needs",
         ),
         by_track=[(track.name, track.n) for track in tracks_counted(edition)],
-        places=places(edition),
+        places=edition_places(edition),
         **totals,
     )
 

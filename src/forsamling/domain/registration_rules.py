@@ -167,7 +167,7 @@ def check_eligible(attendee: Attendee, audience: str) -> None:
 # asks here: the seat counters under their lock (`registration.seats`), the form's "n pladser
 # tilbage" and "Fuldt – venteliste" (`registration.queries`), the back office's overview, the
 # preference round's allocation (`preferences.queries`), and the edition's place counter
-# (`registration.places`, whose conditional UPDATE applies `has_room` atomically).
+# (`registration.seats.take_places`, whose conditional UPDATE applies `has_room` atomically).
 #
 # What takes one of the edition's places (decided in `registration.services`): every active
 # registration made through the public form, a group booking (each member) or by staff at the

@@ -11,8 +11,8 @@ from forsamling.conferences.queries import current_edition, demo_editions, publi
 from forsamling.domain import edition_life
 from forsamling.programme.queries import announced_programme
 from forsamling.public.accessibility import KNOWN_ISSUES, SCOPE
-from forsamling.registration.places import places as edition_places
 from forsamling.registration.queries import registration_closes_at
+from forsamling.registration.seats import edition_places
 
 
 def next_edition(edition: Edition) -> Edition | None:

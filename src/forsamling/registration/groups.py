@@ -17,9 +17,10 @@ from forsamling.domain.audit import Actor, ActorKind, AuditAction
 from forsamling.domain.ean import validate_ean
 from forsamling.domain.registration_rules import check_not_paused, check_window
 from forsamling.programme.models import Session, Track
-from forsamling.registration import emails, places
+from forsamling.registration import emails
 from forsamling.registration.models import AuditEntry, Category, GroupBooking
 from forsamling.registration.queries import registration_closes_at
+from forsamling.registration.seats import take_places
 from forsamling.registration.services import ParticipantDetails, Registered, register_participant
 
 
@@ -70,7 +71,7 @@ def register_group(
         )
         for member in members:
             add_group_member(group=group, member=member, place_taken_by_caller=True)
-        places.take(edition, len(members))
+        take_places(edition, len(members))
         emails.send_group_link(group.pk)
     return group
 

@@ -241,7 +241,7 @@ class EditionPlaces(models.Model):
     """How many of an edition's places (`Edition.capacity`) are taken: the row a registration
     updates, with the capacity in its condition, when the edition has a capacity. Kept only
     while a capacity is set; set again from the registrations when one is set
-    (`registration.places.recount`)."""
+    (`registration.seats.recount_places`)."""
 
     edition = models.OneToOneField(
         Edition, on_delete=models.CASCADE, related_name="places", verbose_name=_("udgave")

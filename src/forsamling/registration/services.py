@@ -35,7 +35,7 @@ from forsamling.domain.registration_rules import (
     check_window,
 )
 from forsamling.programme.models import ItemKind, Session, SessionKind, Track
-from forsamling.registration import consents, dinner, emails, invitation_codes, places, push
+from forsamling.registration import consents, dinner, emails, invitation_codes, push
 from forsamling.registration.models import (
     AuditEntry,
     CalendarFeed,
@@ -56,6 +56,8 @@ from forsamling.registration.seats import (
     fill_from_waiting_lists,
     lock_seats,
     release_choices,
+    release_place,
+    take_places,
     take_seats,
 )
 
@@ -137,7 +139,7 @@ def register_participant(
     door after the window has closed, or stand staff named by their exhibitor before it
     opens. Every other rule applies.
 
-    The edition's capacity ("Pladser i alt", `places.py`): the registration takes one of its
+    The edition's capacity ("Pladser i alt", `seats.take_places`): the registration takes one of its
     places unless `takes_place` is False (stand staff), and is refused with `EditionFull`
     when none is left, unless `may_exceed_capacity` (a walk-in registered by staff, who are
     told through `Registered.over_capacity`). `place_taken_by_caller`: a group booking takes
@@ -210,7 +212,7 @@ def register_participant(
             over = (
                 takes_place
                 and not place_taken_by_caller
-                and places.take(edition, 1, may_exceed=may_exceed_capacity)
+                and take_places(edition, 1, may_exceed=may_exceed_capacity)
             )
     except IntegrityError as error:
         if (existing := registration_by_key(edition, idempotency_key)) is not None:
@@ -348,7 +350,7 @@ def cancel_registration_in_transaction(
     else:
         emails.send_cancellation(registration.pk)
     _notify_promoted(promoted)
-    places.release(registration)  # last, as a registration takes it last
+    release_place(registration)  # last, as a registration takes it last
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from forsamling.backoffice.admin_scoping import (
 )
 from forsamling.backoffice.next_year import copy_to_next_year
 from forsamling.conferences.models import Edition, Theme
-from forsamling.registration import places
 from forsamling.registration.models import Meal
+from forsamling.registration.seats import recount_places
 
 
 class ThemeInline(EditionScopedAdminMixin, StackedInline):
@@ -93,7 +93,7 @@ class EditionAdmin(EditionScopedAdminMixin, ModelAdmin):
         registrations, in the same transaction, so the rule starts from the truth."""
         super().save_model(request, obj, form, change)
         if obj.capacity is not None and "capacity" in form.changed_data:
-            taken = places.recount(obj)
+            taken = recount_places(obj)
             self.message_user(
                 request,
                 _("%(taken)s af %(capacity)s pladser i alt er optaget.")

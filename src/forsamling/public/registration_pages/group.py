@@ -23,12 +23,12 @@ from forsamling.registration.invitation_codes import InvitationInvalid
 from forsamling.registration.meals import attendance_days
 from forsamling.registration.models import GroupBooking
 from forsamling.registration.organisations import organisation_names
-from forsamling.registration.places import places as edition_places
 from forsamling.registration.queries import (
     breakout_slots,
     group_overview,
     registration_closes_at,
 )
+from forsamling.registration.seats import edition_places
 
 
 def group_start(request: HttpRequest, edition: str) -> HttpResponse:

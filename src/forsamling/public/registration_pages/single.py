@@ -27,13 +27,13 @@ from forsamling.registration.forms import RegistrationForm, ResendLinkForm
 from forsamling.registration.invitation_codes import InvitationInvalid
 from forsamling.registration.meals import attendance_days
 from forsamling.registration.organisations import organisation_names
-from forsamling.registration.places import places as edition_places
 from forsamling.registration.queries import (
     breakout_slots,
     confirmation,
     registration_choices,
     registration_closes_at,
 )
+from forsamling.registration.seats import edition_places
 
 
 def register(request: HttpRequest, edition: str) -> HttpResponse:
