@@ -12,6 +12,7 @@ from forsamling.domain.audit import organiser
 from forsamling.programme.models import ItemKind, SessionKind
 from forsamling.registration import dinner
 from forsamling.registration.models import Choice, ChoiceStatus, DinnerTable, TableSeat
+from forsamling.registration.queries import dinner_session
 from forsamling.registration.services import (
     ParticipantDetails,
     cancel_registration,
@@ -56,7 +57,7 @@ def test_seats_are_given_until_full_then_the_waiting_list(edition, evening):
     no = register(edition, 9, wants=False)
     assert [dinner_status(p) for p in people] == ["confirmed", "confirmed", "waiting", "waiting"]
     assert dinner_status(no) is None
-    assert dinner.dinner_session(edition.pk).seats.taken == 2
+    assert dinner_session(edition.pk).seats.taken == 2
 
 
 def test_saying_no_or_cancelling_gives_the_seat_to_the_first_in_line(edition, evening):

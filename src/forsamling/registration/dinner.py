@@ -6,7 +6,8 @@ are the sessions' own machinery: the counter made with it (`sessions.create_sess
 with the participant's other sessions, a seat or the waiting list by the capacity rule
 (`domain.registration_rules`), the first in line promoted when a seat is given up (`seats`).
 A participant's dinner seat is their `Choice` of it. Without a dinner session the edition's
-dinner is unlimited and only `Registration.dinner` says who comes.
+dinner is unlimited and only `Registration.dinner` says who comes. Both are read in `queries`
+(`dinner_session`, and `dinner_to_take` for a new registration).
 
 The table plan places those with a seat at numbered tables; organisers place people by hand
 or let `domain.table_plan` seat the rest by organisation.
@@ -20,7 +21,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
-from forsamling.core.recent import recent
 from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain import table_plan
 from forsamling.domain.audit import SYSTEM, Actor, AuditAction
@@ -35,6 +35,7 @@ from forsamling.registration.models import (
     Status,
     TableSeat,
 )
+from forsamling.registration.queries import dinner_session
 from forsamling.registration.seats import (
     fill_from_waiting_lists,
     lock_seats,
@@ -46,16 +47,6 @@ from forsamling.registration.sessions import create_session
 
 class DinnerError(Exception):
     """The dinner or its tables cannot be set up as asked; the message is Danish."""
-
-
-def dinner_session(edition_id: int) -> Session | None:
-    """The edition's dinner with limited seats, or None (then anyone may come)."""
-    return (
-        Session.objects.filter(slot__edition_id=edition_id, kind=SessionKind.DINNER)
-        .select_related("slot")
-        .order_by("id")
-        .first()
-    )
 
 
 @transaction.atomic(durable=True)
@@ -96,17 +87,6 @@ def set_dinner_seats(*, edition: Edition, capacity: int | None, actor: Actor) ->
         details={"capacity": capacity},
     )
     return session
-
-
-def seat_to_take(edition: Edition, wants_dinner: bool) -> list[Session]:
-    """The dinner to take a seat at with a new registration: [] without a limit or a yes.
-    Read at most a second ago (`core.recent`), as the rush's other reads: its counter is then
-    locked with the chosen sessions' (`register_participant`), and what decides the seat (the
-    capacity, a cancellation) is read again under that lock."""
-    if not wants_dinner:
-        return []
-    session = recent(("dinner-session", edition.pk), lambda: dinner_session(edition.pk))
-    return [session] if session is not None and not session.is_cancelled else []
 
 
 def change_seat_in_transaction(registration: Registration, wants_dinner: bool) -> None:

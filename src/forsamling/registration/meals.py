@@ -4,25 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from forsamling.conferences.models import Edition
 from forsamling.domain.danish import surname_sort_key
 from forsamling.domain.meals import Eater, MealCount, count_meal
 from forsamling.registration.models import Meal, Registration, Status
-
-
-def edition_days(edition: Edition) -> list[date]:
-    return [
-        edition.start_date + timedelta(days=n)
-        for n in range((edition.end_date - edition.start_date).days + 1)
-    ]
-
-
-def attendance_days(edition: Edition) -> list[date]:
-    """The days a participant chooses among, or none when they come for the whole edition."""
-    days = edition_days(edition)
-    return days if edition.day_attendance and len(days) > 1 else []
 
 
 def eaters(edition: Edition) -> list[Eater]:

@@ -1,9 +1,11 @@
-"""Reads shared by the registration pages, e-mails and services."""
+"""Reads shared by the registration pages, e-mails and services: among them what the
+registration form offers and checks (categories, sessions, days, the dinner's seat), read at
+most a second ago at 10.00 (`forsamling.core.recent`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import connection
@@ -16,7 +18,7 @@ from forsamling.domain.danish import COPENHAGEN, surname_sort_key
 from forsamling.domain.preference_rounds import ALLOCATING
 from forsamling.domain.programme import programme_from_snapshot
 from forsamling.domain.registration_rules import TimeRange
-from forsamling.programme.models import Item, ItemKind, Session, Track
+from forsamling.programme.models import Item, ItemKind, Session, SessionKind, Track
 from forsamling.programme.queries import current_version
 from forsamling.registration.models import (
     Category,
@@ -54,6 +56,41 @@ def slot_time_range(slot: Item) -> TimeRange | None:
         datetime.combine(day, slot.starts_at, tzinfo=COPENHAGEN),
         datetime.combine(day, slot.ends_at, tzinfo=COPENHAGEN),
     )
+
+
+def edition_days(edition: Edition) -> list[date]:
+    return [
+        edition.start_date + timedelta(days=n)
+        for n in range((edition.end_date - edition.start_date).days + 1)
+    ]
+
+
+def attendance_days(edition: Edition) -> list[date]:
+    """The days a participant chooses among, or none when they come for the whole edition."""
+    days = edition_days(edition)
+    return days if edition.day_attendance and len(days) > 1 else []
+
+
+def dinner_session(edition_id: int) -> Session | None:
+    """The edition's dinner with limited seats, or None (then anyone may come; see
+    `registration.dinner`)."""
+    return (
+        Session.objects.filter(slot__edition_id=edition_id, kind=SessionKind.DINNER)
+        .select_related("slot")
+        .order_by("id")
+        .first()
+    )
+
+
+def dinner_to_take(edition: Edition, wants_dinner: bool) -> list[Session]:
+    """The dinner to take a seat at with a new registration: [] without a limit or a yes.
+    Read at most a second ago (`core.recent`), as the rush's other reads: its counter is then
+    locked with the chosen sessions' (`register_participant`), and what decides the seat (the
+    capacity, a cancellation) is read again under that lock."""
+    if not wants_dinner:
+        return []
+    session = recent(("dinner-session", edition.pk), lambda: dinner_session(edition.pk))
+    return [session] if session is not None and not session.is_cancelled else []
 
 
 @dataclass

@@ -47,6 +47,7 @@ from forsamling.registration.models import (
     Status,
 )
 from forsamling.registration.queries import (
+    dinner_to_take,
     registration_by_key,
     registration_closes_at,
     slot_time_range,
@@ -165,7 +166,7 @@ def register_participant(
             check_not_paused(edition.registration_paused)
         values = details.cleaned()
         _check_choices(edition, category, sessions)
-        dinner_seat = dinner.seat_to_take(edition, values["dinner"])  # [] if no limit or no
+        dinner_seat = dinner_to_take(edition, values["dinner"])  # [] if no limit or no
         if track is not None and track.edition_id != edition.pk:
             raise ValueError("Track of another edition")
     except (RegistrationError, NotEligible, InvalidEAN):

@@ -24,10 +24,9 @@ from forsamling.domain.registration_rules import AlreadyRegistered, NotEligible,
 from forsamling.invitations.forms import RegistrationWithCodeForm
 from forsamling.outputs import badges
 from forsamling.registration import services
-from forsamling.registration.meals import attendance_days
 from forsamling.registration.models import Category, Registration
 from forsamling.registration.organisations import organisation_names
-from forsamling.registration.queries import breakout_slots
+from forsamling.registration.queries import attendance_days, breakout_slots
 
 DESK = "Skranken"
 

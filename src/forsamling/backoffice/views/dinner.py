@@ -19,6 +19,7 @@ from forsamling.domain.audit import Actor, organiser
 from forsamling.domain.permissions import Action
 from forsamling.registration import dinner
 from forsamling.registration.models import ChoiceStatus, DinnerTable, Registration, TableSeat
+from forsamling.registration.queries import dinner_session
 
 
 class SeatsForm(forms.Form):
@@ -70,7 +71,7 @@ def _page(
     tables_form: TablesForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    session = dinner.dinner_session(edition.pk)
+    session = dinner_session(edition.pk)
     tables = list(DinnerTable.objects.filter(edition=edition).order_by("number"))
     guests = dinner.guests(edition)
     seated = dict(

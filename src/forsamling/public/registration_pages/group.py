@@ -20,10 +20,10 @@ from forsamling.public.registration_pages.single import refused
 from forsamling.registration import groups
 from forsamling.registration.forms import GroupBookingForm, RegistrationForm
 from forsamling.registration.invitation_codes import InvitationInvalid
-from forsamling.registration.meals import attendance_days
 from forsamling.registration.models import GroupBooking
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import (
+    attendance_days,
     breakout_slots,
     group_overview,
     registration_closes_at,

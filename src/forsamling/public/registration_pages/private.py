@@ -33,10 +33,14 @@ from forsamling.registration.forms import (
     SubstituteForm,
     TrackForm,
 )
-from forsamling.registration.meals import attendance_days
 from forsamling.registration.models import Registration
 from forsamling.registration.organisations import organisation_names
-from forsamling.registration.queries import breakout_slots, personal_agenda, personal_programme
+from forsamling.registration.queries import (
+    attendance_days,
+    breakout_slots,
+    personal_agenda,
+    personal_programme,
+)
 
 # The private page holds three forms at once: each gets its own ids.
 CHOICES_IDS, DETAILS_IDS, HANDOVER_IDS = "choices-%s", "details-%s", "handover-%s"

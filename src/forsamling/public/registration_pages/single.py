@@ -25,9 +25,9 @@ from forsamling.public.registration_pages.common import (
 from forsamling.registration import services
 from forsamling.registration.forms import RegistrationForm, ResendLinkForm
 from forsamling.registration.invitation_codes import InvitationInvalid
-from forsamling.registration.meals import attendance_days
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import (
+    attendance_days,
     breakout_slots,
     confirmation,
     registration_choices,
