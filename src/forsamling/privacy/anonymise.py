@@ -90,7 +90,7 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
     emails = [r.email for r in rows]
     for registration in rows:
         _scrub_audit(registration, names_by_registration.get(registration.pk, set()))
-        consents.close_all(registration, now)
+        consents.close_consents(registration, now)
         registration.name = ANONYMOUS_NAME
         registration.email = anonymous_email(registration.pk)
         registration.token = new_token()

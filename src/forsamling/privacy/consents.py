@@ -3,7 +3,7 @@
 `Registration.list_consent` stays as what the participant list is built from; it is kept
 equal to "a participant-list consent is in force" by the functions here, in the caller's
 transaction. Withdrawing is one click on the private page, as giving is. The records a
-registration writes in its own transaction are written by `registration.consents`.
+registration writes in its own transaction are written by `registration.services`.
 """
 
 from __future__ import annotations
@@ -12,22 +12,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from forsamling.domain.audit import PARTICIPANT, Actor, AuditAction
-from forsamling.registration.consents import (
-    Wording,
-    close_all,
-    create,
-    current_wording,
+from forsamling.registration.models import AuditEntry, ConsentRecord, GivenBy, Purpose, Registration
+from forsamling.registration.queries import Wording, current_wording
+from forsamling.registration.services import (
+    close_consents,
+    create_consent,
     record_registration_consent,
     sync_list_consent,
 )
-from forsamling.registration.models import AuditEntry, ConsentRecord, GivenBy, Purpose, Registration
 
 # What the registration services record in their own transaction lives with them
-# (`registration.consents`); named here too for this app's pages and the back office.
+# (`registration.services`, the wording in `registration.queries`); named here too for this
+# app's pages and the back office.
 __all__ = [
     "Wording",
     "awaiting_confirmation",
-    "close_all",
+    "close_consents",
     "current_wording",
     "give_consent",
     "in_force",
@@ -58,7 +58,7 @@ def give_consent(*, registration: Registration, purpose: str, actor: Actor = PAR
         if in_force.filter(given_by=GivenBy.PARTICIPANT).exists():
             return
         in_force.update(withdrawn_at=now)
-        create(registration, purpose, now)
+        create_consent(registration, purpose, now)
         _set_list_flag(registration, purpose, True)
         _audit(registration, actor, AuditAction.CONSENT_GIVEN, purpose)
 

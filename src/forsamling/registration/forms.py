@@ -341,7 +341,7 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         """The words of a secretary's form: it asks about the colleague ("personen"), and what
         the secretary accepts or ticks is said to be on the colleague's behalf (a consent so
         given is recorded as the secretary's, and the colleague confirms it on their own page:
-        `registration.consents`)."""
+        `registration.services.record_registration_consent`)."""
         fields = self.fields
         fields["category"].error_messages["required"] = _("Vælg personens deltagerkategori.")
         fields["committee"].help_text = _(

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import connection
+from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
 from forsamling.core.recent import recent
@@ -25,6 +26,8 @@ from forsamling.registration.models import (
     Choice,
     ChoiceStatus,
     GroupBooking,
+    PrivacyNotice,
+    Purpose,
     Registration,
     SessionSeats,
     Status,
@@ -91,6 +94,49 @@ def dinner_to_take(edition: Edition, wants_dinner: bool) -> list[Session]:
         return []
     session = recent(("dinner-session", edition.pk), lambda: dinner_session(edition.pk))
     return [session] if session is not None and not session.is_cancelled else []
+
+
+DEFAULT_LIST_CONSENT = _("Mit navn, min stilling og min organisation må stå på deltagerlisten.")
+DEFAULT_LEADS_CONSENT = _(
+    "Udstillere, hvis standpersonale scanner mit navneskilt, må få mit navn, min stilling, "
+    "min organisation og min e-mail."
+)
+DEFAULT_PHOTO_CONSENT = _(
+    "KL må bruge fotos fra konferencen, hvor jeg kan genkendes, i omtale af konferencen."
+)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The consent wordings in force for an edition; version 0 is the built-in default."""
+
+    version: int
+    participant_list: str
+    photos: str
+
+    def of(self, purpose: str) -> str:
+        if purpose == Purpose.EXHIBITOR_LEADS:
+            # Not (yet) a wording the organisers edit: the built-in one, in the notice's version.
+            return str(DEFAULT_LEADS_CONSENT)
+        return self.participant_list if purpose == Purpose.PARTICIPANT_LIST else self.photos
+
+
+def current_wording(edition: Edition) -> Wording:
+    """The consent wordings of the latest published privacy notice, which a consent record
+    carries (kept for a second per process, as the form's reads)."""
+
+    def read() -> Wording:
+        notice = (
+            PrivacyNotice.objects.filter(edition=edition)
+            .order_by("-version")
+            .values_list("version", "list_consent_text", "photo_consent_text")
+            .first()
+        )
+        if notice is None:
+            return Wording(0, str(DEFAULT_LIST_CONSENT), str(DEFAULT_PHOTO_CONSENT))
+        return Wording(*notice)
+
+    return recent(("privacy-wording", edition.pk), read)
 
 
 @dataclass

@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
+from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -35,18 +36,22 @@ from forsamling.domain.registration_rules import (
     check_window,
 )
 from forsamling.programme.models import ItemKind, Session, SessionKind, Track
-from forsamling.registration import consents, dinner, emails, invitation_codes, push
+from forsamling.registration import dinner, emails, invitation_codes, push
 from forsamling.registration.models import (
     AuditEntry,
     CalendarFeed,
     Category,
     Choice,
+    ConsentRecord,
+    GivenBy,
     GroupBooking,
+    Purpose,
     PushSubscription,
     Registration,
     Status,
 )
 from forsamling.registration.queries import (
+    current_wording,
     dinner_to_take,
     registration_by_key,
     registration_closes_at,
@@ -195,7 +200,7 @@ def register_participant(
             if category.needs_invitation and (invitation_code or not outside_window):
                 invitation_codes.redeem(category=category, code=invitation_code)
             emails.send_confirmation(registration.pk)  # sent after the commit, by the worker
-            consents.record_registration_consent(registration, now)  # only if ticked
+            record_registration_consent(registration, now)  # only if ticked
             seats = lock_seats(session.pk for session in [*sessions, *dinner_seat])
             _check_open(sessions, seats)
             choices = take_seats(registration, [*sessions, *dinner_seat], seats, now)
@@ -297,7 +302,7 @@ def update_details(
         except IntegrityError:
             raise AlreadyRegistered() from None
         if "list_consent" in changed:
-            consents.sync_list_consent(registration, changed["list_consent"], timezone.now())
+            sync_list_consent(registration, changed["list_consent"], timezone.now())
         if "dinner" in changed:
             dinner.change_seat_in_transaction(registration, changed["dinner"])
         _audit(registration, actor, AuditAction.DETAILS_UPDATED, {"fields": sorted(changed)})
@@ -415,12 +420,12 @@ def substitute_participant(
                 registration.save(update_fields=[*values, "token", "updated_at"])
         except IntegrityError:
             raise AlreadyRegistered() from None
-        consents.close_all(registration, timezone.now())  # the colleague has given none
+        close_consents(registration, timezone.now())  # the colleague has given none
         # The calendar feed and the phones told about the place were the former holder's.
         CalendarFeed.objects.filter(registration=registration).delete()
         PushSubscription.objects.filter(registration=registration).delete()
         if values["list_consent"]:
-            consents.record_registration_consent(registration, timezone.now())
+            record_registration_consent(registration, timezone.now())
         _audit(
             registration, actor, AuditAction.SUBSTITUTED, {"from": previous, "to": values["email"]}
         )
@@ -435,6 +440,64 @@ def resend_link(*, edition: Edition, email: str) -> None:
     ).first()
     if registration is not None:
         emails.send_link(registration.pk)
+
+
+# The consent records a registration writes as plain steps of its transaction: at
+# registration, on a hand-over and when the participant-list box changes on the private page.
+# The records and the notice whose wording they carry are registration's data
+# (`models.ConsentRecord`, `models.PrivacyNotice`, `queries.current_wording`); the privacy app
+# above builds the pages, giving and withdrawing one consent at a time, export and erasure on
+# them (`forsamling.privacy.consents`).
+
+
+def record_registration_consent(registration: Registration, now: datetime) -> None:
+    """At registration, in its transaction: the participant-list box as ticked, as a record.
+
+    On the 10.00 path this is one INSERT when the box is ticked (the wording is read at most
+    once a second per process), nothing when it is not.
+    """
+    if not registration.list_consent:
+        return
+    if registration.group_id is None:
+        create_consent(registration, Purpose.PARTICIPANT_LIST, now)
+        return
+    # Ticked by the group's secretary: recorded as theirs, and the member is off the list
+    # until they confirm on their own page (`give_consent`).
+    create_consent(registration, Purpose.PARTICIPANT_LIST, now, given_by=GivenBy.SECRETARY)
+    Registration.objects.filter(pk=registration.pk).update(list_consent=False)
+    registration.list_consent = False
+
+
+def sync_list_consent(registration: Registration, given: bool, now: datetime) -> None:
+    """After `update_details` changed the box: a record given or withdrawn (in its transaction)."""
+    open_ = registration.consents.filter(
+        purpose=Purpose.PARTICIPANT_LIST, withdrawn_at__isnull=True
+    )
+    if given and not open_.filter(given_by=GivenBy.PARTICIPANT).exists():
+        open_.update(withdrawn_at=now)  # the secretary's, now confirmed by the member
+        create_consent(registration, Purpose.PARTICIPANT_LIST, now)
+    elif not given:
+        open_.update(withdrawn_at=now)
+
+
+def close_consents(registration: Registration, now: datetime) -> None:
+    """Every consent in force ends (a hand-over: the colleague has given none; an erasure)."""
+    registration.consents.filter(withdrawn_at__isnull=True).update(withdrawn_at=now)
+
+
+def create_consent(
+    registration: Registration, purpose: str, now: datetime, given_by: str = GivenBy.PARTICIPANT
+) -> None:
+    """One consent record, with the wording in force and its version."""
+    wording = current_wording(registration.edition)
+    ConsentRecord.objects.create(
+        registration=registration,
+        purpose=purpose,
+        version=wording.version,
+        wording=wording.of(purpose),
+        given_at=now,
+        given_by=given_by,
+    )
 
 
 def _check_active(registration: Registration) -> None:
