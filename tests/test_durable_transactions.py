@@ -26,7 +26,7 @@ JOINS_THE_CALLERS = {
         "in the transaction that counts an invitation code, books a group or names stand staff"
     ),
     "registration.sessions:create_session": "the demo loader makes a whole edition in one",
-    "registration.places:recount": "the admin saves a new capacity and recounts in one",
+    "registration.seats:recount_places": "the admin saves a new capacity and recounts in one",
     "programme.services:publish_programme": "run by registration's publish_and_announce",
     "accounts.roles:grant_role": "the admin's role page and prize jury save inside theirs",
     "prizes.jury:add_juror": "the demo loader adds a prize's jury in one",
