@@ -17,7 +17,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import edition_key, edition_one
 from forsamling.domain.stands import InvalidPosition, StandState, StandStatus, validate_position
 from forsamling.exhibitors.images import validate_image
 from forsamling.registration.models import Registration
@@ -33,9 +33,7 @@ def new_token() -> str:
 class FloorPlan(models.Model):
     """The edition's floor plan; stands are marked on it by their percentage positions."""
 
-    edition = models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name="floor_plan", verbose_name=_("udgave")
-    )
+    edition = edition_one("floor_plan")
     image = models.ImageField(
         _("plantegning"),
         upload_to="exhibitors/floorplans/",
@@ -59,9 +57,7 @@ class FloorPlan(models.Model):
 class Exhibitor(models.Model):
     """An organisation's booking of one or more stands at an edition, and its public profile."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.PROTECT, related_name="exhibitors", verbose_name=_("udgave")
-    )
+    edition = edition_key("exhibitors", on_delete=models.PROTECT)
     organisation = models.CharField(_("organisation"), max_length=200)
     cvr = models.CharField(_("CVR-nummer"), max_length=8)
     contact_name = models.CharField(_("kontaktperson"), max_length=200)
@@ -105,9 +101,7 @@ class Exhibitor(models.Model):
 class Stand(models.Model):
     """A stand in an edition's catalogue: free, held by the organisers, or booked."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="stands", verbose_name=_("udgave")
-    )
+    edition = edition_key("stands")
     number = models.CharField(_("standnummer"), max_length=20)
     size = models.CharField(_("størrelse"), max_length=50, help_text=_("F.eks. '3 x 2 m'."))
     zone = models.CharField(_("zone"), max_length=100, blank=True)
@@ -217,9 +211,7 @@ class Extra(models.Model):
     """Something an exhibitor can order with the stands, priced per edition: power, furniture,
     internet, an extra staff member's lunch... Prices are without VAT, as the stands' are."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="extras", verbose_name=_("udgave")
-    )
+    edition = edition_key("extras")
     name = models.CharField(_("navn"), max_length=100, help_text=_("F.eks. 'Strøm (230 V)'."))
     description = models.CharField(_("beskrivelse"), max_length=200, blank=True)
     price = models.DecimalField(_("pris pr. stk. ekskl. moms"), max_digits=9, decimal_places=2)

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.fields import edition_key
 from forsamling.conferences.models import Edition
 
 
@@ -72,9 +73,7 @@ class SentMessage(models.Model):
 class Mailing(models.Model):
     """An e-mail to a group of participants, sent in the background."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
-    )
+    edition = edition_key("+")
     audience = models.CharField(_("modtagere"), max_length=50)
     audience_label = models.CharField(_("modtagere"), max_length=300)
     subject = models.CharField(_("emne"), max_length=300)

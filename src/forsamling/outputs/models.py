@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import edition_key
 
 
 class OutputKind(models.TextChoices):
@@ -28,9 +28,7 @@ class JobStatus(models.TextChoices):
 class OutputJob(models.Model):
     """A PDF being made in the background, with its progress and, when done, its file."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
-    )
+    edition = edition_key("+")
     kind = models.CharField(_("type"), max_length=30, choices=OutputKind.choices)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

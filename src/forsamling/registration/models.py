@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.fields import edition_key, edition_one
 from forsamling.conferences.models import Edition
 from forsamling.domain.eligibility import Attendee
 from forsamling.domain.leads import LEADS_CONSENT
@@ -31,9 +32,7 @@ def new_token() -> str:
 class Category(models.Model):
     """A participant category with its price, e.g. "Kommunalpolitiker" or "Standpersonale"."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="categories", verbose_name=_("udgave")
-    )
+    edition = edition_key("categories")
     key = models.SlugField(_("nøgle"))
     name = models.CharField(_("navn"), max_length=200)
     price = models.DecimalField(_("pris"), max_digits=9, decimal_places=2, default=Decimal("0"))
@@ -83,9 +82,7 @@ class Category(models.Model):
 class GroupBooking(models.Model):
     """Several participants of one organisation registered by a secretary."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="group_bookings", verbose_name=_("udgave")
-    )
+    edition = edition_key("group_bookings")
     organisation = models.CharField(_("organisation"), max_length=200)
     secretary_name = models.CharField(_("sekretærens navn"), max_length=200)
     secretary_email = models.EmailField(_("sekretærens e-mail"))
@@ -111,9 +108,7 @@ class Status(models.TextChoices):
 
 
 class Registration(models.Model):
-    edition = models.ForeignKey(
-        Edition, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("udgave")
-    )
+    edition = edition_key("registrations", on_delete=models.PROTECT)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
     name = models.CharField(_("navn"), max_length=200)
@@ -203,9 +198,7 @@ class Meal(models.Model):
     """A meal the kitchen serves on one day of an edition: lunch for everyone there that day,
     the dinner for those who said yes to it (`Registration.dinner`)."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="meals", verbose_name=_("udgave")
-    )
+    edition = edition_key("meals")
     day = models.DateField(_("dag"))
     kind = models.CharField(_("type"), max_length=10, choices=MealKind.choices)
     name = models.CharField(_("navn"), max_length=100, help_text=_("F.eks. 'Frokost dag 1'."))
@@ -242,9 +235,7 @@ class EditionPlaces(models.Model):
     while a capacity is set; set again from the registrations when one is set
     (`registration.places.recount`)."""
 
-    edition = models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name="places", verbose_name=_("udgave")
-    )
+    edition = edition_one("places")
     taken = models.PositiveIntegerField(_("optagne pladser"), default=0)
 
     class Meta:
@@ -307,9 +298,7 @@ class AuditEntry(models.Model):
         related_name="audit",
         verbose_name=_("tilmelding"),
     )
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
-    )
+    edition = edition_key("+")
     actor = models.CharField(_("hvem"), max_length=200)
     at = models.DateTimeField(_("hvornår"), auto_now_add=True)
     action = models.CharField(_("handling"), max_length=50)
@@ -370,9 +359,7 @@ class PushSubscription(models.Model):
 class DinnerTable(models.Model):
     """A table at the dinner, numbered as on the badge."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="dinner_tables", verbose_name=_("udgave")
-    )
+    edition = edition_key("dinner_tables")
     number = models.PositiveSmallIntegerField(_("bordnummer"))
     seats = models.PositiveSmallIntegerField(_("pladser"))
 
