@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from forsamling.conferences.fields import edition_key
+from forsamling.conferences.fields import done_by, edition_key
 from forsamling.domain.permissions import Role
 
 
@@ -67,13 +67,7 @@ class StaffEnrolment(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = done_by(blank=True)
 
     class Meta:
         verbose_name = _("link til to-trins-login")

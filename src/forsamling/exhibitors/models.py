@@ -10,14 +10,13 @@ from __future__ import annotations
 import secrets
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.fields import edition_key, edition_one
+from forsamling.conferences.fields import done_by, edition_key, edition_one
 from forsamling.domain.stands import InvalidPosition, StandState, StandStatus, validate_position
 from forsamling.exhibitors.images import validate_image
 from forsamling.registration.models import Registration
@@ -280,14 +279,7 @@ class StandChange(models.Model):
         related_name="stand_changes",
         verbose_name=_("udstiller"),
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("udført af"),
-    )
+    actor = done_by(_("udført af"), blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import secrets
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.fields import edition_key, edition_one
+from forsamling.conferences.fields import done_by, edition_key, edition_one
 from forsamling.domain import invoicing as rules
 from forsamling.domain import public_buyers
 from forsamling.exhibitors.models import Exhibitor, ExtraOrder, Stand, StandStaff
@@ -244,14 +243,7 @@ class Invoice(models.Model):
 
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     issued_at = models.DateTimeField(_("udstedt"), null=True, blank=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("udstedt af"),
-    )
+    issued_by = done_by(_("udstedt af"), blank=True)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
     # For the API's `?changed_since=`: issuing, sending and crediting change the row.
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)

@@ -15,7 +15,7 @@ from forsamling.conferences.fields import edition_key
 from forsamling.domain import preference_rounds as rules
 from forsamling.domain.allocation import seed_commitment
 from forsamling.programme.models import Item, ItemKind, Session
-from forsamling.registration.models import Registration
+from forsamling.registration.fields import registration_key
 
 
 def new_pseudonym_key() -> str:
@@ -89,12 +89,7 @@ class Ranking(models.Model):
     round = models.ForeignKey(
         PreferenceRound, on_delete=models.CASCADE, related_name="rankings", verbose_name=_("runde")
     )
-    registration = models.ForeignKey(
-        Registration,
-        on_delete=models.CASCADE,
-        related_name="rankings",
-        verbose_name=_("tilmelding"),
-    )
+    registration = registration_key("rankings")
     slot = models.ForeignKey(
         Item, on_delete=models.CASCADE, related_name="+", verbose_name=_("break out")
     )

@@ -10,11 +10,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.fields import edition_key, edition_one
+from forsamling.conferences.fields import done_by, edition_key, edition_one
 from forsamling.domain.danish import format_time, format_weekday_date
 
 
@@ -335,14 +334,7 @@ class ProgrammeVersion(models.Model):
     snapshot = models.JSONField(_("programmet som offentliggjort"))
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     publish_at = models.DateTimeField(_("offentliggøres"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("oprettet af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = done_by(_("oprettet af"), blank=True)
 
     class Meta:
         verbose_name = _("programversion")

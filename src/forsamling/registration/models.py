@@ -11,18 +11,18 @@ import secrets
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.fields import edition_key, edition_one
+from forsamling.conferences.fields import done_by, edition_key, edition_one
 from forsamling.conferences.models import Edition
 from forsamling.domain.eligibility import Attendee
 from forsamling.domain.leads import LEADS_CONSENT
 from forsamling.domain.registration_rules import needs_invitation
 from forsamling.programme.models import Item, Session
+from forsamling.registration.fields import registration_key, registration_one
 
 
 def new_token() -> str:
@@ -257,9 +257,7 @@ class Choice(models.Model):
     The waiting list is ordered by arrival: `created_at`, then `id` (both set under the lock).
     """
 
-    registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="choices", verbose_name=_("tilmelding")
-    )
+    registration = registration_key("choices")
     slot = models.ForeignKey(
         Item, verbose_name=_("break out"), on_delete=models.PROTECT, related_name="+"
     )
@@ -317,12 +315,7 @@ class CalendarFeed(models.Model):
     """A participant's private calendar subscription: its own token, so that it can be revoked
     or renewed without changing the private link."""
 
-    registration = models.OneToOneField(
-        Registration,
-        on_delete=models.CASCADE,
-        related_name="calendar_feed",
-        verbose_name=_("tilmelding"),
-    )
+    registration = registration_one("calendar_feed")
     token = models.CharField(_("nøgle"), max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
@@ -337,12 +330,7 @@ class CalendarFeed(models.Model):
 class PushSubscription(models.Model):
     """A browser's Web Push subscription, given by a participant who asked to be notified."""
 
-    registration = models.ForeignKey(
-        Registration,
-        on_delete=models.CASCADE,
-        related_name="push_subscriptions",
-        verbose_name=_("tilmelding"),
-    )
+    registration = registration_key("push_subscriptions")
     endpoint = models.URLField(_("adresse"), max_length=1000, unique=True)
     p256dh = models.CharField(_("offentlig nøgle"), max_length=200)
     auth = models.CharField(_("godkendelsesnøgle"), max_length=100)
@@ -381,12 +369,7 @@ class TableSeat(models.Model):
     table = models.ForeignKey(
         DinnerTable, on_delete=models.CASCADE, related_name="guests", verbose_name=_("bord")
     )
-    registration = models.OneToOneField(
-        Registration,
-        on_delete=models.CASCADE,
-        related_name="table_seat",
-        verbose_name=_("tilmelding"),
-    )
+    registration = registration_one("table_seat")
     by_hand = models.BooleanField(_("placeret af arrangøren"), default=False)
 
     class Meta:
@@ -408,9 +391,7 @@ class InvitationCode(models.Model):
     expires_at = models.DateTimeField(_("udløber"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("tilbagekaldt"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = done_by(blank=True)
 
     class Meta:
         db_table = "invitations_invitationcode"  # moved from invitations, table kept
@@ -451,9 +432,7 @@ class PrivacyNotice(models.Model):
     list_consent_text = models.CharField(_("samtykke til deltagerlisten"), max_length=300)
     photo_consent_text = models.CharField(_("samtykke til fotos"), max_length=300)
     published_at = models.DateTimeField(_("offentliggjort"), auto_now_add=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    published_by = done_by()
 
     class Meta:
         db_table = "privacy_privacynotice"  # moved from privacy, table kept
