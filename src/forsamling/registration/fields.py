@@ -12,22 +12,19 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from forsamling.registration.models import Registration
 
+REGISTRATION = "registration.Registration"
+LABEL = _("tilmelding")
+
 
 def registration_key(related_name: str) -> models.ForeignKey[Registration, Registration]:
     """One of the registration's rows."""
     return models.ForeignKey(
-        "registration.Registration",
-        on_delete=models.CASCADE,
-        related_name=related_name,
-        verbose_name=_("tilmelding"),
+        REGISTRATION, on_delete=models.CASCADE, related_name=related_name, verbose_name=LABEL
     )
 
 
 def registration_one(related_name: str) -> models.OneToOneField[Registration, Registration]:
     """The registration's one row of this model."""
     return models.OneToOneField(
-        "registration.Registration",
-        on_delete=models.CASCADE,
-        related_name=related_name,
-        verbose_name=_("tilmelding"),
+        REGISTRATION, on_delete=models.CASCADE, related_name=related_name, verbose_name=LABEL
     )
