@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import done_by, edition_key
 from forsamling.domain.permissions import Role
 
 
@@ -33,9 +33,7 @@ class EditionRole(models.Model):
         related_name="edition_roles",
         verbose_name=_("bruger"),
     )
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="staff_roles", verbose_name=_("udgave")
-    )
+    edition = edition_key("staff_roles")
     role = models.CharField(_("rolle"), max_length=20, choices=ROLE_CHOICES)
 
     class Meta:
@@ -69,13 +67,7 @@ class StaffEnrolment(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    created_by = done_by(blank=True)
 
     class Meta:
         verbose_name = _("link til to-trins-login")

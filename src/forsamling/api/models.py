@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import edition_key
 
 
 class Scope(models.TextChoices):
@@ -22,9 +22,7 @@ class Scope(models.TextChoices):
 
 
 class ApiToken(models.Model):
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("udgave")
-    )
+    edition = edition_key("api_tokens")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,

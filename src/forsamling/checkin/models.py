@@ -8,13 +8,14 @@ event to reach the server wins) and `SessionEntry` the arrival at one session's 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.fields import done_by
 from forsamling.conferences.models import Edition
 from forsamling.programme.models import Session
+from forsamling.registration.fields import registration_one
 from forsamling.registration.models import Registration
 
 
@@ -37,9 +38,7 @@ class CheckInEvent(models.Model):
     device = models.CharField(_("enhed"), max_length=100)
     scanned_at = models.DateTimeField(_("scannet"))
     received_at = models.DateTimeField(_("modtaget"), auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    by = done_by()
     outcome = models.CharField(_("udfald"), max_length=20, choices=Outcome.choices)
     warnings = models.JSONField(_("advarsler"), default=list, blank=True)
 
@@ -53,17 +52,9 @@ class CheckInEvent(models.Model):
 
 
 class CheckIn(models.Model):
-    registration = models.OneToOneField(
-        Registration, on_delete=models.CASCADE, related_name="checkin", verbose_name=_("tilmelding")
-    )
+    registration = registration_one("checkin")
     at = models.DateTimeField(_("tjekket ind"), default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("af"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    by = done_by(_("af"))
     device = models.CharField(_("enhed"), max_length=100, blank=True)
     event = models.OneToOneField(
         CheckInEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -5,8 +5,14 @@ committing its statements one by one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
 from django.db import connection, transaction
 from django.db.transaction import TransactionManagementError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def require_callers_transaction() -> None:
@@ -15,6 +21,18 @@ def require_callers_transaction() -> None:
         raise TransactionManagementError(
             "This step runs inside the caller's transaction; call its durable entry point."
         )
+
+
+def durable(step: Callable[P, R]) -> Callable[P, R]:
+    """The entry point of a step split off for callers with a transaction of their own: the
+    same call, in its own durable transaction (`save_scores = durable(save_scores_in_transaction)`).
+    """
+
+    def entry_point(*args: P.args, **kwargs: P.kwargs) -> R:
+        with transaction.atomic(durable=True):
+            return step(*args, **kwargs)
+
+    return entry_point
 
 
 def lock_names(*names: str) -> None:

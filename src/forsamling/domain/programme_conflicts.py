@@ -8,6 +8,7 @@ at the same time. They are warnings, not errors: the organisers may know better.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import combinations
@@ -86,6 +87,22 @@ def _pairs_at_once(slots: list[Slot]) -> list[tuple[Slot, Slot]]:
     return [(a, b) for a, b in combinations(slots, 2) if a.overlaps(b)]
 
 
+def _in_two_places(
+    kind: str, slots_by_key: dict[str, list[Slot]], names: Mapping[str, str], doing: str
+) -> list[Conflict]:
+    """A conflict for each two of a speaker's (a room's) slots that are on at once: "{name}
+    {doing} {one} og {the other} ({when})"."""
+    return [
+        Conflict(
+            kind,
+            f"{names.get(key, key)} {doing} {a.label} og {b.label} ({a.overlap_with(b)})",
+            (a.uid, b.uid),
+        )
+        for key, slots in slots_by_key.items()
+        for a, b in _pairs_at_once(slots)
+    ]
+
+
 def speakers_in_two_places(programme: Programme) -> list[Conflict]:
     by_speaker: dict[str, list[Slot]] = {}
     for item, parent in programme.items():
@@ -95,13 +112,8 @@ def speakers_in_two_places(programme: Programme) -> list[Conflict]:
         if not session.cancelled:
             for speaker in session.speakers:
                 by_speaker.setdefault(speaker.key, []).append(_session_slot(session, slot))
-    conflicts = []
-    for key, slots in by_speaker.items():
-        name = programme.speakers[key].name if key in programme.speakers else key
-        for a, b in _pairs_at_once(slots):
-            text = f"{name} er både på {a.label} og {b.label} ({a.overlap_with(b)})"
-            conflicts.append(Conflict(SPEAKER_TWICE, text, (a.uid, b.uid)))
-    return conflicts
+    names = {key: speaker.name for key, speaker in programme.speakers.items()}
+    return _in_two_places(SPEAKER_TWICE, by_speaker, names, "er både på")
 
 
 def rooms_used_twice(programme: Programme) -> list[Conflict]:
@@ -112,13 +124,8 @@ def rooms_used_twice(programme: Programme) -> list[Conflict]:
     for session, slot in programme.sessions():
         if session.room is not None and not session.cancelled:
             by_room.setdefault(session.room.key, []).append(_session_slot(session, slot))
-    conflicts = []
-    for key, slots in by_room.items():
-        name = programme.rooms[key].name if key in programme.rooms else key
-        for a, b in _pairs_at_once(slots):
-            text = f"{name} bruges både til {a.label} og {b.label} ({a.overlap_with(b)})"
-            conflicts.append(Conflict(ROOM_TWICE, text, (a.uid, b.uid)))
-    return conflicts
+    names = {key: room.name for key, room in programme.rooms.items()}
+    return _in_two_places(ROOM_TWICE, by_room, names, "bruges både til")
 
 
 def sessions_over_room_capacity(programme: Programme) -> list[Conflict]:

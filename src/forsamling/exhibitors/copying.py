@@ -5,9 +5,13 @@ bookings, holds or staff: those belong to one year, so every copied stand starts
 from __future__ import annotations
 
 from forsamling.conferences.models import Edition
+from forsamling.core.copying import values_of
 from forsamling.domain.stands import StandStatus
 from forsamling.exhibitors.models import Extra, FloorPlan, Stand
 from forsamling.registration.copying import Copied
+
+STAND_FIELDS = ("number", "size", "zone", "price", "included_passes", "position_x", "position_y")
+EXTRA_FIELDS = ("name", "description", "price", "max_quantity", "order")
 
 
 def copy_stands_and_floor_plan(source: Edition, copy: Edition, copied: Copied) -> None:
@@ -16,27 +20,10 @@ def copy_stands_and_floor_plan(source: Edition, copy: Edition, copied: Copied) -
         # The same image file: the plan is replaced by uploading a new one, never edited.
         FloorPlan.objects.create(edition=copy, image=plan.image.name, description=plan.description)
     Stand.objects.bulk_create(
-        Stand(
-            edition=copy,
-            number=stand.number,
-            size=stand.size,
-            zone=stand.zone,
-            price=stand.price,
-            included_passes=stand.included_passes,
-            position_x=stand.position_x,
-            position_y=stand.position_y,
-            status=StandStatus.FREE.value,
-        )
+        Stand(**values_of(stand, STAND_FIELDS), edition=copy, status=StandStatus.FREE.value)
         for stand in Stand.objects.filter(edition=source).order_by("number")
     )
     Extra.objects.bulk_create(
-        Extra(
-            edition=copy,
-            name=extra.name,
-            description=extra.description,
-            price=extra.price,
-            max_quantity=extra.max_quantity,
-            order=extra.order,
-        )
+        Extra(**values_of(extra, EXTRA_FIELDS), edition=copy)
         for extra in Extra.objects.filter(edition=source)
     )

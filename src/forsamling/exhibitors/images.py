@@ -13,7 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
+
+from forsamling.core.uploads import UNREADABLE_IMAGE, megabytes, verified_image_format
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP"}
@@ -28,21 +30,15 @@ def validate_image(upload: Any) -> None:
         raise ValidationError(
             _("Billedet må højst fylde 5 MB (det fylder %(size)s MB)."),
             code="image_too_large",
-            params={"size": f"{size / 1024 / 1024:.1f}".replace(".", ",")},
+            params={"size": megabytes(size)},
         )
-    position = upload.tell() if hasattr(upload, "tell") else None
     try:
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        image_format = verified_image_format(upload)
+    except UNREADABLE_IMAGE as exc:
         raise ValidationError(
             _("Filen er ikke et billede, vi kan læse. Brug PNG, JPEG eller WebP."),
             code="image_unreadable",
         ) from exc
-    finally:
-        upload.seek(position or 0)
     if image_format not in ALLOWED_FORMATS:
         raise ValidationError(
             _("Billedet skal være PNG, JPEG eller WebP (ikke %(format)s)."),

@@ -10,14 +10,13 @@ from __future__ import annotations
 import secrets
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import done_by, edition_key, edition_one
 from forsamling.domain.stands import InvalidPosition, StandState, StandStatus, validate_position
 from forsamling.exhibitors.images import validate_image
 from forsamling.registration.models import Registration
@@ -33,9 +32,7 @@ def new_token() -> str:
 class FloorPlan(models.Model):
     """The edition's floor plan; stands are marked on it by their percentage positions."""
 
-    edition = models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name="floor_plan", verbose_name=_("udgave")
-    )
+    edition = edition_one("floor_plan")
     image = models.ImageField(
         _("plantegning"),
         upload_to="exhibitors/floorplans/",
@@ -59,9 +56,7 @@ class FloorPlan(models.Model):
 class Exhibitor(models.Model):
     """An organisation's booking of one or more stands at an edition, and its public profile."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.PROTECT, related_name="exhibitors", verbose_name=_("udgave")
-    )
+    edition = edition_key("exhibitors", on_delete=models.PROTECT)
     organisation = models.CharField(_("organisation"), max_length=200)
     cvr = models.CharField(_("CVR-nummer"), max_length=8)
     contact_name = models.CharField(_("kontaktperson"), max_length=200)
@@ -105,9 +100,7 @@ class Exhibitor(models.Model):
 class Stand(models.Model):
     """A stand in an edition's catalogue: free, held by the organisers, or booked."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="stands", verbose_name=_("udgave")
-    )
+    edition = edition_key("stands")
     number = models.CharField(_("standnummer"), max_length=20)
     size = models.CharField(_("størrelse"), max_length=50, help_text=_("F.eks. '3 x 2 m'."))
     zone = models.CharField(_("zone"), max_length=100, blank=True)
@@ -217,9 +210,7 @@ class Extra(models.Model):
     """Something an exhibitor can order with the stands, priced per edition: power, furniture,
     internet, an extra staff member's lunch... Prices are without VAT, as the stands' are."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="extras", verbose_name=_("udgave")
-    )
+    edition = edition_key("extras")
     name = models.CharField(_("navn"), max_length=100, help_text=_("F.eks. 'Strøm (230 V)'."))
     description = models.CharField(_("beskrivelse"), max_length=200, blank=True)
     price = models.DecimalField(_("pris pr. stk. ekskl. moms"), max_digits=9, decimal_places=2)
@@ -288,14 +279,7 @@ class StandChange(models.Model):
         related_name="stand_changes",
         verbose_name=_("udstiller"),
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("udført af"),
-    )
+    actor = done_by(_("udført af"), blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
 

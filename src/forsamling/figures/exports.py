@@ -11,11 +11,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from weasyprint import HTML
 
 from forsamling.figures.reports import Figures, comparison_rows
-from forsamling.outputs.spreadsheets import neutralised
+from forsamling.outputs.spreadsheets import headed_sheet, neutralised
 
 HOUR_MARKS = (1, 5, 10, 15, 20, 30, 45, 60)
 
@@ -35,10 +34,7 @@ def _cell(value: object) -> object:
 
 
 def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
-    sheet = workbook.create_sheet(title)
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    sheet = headed_sheet(workbook, title, headers)
     for row in rows:
         sheet.append([_cell(v) for v in row])
     sheet.column_dimensions["A"].width = 40

@@ -9,13 +9,11 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import edition_key
 
 
 class CommitteeCount(models.Model):
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
-    )
+    edition = edition_key("+")
     committee = models.CharField(_("udvalg"), max_length=200)
     count = models.PositiveIntegerField(_("antal"), default=0)
 

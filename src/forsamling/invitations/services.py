@@ -14,32 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
-from forsamling.core.transactions import require_callers_transaction
+from forsamling.core.transactions import durable, require_callers_transaction
 from forsamling.domain.audit import AuditAction, organiser
 from forsamling.registration.models import AuditEntry, Category, InvitationCode
 
 # No 0/O, 1/I/L: codes are read aloud and typed from paper.
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-
-
-@transaction.atomic(durable=True)
-def create_code(
-    *,
-    edition: Edition,
-    category: Category,
-    user: Any,
-    max_uses: int | None = None,
-    expires_at: datetime | None = None,
-    note: str = "",
-) -> InvitationCode:
-    return create_code_in_transaction(
-        edition=edition,
-        category=category,
-        user=user,
-        max_uses=max_uses,
-        expires_at=expires_at,
-        note=note,
-    )
 
 
 def create_code_in_transaction(
@@ -65,6 +45,9 @@ def create_code_in_transaction(
     )
     _audit(edition, user, AuditAction.INVITATION_CREATED, {"code": code, "category": category.key})
     return invitation
+
+
+create_code = durable(create_code_in_transaction)
 
 
 @transaction.atomic(durable=True)

@@ -11,12 +11,11 @@ from __future__ import annotations
 import secrets
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import done_by, edition_key, edition_one
 from forsamling.domain import invoicing as rules
 from forsamling.domain import public_buyers
 from forsamling.exhibitors.models import Exhibitor, ExtraOrder, Stand, StandStaff
@@ -36,9 +35,7 @@ class PaymentMeans(models.TextChoices):
 class Seller(models.Model):
     """The seller's data on every invoice of an edition: KL's name, address, CVR, bank."""
 
-    edition = models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name="seller", verbose_name=_("udgave")
-    )
+    edition = edition_one("seller")
     name = models.CharField(_("navn"), max_length=200)
     street = models.CharField(_("adresse"), max_length=200)
     postcode = models.CharField(_("postnummer"), max_length=10)
@@ -141,9 +138,7 @@ class Buyer(models.Model):
     in the address and CVR and choose "one order, one invoice" where the buyer asks for it.
     """
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="buyers", verbose_name=_("udgave")
-    )
+    edition = edition_key("buyers")
     name = models.CharField(_("navn"), max_length=200)
     ean = models.CharField(_("EAN-nummer"), max_length=13, blank=True)
     cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
@@ -198,9 +193,7 @@ class Invoice(models.Model):
     """An invoice or credit note. The buyer's data is copied onto it when it is drafted, and
     frozen with everything else when it is issued."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.PROTECT, related_name="invoices", verbose_name=_("udgave")
-    )
+    edition = edition_key("invoices", on_delete=models.PROTECT)
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.INVOICE)
     state = models.CharField(_("status"), max_length=10, choices=State.choices, default=State.DRAFT)
     number = models.CharField(_("nummer"), max_length=40, blank=True)
@@ -250,14 +243,7 @@ class Invoice(models.Model):
 
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     issued_at = models.DateTimeField(_("udstedt"), null=True, blank=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("udstedt af"),
-    )
+    issued_by = done_by(_("udstedt af"), blank=True)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
     # For the API's `?changed_since=`: issuing, sending and crediting change the row.
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)

@@ -10,20 +10,23 @@ amount, not the amount without VAT.
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 
 from lxml import etree
 
 from forsamling.domain import invoicing as rules
 from forsamling.invoicing.models import Invoice, InvoiceLine, Seller
 from forsamling.invoicing.ubl import (
-    CAC,
-    CBC,
-    CREDIT_NOTE_NS,
-    INVOICE_NS,
     Builder,
     Document,
+    address_lines,
+    line_item,
+    line_start,
+    monetary_total,
     quantity,
+    root_element,
     seller_contact,
+    tax_total,
 )
 
 AGENCY = "320"  # the Danish agency for digital government, OIOUBL's lists
@@ -42,11 +45,7 @@ def document_uuid(invoice: Invoice) -> str:
 def oioubl_xml(document: Document) -> bytes:
     invoice, seller = document.invoice, document.seller
     credit = invoice.is_credit_note
-    namespace = CREDIT_NOTE_NS if credit else INVOICE_NS
-    root = etree.Element(
-        f"{{{namespace}}}{'CreditNote' if credit else 'Invoice'}",
-        nsmap={None: namespace, "cac": CAC, "cbc": CBC},
-    )
+    root = root_element(credit)
     b = Builder()
     totals = document.totals
     b.cbc(root, "UBLVersionID", "2.1")
@@ -74,18 +73,8 @@ def oioubl_xml(document: Document) -> bytes:
     _buyer(b, b.cac(root, "AccountingCustomerParty"), invoice)
     if not credit:
         _payment(b, root, invoice, seller)
-    tax_total = b.cac(root, "TaxTotal")
-    b.money(tax_total, "TaxAmount", totals.vat)
-    for part in totals.breakdown:
-        subtotal = b.cac(tax_total, "TaxSubtotal")
-        b.money(subtotal, "TaxableAmount", part.taxable)
-        b.money(subtotal, "TaxAmount", part.vat)
-        _category(b, subtotal, part.rate)
-    monetary = b.cac(root, "LegalMonetaryTotal")
-    b.money(monetary, "LineExtensionAmount", totals.lines)
-    b.money(monetary, "TaxExclusiveAmount", totals.vat)  # OIOUBL: the VAT amount
-    b.money(monetary, "TaxInclusiveAmount", totals.with_vat)
-    b.money(monetary, "PayableAmount", totals.with_vat)
+    tax_total(b, root, totals, _category)
+    monetary_total(b, root, totals, tax_exclusive=totals.vat)  # OIOUBL: the VAT amount
     for line in document.lines:
         _line(b, root, line, credit)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -97,13 +86,7 @@ def _address(b: Builder, party: etree._Element, street: str, postcode: str, city
         address, "AddressFormatCode", "StructuredLax",
         listAgencyID=AGENCY, listID="urn:oioubl:codelist:addressformatcode-1.1",
     )  # fmt: skip
-    if street:
-        b.cbc(address, "StreetName", street)
-    if city:
-        b.cbc(address, "CityName", city)
-    if postcode:
-        b.cbc(address, "PostalZone", postcode)
-    b.cbc(b.cac(address, "Country"), "IdentificationCode", "DK")
+    address_lines(b, address, street, postcode, city)
 
 
 def _seller(b: Builder, parent: etree._Element, seller: Seller) -> None:
@@ -170,34 +153,19 @@ def _payment(b: Builder, root: etree._Element, invoice: Invoice, seller: Seller)
     b.money(terms, "Amount", rules.totals(line.rule_line for line in invoice.lines.all()).with_vat)
 
 
-def _category(b: Builder, parent: etree._Element, rate: object) -> None:
+def _category(b: Builder, parent: etree._Element, rate: Decimal) -> None:
     category = b.cac(parent, "TaxCategory")
     b.cbc(category, "ID", "StandardRated", **TAX_CATEGORY)
-    b.cbc(category, "Percent", quantity(rate))  # type: ignore[arg-type]
+    b.cbc(category, "Percent", quantity(rate))
     scheme = b.cac(category, "TaxScheme")
     b.cbc(scheme, "ID", "63", **TAX_SCHEME)
     b.cbc(scheme, "Name", "Moms")
 
 
 def _line(b: Builder, root: etree._Element, line: InvoiceLine, credit: bool) -> None:
-    element = b.cac(root, "CreditNoteLine" if credit else "InvoiceLine")
-    b.cbc(element, "ID", str(line.position))
-    b.cbc(
-        element, "CreditedQuantity" if credit else "InvoicedQuantity", quantity(line.quantity),
-        unitCode="EA",
-    )  # fmt: skip
-    b.money(element, "LineExtensionAmount", line.net)
-    line_totals = rules.totals([line.rule_line])
-    tax_total = b.cac(element, "TaxTotal")
-    b.money(tax_total, "TaxAmount", line_totals.vat)
-    subtotal = b.cac(tax_total, "TaxSubtotal")
-    b.money(subtotal, "TaxableAmount", line.net)
-    b.money(subtotal, "TaxAmount", line_totals.vat)
-    _category(b, subtotal, line.vat_rate)
-    item = b.cac(element, "Item")
-    if line.note:
-        b.cbc(item, "Description", line.note)
-    b.cbc(item, "Name", line.description[:200])
+    element = line_start(b, root, line, credit, unit_code="EA")
+    tax_total(b, element, rules.totals([line.rule_line]), _category)  # OIOUBL: VAT per line
+    item = line_item(b, element, line)
     b.cbc(b.cac(item, "SellersItemIdentification"), "ID", line.kind)
     price = b.cac(element, "Price")
     b.money(price, "PriceAmount", line.unit_price)

@@ -9,7 +9,7 @@ EAN (GLN, scheme 0088): that is how NemHandel routes the file to the municipalit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -75,11 +75,7 @@ def peppol_xml(document: Document) -> bytes:
     """The Peppol BIS Billing 3.0 file of an issued invoice or credit note."""
     invoice, seller = document.invoice, document.seller
     credit = invoice.is_credit_note
-    namespace = CREDIT_NOTE_NS if credit else INVOICE_NS
-    root = etree.Element(
-        f"{{{namespace}}}{'CreditNote' if credit else 'Invoice'}",
-        nsmap={None: namespace, "cac": CAC, "cbc": CBC},
-    )
+    root = root_element(credit)
     b = Builder()
     b.cbc(root, "CustomizationID", CUSTOMIZATION)
     b.cbc(root, "ProfileID", PROFILE)
@@ -103,14 +99,32 @@ def peppol_xml(document: Document) -> bytes:
     _buyer(b, b.cac(root, "AccountingCustomerParty"), invoice)
     if not credit:
         _payment(b, root, invoice, seller)
-    _tax_and_totals(b, root, document.totals)
+    totals = document.totals
+    tax_total(b, root, totals, _tax_category)
+    monetary_total(b, root, totals, tax_exclusive=totals.without_vat)
     for line in document.lines:
         _line(b, root, line, credit)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
+def root_element(credit: bool) -> etree._Element:
+    """The document's root: an Invoice, or a CreditNote (both profiles)."""
+    namespace = CREDIT_NOTE_NS if credit else INVOICE_NS
+    return etree.Element(
+        f"{{{namespace}}}{'CreditNote' if credit else 'Invoice'}",
+        nsmap={None: namespace, "cac": CAC, "cbc": CBC},
+    )
+
+
 def _address(b: Builder, party: etree._Element, street: str, postcode: str, city: str) -> None:
-    address = b.cac(party, "PostalAddress")
+    address_lines(b, b.cac(party, "PostalAddress"), street, postcode, city)
+
+
+def address_lines(
+    b: Builder, address: etree._Element, street: str, postcode: str, city: str
+) -> None:
+    """A `PostalAddress`'s street, city and postcode, each where known, and its country (both
+    profiles; OIOUBL puts its format code before them)."""
     if street:
         b.cbc(address, "StreetName", street)
     if city:
@@ -178,41 +192,71 @@ def _payment(b: Builder, root: etree._Element, invoice: Invoice, seller: Seller)
     )
 
 
-def _tax_category(b: Builder, parent: etree._Element, name: str, rate: Decimal) -> None:
+def _tax_category(
+    b: Builder, parent: etree._Element, rate: Decimal, name: str = "TaxCategory"
+) -> None:
     category = b.cac(parent, name)
     b.cbc(category, "ID", "S")  # standard rate
     b.cbc(category, "Percent", quantity(rate))
     b.cbc(b.cac(category, "TaxScheme"), "ID", "VAT")
 
 
-def _tax_and_totals(b: Builder, root: etree._Element, totals: rules.Totals) -> None:
-    tax_total = b.cac(root, "TaxTotal")
-    b.money(tax_total, "TaxAmount", totals.vat)
+def tax_total(
+    b: Builder,
+    parent: etree._Element,
+    totals: rules.Totals,
+    category: Callable[[Builder, etree._Element, Decimal], None],
+) -> None:
+    """A `TaxTotal`: the VAT, and a subtotal per rate with the profile's tax category."""
+    total = b.cac(parent, "TaxTotal")
+    b.money(total, "TaxAmount", totals.vat)
     for part in totals.breakdown:
-        subtotal = b.cac(tax_total, "TaxSubtotal")
+        subtotal = b.cac(total, "TaxSubtotal")
         b.money(subtotal, "TaxableAmount", part.taxable)
         b.money(subtotal, "TaxAmount", part.vat)
-        _tax_category(b, subtotal, "TaxCategory", part.rate)
+        category(b, subtotal, part.rate)
+
+
+def monetary_total(
+    b: Builder, root: etree._Element, totals: rules.Totals, *, tax_exclusive: Decimal
+) -> None:
+    """The document's `LegalMonetaryTotal`; the profiles differ in what `TaxExclusiveAmount`
+    is (Peppol: the amount without VAT; OIOUBL: the VAT)."""
     monetary = b.cac(root, "LegalMonetaryTotal")
     b.money(monetary, "LineExtensionAmount", totals.lines)
-    b.money(monetary, "TaxExclusiveAmount", totals.without_vat)
+    b.money(monetary, "TaxExclusiveAmount", tax_exclusive)
     b.money(monetary, "TaxInclusiveAmount", totals.with_vat)
     b.money(monetary, "PayableAmount", totals.with_vat)
 
 
-def _line(b: Builder, root: etree._Element, line: InvoiceLine, credit: bool) -> None:
+def line_start(
+    b: Builder, root: etree._Element, line: InvoiceLine, credit: bool, *, unit_code: str
+) -> etree._Element:
+    """An `InvoiceLine` (a `CreditNoteLine` in a credit note) with its number, quantity and
+    amount: what both profiles' lines begin with."""
     element = b.cac(root, "CreditNoteLine" if credit else "InvoiceLine")
     b.cbc(element, "ID", str(line.position))
     b.cbc(
         element,
         "CreditedQuantity" if credit else "InvoicedQuantity",
         quantity(line.quantity),
-        unitCode=UNIT_ONE,
+        unitCode=unit_code,
     )
     b.money(element, "LineExtensionAmount", line.net)
+    return element
+
+
+def line_item(b: Builder, element: etree._Element, line: InvoiceLine) -> etree._Element:
+    """The line's `Item`: its note, where there is one, and its name (both profiles)."""
     item = b.cac(element, "Item")
     if line.note:
         b.cbc(item, "Description", line.note)
     b.cbc(item, "Name", line.description[:200])
-    _tax_category(b, item, "ClassifiedTaxCategory", line.vat_rate)
+    return item
+
+
+def _line(b: Builder, root: etree._Element, line: InvoiceLine, credit: bool) -> None:
+    element = line_start(b, root, line, credit, unit_code=UNIT_ONE)
+    item = line_item(b, element, line)
+    _tax_category(b, item, line.vat_rate, name="ClassifiedTaxCategory")
     b.money(b.cac(element, "Price"), "PriceAmount", line.unit_price)

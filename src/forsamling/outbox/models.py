@@ -3,10 +3,10 @@ organisers' mailings to a group of participants (`forsamling.registration.mailin
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.fields import done_by, edition_key
 from forsamling.conferences.models import Edition
 
 
@@ -72,20 +72,12 @@ class SentMessage(models.Model):
 class Mailing(models.Model):
     """An e-mail to a group of participants, sent in the background."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
-    )
+    edition = edition_key("+")
     audience = models.CharField(_("modtagere"), max_length=50)
     audience_label = models.CharField(_("modtagere"), max_length=300)
     subject = models.CharField(_("emne"), max_length=300)
     body = models.TextField(_("tekst"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("oprettet af"),
-    )
+    created_by = done_by(_("oprettet af"))
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     finished_at = models.DateTimeField(_("sendt færdig"), null=True, blank=True)
 

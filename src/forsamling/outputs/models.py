@@ -3,11 +3,10 @@ when done, its file."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import done_by, edition_key
 
 
 class OutputKind(models.TextChoices):
@@ -28,17 +27,9 @@ class JobStatus(models.TextChoices):
 class OutputJob(models.Model):
     """A PDF being made in the background, with its progress and, when done, its file."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
-    )
+    edition = edition_key("+")
     kind = models.CharField(_("type"), max_length=30, choices=OutputKind.choices)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("oprettet af"),
-    )
+    created_by = done_by(_("oprettet af"))
     created_at = models.DateTimeField(_("bestilt"), auto_now_add=True)
     status = models.CharField(
         _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED

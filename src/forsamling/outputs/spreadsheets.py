@@ -16,6 +16,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from forsamling.registration.diets import diet_words
 from forsamling.registration.models import ChoiceStatus, Registration, Status
@@ -107,6 +108,15 @@ def _xlsx_value(value: object) -> object:
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     return value
+
+
+def headed_sheet(workbook: Workbook, title: str, headers: list[str]) -> Worksheet:
+    """A new sheet of the workbook, its first row the headers in bold."""
+    sheet = workbook.create_sheet(title)
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    return sheet
 
 
 DATE_TIME = "dd.mm.yyyy hh:mm"

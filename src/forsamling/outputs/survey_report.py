@@ -10,10 +10,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 from weasyprint import HTML
 
-from forsamling.outputs.spreadsheets import neutralised
+from forsamling.outputs.spreadsheets import headed_sheet, neutralised
 from forsamling.surveys.results import Report
 
 HIDDEN = "for få svar til at vise"
@@ -71,10 +70,7 @@ def text_rows(report: Report) -> list[list[object]]:
 
 
 def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
-    sheet = workbook.create_sheet(title)
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    sheet = headed_sheet(workbook, title, headers)
     for row in rows:
         sheet.append([_safe(v) for v in row])
         for cell in sheet[sheet.max_row]:

@@ -11,11 +11,11 @@ import secrets
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import edition_key
 from forsamling.domain import preference_rounds as rules
 from forsamling.domain.allocation import seed_commitment
 from forsamling.programme.models import Item, ItemKind, Session
-from forsamling.registration.models import Registration
+from forsamling.registration.fields import registration_key
 
 
 def new_pseudonym_key() -> str:
@@ -37,12 +37,7 @@ class PreferenceRound(models.Model):
     Every seed ever drawn for the round is listed in `commitments`, so a re-run is visible.
     """
 
-    edition = models.ForeignKey(
-        Edition,
-        on_delete=models.CASCADE,
-        related_name="preference_rounds",
-        verbose_name=_("udgave"),
-    )
+    edition = edition_key("preference_rounds")
     title = models.CharField(_("titel"), max_length=200)
     slots = models.ManyToManyField(
         Item,
@@ -94,12 +89,7 @@ class Ranking(models.Model):
     round = models.ForeignKey(
         PreferenceRound, on_delete=models.CASCADE, related_name="rankings", verbose_name=_("runde")
     )
-    registration = models.ForeignKey(
-        Registration,
-        on_delete=models.CASCADE,
-        related_name="rankings",
-        verbose_name=_("tilmelding"),
-    )
+    registration = registration_key("rankings")
     slot = models.ForeignKey(
         Item, on_delete=models.CASCADE, related_name="+", verbose_name=_("break out")
     )

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.fields import done_by
 from forsamling.conferences.models import Edition
 from forsamling.domain.retention import DataCategory, RetentionPolicy, deletion_dates
 from forsamling.registration.models import Registration
@@ -94,14 +94,7 @@ class DataRequest(models.Model):
     )
     kind = models.CharField(_("anmodning"), max_length=20, choices=RequestKind.choices)
     outcome = models.CharField(_("resultat"), max_length=20, choices=RequestOutcome.choices)
-    by_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("udført af arrangør"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    by_user = done_by(_("udført af arrangør"), blank=True)
     at = models.DateTimeField(_("tidspunkt"))
     anonymise_after = models.DateTimeField(_("anonymiseres efter"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymiseret"), null=True, blank=True)

@@ -11,7 +11,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+
+from forsamling.core.uploads import UNREADABLE_IMAGE, megabytes, verified_image_format
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 6
@@ -34,7 +35,7 @@ def check_attachment(upload: Any) -> Checked:
         raise ValidationError(
             _("%(name)s fylder %(size)s MB. En fil må højst fylde 10 MB."),
             code="too_large",
-            params={"name": upload.name, "size": f"{size / 1024 / 1024:.1f}".replace(".", ",")},
+            params={"name": upload.name, "size": megabytes(size)},
         )
     if size == 0:
         raise ValidationError(_("%(name)s er tom."), code="empty", params={"name": upload.name})
@@ -44,17 +45,13 @@ def check_attachment(upload: Any) -> Checked:
     if head == b"%PDF-":
         return Checked(upload, "pdf", "pdf", "application/pdf")
     try:
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        image_format = verified_image_format(upload)
+    except UNREADABLE_IMAGE as exc:
         raise ValidationError(
             _("%(name)s er hverken en PDF eller et billede, vi kan læse (PNG, JPEG eller WebP)."),
             code="unreadable",
             params={"name": upload.name},
         ) from exc
-    finally:
-        upload.seek(0)
     if image_format not in IMAGE_FORMATS:
         raise ValidationError(
             _("%(name)s er et %(format)s-billede. Brug PDF, PNG, JPEG eller WebP."),

@@ -18,7 +18,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import edition_one
 from forsamling.domain.prizes import SCORE_MAX, SCORE_MIN, Combine
 from forsamling.programme.models import Item
 from forsamling.registration.organisations import MUNICIPALITIES, municipality_name
@@ -39,9 +39,7 @@ class Prize(models.Model):
         (Combine.MEDIAN.value, _("Median")),
     ]
 
-    edition = models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name="prize", verbose_name=_("udgave")
-    )
+    edition = edition_one("prize")
     name = models.CharField(_("navn"), max_length=200, default="KL's Forebyggelsespris")
     theme = models.CharField(_("årets tema"), max_length=300, blank=True)
     description = models.TextField(_("beskrivelse"), blank=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
-from forsamling.core.transactions import require_callers_transaction
+from forsamling.core.transactions import durable, require_callers_transaction
 from forsamling.domain import prizes as rules
 from forsamling.domain.audit import NOMINATOR, Actor, AuditAction
 from forsamling.prizes import emails
@@ -190,29 +190,6 @@ def declare_conflict(*, juror: Juror, nomination: Nomination, reason: str, actor
         )
 
 
-def save_scores(
-    *,
-    juror: Juror,
-    nomination: Nomination,
-    scores: Mapping[int, tuple[int | None, str]],
-    comment: str,
-    submit: bool,
-    now: datetime,
-    actor: Actor,
-) -> ScoreSheet:
-    """A juror's scores, in their own transaction: see `save_scores_in_transaction`."""
-    with transaction.atomic(durable=True):
-        return save_scores_in_transaction(
-            juror=juror,
-            nomination=nomination,
-            scores=scores,
-            comment=comment,
-            submit=submit,
-            now=now,
-            actor=actor,
-        )
-
-
 def save_scores_in_transaction(
     *,
     juror: Juror,
@@ -268,6 +245,10 @@ def save_scores_in_transaction(
         {"nomination": nomination.pk, "juror": juror.pk},
     )
     return sheet
+
+
+save_scores = durable(save_scores_in_transaction)
+"""A juror's scores, in their own transaction: see `save_scores_in_transaction`."""
 
 
 def weighted(sheet_scores: Mapping[int, int], criteria: Sequence[Criterion]) -> Any:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import done_by, edition_key, edition_one
 from forsamling.domain.danish import format_time, format_weekday_date
 
 
@@ -36,9 +35,7 @@ class Speaker(models.Model):
 
 
 class Room(models.Model):
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="rooms", verbose_name=_("udgave")
-    )
+    edition = edition_key("rooms")
     name = models.CharField(_("navn"), max_length=200)
     capacity = models.PositiveIntegerField(_("pladser"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
@@ -72,9 +69,7 @@ class Room(models.Model):
 class VenuePlan(models.Model):
     """The venue's floor plan for an edition; rooms are marked on it by `Room.plan_x/plan_y`."""
 
-    edition = models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name="venue_plan", verbose_name=_("udgave")
-    )
+    edition = edition_one("venue_plan")
     image = models.ImageField(_("plantegning"), upload_to="programme/venue_plans/")
     description = models.CharField(
         _("beskrivelse af plantegningen"),
@@ -94,9 +89,7 @@ class VenuePlan(models.Model):
 class Track(models.Model):
     """A parallel afternoon track ("sæson"); a participant follows one."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="tracks", verbose_name=_("udgave")
-    )
+    edition = edition_key("tracks")
     key = models.SlugField(_("nøgle"))
     name = models.CharField(_("navn"), max_length=200)
     description = models.TextField(_("beskrivelse"), blank=True)
@@ -113,9 +106,7 @@ class Track(models.Model):
 
 
 class Day(models.Model):
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="programme_days", verbose_name=_("udgave")
-    )
+    edition = edition_key("programme_days")
     date = models.DateField(_("dato"))
     title = models.CharField(_("titel"), max_length=200, blank=True)
     moderator = models.ForeignKey(
@@ -158,9 +149,7 @@ class Item(models.Model):
     """A timed programme item. Theme blocks hold their talks as children; breakouts, sessions."""
 
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="items", verbose_name=_("udgave")
-    )
+    edition = edition_key("items")
     day = models.ForeignKey(
         Day,
         verbose_name=_("dag"),
@@ -321,9 +310,7 @@ class SessionSpeaker(models.Model):
 class EditionModerator(models.Model):
     """The moderator ("ordstyrer") of an edition."""
 
-    edition = models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name="moderator", verbose_name=_("udgave")
-    )
+    edition = edition_one("moderator")
     speaker = models.ForeignKey(Speaker, verbose_name=_("ordstyrer"), on_delete=models.PROTECT)
 
     class Meta:
@@ -341,25 +328,13 @@ class ProgrammeVersion(models.Model):
     i starten af marts"); empty means at once.
     """
 
-    edition = models.ForeignKey(
-        Edition,
-        on_delete=models.CASCADE,
-        related_name="programme_versions",
-        verbose_name=_("udgave"),
-    )
+    edition = edition_key("programme_versions")
     number = models.PositiveIntegerField(_("version"))
     comment = models.CharField(_("kommentar"), max_length=300, blank=True)
     snapshot = models.JSONField(_("programmet som offentliggjort"))
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     publish_at = models.DateTimeField(_("offentliggøres"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("oprettet af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = done_by(_("oprettet af"), blank=True)
 
     class Meta:
         verbose_name = _("programversion")

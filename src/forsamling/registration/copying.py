@@ -26,6 +26,7 @@ from typing import Any
 from django.db import transaction
 
 from forsamling.conferences.models import Edition, Theme
+from forsamling.core.copying import values_of
 from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.next_year import year_on_shift
 from forsamling.programme.models import (
@@ -50,6 +51,8 @@ MOMENTS = [
     "exhibitors_open_at",
     "exhibitors_close_at",
 ]
+ROOM_FIELDS = ("name", "capacity", "order", "plan_x", "plan_y")
+TRACK_FIELDS = ("key", "name", "description", "order")
 
 
 def next_year_slug(source: Edition) -> str:
@@ -141,21 +144,10 @@ def _copy_moderator(source: Edition, copy: Edition, copied: Copied) -> None:
 
 def _copy_rooms_tracks_and_days(source: Edition, copy: Edition, copied: Copied) -> None:
     for room in source.rooms.all():
-        copied.rooms[room.pk] = Room.objects.create(
-            edition=copy,
-            name=room.name,
-            capacity=room.capacity,
-            order=room.order,
-            plan_x=room.plan_x,
-            plan_y=room.plan_y,
-        )
+        copied.rooms[room.pk] = Room.objects.create(**values_of(room, ROOM_FIELDS), edition=copy)
     for track in source.tracks.all():
         copied.tracks[track.pk] = Track.objects.create(
-            edition=copy,
-            key=track.key,
-            name=track.name,
-            description=track.description,
-            order=track.order,
+            **values_of(track, TRACK_FIELDS), edition=copy
         )
     for day in Day.objects.filter(edition=source):
         copied.days[day.pk] = Day.objects.create(

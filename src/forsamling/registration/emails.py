@@ -37,6 +37,10 @@ def my_programme_path(registration: Registration) -> str:
     )
 
 
+def my_programme_url(registration: Registration) -> str:
+    return f"{settings.SITE_URL}{my_programme_path(registration)}"
+
+
 def _registration(pk: int) -> Registration:
     return Registration.objects.select_related("edition", "category").get(pk=pk)
 
@@ -153,7 +157,7 @@ def deliver(kind: str, pk: int, substituted: bool = False, source: str | None = 
         context: dict[str, Any] = {
             "substituted": substituted,
             "feed_url": webcal_url(calendar_feed_for_email(registration)),
-            "my_programme": f"{settings.SITE_URL}{my_programme_path(registration)}",
+            "my_programme": my_programme_url(registration),
         }
         send_to_participant(
             registration, "confirmation", subject, context, attach_calendar=True, source=source

@@ -12,17 +12,18 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.fields import done_by, edition_key, edition_one
 from forsamling.conferences.models import Edition
 from forsamling.domain.audit import Actor, AuditAction
 from forsamling.domain.leads import LEADS_CONSENT
 from forsamling.domain.registration_rules import Attendee, needs_invitation
 from forsamling.programme.models import Item, Session
+from forsamling.registration.fields import registration_key, registration_one
 
 
 def new_token() -> str:
@@ -32,9 +33,7 @@ def new_token() -> str:
 class Category(models.Model):
     """A participant category with its price, e.g. "Kommunalpolitiker" or "Standpersonale"."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="categories", verbose_name=_("udgave")
-    )
+    edition = edition_key("categories")
     key = models.SlugField(_("nøgle"))
     name = models.CharField(_("navn"), max_length=200)
     price = models.DecimalField(_("pris"), max_digits=9, decimal_places=2, default=Decimal("0"))
@@ -84,9 +83,7 @@ class Category(models.Model):
 class GroupBooking(models.Model):
     """Several participants of one organisation registered by a secretary."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="group_bookings", verbose_name=_("udgave")
-    )
+    edition = edition_key("group_bookings")
     organisation = models.CharField(_("organisation"), max_length=200)
     secretary_name = models.CharField(_("sekretærens navn"), max_length=200)
     secretary_email = models.EmailField(_("sekretærens e-mail"))
@@ -112,9 +109,7 @@ class Status(models.TextChoices):
 
 
 class Registration(models.Model):
-    edition = models.ForeignKey(
-        Edition, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("udgave")
-    )
+    edition = edition_key("registrations", on_delete=models.PROTECT)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
     name = models.CharField(_("navn"), max_length=200)
@@ -204,9 +199,7 @@ class Meal(models.Model):
     """A meal the kitchen serves on one day of an edition: lunch for everyone there that day,
     the dinner for those who said yes to it (`Registration.dinner`)."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="meals", verbose_name=_("udgave")
-    )
+    edition = edition_key("meals")
     day = models.DateField(_("dag"))
     kind = models.CharField(_("type"), max_length=10, choices=MealKind.choices)
     name = models.CharField(_("navn"), max_length=100, help_text=_("F.eks. 'Frokost dag 1'."))
@@ -243,9 +236,7 @@ class EditionPlaces(models.Model):
     while a capacity is set; set again from the registrations when one is set
     (`registration.seats.recount_places`)."""
 
-    edition = models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name="places", verbose_name=_("udgave")
-    )
+    edition = edition_one("places")
     taken = models.PositiveIntegerField(_("optagne pladser"), default=0)
 
     class Meta:
@@ -267,9 +258,7 @@ class Choice(models.Model):
     The waiting list is ordered by arrival: `created_at`, then `id` (both set under the lock).
     """
 
-    registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="choices", verbose_name=_("tilmelding")
-    )
+    registration = registration_key("choices")
     slot = models.ForeignKey(
         Item, verbose_name=_("break out"), on_delete=models.PROTECT, related_name="+"
     )
@@ -311,9 +300,7 @@ class AuditEntry(models.Model):
         related_name="audit",
         verbose_name=_("tilmelding"),
     )
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="+", verbose_name=_("udgave")
-    )
+    edition = edition_key("+")
     actor = models.CharField(_("hvem"), max_length=200)
     at = models.DateTimeField(_("hvornår"), auto_now_add=True)
     action = models.CharField(_("handling"), max_length=50)
@@ -351,12 +338,7 @@ class CalendarFeed(models.Model):
     """A participant's private calendar subscription: its own token, so that it can be revoked
     or renewed without changing the private link."""
 
-    registration = models.OneToOneField(
-        Registration,
-        on_delete=models.CASCADE,
-        related_name="calendar_feed",
-        verbose_name=_("tilmelding"),
-    )
+    registration = registration_one("calendar_feed")
     token = models.CharField(_("nøgle"), max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
@@ -371,12 +353,7 @@ class CalendarFeed(models.Model):
 class PushSubscription(models.Model):
     """A browser's Web Push subscription, given by a participant who asked to be notified."""
 
-    registration = models.ForeignKey(
-        Registration,
-        on_delete=models.CASCADE,
-        related_name="push_subscriptions",
-        verbose_name=_("tilmelding"),
-    )
+    registration = registration_key("push_subscriptions")
     endpoint = models.URLField(_("adresse"), max_length=1000, unique=True)
     p256dh = models.CharField(_("offentlig nøgle"), max_length=200)
     auth = models.CharField(_("godkendelsesnøgle"), max_length=100)
@@ -393,9 +370,7 @@ class PushSubscription(models.Model):
 class DinnerTable(models.Model):
     """A table at the dinner, numbered as on the badge."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="dinner_tables", verbose_name=_("udgave")
-    )
+    edition = edition_key("dinner_tables")
     number = models.PositiveSmallIntegerField(_("bordnummer"))
     seats = models.PositiveSmallIntegerField(_("pladser"))
 
@@ -417,12 +392,7 @@ class TableSeat(models.Model):
     table = models.ForeignKey(
         DinnerTable, on_delete=models.CASCADE, related_name="guests", verbose_name=_("bord")
     )
-    registration = models.OneToOneField(
-        Registration,
-        on_delete=models.CASCADE,
-        related_name="table_seat",
-        verbose_name=_("tilmelding"),
-    )
+    registration = registration_one("table_seat")
     by_hand = models.BooleanField(_("placeret af arrangøren"), default=False)
 
     class Meta:
@@ -444,9 +414,7 @@ class InvitationCode(models.Model):
     expires_at = models.DateTimeField(_("udløber"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("tilbagekaldt"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = done_by(blank=True)
 
     class Meta:
         db_table = "invitations_invitationcode"  # moved from invitations, table kept
@@ -487,9 +455,7 @@ class PrivacyNotice(models.Model):
     list_consent_text = models.CharField(_("samtykke til deltagerlisten"), max_length=300)
     photo_consent_text = models.CharField(_("samtykke til fotos"), max_length=300)
     published_at = models.DateTimeField(_("offentliggjort"), auto_now_add=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    published_by = done_by()
 
     class Meta:
         db_table = "privacy_privacynotice"  # moved from privacy, table kept

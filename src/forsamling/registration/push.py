@@ -19,12 +19,12 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
 from pywebpush import WebPushException, webpush
 
+from forsamling.registration.emails import my_programme_url
 from forsamling.registration.models import Choice, PushSubscription, Registration
 
 logger = logging.getLogger(__name__)
@@ -136,14 +136,6 @@ def send_push(registration_pk: int, title: str, body: str, url: str, attempt: in
             registration_pk, title, body, url, attempt + 1
         )
     return delivered
-
-
-def my_programme_url(registration: Registration) -> str:
-    path = reverse(
-        "public:my_programme",
-        kwargs={"edition": registration.edition.slug, "token": registration.token},
-    )
-    return f"{settings.SITE_URL}{path}"
 
 
 def notify_promotion(choice: Choice) -> None:

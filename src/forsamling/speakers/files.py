@@ -17,15 +17,13 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from forsamling.core.uploads import megabytes
+
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000
 PHOTO_FORMATS = {"PNG", "JPEG", "WEBP"}
 PHOTO_SIZE = (800, 800)
 MAX_SLIDES_BYTES = 50 * 1024 * 1024
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
 
 
 def checked_photo(upload: Any) -> ContentFile[bytes]:
@@ -35,7 +33,7 @@ def checked_photo(upload: Any) -> ContentFile[bytes]:
         raise ValidationError(
             _("Fotoet må højst fylde 8 MB (det fylder %(size)s MB)."),
             code="photo_too_large",
-            params={"size": _megabytes(size)},
+            params={"size": megabytes(size)},
         )
     unreadable = ValidationError(
         _("Filen er ikke et foto, vi kan læse. Brug JPEG, PNG eller WebP."),
@@ -75,7 +73,7 @@ def check_slides(upload: Any) -> str:
         raise ValidationError(
             _("Slides må højst fylde 50 MB (filen fylder %(size)s MB)."),
             code="slides_too_large",
-            params={"size": _megabytes(size)},
+            params={"size": megabytes(size)},
         )
     if size == 0:
         raise ValidationError(_("Filen er tom."), code="slides_empty")

@@ -13,7 +13,7 @@ import secrets
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
+from forsamling.conferences.fields import edition_key
 from forsamling.programme.models import Speaker
 from forsamling.registration.models import Category, InvitationCode, Registration
 
@@ -33,9 +33,7 @@ def slides_path(record: SpeakerRecord, filename: str) -> str:
 
 
 class SpeakerRecord(models.Model):
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="speaker_records", verbose_name=_("udgave")
-    )
+    edition = edition_key("speaker_records")
     speaker = models.ForeignKey(
         Speaker,
         on_delete=models.PROTECT,

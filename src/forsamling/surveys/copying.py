@@ -6,8 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from forsamling.conferences.models import Edition
+from forsamling.core.copying import values_of
 from forsamling.core.transactions import require_callers_transaction
 from forsamling.surveys.models import Question, Survey
+
+SURVEY_FIELDS = ("title", "intro", "audience", "remind_after_days", "per_theme")
+QUESTION_FIELDS = ("part", "kind", "text", "low_label", "high_label", "required", "order")
 
 
 def copy_survey(*, source: Edition, copy: Edition, shift: timedelta) -> None:
@@ -17,25 +21,11 @@ def copy_survey(*, source: Edition, copy: Edition, shift: timedelta) -> None:
     if survey is None:
         return
     new = Survey.objects.create(
+        **values_of(survey, SURVEY_FIELDS),
         edition=copy,
-        title=survey.title,
-        intro=survey.intro,
-        audience=survey.audience,
-        remind_after_days=survey.remind_after_days,
         closes_at=survey.closes_at + shift if survey.closes_at else None,
-        per_theme=survey.per_theme,
     )
     Question.objects.bulk_create(
-        Question(
-            survey=new,
-            part=q.part,
-            kind=q.kind,
-            text=q.text,
-            low_label=q.low_label,
-            high_label=q.high_label,
-            options=list(q.options),
-            required=q.required,
-            order=q.order,
-        )
+        Question(**values_of(q, QUESTION_FIELDS), survey=new, options=list(q.options))
         for q in survey.questions.all()
     )

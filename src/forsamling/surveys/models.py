@@ -14,7 +14,8 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition, Theme
+from forsamling.conferences.fields import edition_one
+from forsamling.conferences.models import Theme
 from forsamling.domain.surveys import Kind, Part
 from forsamling.programme.models import Session
 
@@ -25,9 +26,7 @@ class Audience(models.TextChoices):
 
 
 class Survey(models.Model):
-    edition = models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name="survey", verbose_name=_("udgave")
-    )
+    edition = edition_one("survey")
     title = models.CharField(_("titel"), max_length=200, default=_("Evaluering af konferencen"))
     intro = models.TextField(_("indledning"), blank=True)
     audience = models.CharField(
