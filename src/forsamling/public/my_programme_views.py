@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from forsamling.core.downloads import attachment
 from forsamling.exhibitors.images import image_response
 from forsamling.programme.models import VenuePlan
 from forsamling.public.badge_qr import badge_qr
@@ -145,9 +146,7 @@ def calendar_file(request: HttpRequest, edition: str, token: str) -> HttpRespons
     """The programme as a one-off .ics file (it does not follow later changes)."""
     registration = _registration(request, edition, token)
     body = programme_calendar(registration, read_my_programme(registration))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="mit-program.ics"'
-    return response
+    return attachment(body, "mit-program.ics", "text/calendar; charset=utf-8")
 
 
 @require_GET

@@ -14,10 +14,12 @@ from django.utils.translation import gettext_lazy
 from forsamling.accounts.access import require
 from forsamling.checkin.survey_recipients import survey_recipients
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import surveys as rules
 from forsamling.domain.permissions import Action
 from forsamling.outputs import survey_report
+from forsamling.outputs.spreadsheets import XLSX
 from forsamling.surveys import services
 from forsamling.surveys.models import KIND_CHOICES, PART_CHOICES, Audience, Question, Survey
 from forsamling.surveys.results import survey_report as build_report
@@ -112,16 +114,8 @@ def build(request: HttpRequest, edition: str) -> HttpResponse:
             if "save_settings" in request.POST:
                 settings_form = SettingsForm(request.POST)
                 if settings_form.is_valid():
-                    data = settings_form.cleaned_data
-                    services.update_survey(
-                        survey=survey,
-                        title=data["title"],
-                        intro=data["intro"],
-                        audience=data["audience"],
-                        remind_after_days=data["remind_after_days"],
-                        closes_at=data["closes_at"],
-                        per_theme=data["per_theme"],
-                    )
+                    # The form's fields are the service's arguments, name for name.
+                    services.update_survey(survey=survey, **settings_form.cleaned_data)
                     messages.success(request, _("Indstillingerne er gemt."))
                     return redirect("backoffice:survey", the_edition.slug)
             elif "add_question" in request.POST:
@@ -192,18 +186,15 @@ def results_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.EXPORT)
     report = build_report(services.survey_for(the_edition))
-    response = HttpResponse(
-        survey_report.report_xlsx(report),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return attachment(
+        survey_report.report_xlsx(report), f"evaluering-{the_edition.slug}.xlsx", XLSX
     )
-    response["Content-Disposition"] = f'attachment; filename="evaluering-{the_edition.slug}.xlsx"'
-    return response
 
 
 def results_pdf(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.EXPORT)
     report = build_report(services.survey_for(the_edition))
-    response = HttpResponse(survey_report.report_pdf(report), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="evaluering-{the_edition.slug}.pdf"'
-    return response
+    return attachment(
+        survey_report.report_pdf(report), f"evaluering-{the_edition.slug}.pdf", "application/pdf"
+    )
