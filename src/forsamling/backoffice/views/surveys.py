@@ -15,6 +15,7 @@ from forsamling.accounts.access import require
 from forsamling.checkin.survey_recipients import survey_recipients
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
+from forsamling.core.form_fields import text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import surveys as rules
 from forsamling.domain.permissions import Action
@@ -26,7 +27,7 @@ from forsamling.surveys.results import survey_report as build_report
 
 
 class SettingsForm(SafeTextMixin, forms.Form):
-    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
+    title = text_field(gettext_lazy("Titel"), 200)
     intro = forms.CharField(
         label=gettext_lazy("Indledning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -53,13 +54,9 @@ class SettingsForm(SafeTextMixin, forms.Form):
 class QuestionForm(SafeTextMixin, forms.Form):
     part = forms.ChoiceField(label=gettext_lazy("Del"), choices=PART_CHOICES)
     kind = forms.ChoiceField(label=gettext_lazy("Type"), choices=KIND_CHOICES)
-    text = forms.CharField(label=gettext_lazy("Spørgsmål"), max_length=300)
-    low_label = forms.CharField(
-        label=gettext_lazy("Tekst ved 1 (skala)"), max_length=60, required=False
-    )
-    high_label = forms.CharField(
-        label=gettext_lazy("Tekst ved 5 (skala)"), max_length=60, required=False
-    )
+    text = text_field(gettext_lazy("Spørgsmål"), 300)
+    low_label = text_field(gettext_lazy("Tekst ved 1 (skala)"), 60, required=False)
+    high_label = text_field(gettext_lazy("Tekst ved 5 (skala)"), 60, required=False)
     options = forms.CharField(
         label=gettext_lazy("Svarmuligheder (ét eller flere svar)"),
         required=False,
