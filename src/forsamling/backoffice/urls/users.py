@@ -2,23 +2,26 @@
 one-time link and the locked-out logins. Paths of no edition; first in the root, so an
 edition's slug never hides them."""
 
-from collections.abc import Callable
-
 from django.contrib.admin.views.decorators import staff_member_required as staff
-from django.http import HttpResponse
 from django.urls import path
 
 from forsamling.backoffice.views import enrolment, logins, otp
 
-# (path, view, name)
-PAGES: list[tuple[str, Callable[..., HttpResponse], str]] = [
-    ("totp/", otp.totp_setup, "totp_setup"),
-    ("totp/tilmeld/<str:token>/", enrolment.enrol, "enrol"),
-    ("totp/brugere/", enrolment.staff_list, "staff_enrolment"),
-    ("totp/brugere/<int:user_id>/send/", enrolment.send_link, "staff_enrolment_send"),
-    ("logins/engangslink/", logins.request_link, "request_login_link"),
-    ("logins/engangslink/<str:token>/", logins.login_link, "login_link"),
-    ("logins/spaerrede/", staff(logins.lockouts), "lockouts"),
-    ("logins/spaerrede/<int:attempt_id>/ophaev/", staff(logins.lift_lockout), "lift_lockout"),
+urlpatterns = [
+    path("totp/", otp.totp_setup, name="totp_setup"),
+    path("totp/tilmeld/<str:token>/", enrolment.enrol, name="enrol"),
+    path("totp/brugere/", enrolment.staff_list, name="staff_enrolment"),
+    path(
+        "totp/brugere/<int:user_id>/send/",
+        enrolment.send_link,
+        name="staff_enrolment_send",
+    ),
+    path("logins/engangslink/", logins.request_link, name="request_login_link"),
+    path("logins/engangslink/<str:token>/", logins.login_link, name="login_link"),
+    path("logins/spaerrede/", staff(logins.lockouts), name="lockouts"),
+    path(
+        "logins/spaerrede/<int:attempt_id>/ophaev/",
+        staff(logins.lift_lockout),
+        name="lift_lockout",
+    ),
 ]
-urlpatterns = [path(route, view, name=name) for route, view, name in PAGES]
