@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -24,8 +25,7 @@ def hour_table(figures: Figures) -> list[tuple[int, int]]:
     return [(minute, figures.rush.first_hour[minute - 1]) for minute in HOUR_MARKS]
 
 
-def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
-    report_sheet(workbook, title, headers, rows, widths=(40,), freeze="B2")
+_sheet = partial(report_sheet, widths=(40,), freeze="B2")
 
 
 def report_xlsx(years: list[Figures]) -> bytes:

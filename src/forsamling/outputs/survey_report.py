@@ -5,6 +5,7 @@ back office shows (`surveys.results`): counts per option and free texts, nothing
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -62,8 +63,7 @@ def text_rows(report: Report) -> list[list[object]]:
     return rows
 
 
-def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
-    report_sheet(workbook, title, headers, rows, widths=(30, 50, 40, 10, 10, 10), freeze="A2")
+_sheet = partial(report_sheet, widths=(30, 50, 40, 10, 10, 10), freeze="A2")
 
 
 def report_xlsx(report: Report) -> bytes:
