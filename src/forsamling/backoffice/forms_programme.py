@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.core.form_fields import text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.programme.models import Item, Session
 
@@ -18,9 +19,9 @@ class PublishProgrammeForm(SafeTextMixin, forms.Form):
     edition = forms.ModelChoiceField(
         label=_("Udgave"), queryset=Edition.objects.order_by("-start_date")
     )
-    comment = forms.CharField(
-        label=_("Kommentar"),
-        max_length=300,
+    comment = text_field(
+        _("Kommentar"),
+        300,
         required=False,
         help_text=_("Vises på siden Ændringer, f.eks. 'Første version' eller 'Nye oplægsholdere'."),
     )

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.core.form_fields import text_field
 from forsamling.exhibitors.images import validate_image, with_detected_extension
 from forsamling.programme.models import Room, VenuePlan
 from forsamling.programme.venue_plans import Position
@@ -32,9 +33,9 @@ class VenuePlanForm(forms.Form):
         help_text=_("PNG, JPEG eller WebP, højst 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
     )
-    description = forms.CharField(
-        label=_("Beskrivelse af plantegningen"),
-        max_length=300,
+    description = text_field(
+        _("Beskrivelse af plantegningen"),
+        300,
         help_text=_("Læses op for dem, der ikke kan se billedet, fx hvor salene ligger."),
     )
 

@@ -65,26 +65,18 @@ class StaffSessionTimeoutMiddleware:
             stamp(session, now)
             return
         if now - started > lifetime:
-            logout(request)
-            hours = round(lifetime / 3600)
-            messages.warning(
-                request,
-                _(
-                    "Du er logget ud, fordi du har været logget ind i %(hours)s timer. Log ind "
-                    "igen for at fortsætte."
-                )
-                % {"hours": hours},
-            )
+            why = _(
+                "Du er logget ud, fordi du har været logget ind i %(hours)s timer. Log ind "
+                "igen for at fortsætte."
+            ) % {"hours": round(lifetime / 3600)}
         elif now - seen > idle:
-            logout(request)
-            minutes = round(idle / 60)
-            messages.warning(
-                request,
-                _(
-                    "Du er logget ud, fordi du ikke har brugt backoffice i %(minutes)s minutter. "
-                    "Log ind igen for at fortsætte."
-                )
-                % {"minutes": minutes},
-            )
-        elif now - seen >= SEEN_RESOLUTION_SECONDS:
-            session[SEEN] = now
+            why = _(
+                "Du er logget ud, fordi du ikke har brugt backoffice i %(minutes)s minutter. "
+                "Log ind igen for at fortsætte."
+            ) % {"minutes": round(idle / 60)}
+        else:
+            if now - seen >= SEEN_RESOLUTION_SECONDS:
+                session[SEEN] = now
+            return
+        logout(request)
+        messages.warning(request, why)

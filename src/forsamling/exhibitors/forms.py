@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.models import Edition
+from forsamling.core.form_fields import text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import stands as rules
 from forsamling.domain.danish import format_price_ex_vat
@@ -35,14 +36,10 @@ class BookingForm(SafeTextMixin, forms.ModelForm):
         },
     )
     # Longer than the stored value: people type 'DK 12 34 56 78' and spaces in EAN numbers.
-    cvr = forms.CharField(
-        label=_("CVR-nummer"),
-        max_length=20,
-        error_messages={"required": _("Skriv organisationens CVR-nummer.")},
-    )
-    ean = forms.CharField(
-        label=_("EAN-nummer"),
-        max_length=30,
+    cvr = text_field(_("CVR-nummer"), 20, required_error=_("Skriv organisationens CVR-nummer."))
+    ean = text_field(
+        _("EAN-nummer"),
+        30,
         required=False,
         help_text=_("Kun for offentlige myndigheder: 13 cifre."),
     )
@@ -225,15 +222,15 @@ class ProfileForm(SafeTextMixin, forms.ModelForm):
 class LeadScanForm(SafeTextMixin, forms.Form):
     """A badge's code, scanned by the camera or typed from under the QR code, and a note."""
 
-    code = forms.CharField(
-        label=_("Kode fra navneskiltet"),
-        max_length=300,
+    code = text_field(
+        _("Kode fra navneskiltet"),
+        300,
         help_text=_("Står under QR-koden, f.eks. 1234-5f2c9a0b7d3e4f61."),
-        error_messages={"required": _("Scan navneskiltet, eller skriv koden under QR-koden.")},
+        required_error=_("Scan navneskiltet, eller skriv koden under QR-koden."),
     )
-    note = forms.CharField(
-        label=_("Note"),
-        max_length=500,
+    note = text_field(
+        _("Note"),
+        500,
         required=False,
         help_text=_("F.eks. hvad I talte om. Kommer med i jeres liste over leads."),
     )

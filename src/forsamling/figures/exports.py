@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from decimal import Decimal
+from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from weasyprint import HTML
 
 from forsamling.figures.reports import Figures, comparison_rows
-from forsamling.outputs.spreadsheets import headed_sheet, neutralised
+from forsamling.outputs.spreadsheets import report_sheet
 
 HOUR_MARKS = (1, 5, 10, 15, 20, 30, 45, 60)
 
@@ -25,20 +25,7 @@ def hour_table(figures: Figures) -> list[tuple[int, int]]:
     return [(minute, figures.rush.first_hour[minute - 1]) for minute in HOUR_MARKS]
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, str):
-        return neutralised(value)
-    return value
-
-
-def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
-    sheet = headed_sheet(workbook, title, headers)
-    for row in rows:
-        sheet.append([_cell(v) for v in row])
-    sheet.column_dimensions["A"].width = 40
-    sheet.freeze_panes = "B2"
+_sheet = partial(report_sheet, widths=(40,), freeze="B2")
 
 
 def report_xlsx(years: list[Figures]) -> bytes:

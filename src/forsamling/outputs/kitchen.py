@@ -4,6 +4,7 @@ people with special needs by name (health data: organisers only, see `backoffice
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
@@ -42,6 +43,21 @@ def kitchen_rows(lines: Sequence[MealLine]) -> list[list[object]]:
     return rows
 
 
+def line_summary(line: MealLine) -> dict[str, Any]:
+    """A meal's counts as the kitchen's page and PDF show them: the main dishes, and the
+    allergens someone has."""
+    return {
+        "meal": line.meal,
+        "count": line.count,
+        "main": [(LABELS[dish], line.count.main[dish]) for dish in MAIN_DISHES],
+        "allergens": [
+            (LABELS[key], line.count.allergens[key])
+            for key in ALLERGENS
+            if line.count.allergens[key]
+        ],
+    }
+
+
 def kitchen_html(edition: Edition, lines: Sequence[MealLine]) -> str:
     return render_to_string(
         "outputs/kitchen.html",
@@ -49,15 +65,8 @@ def kitchen_html(edition: Edition, lines: Sequence[MealLine]) -> str:
             "edition": edition,
             "lines": [
                 {
-                    "meal": line.meal,
+                    **line_summary(line),
                     "is_dinner": line.meal.kind == MealKind.DINNER,
-                    "count": line.count,
-                    "main": [(LABELS[dish], line.count.main[dish]) for dish in MAIN_DISHES],
-                    "allergens": [
-                        (LABELS[key], line.count.allergens[key])
-                        for key in ALLERGENS
-                        if line.count.allergens[key]
-                    ],
                     "special": [(eater, needs(eater)) for eater in line.count.special],
                 }
                 for line in lines

@@ -152,3 +152,31 @@ def to_xlsx(title: str, headers: list[str], rows: Sequence[Sequence[object]]) ->
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _report_value(value: object) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, str):
+        return neutralised(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    return value
+
+
+def report_sheet(
+    workbook: Workbook,
+    title: str,
+    headers: list[str],
+    rows: list[list[object]],
+    *,
+    widths: Sequence[int],
+    freeze: str,
+) -> None:
+    """A sheet of a report's workbook (the figures', the survey's): bold headers, numbers as
+    numbers, any text safe (formulas neutralised, forbidden characters as U+FFFD), the first
+    columns `widths` wide, and the panes frozen at `freeze`."""
+    sheet = headed_sheet(workbook, title, headers)
+    for row in rows:
+        sheet.append([_report_value(v) for v in row])
+    for letter, width in zip("ABCDEFGHIJ", widths, strict=False):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = freeze

@@ -5,23 +5,17 @@ back office shows (`surveys.results`): counts per option and free texts, nothing
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from weasyprint import HTML
 
-from forsamling.outputs.spreadsheets import headed_sheet, neutralised
+from forsamling.outputs.spreadsheets import report_sheet
 from forsamling.surveys.results import Report
 
 HIDDEN = "for få svar til at vise"
-
-
-def _safe(value: object) -> object:
-    if isinstance(value, str):
-        return neutralised(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
-    return value
 
 
 def result_rows(report: Report) -> list[list[object]]:
@@ -69,16 +63,7 @@ def text_rows(report: Report) -> list[list[object]]:
     return rows
 
 
-def _sheet(workbook: Workbook, title: str, headers: list[str], rows: list[list[object]]) -> None:
-    sheet = headed_sheet(workbook, title, headers)
-    for row in rows:
-        sheet.append([_safe(v) for v in row])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
-    for letter, width in zip("ABCDEF", (30, 50, 40, 10, 10, 10), strict=False):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
+_sheet = partial(report_sheet, widths=(30, 50, 40, 10, 10, 10), freeze="A2")
 
 
 def report_xlsx(report: Report) -> bytes:

@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.core.form_fields import text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.danish import danish_sorted
 from forsamling.domain.prizes import SCORE_MAX, SCORE_MIN
@@ -49,30 +50,30 @@ class NominationForm(SafeTextMixin, forms.Form):
         choices=municipality_choices,
         help_text=_("En kommune kan indstille sit eget projekt eller en anden kommunes."),
     )
-    project_title = forms.CharField(label=_("Projektets navn"), required=False, max_length=200)
-    description = forms.CharField(
-        label=_("Beskrivelse af projektet"),
+    project_title = text_field(_("Projektets navn"), 200, required=False)
+    description = text_field(
+        _("Beskrivelse af projektet"),
+        6000,
         required=False,
-        max_length=6000,
-        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Hvad gør I, for hvem, og hvordan hænger det sammen med årets tema?"),
+        rows=8,
     )
-    results = forms.CharField(
-        label=_("Resultater"),
+    results = text_field(
+        _("Resultater"),
+        4000,
         required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Hvad har projektet opnået indtil nu? Tal og erfaringer."),
+        rows=6,
     )
-    contact_name = forms.CharField(label=_("Kontaktperson"), required=False, max_length=200)
-    contact_title = forms.CharField(label=_("Stilling"), required=False, max_length=200)
+    contact_name = text_field(_("Kontaktperson"), 200, required=False)
+    contact_title = text_field(_("Stilling"), 200, required=False)
     contact_email = forms.EmailField(
         label=_("E-mail"),
         required=False,
         error_messages={"invalid": _("Skriv en gyldig e-mailadresse, f.eks. navn@kommune.dk.")},
         help_text=_("Vi sender det personlige link og kvitteringen hertil."),
     )
-    contact_phone = forms.CharField(label=_("Telefon"), required=False, max_length=30)
+    contact_phone = text_field(_("Telefon"), 30, required=False)
     publish_consent = forms.BooleanField(
         label=_(
             "Projektet og kontaktpersonens navn, stilling og e-mail må vises i KL's "
@@ -185,10 +186,8 @@ class ScoreForm(SafeTextMixin, forms.Form):
 
 
 class ConflictForm(SafeTextMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Hvorfor er du inhabil?"),
-        max_length=300,
-        error_messages={"required": _("Skriv kort, hvorfor du er inhabil.")},
+    reason = text_field(
+        _("Hvorfor er du inhabil?"), 300, required_error=_("Skriv kort, hvorfor du er inhabil.")
     )
 
 

@@ -24,28 +24,21 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from forsamling.core.downloads import attachment
 from forsamling.exhibitors.images import image_response
 from forsamling.programme.models import VenuePlan
 from forsamling.public.badge_qr import badge_qr
+from forsamling.public.registration_pages.common import private_registration
 from forsamling.registration import calendar_feeds, push
 from forsamling.registration.calendar import programme_calendar
 from forsamling.registration.models import Registration
 from forsamling.registration.my_programme import my_programme as read_my_programme
 from forsamling.registration.my_programme import state
-from forsamling.registration.queries import registration_by_link
 
 SHELL_VERSION = "1"  # raise to make phones fetch the page's files again
 SHELL_FONTS = [f"complete/woff2/IBMPlexSans-{w}.woff2" for w in ("Regular", "SemiBold", "Bold")]
 SCRIPTS = ["vendor/idb/umd.js", "public/my_programme.js"]
 STYLES = ["dkfds/css/dkfds.min.css", "forsamling/site.css", "public/private.css"]
-
-
-def _registration(request: HttpRequest, edition: str, token: str) -> Registration:
-    registration = registration_by_link(edition, token)
-    if registration is None:
-        raise Http404("No such registration")
-    request.edition = registration.edition  # type: ignore[attr-defined]
-    return registration
 
 
 def _page(registration: Registration) -> str:
@@ -56,7 +49,7 @@ def _page(registration: Registration) -> str:
 
 
 def page(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     programme = read_my_programme(registration) if registration.is_active else None
     feed = calendar_feeds.feed_of(registration)
     plan = VenuePlan.objects.filter(edition=registration.edition).first()
@@ -83,7 +76,7 @@ def page(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 @require_GET
 def data(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     """What the page shows, for the phone to compare (`registration.my_programme.state`)."""
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     if not registration.is_active:
         return JsonResponse({"version": "", "programme": None, "items": {}})
     return JsonResponse(
@@ -93,7 +86,7 @@ def data(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 
 @require_GET
 def manifest(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     start = _page(registration)
     body = {
         "name": _("Mit program – %(edition)s") % {"edition": registration.edition.title},
@@ -119,7 +112,7 @@ def manifest(request: HttpRequest, edition: str, token: str) -> HttpResponse:
 @require_GET
 def service_worker(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     """The worker script, from the page's own address so its scope is the page."""
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     fonts = [static(f"dkfds/fonts/IBMPlexSans/{name}") for name in SHELL_FONTS]
     files = [static(name) for name in [*STYLES, *SCRIPTS, "dkfds/js/dkfds.min.js",
                                         "forsamling/site.js"]]  # fmt: skip
@@ -143,11 +136,9 @@ def service_worker(request: HttpRequest, edition: str, token: str) -> HttpRespon
 @require_GET
 def calendar_file(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     """The programme as a one-off .ics file (it does not follow later changes)."""
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     body = programme_calendar(registration, read_my_programme(registration))
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="mit-program.ics"'
-    return response
+    return attachment(body, "mit-program.ics", "text/calendar; charset=utf-8")
 
 
 @require_GET
@@ -180,7 +171,7 @@ FEED_ACTIONS: dict[str, tuple[Callable[..., object], StrPromise]] = {
 
 @require_POST
 def change_calendar_feed(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     action = FEED_ACTIONS.get(request.POST.get("action", ""))
     if action is None or not registration.is_active:
         messages.error(request, _("Det kunne ikke lade sig gøre. Prøv igen."))
@@ -194,7 +185,7 @@ def change_calendar_feed(request: HttpRequest, edition: str, token: str) -> Http
 @require_POST
 def subscribe_push(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     """Takes the browser's push subscription (JSON, sent by the page's script)."""
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     if not push.is_configured() or not registration.is_active:
         return JsonResponse({"error": _("Push-beskeder er ikke slået til.")}, status=409)
     try:
@@ -207,7 +198,7 @@ def subscribe_push(request: HttpRequest, edition: str, token: str) -> HttpRespon
 
 @require_POST
 def unsubscribe_push(request: HttpRequest, edition: str, token: str) -> HttpResponse:
-    registration = _registration(request, edition, token)
+    registration = private_registration(request, edition, token)
     try:
         endpoint = json.loads(request.body)["endpoint"]
         if not isinstance(endpoint, str):

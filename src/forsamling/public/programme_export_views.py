@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 
@@ -15,6 +19,8 @@ from forsamling.outputs.schedule_json import schedule_json
 from forsamling.outputs.schedule_xml import schedule_xml
 from forsamling.programme.models import ProgrammeVersion
 from forsamling.public.programme_views import published_programme
+
+T = TypeVar("T")
 
 
 def _events(edition: Edition, published: Programme) -> list[ScheduleEvent]:
@@ -44,15 +50,21 @@ def _filename(version: ProgrammeVersion, suffix: str) -> str:
     return f"program-{version.edition.slug}-v{version.number}.{suffix}"
 
 
-def calendar(request: HttpRequest, edition: str) -> HttpResponse:
-    edition_obj, version, published = published_programme(request, edition)
-    content = programme_calendar(
-        edition_obj.title,
-        _events(edition_obj, published),
-        place=edition_obj.place,
+def _calendar(
+    request: HttpRequest, edition: Edition, version: ProgrammeVersion, events: list[ScheduleEvent]
+) -> bytes:
+    return programme_calendar(
+        edition.title,
+        events,
+        place=edition.place,
         base_url=_base_url(request),
         stamp=version.published_at,
     )
+
+
+def calendar(request: HttpRequest, edition: str) -> HttpResponse:
+    edition_obj, version, published = published_programme(request, edition)
+    content = _calendar(request, edition_obj, version, _events(edition_obj, published))
     return _download(content, "text/calendar; charset=utf-8", _filename(version, "ics"))
 
 
@@ -61,38 +73,28 @@ def item_calendar(request: HttpRequest, edition: str, uid: str) -> HttpResponse:
     events = [e for e in _events(edition_obj, published) if e.uid == uid]
     if not events:
         raise Http404("No timed item or session with this uid in the published programme")
-    content = programme_calendar(
-        edition_obj.title,
-        events,
-        place=edition_obj.place,
-        base_url=_base_url(request),
-        stamp=version.published_at,
-    )
+    content = _calendar(request, edition_obj, version, events)
     return _download(content, "text/calendar; charset=utf-8", f"{uid}.ics")
 
 
-def json_schedule(request: HttpRequest, edition: str) -> JsonResponse:
+def _schedule(request: HttpRequest, edition: str, write: Callable[..., T]) -> T:
+    """The published programme's schedule written by `write` (schedule_json, schedule_xml)."""
     edition_obj, version, published = published_programme(request, edition)
-    document = schedule_json(
-        edition_obj,
-        published,
-        _events(edition_obj, published),
-        version=version.number,
-        base_url=_base_url(request),
-        programme_url=reverse("public:programme", kwargs={"edition": edition_obj.slug}),
+    events = _events(edition_obj, published)
+    return write(
+        edition_obj, published, events, version=version.number, base_url=_base_url(request)
     )
+
+
+def json_schedule(request: HttpRequest, edition: str) -> JsonResponse:
+    # The slug is the edition's: published_programme finds it by its exact slug.
+    programme_url = reverse("public:programme", kwargs={"edition": edition})
+    document = _schedule(request, edition, partial(schedule_json, programme_url=programme_url))
     return JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
 def xml_schedule(request: HttpRequest, edition: str) -> HttpResponse:
-    edition_obj, version, published = published_programme(request, edition)
-    content = schedule_xml(
-        edition_obj,
-        published,
-        _events(edition_obj, published),
-        version=version.number,
-        base_url=_base_url(request),
-    )
+    content = _schedule(request, edition, schedule_xml)
     return HttpResponse(content, content_type="application/xml; charset=utf-8")
 
 

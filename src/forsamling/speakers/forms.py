@@ -7,23 +7,24 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.core.form_fields import text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.speakers.files import check_slides, checked_photo
 from forsamling.speakers.services import SpeakerProfile
 
 
 class SpeakerPageForm(SafeTextMixin, forms.Form):
-    title = forms.CharField(
-        label=_("Titel eller rolle"),
-        max_length=300,
+    title = text_field(
+        _("Titel eller rolle"),
+        300,
         help_text=_("Som den skal stå i programmet, f.eks. “Ældrechef”."),
     )
-    organisation = forms.CharField(label=_("Organisation"), max_length=200)
-    bio = forms.CharField(
-        label=_("Kort præsentation"),
-        max_length=1200,
-        widget=forms.Textarea(attrs={"rows": 6}),
+    organisation = text_field(_("Organisation"), 200)
+    bio = text_field(
+        _("Kort præsentation"),
+        1200,
         help_text=_("Højst 1.200 tegn. Vises på din side i programmet, når du har bekræftet."),
+        rows=6,
     )
     photo = forms.FileField(
         label=_("Foto"),
@@ -45,26 +46,26 @@ class SpeakerPageForm(SafeTextMixin, forms.Form):
     consent_photo = forms.BooleanField(label=_("Jeg må gerne fotograferes"), required=False)
     consent_film = forms.BooleanField(label=_("Jeg må gerne filmes"), required=False)
     consent_stream = forms.BooleanField(label=_("Mit oplæg må gerne streames"), required=False)
-    travel = forms.CharField(
-        label=_("Rejse"),
+    travel = text_field(
+        _("Rejse"),
+        1000,
         required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("F.eks. tog fra København torsdag morgen, eller om du kører selv."),
+        rows=3,
     )
     hotel_night = forms.BooleanField(label=_("Jeg har brug for en hotelnat"), required=False)
-    dietary = forms.CharField(
-        label=_("Kosthensyn"),
+    dietary = text_field(
+        _("Kosthensyn"),
+        300,
         required=False,
-        max_length=300,
         help_text=_("F.eks. vegetar eller allergi over for nødder."),
     )
-    technical_needs = forms.CharField(
-        label=_("Teknisk udstyr"),
+    technical_needs = text_field(
+        _("Teknisk udstyr"),
+        1000,
         required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("F.eks. lyd fra computeren, clicker eller mikrofon uden hænder."),
+        rows=3,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -17,6 +17,7 @@ from forsamling.api.access import MANAGE_TOKENS
 from forsamling.api.models import ApiToken, Scope
 from forsamling.api.services import create_token, revoke_token
 from forsamling.conferences.models import Edition
+from forsamling.core.form_fields import text_field
 
 SCOPE_HELP = {
     Scope.READ_PROGRAMME: gettext_lazy("også når udgaven er skjult på sitet"),
@@ -28,11 +29,11 @@ SCOPE_HELP = {
 
 
 class TokenForm(forms.Form):
-    label = forms.CharField(
-        label=gettext_lazy("Betegnelse"),
-        max_length=100,
+    label = text_field(
+        gettext_lazy("Betegnelse"),
+        100,
         help_text=gettext_lazy("Hvad nøglen bruges til, f.eks. 'Skanner ved indgang A'."),
-        error_messages={"required": gettext_lazy("Skriv, hvad nøglen bruges til.")},
+        required_error=gettext_lazy("Skriv, hvad nøglen bruges til."),
     )
     scopes = forms.MultipleChoiceField(
         label=gettext_lazy("Adgang"),

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from forsamling.accounts.access import require
 from forsamling.backoffice.charts import bars_svg, cumulative_svg, running_svg
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
 from forsamling.domain.permissions import Action
 from forsamling.figures import exports, reports
 from forsamling.figures.reports import Figures
+from forsamling.outputs.spreadsheets import XLSX
 
 
 def _charts(f: Figures) -> dict[str, SafeString]:
@@ -77,19 +79,14 @@ def figures(request: HttpRequest, edition: str) -> HttpResponse:
 
 def figures_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition, _actions, years = _years(request, edition, Action.EXPORT)
-    response = HttpResponse(
-        exports.report_xlsx(years),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="tal-{the_edition.slug}.xlsx"'
-    return response
+    return attachment(exports.report_xlsx(years), f"tal-{the_edition.slug}.xlsx", XLSX)
 
 
 def figures_pdf(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition, _actions, years = _years(request, edition, Action.EXPORT)
-    response = HttpResponse(
-        exports.report_pdf(years, _charts(years[-1])), content_type="application/pdf"
-    )
     stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="tal-{the_edition.slug}-{stamp}.pdf"'
-    return response
+    return attachment(
+        exports.report_pdf(years, _charts(years[-1])),
+        f"tal-{the_edition.slug}-{stamp}.pdf",
+        "application/pdf",
+    )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
+from forsamling.core.form_fields import text_field
 from forsamling.domain.permissions import Action
 from forsamling.invitations import services
 from forsamling.invitations.models import InvitationCode
@@ -38,9 +39,7 @@ class CodeForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         help_text=gettext_lazy("Tom: gælder, til tilmeldingen lukker."),
     )
-    note = forms.CharField(
-        label=gettext_lazy("Note (f.eks. hvem koden er til)"), required=False, max_length=200
-    )
+    note = text_field(gettext_lazy("Note (f.eks. hvem koden er til)"), 200, required=False)
 
     def __init__(self, *args: object, edition: Edition, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

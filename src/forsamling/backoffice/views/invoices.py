@@ -3,8 +3,8 @@ file or a ZIP of a run; the seller's data and the buyers. Organisers only (Actio
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
+from forsamling.backoffice.views.paging import paged
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.domain import invoicing as rules
@@ -37,9 +38,7 @@ def invoice_list(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition, actions = _edition(request, edition)
     wanted = queries.InvoiceFilter.from_query(request.GET.dict())
     rows = queries.invoice_list(the_edition, wanted)
-    page = Paginator(rows, 100).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
+    page, query = paged(request, rows)
     return render(
         request,
         "backoffice/invoices/list.html",
@@ -49,7 +48,7 @@ def invoice_list(request: HttpRequest, edition: str) -> HttpResponse:
             "page": page,
             "rows": [(invoice, invoice.totals(list(invoice.lines.all()))) for invoice in page],
             "wanted": wanted,
-            "query": query.urlencode(),
+            "query": query,
             "states": State.choices,
             "runs": queries.runs(the_edition)[:30],
             "seller": Seller.objects.filter(edition=the_edition).first(),
@@ -277,6 +276,23 @@ def run_zip(request: HttpRequest, edition: str, run: str) -> HttpResponse:
     return attachment(content, f"fakturaer-{the_edition.slug}-{run}.zip", "application/zip")
 
 
+def _form_page(
+    request: HttpRequest,
+    edition: Edition,
+    actions: set[Action],
+    form: forms.BaseForm,
+    heading: str,
+    intro: str,
+) -> HttpResponse:
+    """The seller's or a buyer's form (400 when it has errors)."""
+    return render(
+        request,
+        "backoffice/invoices/form.html",
+        {"edition": edition, "actions": actions, "form": form, "heading": heading, "intro": intro},
+        status=400 if form.errors else 200,
+    )
+
+
 def seller(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition, actions = _edition(request, edition)
     instance = Seller.objects.filter(edition=the_edition).first() or Seller(edition=the_edition)
@@ -285,21 +301,11 @@ def seller(request: HttpRequest, edition: str) -> HttpResponse:
         form.save()
         messages.success(request, _("Sælgerens oplysninger er gemt."))
         return redirect("backoffice:invoices", the_edition.slug)
-    return render(
-        request,
-        "backoffice/invoices/form.html",
-        {
-            "edition": the_edition,
-            "actions": actions,
-            "form": form,
-            "heading": _("Sælger og nummerserie"),
-            "intro": _(
-                "Står på alle fakturaer og kreditnotaer for konferencen. Fakturanumrene "
-                "tælles op uden huller, i én serie for fakturaer og kreditnotaer."
-            ),
-        },
-        status=400 if form.errors else 200,
+    intro = _(
+        "Står på alle fakturaer og kreditnotaer for konferencen. Fakturanumrene "
+        "tælles op uden huller, i én serie for fakturaer og kreditnotaer."
     )
+    return _form_page(request, the_edition, actions, form, _("Sælger og nummerserie"), intro)
 
 
 def buyers(request: HttpRequest, edition: str) -> HttpResponse:
@@ -329,19 +335,10 @@ def buyer(request: HttpRequest, edition: str, buyer_id: int) -> HttpResponse:
             % {"buyer": the_buyer.name},
         )
         return redirect("backoffice:invoice_buyers", the_edition.slug)
-    return render(
-        request,
-        "backoffice/invoices/form.html",
-        {
-            "edition": the_edition,
-            "actions": actions,
-            "form": form,
-            "heading": the_buyer.name,
-            "intro": _("EAN-nummer: %(ean)s. Navn og EAN-nummer rettes på tilmeldingerne.")
-            % {"ean": the_buyer.ean or _("intet (faktura som PDF)")},
-        },
-        status=400 if form.errors else 200,
-    )
+    intro = _("EAN-nummer: %(ean)s. Navn og EAN-nummer rettes på tilmeldingerne.") % {
+        "ean": the_buyer.ean or _("intet (faktura som PDF)")
+    }
+    return _form_page(request, the_edition, actions, form, the_buyer.name, intro)
 
 
 def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:

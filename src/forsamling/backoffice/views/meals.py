@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
-from forsamling.domain.meals import ALLERGENS, MAIN_DISHES
+from forsamling.domain.meals import MAIN_DISHES
 from forsamling.domain.permissions import Action
 from forsamling.outputs import kitchen as kitchen_output
 from forsamling.outputs.spreadsheets import to_xlsx
@@ -31,17 +31,7 @@ def kitchen_page(request: HttpRequest, edition: str) -> HttpResponse:
             "actions": actions,
             "dishes": [LABELS[dish] for dish in MAIN_DISHES],
             "lines": [
-                {
-                    "meal": line.meal,
-                    "count": line.count,
-                    "main": [(LABELS[dish], line.count.main[dish]) for dish in MAIN_DISHES],
-                    "allergens": [
-                        (LABELS[key], line.count.allergens[key])
-                        for key in ALLERGENS
-                        if line.count.allergens[key]
-                    ],
-                    "special": len(line.count.special),
-                }
+                {**kitchen_output.line_summary(line), "special": len(line.count.special)}
                 for line in lines
             ],
         },

@@ -4,7 +4,6 @@ organisers moving a participant between sessions on their behalf."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
 from forsamling.backoffice import queries
+from forsamling.backoffice.views.paging import paged
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.core.validators import parse_id
@@ -114,9 +114,7 @@ def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
             return attachment(body, f"{name}.csv", "text/csv; charset=utf-8")
         body = spreadsheets.to_xlsx("Tilmeldinger", headers, table)
         return attachment(body, f"{name}.xlsx", spreadsheets.XLSX)
-    page = Paginator(rows, 100).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
+    page, query = paged(request, rows)
     return render(
         request,
         "backoffice/registrations.html",
@@ -126,7 +124,7 @@ def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
             "page": page,
             "count": len(rows),
             "wanted": wanted,
-            "query": query.urlencode(),
+            "query": query,
             **queries.filter_choices(the_edition),
         },
     )

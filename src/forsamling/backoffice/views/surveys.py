@@ -14,17 +14,20 @@ from django.utils.translation import gettext_lazy
 from forsamling.accounts.access import require
 from forsamling.checkin.survey_recipients import survey_recipients
 from forsamling.conferences.models import Edition
+from forsamling.core.downloads import attachment
+from forsamling.core.form_fields import text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import surveys as rules
 from forsamling.domain.permissions import Action
 from forsamling.outputs import survey_report
+from forsamling.outputs.spreadsheets import XLSX
 from forsamling.surveys import services
 from forsamling.surveys.models import KIND_CHOICES, PART_CHOICES, Audience, Question, Survey
 from forsamling.surveys.results import survey_report as build_report
 
 
 class SettingsForm(SafeTextMixin, forms.Form):
-    title = forms.CharField(label=gettext_lazy("Titel"), max_length=200)
+    title = text_field(gettext_lazy("Titel"), 200)
     intro = forms.CharField(
         label=gettext_lazy("Indledning"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -51,13 +54,9 @@ class SettingsForm(SafeTextMixin, forms.Form):
 class QuestionForm(SafeTextMixin, forms.Form):
     part = forms.ChoiceField(label=gettext_lazy("Del"), choices=PART_CHOICES)
     kind = forms.ChoiceField(label=gettext_lazy("Type"), choices=KIND_CHOICES)
-    text = forms.CharField(label=gettext_lazy("Spørgsmål"), max_length=300)
-    low_label = forms.CharField(
-        label=gettext_lazy("Tekst ved 1 (skala)"), max_length=60, required=False
-    )
-    high_label = forms.CharField(
-        label=gettext_lazy("Tekst ved 5 (skala)"), max_length=60, required=False
-    )
+    text = text_field(gettext_lazy("Spørgsmål"), 300)
+    low_label = text_field(gettext_lazy("Tekst ved 1 (skala)"), 60, required=False)
+    high_label = text_field(gettext_lazy("Tekst ved 5 (skala)"), 60, required=False)
     options = forms.CharField(
         label=gettext_lazy("Svarmuligheder (ét eller flere svar)"),
         required=False,
@@ -112,16 +111,8 @@ def build(request: HttpRequest, edition: str) -> HttpResponse:
             if "save_settings" in request.POST:
                 settings_form = SettingsForm(request.POST)
                 if settings_form.is_valid():
-                    data = settings_form.cleaned_data
-                    services.update_survey(
-                        survey=survey,
-                        title=data["title"],
-                        intro=data["intro"],
-                        audience=data["audience"],
-                        remind_after_days=data["remind_after_days"],
-                        closes_at=data["closes_at"],
-                        per_theme=data["per_theme"],
-                    )
+                    # The form's fields are the service's arguments, name for name.
+                    services.update_survey(survey=survey, **settings_form.cleaned_data)
                     messages.success(request, _("Indstillingerne er gemt."))
                     return redirect("backoffice:survey", the_edition.slug)
             elif "add_question" in request.POST:
@@ -192,18 +183,15 @@ def results_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.EXPORT)
     report = build_report(services.survey_for(the_edition))
-    response = HttpResponse(
-        survey_report.report_xlsx(report),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return attachment(
+        survey_report.report_xlsx(report), f"evaluering-{the_edition.slug}.xlsx", XLSX
     )
-    response["Content-Disposition"] = f'attachment; filename="evaluering-{the_edition.slug}.xlsx"'
-    return response
 
 
 def results_pdf(request: HttpRequest, edition: str) -> HttpResponse:
     the_edition = get_object_or_404(Edition, slug=edition)
     require(request, the_edition, Action.EXPORT)
     report = build_report(services.survey_for(the_edition))
-    response = HttpResponse(survey_report.report_pdf(report), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="evaluering-{the_edition.slug}.pdf"'
-    return response
+    return attachment(
+        survey_report.report_pdf(report), f"evaluering-{the_edition.slug}.pdf", "application/pdf"
+    )

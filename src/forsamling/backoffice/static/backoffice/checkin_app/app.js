@@ -23,7 +23,6 @@
   var sending = false;
   var sendTimer = null;
   var lastScan = { code: '', at: 0 };
-  var camera = { stream: null, detector: null, timer: null };
 
   function $(id) { return document.getElementById(id); }
   function fill(text, values) {
@@ -374,63 +373,25 @@
 
   /* ---------- camera ---------- */
 
-  async function startCamera() {
-    var error = $('ci-camera-error');
-    error.hidden = true;
-    try {
-      if (self.BarcodeDetectionAPI && BarcodeDetectionAPI.prepareZXingModule) {
-        var wasm = main.dataset.wasmUrl;
-        BarcodeDetectionAPI.prepareZXingModule({
-          overrides: { locateFile: function (path, prefix) {
-            return path.endsWith('.wasm') ? wasm : prefix + path;
-          } }
-        });
+  /* The camera (forsamling/qr-camera.js): a badge held up is seen in many frames, so one scan
+   * until another badge is seen. */
+  var camera = qrCamera({
+    video: $('ci-video'),
+    videoBox: $('ci-video-box'),
+    button: $('ci-camera'),
+    error: $('ci-camera-error'),
+    wasmUrl: main.dataset.wasmUrl,
+    texts: { start: T.camera_start, stop: T.camera_stop, failed: T.camera_error },
+    read: async function (found) {
+      for (var i = 0; i < found.length; i++) {
+        var value = found[i].rawValue;
+        var now = Date.now();
+        if (value === lastScan.code && now - lastScan.at < 4000) { lastScan.at = now; continue; }
+        lastScan = { code: value, at: now };
+        await handle(value);
       }
-      camera.detector = new BarcodeDetector({ formats: ['qr_code'] });
-      camera.stream = await navigator.mediaDevices.getUserMedia({
-        video: { facingMode: 'environment' }, audio: false
-      });
-    } catch (e) {
-      error.textContent = T.camera_error;
-      error.hidden = false;
-      return;
     }
-    var video = $('ci-video');
-    video.srcObject = camera.stream;
-    $('ci-video-box').hidden = false;
-    await video.play();
-    $('ci-camera').textContent = T.camera_stop;
-    $('ci-camera').setAttribute('aria-pressed', 'true');
-    scanLoop();
-  }
-
-  function stopCamera() {
-    clearTimeout(camera.timer);
-    if (camera.stream) { camera.stream.getTracks().forEach(function (t) { t.stop(); }); }
-    camera.stream = null;
-    $('ci-video-box').hidden = true;
-    $('ci-camera').textContent = T.camera_start;
-    $('ci-camera').setAttribute('aria-pressed', 'false');
-  }
-
-  async function scanLoop() {
-    if (!camera.stream) { return; }
-    var video = $('ci-video');
-    try {
-      if (video.readyState >= 2) {
-        var found = await camera.detector.detect(video);
-        for (var i = 0; i < found.length; i++) {
-          var value = found[i].rawValue;
-          var now = Date.now();
-          // A badge held up is seen in many frames: one scan until another badge is seen.
-          if (value === lastScan.code && now - lastScan.at < 4000) { lastScan.at = now; continue; }
-          lastScan = { code: value, at: now };
-          await handle(value);
-        }
-      }
-    } catch (e) { /* a frame that could not be read; the next one may */ }
-    camera.timer = setTimeout(scanLoop, 120);
-  }
+  });
 
   /* ---------- search ---------- */
 
@@ -561,9 +522,7 @@
       showCount();
       show('none', null, []);
     });
-    $('ci-camera').addEventListener('click', function () {
-      if (camera.stream) { stopCamera(); } else { startCamera(); }
-    });
+    $('ci-camera').addEventListener('click', camera.toggle);
     window.addEventListener('online', function () {
       setOnline(true);
       refresh().then(function () { return flush(true); });
