@@ -217,19 +217,25 @@ def test_without_a_published_programme_the_draft_times_still_decide(client, edit
     assert not Registration.objects.exists()
 
 
-def test_a_group_secretary_types_the_invoice_details_once_for_the_group(client, edition):
+def start_group(client, edition, secretary_name, **invoice_details):
+    """Aalborg's secretary starts a group booking through the public form."""
     start = reverse("public:registration_group_start", kwargs={"edition": edition.slug})
-    response = client.post(
+    return client.post(
         start,
         {
             "organisation": "Aalborg Kommune",
-            "secretary_name": "Sif Sekretær",
+            "secretary_name": secretary_name,
             "secretary_email": "sif@aalborg.dk",
-            "ean": "5798000420489",
-            "order_reference": "PO-77",
-            "person_reference": "SIF",
+            **invoice_details,
         },
     )
+
+
+def test_a_group_secretary_types_the_invoice_details_once_for_the_group(client, edition):
+    response = start_group(
+        client, edition, "Sif Sekretær", ean="5798000420489", order_reference="PO-77",
+        person_reference="SIF",
+    )  # fmt: skip
     assert response.status_code == 302
     group_page = response["Location"]
     page = client.get(group_page).content.decode()
@@ -246,16 +252,7 @@ def test_a_group_secretary_types_the_invoice_details_once_for_the_group(client, 
 
 
 def test_a_group_with_a_wrong_ean_is_refused_next_to_the_field(client, edition):
-    start = reverse("public:registration_group_start", kwargs={"edition": edition.slug})
-    response = client.post(
-        start,
-        {
-            "organisation": "Aalborg Kommune",
-            "secretary_name": "Sif",
-            "secretary_email": "sif@aalborg.dk",
-            "ean": "5798000420480",
-        },
-    )
+    response = start_group(client, edition, "Sif", ean="5798000420480")
     page = response.content.decode()
     assert 'id="id_ean-error"' in page and 'value="5798000420480"' in page
 
