@@ -33,6 +33,16 @@ def organiser_client(client: Any, db: None) -> Any:
     return organiser_client(client)
 
 
+@pytest.fixture
+def altcha_on(settings: Any) -> Any:
+    """The proof of work on, at the production's price (tests/settings.py turns it off), over
+    plain http as the live server serves."""
+    settings.FORSAMLING_ALTCHA = True
+    settings.FORSAMLING_ALTCHA_MAX_NUMBER = 50_000  # the production default
+    settings.CSRF_COOKIE_SECURE = False
+    return settings
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Debian's Chromium: Playwright cannot download its own browsers here."""
