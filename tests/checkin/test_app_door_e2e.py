@@ -15,7 +15,15 @@ from forsamling.checkin.models import CheckIn, CheckInEvent
 from forsamling.checkin.tokens import badge_code
 from forsamling.programme.models import SessionKind
 from forsamling.registration.sessions import create_session
-from tests.checkin.test_app_e2e import fill_walk_in, open_app, pending, phone, scan
+from tests.checkin.test_app_e2e import (
+    back_online,
+    fill_walk_in,
+    open_app,
+    pending,
+    phone,
+    phone_page,
+    scan,
+)
 from tests.e2e.screens import shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -50,8 +58,7 @@ def test_a_check_in_made_offline_is_marked_in_the_apps_own_list(
     expect(page.locator(".ci-match").filter(has_text="Aase Ørum")).to_contain_text(
         f"tjekket ind {clock}"
     )
-    context.set_offline(False)
-    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
+    back_online(context, page)
     assert CheckIn.objects.count() == 2
     context.close()
 
@@ -168,9 +175,7 @@ def test_the_walk_in_form_asks_the_track_question_of_the_public_form(
     Track.objects.create(
         edition=conference.edition, key="sundhed", name="Den Sundhedspolitiske Sæson", order=2
     )
-    context = phone(browser, live_server, users.checkin)
-    page = context.new_page()
-    page.set_viewport_size({"width": width, "height": 900})
+    context, page = phone_page(browser, live_server, users.checkin, width)
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/ny/")
     page.get_by_label("Navn", exact=True).fill("Walther Walk-In")
     fill_walk_in(page, conference)

@@ -52,6 +52,14 @@ def phone(browser, live_server, user):
     return logged_in(browser, live_server, user, viewport=PHONE, permissions=["camera"])
 
 
+def phone_page(browser, live_server, user, width):
+    """A page on a phone logged in as `user`, `width` pixels wide; and its context."""
+    context = phone(browser, live_server, user)
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    return context, page
+
+
 def open_app(context, live_server, conference, device):
     page = context.new_page()
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/")
@@ -64,6 +72,12 @@ def open_app(context, live_server, conference, device):
 
 def pending(page):
     return page.locator("#ci-pending")
+
+
+def back_online(context, page):
+    """The network is back: whatever the app kept on the phone is sent."""
+    context.set_offline(False)
+    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
 
 
 def scan(page, code):
@@ -102,8 +116,7 @@ def test_twenty_badges_scanned_offline_arrive_once_when_the_network_is_back(
     page = context.new_page()
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/")
     expect(pending(page)).to_have_attribute("data-count", "20")
-    context.set_offline(False)
-    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
+    back_online(context, page)
     assert set(CheckIn.objects.values_list("registration_id", flat=True)) == {r.pk for r in crowd}
     assert CheckInEvent.objects.count() == 20
     assert set(CheckIn.objects.values_list("device", flat=True)) == {"Indgang A"}
@@ -125,10 +138,8 @@ def test_two_phones_offline_with_the_same_badge_count_once_and_the_second_is_tol
         expect(page.get_by_role("status")).to_contain_text("Zara Holm")
         expect(page.get_by_role("status")).to_contain_text("Tjekket ind.")
         expect(pending(page)).to_have_attribute("data-count", "1")
-    a.set_offline(False)
-    expect(pending(page_a)).to_have_attribute("data-count", "0", timeout=30_000)
-    b.set_offline(False)
-    expect(pending(page_b)).to_have_attribute("data-count", "0", timeout=30_000)
+    back_online(a, page_a)
+    back_online(b, page_b)
     checkin = CheckIn.objects.get()
     assert checkin.device == "Indgang A"
     clock = checkin.at.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%H.%M")
@@ -144,9 +155,7 @@ def test_two_phones_offline_with_the_same_badge_count_once_and_the_second_is_tol
 def test_the_app_screens_pass_axe_and_never_scroll_sideways(
     browser, live_server, conference, people, users, assert_accessible, width
 ):
-    context = phone(browser, live_server, users.checkin)
-    page = context.new_page()
-    page.set_viewport_size({"width": width, "height": 900})
+    context, page = phone_page(browser, live_server, users.checkin, width)
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/")
     page.get_by_role("button", name="Gem navnet").click()  # nothing typed: an error
     expect(page.get_by_label("Navn på telefonen eller døren")).to_have_attribute(
@@ -191,9 +200,7 @@ def test_the_app_screens_pass_axe_and_never_scroll_sideways(
 def test_walk_in_badge_and_arrivals_pages_pass_axe(
     browser, live_server, conference, people, users, assert_accessible, width
 ):
-    context = phone(browser, live_server, users.organiser)
-    page = context.new_page()
-    page.set_viewport_size({"width": width, "height": 900})
+    context, page = phone_page(browser, live_server, users.organiser, width)
     base = f"{live_server.url}/backoffice/konference/{conference.edition.slug}"
     page.goto(f"{base}/tjekind/ny/")
     page.get_by_label("Navn", exact=True).fill("Walther Walk-In")
@@ -235,8 +242,7 @@ def test_warnings_come_offline_too(browser, live_server, conference, people, use
     expect(status).to_contain_text("(Indgang A)")
     expect(pending(page)).to_have_attribute("data-count", "2")  # the unknown badge is refused
     shot(page, "app-offline-390")
-    context.set_offline(False)
-    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
+    back_online(context, page)
     assert list(CheckIn.objects.values_list("registration__name", flat=True)) == ["Vera Venter"]
     context.close()
 

@@ -11,6 +11,7 @@ from forsamling.exhibitors.models import Stand, StandStaff
 from forsamling.exhibitors.staff_registrations import STAND_STAFF_KEY
 from forsamling.invoicing.models import Seller
 from forsamling.registration.models import Category
+from forsamling.registration.services import ParticipantDetails, substitute_participant
 from tests.backoffice.conftest import make_conference
 from tests.backoffice.conftest import register as register_participant
 from tests.factories import ExhibitorFactory
@@ -27,6 +28,17 @@ def register(conference, name, **extra):
 
 EAN_AALBORG = "5798000000001"  # check digit valid
 EAN_ODENSE = "5790000705184"
+
+
+def hand_over_to_a_colleague(registration):
+    """The place goes to "Ny Kollega" of Aalborg, with Aalborg's EAN and the order PO-1."""
+    return substitute_participant(
+        registration=registration,
+        details=ParticipantDetails(
+            name="Ny Kollega", email="ny@aalborg.dk", organisation="Aalborg Kommune",
+            ean=EAN_AALBORG, order_reference="PO-1",
+        ),
+    )  # fmt: skip
 
 
 def make_seller(edition, **extra) -> Seller:
