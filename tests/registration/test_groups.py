@@ -29,6 +29,17 @@ def member(edition, name, category, sessions=(), email=None):
     )
 
 
+def aalborgs_group(edition, *members):
+    """Aalborg's secretary S registers `members` as a group."""
+    return register_group(
+        edition=edition,
+        organisation="Aalborg Kommune",
+        secretary_name="S",
+        secretary_email="s@aalborg.dk",
+        members=list(members),
+    )
+
+
 def sifs_empty_group(edition):
     """A group of Aalborg's started by its secretary Sif, with no members yet; and the address
     of its overview page."""
@@ -77,31 +88,21 @@ def test_a_group_is_registered_all_or_nothing(edition):
         member=member(edition, "Første", edition.official, email=add_email),
     )
     with pytest.raises(AlreadyRegistered):
-        register_group(
-            edition=edition,
-            organisation="Aalborg Kommune",
-            secretary_name="S",
-            secretary_email="s@aalborg.dk",
-            members=[
-                member(edition, "Anna", edition.official),
-                member(edition, "Bo", edition.official, email=add_email),
-            ],
+        aalborgs_group(
+            edition,
+            member(edition, "Anna", edition.official),
+            member(edition, "Bo", edition.official, email=add_email),
         )
     assert not Registration.objects.filter(name="Anna").exists()
     assert GroupBooking.objects.count() == 1
 
 
 def test_the_group_total_counts_active_prices_and_fees_of_late_cancellations(edition):
-    group = register_group(
-        edition=edition,
-        organisation="Aalborg Kommune",
-        secretary_name="S",
-        secretary_email="s@aalborg.dk",
-        members=[
-            member(edition, "Anna", edition.politician),
-            member(edition, "Bo", edition.stand_staff),
-            member(edition, "Carl", edition.official),
-        ],
+    group = aalborgs_group(
+        edition,
+        member(edition, "Anna", edition.politician),
+        member(edition, "Bo", edition.stand_staff),
+        member(edition, "Carl", edition.official),
     )
     cancel_registration(registration=Registration.objects.get(name="Carl"))  # before deadline
     assert group_overview(group).total == Decimal("3995") + Decimal("1900")

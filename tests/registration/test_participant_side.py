@@ -110,36 +110,30 @@ def test_a_successful_save_is_confirmed_visibly_and_announced(client, registrati
     assert "public/forms.js" in page  # which moves the focus to it
 
 
-def test_the_hand_over_asks_what_the_colleague_keeps(client, edition):
+def hand_over_to_bo(client, edition, **keeps):
+    """A vegetarian registers with a person reference and for dinner, then hands the place over
+    to Bo Kollega, who keeps what `keeps` says; returns the registration as it is after."""
     client.post(
         url(edition), form_data(edition, dietary="Vegetar", person_reference="PR-1", dinner="ja")
     )
     registration = Registration.objects.get()
     client.post(
         manage_url(registration, "registration_substitute"),
-        {"name": "Bo Kollega", "email": "bo@aalborg.dk", "keeps_dinner": "on"},
+        {"name": "Bo Kollega", "email": "bo@aalborg.dk", **keeps},
     )
     registration.refresh_from_db()
+    return registration
+
+
+def test_the_hand_over_asks_what_the_colleague_keeps(client, edition):
+    registration = hand_over_to_bo(client, edition, keeps_dinner="on")
     assert (registration.name, registration.dinner) == ("Bo Kollega", True)
     assert (registration.dietary, registration.person_reference) == ("", "")
     assert registration.ean == "5798000420489"  # the invoice goes with the place
 
 
 def test_the_hand_over_keeps_dietary_needs_and_the_person_reference_when_asked(client, edition):
-    client.post(
-        url(edition), form_data(edition, dietary="Vegetar", person_reference="PR-1", dinner="ja")
-    )
-    registration = Registration.objects.get()
-    client.post(
-        manage_url(registration, "registration_substitute"),
-        {
-            "name": "Bo Kollega",
-            "email": "bo@aalborg.dk",
-            "keeps_dietary": "on",
-            "keeps_person_reference": "on",
-        },
-    )
-    registration.refresh_from_db()
+    registration = hand_over_to_bo(client, edition, keeps_dietary="on", keeps_person_reference="on")
     assert (registration.dinner, registration.dietary) == (False, "Vegetar")
     assert registration.person_reference == "PR-1"
 
