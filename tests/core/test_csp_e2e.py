@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from forsamling.exhibitors.demo import load_demo_stands
 from tests.backoffice.conftest import register
+from tests.e2e.forms import fill_in_registration
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -117,13 +118,7 @@ def test_back_office_pages_load_without_a_policy_violation(
 def register_sofie(page, conference):
     """Fills in the registration form for an official from Aalborg in the big session and
     sends it."""
-    page.get_by_label("Navn", exact=True).fill("Sofie Holm")
-    page.get_by_label("E-mail", exact=True).fill("sofie@aalborg.dk")
-    page.get_by_label("Organisation", exact=True).fill("Aalborg Kommune")
-    page.get_by_label("Embedsperson").check()
-    page.locator("input[name=dinner][value=nej]").check()
-    page.locator(f"input[name^=slot_][value='{conference.big.pk}']").check()
-    page.locator("input[name=accept_terms]").check()
+    fill_in_registration(page, conference)
     page.get_by_role("button", name="Tilmeld mig").click()
 
 
