@@ -15,12 +15,12 @@ from forsamling.conferences.models import Edition
 from forsamling.exhibitors.services import ExhibitorDetails, add_stand_staff, book_stands
 from forsamling.invoicing import services
 from forsamling.invoicing.models import Seller
-from forsamling.registration.groups import GroupMember, register_group
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails, register_participant
 from tests.invoicing.conftest import (
     EAN_AALBORG,
     assert_every_issued_document_passes,
+    council_group,
     ensure_public_buyers,
 )
 
@@ -55,16 +55,9 @@ def test_the_demo_is_invoiced_end_to_end(tmp_path):
         organisation="Aalborg Kommune", ean=EAN_AALBORG, order_reference="PO-1",
         person_reference="AAOER",
     )  # fmt: skip
-    register_group(
-        edition=demo, organisation="Odense Kommune", secretary_name="Sara Sekretær",
-        secretary_email="sara@example.dk",
-        members=[GroupMember(idempotency_key=uuid.uuid4().hex, category=politician,
-                             details=ParticipantDetails(name=f"Byrådsmedlem {i}",
-                                                        email=f"b{i}@example.dk",
-                                                        organisation="Odense Kommune",
-                                                        ean="5790000705184",
-                                                        order_reference="ODE-2026"))
-                 for i in range(3)],
+    council_group(
+        demo, "Odense Kommune", politician, 3,
+        each={"ean": "5790000705184", "order_reference": "ODE-2026"},
     )  # fmt: skip
     exhibitor = book_stands(
         edition=demo,

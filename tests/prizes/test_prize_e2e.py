@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.keyboard import tab_until, type_into
+from tests.factories import edition_organiser
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -29,13 +30,7 @@ def site(live_server: Any, transactional_db: None) -> Any:
     demo, _ = load_demo_edition(timezone.now())
     load_demo_prize(demo, timezone.now(), PASSWORD)
     load_decided_prize(Edition.objects.get(slug="2023"), timezone.now())
-    from django.contrib.auth import get_user_model
-
-    from forsamling.accounts.roles import grant_role
-    from forsamling.domain.permissions import Role
-
-    organiser = get_user_model().objects.create_user("arrangoer", password=PASSWORD)
-    grant_role(user=organiser, edition=demo, role=Role.ORGANISER)
+    edition_organiser(demo, "arrangoer", PASSWORD)
     return live_server
 
 

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.keyboard import tab_until, type_into
+from tests.factories import edition_organiser
 from tests.speakers.conftest import PDF, image_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -23,12 +24,8 @@ PASSWORD = "forum-demo-2026"
 
 @pytest.fixture
 def site(live_server: Any, transactional_db: None) -> Any:
-    from django.contrib.auth import get_user_model
-
-    from forsamling.accounts.roles import grant_role
     from forsamling.conferences.models import Edition
     from forsamling.demo.load import load_seed_editions
-    from forsamling.domain.permissions import Role
     from forsamling.programme.models import ItemKind, ItemSpeaker
     from forsamling.registration.models import Category
     from forsamling.speakers import services
@@ -41,8 +38,7 @@ def site(live_server: Any, transactional_db: None) -> Any:
     )  # fmt: skip
     link = ItemSpeaker.objects.filter(item__edition=edition, item__kind=ItemKind.TALK).first()
     assert link is not None
-    organiser = get_user_model().objects.create_user("arrangoer", password=PASSWORD)
-    grant_role(user=organiser, edition=edition, role=Role.ORGANISER)
+    organiser = edition_organiser(edition, "arrangoer", PASSWORD)
     record = services.invite_speaker(
         edition=edition, speaker=link.speaker, email="taler@example.dk", category=category,
         user=organiser,
