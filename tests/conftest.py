@@ -85,6 +85,19 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def page_problems(page: Any, label: str, width: int) -> list[str]:
+    """axe-core's findings on the page and a sideways scroll at `width` px, a line each, headed
+    by `label`."""
+    problems = []
+    violations = axe_violations(page)
+    if violations:
+        problems.append(f"{label}: {format_violations(violations)}")
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    if scroll > width:
+        problems.append(f"{label}: {scroll} px wide at {width} px")
+    return problems
+
+
 @pytest.fixture
 def assert_accessible() -> Any:
     """`assert_accessible(page)`: fails with axe-core's findings, if there are any."""
