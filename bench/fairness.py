@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import statistics
 import subprocess
@@ -34,13 +33,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import altcha
 import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.lib import rush_check
-from bench.lib.rush import PY, ROOT, Gunicorn, django, log
+from bench.lib.rush import PY, ROOT, Gunicorn, django, log, server_env
+from bench.lib.rush_client import solve_and_count
 
 GATEWAY, SCRIPT = "198.51.100.30", "203.0.113.66"
 DONE_RE = re.compile(r"/tilmelding/[\w-]+/kvittering/$")
@@ -48,20 +47,8 @@ DONE_RE = re.compile(r"/tilmelding/[\w-]+/kvittering/$")
 
 def solve(challenge: dict[str, Any]) -> tuple[str, int, float]:
     started = time.perf_counter()
-    solution = altcha.solve_challenge_v1(
-        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"]
-    )
-    seconds = time.perf_counter() - started
-    if solution is None:
-        raise ValueError("unsolvable challenge")
-    payload = altcha.PayloadV1(
-        challenge["algorithm"],
-        challenge["challenge"],
-        solution.number,
-        challenge["salt"],
-        challenge["signature"],
-    ).to_base64()
-    return str(payload), solution.number, seconds
+    payload, number = solve_and_count(challenge)
+    return payload, number, time.perf_counter() - started
 
 
 def register(
@@ -146,23 +133,15 @@ def main() -> None:
     args = parser.parse_args()
     args.worker_class, args.threads = "sync", 1
     work = Path(tempfile.mkdtemp(prefix="fairness-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "forsamling.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "fairness-benchmark-only-secret-key-0123456789-abcdefghijklmnop",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "STATIC_ROOT": str(work / "static"),
-        "FORSAMLING_VAR_DIR": str(work / "var"),
-        "TRUSTED_PROXIES": "127.0.0.1",  # the clients' X-Forwarded-For is the proxy's
-        "FORSAMLING_ALTCHA": "1",
-        "FORSAMLING_ALTCHA_MAX_NUMBER": str(args.base),
-        "FORSAMLING_ALTCHA_COST_STEP": str(args.step),
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "PYTHONPATH": str(ROOT / "src"),
-    }
+    env = server_env(
+        "fairness",
+        work,
+        TRUSTED_PROXIES="127.0.0.1",  # the clients' X-Forwarded-For is the proxy's
+        FORSAMLING_ALTCHA="1",
+        FORSAMLING_ALTCHA_MAX_NUMBER=str(args.base),
+        FORSAMLING_ALTCHA_COST_STEP=str(args.step),
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+    )
     (work / "var").mkdir()
     manage = [PY, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True)

@@ -33,6 +33,16 @@ def organiser_client(client: Any, db: None) -> Any:
     return organiser_client(client)
 
 
+@pytest.fixture
+def altcha_on(settings: Any) -> Any:
+    """The proof of work on, at the production's price (tests/settings.py turns it off), over
+    plain http as the live server serves."""
+    settings.FORSAMLING_ALTCHA = True
+    settings.FORSAMLING_ALTCHA_MAX_NUMBER = 50_000  # the production default
+    settings.CSRF_COOKIE_SECURE = False
+    return settings
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Debian's Chromium: Playwright cannot download its own browsers here."""
@@ -73,6 +83,19 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
         targets = [node["target"] for node in violation["nodes"][:5]]
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} {targets}")
     return "\n".join(lines)
+
+
+def page_problems(page: Any, label: str, width: int) -> list[str]:
+    """axe-core's findings on the page and a sideways scroll at `width` px, a line each, headed
+    by `label`."""
+    problems = []
+    violations = axe_violations(page)
+    if violations:
+        problems.append(f"{label}: {format_violations(violations)}")
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    if scroll > width:
+        problems.append(f"{label}: {scroll} px wide at {width} px")
+    return problems
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
@@ -104,3 +105,13 @@ def organiser_client(client: Client, username: str = "kl") -> Client:
     )
     client.force_login(user)
     return client
+
+
+def edition_organiser(edition: Edition, username: str, password: str) -> Any:
+    """A user with the organiser's role for `edition` alone."""
+    from forsamling.accounts.roles import grant_role
+    from forsamling.domain.permissions import Role
+
+    user = get_user_model().objects.create_user(username, password=password)
+    grant_role(user=user, edition=edition, role=Role.ORGANISER)
+    return user

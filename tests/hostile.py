@@ -8,13 +8,16 @@ text, or left out (hypothesis draws which). The checks: never a 5xx, and a refus
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urljoin
 
+import pytest
 from django.apps import apps
 from django.contrib.messages import constants, get_messages
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 ODD = st.one_of(
@@ -133,3 +136,18 @@ def fuzz_page(client: Any, url: str, data: Any) -> Any:
         response = post_drawn(client, form, data)
         transaction.set_rollback(True)
     return response
+
+
+def fuzzing_each(pages: list[str], max_examples: int) -> Callable[[Any], Any]:
+    """Makes `test(..., page, data)` a test for each of `pages`, run on `max_examples` drawn
+    examples (`data`, for `fuzz_page`) each."""
+
+    def decorate(test: Any) -> Any:
+        examples = settings(
+            max_examples=max_examples,
+            deadline=None,
+            suppress_health_check=[HealthCheck.function_scoped_fixture],
+        )
+        return pytest.mark.parametrize("page", pages)(examples(given(data=st.data())(test)))
+
+    return decorate

@@ -3,9 +3,8 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.processes import run_in_project
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -15,14 +14,8 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         if k not in {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     environment.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args, "--settings=forsamling.settings"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+    return run_in_project(
+        [sys.executable, "manage.py", *args, "--settings=forsamling.settings"], environment
     )
 
 

@@ -317,34 +317,24 @@ def main() -> None:
     args.worker_class, args.threads = "sync", 1
 
     work = Path(tempfile.mkdtemp(prefix="faults-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "forsamling.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "fault-benchmark-only-secret-key-0123456789-abcdefghijklmnop",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "CONN_MAX_AGE": "600",
-        "STATIC_ROOT": args.static,
-        "FORSAMLING_VAR_DIR": str(work / "var"),
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_TIMEOUT": "5",
+    env = r.server_env(
+        "fault",
+        work,
+        args.static,
+        CONN_MAX_AGE="600",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_TIMEOUT="5",
         # Shortened so a run takes minutes: retries after 2, 4, 8 … s instead of 1, 5, 15 …
         # min; a task or claim of a killed worker is taken up again after 15 s, not 10 min.
-        "EMAIL_RETRY_PAUSES": "2,4,8,15,30,30,30,30,30",
-        "EMAIL_RECOVERY_AFTER": "15",
-        "EMAIL_RECOVERY_INTERVAL": "3",
+        EMAIL_RETRY_PAUSES="2,4,8,15,30,30,30,30,30",
+        EMAIL_RECOVERY_AFTER="15",
+        EMAIL_RECOVERY_INTERVAL="3",
         # Bots held off as in the rush (bench/lib/rush.py): the proof of work on with a small
         # maximum, the rate limits raised for the one address and e-mail domain every client
         # here has (the counters are still counted).
-        "FORSAMLING_ALTCHA": "1",
-        "FORSAMLING_ALTCHA_MAX_NUMBER": "1000",
-        # One loopback address sends every registration: its proof of work stays at the base.
-        "FORSAMLING_ALTCHA_COST_STEP": "1000000000",
-        "PYTHONPATH": str(ROOT / "src"),
-    }
+        **r.CHEAP_PROOF_OF_WORK,
+    )
     try:
         r.log(f"load average {r.load_average()}; migrate, collectstatic into {work}")
         (work / "var").mkdir(exist_ok=True)

@@ -32,6 +32,35 @@ PGBIN = Path(os.environ.get("PGBIN", "/usr/lib/postgresql/15/bin"))
 TICK = os.sysconf("SC_CLK_TCK")
 
 
+def server_env(name: str, work: Path, static_root: str = "", **settings: str) -> dict[str, str]:
+    """The environment of a benchmark's Django server (the production settings), with `work`'s
+    var/ as its data and `settings` added; `name` is in its throwaway secret key."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "forsamling.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": f"{name}-benchmark-only-secret-key-0123456789-abcdefghijklmnop",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        # Plain HTTP on loopback: the TLS proxy of production is left out.
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "STATIC_ROOT": static_root or str(work / "static"),
+        "FORSAMLING_VAR_DIR": str(work / "var"),
+        "PYTHONPATH": str(ROOT / "src"),
+        **settings,
+    }
+
+
+# The proof of work on, with a small maximum so the clients solve it quickly (the server's
+# check costs the same whatever the maximum). One loopback address sends every registration:
+# its proof of work stays at the base.
+CHEAP_PROOF_OF_WORK = {
+    "FORSAMLING_ALTCHA": "1",
+    "FORSAMLING_ALTCHA_MAX_NUMBER": "1000",
+    "FORSAMLING_ALTCHA_COST_STEP": "1000000000",
+}
+
+
 def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -458,32 +487,18 @@ def main() -> None:
     args.threads_per_worker = args.threads if args.worker_class == "gthread" else 1
 
     work = Path(args.work or tempfile.mkdtemp(prefix="rush-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "forsamling.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "rush-benchmark-only-secret-key-0123456789-abcdefghijklmnop",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        # Plain HTTP on loopback: the TLS proxy of production is left out.
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "600"),
-        "STATIC_ROOT": str(work / "static"),
-        "FORSAMLING_VAR_DIR": str(work / "var"),
+    env = server_env(
+        "rush",
+        work,
+        CONN_MAX_AGE=os.environ.get("CONN_MAX_AGE", "600"),
         # Bots held off as in production (forsamling.core.abuse), with the rate limits raised
         # for one address and one e-mail domain: every client here is 127.0.0.1 and
         # @example.org. The counters are still counted (the same upsert per registration).
-        # The proof of work is on, with a small maximum so the clients solve it quickly; the
-        # server's check costs the same whatever the maximum.
-        "FORSAMLING_ALTCHA": "1",
-        "FORSAMLING_ALTCHA_MAX_NUMBER": "1000",
-        # One loopback address sends every registration: its proof of work stays at the base.
-        "FORSAMLING_ALTCHA_COST_STEP": "1000000000",
+        **CHEAP_PROOF_OF_WORK,
         # The confirmation e-mail is rendered and recorded as in production; only the SMTP
         # hand-over is left out (no mail server here).
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "PYTHONPATH": str(ROOT / "src"),
-    }
+        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+    )
     try:
         log(f"load average {load_average()}; migrate, collectstatic into {work}")
         (work / "var").mkdir(exist_ok=True)

@@ -41,20 +41,24 @@ DONE_RE = re.compile(r"/tilmelding/([\w-]+)/kvittering/$")
 def solve_challenge(challenge: dict[str, Any]) -> str:
     """The widget's answer to an ALTCHA challenge (the benchmark runs with a small maximum
     number, FORSAMLING_ALTCHA_MAX_NUMBER: the server's cost to check does not depend on it)."""
+    return solve_and_count(challenge)[0]
+
+
+def solve_and_count(challenge: dict[str, Any]) -> tuple[str, int]:
+    """The widget's answer to an ALTCHA challenge, and the number it found (the hashes tried)."""
     solution = altcha.solve_challenge_v1(
         challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"]
     )
     if solution is None:
         raise ValueError("unsolvable challenge")
-    return str(
-        altcha.PayloadV1(
-            challenge["algorithm"],
-            challenge["challenge"],
-            solution.number,
-            challenge["salt"],
-            challenge["signature"],
-        ).to_base64()
-    )
+    payload = altcha.PayloadV1(
+        challenge["algorithm"],
+        challenge["challenge"],
+        solution.number,
+        challenge["salt"],
+        challenge["signature"],
+    ).to_base64()
+    return str(payload), solution.number
 
 
 class Connection:

@@ -91,21 +91,25 @@ def test_a_superuser_lists_the_rows_of_every_edition(client, mine, other, users,
     assert all(text in page for text in LISTS[model])
 
 
+def organisers_change_page(client, users, edition_rows, model):
+    """The organiser of `conference` asks for the admin's change page of `edition_rows`'s row
+    of `model`."""
+    client.force_login(users.organiser)
+    obj = objects_of(edition_rows, model)
+    return client.get(reverse(f"admin:{APPS[model]}_{model}_change", args=[obj.pk]))
+
+
 @pytest.mark.parametrize("model", list(LISTS))
 def test_an_organiser_cannot_open_another_editions_change_page(client, mine, other, users, model):
     """The row is as if it did not exist: the admin sends them back to its front page."""
-    client.force_login(users.organiser)
-    obj = objects_of(other, model)
-    response = client.get(reverse(f"admin:{APPS[model]}_{model}_change", args=[obj.pk]))
+    response = organisers_change_page(client, users, other, model)
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:index")
 
 
 @pytest.mark.parametrize("model", list(LISTS))
 def test_an_organiser_opens_their_own_editions_change_page(client, mine, other, users, model):
-    client.force_login(users.organiser)
-    obj = objects_of(mine, model)
-    response = client.get(reverse(f"admin:{APPS[model]}_{model}_change", args=[obj.pk]))
+    response = organisers_change_page(client, users, mine, model)
     assert response.status_code == 200
 
 

@@ -3,32 +3,13 @@ that names every field in error, with the focus moved to it (as on the public fo
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
+from tests.e2e.login import logged_in
+from tests.e2e.screens import shot
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def logged_in(browser, live_server, user, width):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, locale="da-DK", timezone_id="Europe/Copenhagen"
-    )
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
-          "url": live_server.url}]
-    )  # fmt: skip
-    return context
-
-
-def shot(page, name):
-    folder = os.environ.get("FORSAMLING_SHOTS")
-    if folder:
-        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
 
 
 def check_summary(page, fields):
@@ -45,28 +26,24 @@ def check_summary(page, fields):
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_a_new_preference_round_sent_empty_shows_a_summary_and_moves_the_focus(
-    browser, live_server, conference, users, assert_accessible, width
+@pytest.mark.parametrize(
+    ("name", "path", "button", "fields"),
+    [
+        ("round", "praeferencer/", "Opret runden", ["Udgave", "Titel", "Åbner", "Lukker"]),
+        ("message", "konference/{slug}/beskeder/", "Vis eksempel", ["Emne", "Tekst"]),
+    ],
+    ids=["a-new-preference-round", "a-new-message"],
+)
+def test_a_form_sent_empty_shows_a_summary_and_moves_the_focus(
+    browser, live_server, conference, users, assert_accessible, width, name, path, button, fields
 ):
-    context = logged_in(browser, live_server, users.organiser, width)
+    context = logged_in(
+        browser, live_server, users.organiser, viewport={"width": width, "height": 900}
+    )
     page = context.new_page()
-    page.goto(f"{live_server.url}/backoffice/praeferencer/")
-    page.get_by_role("button", name="Opret runden").click()
-    check_summary(page, ["Udgave", "Titel", "Åbner", "Lukker"])
-    shot(page, f"round-errors-{width}")
-    assert_accessible(page)
-    context.close()
-
-
-@pytest.mark.parametrize("width", [390, 1280])
-def test_a_new_message_sent_empty_shows_a_summary_and_moves_the_focus(
-    browser, live_server, conference, users, assert_accessible, width
-):
-    context = logged_in(browser, live_server, users.organiser, width)
-    page = context.new_page()
-    page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/beskeder/")
-    page.get_by_role("button", name="Vis eksempel").click()
-    check_summary(page, ["Emne", "Tekst"])
-    shot(page, f"message-errors-{width}")
+    page.goto(f"{live_server.url}/backoffice/{path.format(slug=conference.edition.slug)}")
+    page.get_by_role("button", name=button).click()
+    check_summary(page, fields)
+    shot(page, f"{name}-errors-{width}")
     assert_accessible(page)
     context.close()

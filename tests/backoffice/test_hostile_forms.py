@@ -6,14 +6,12 @@ from __future__ import annotations
 from datetime import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from forsamling.domain import audit
 from forsamling.outbox.models import Mailing, MessageStatus, SentMessage
 from forsamling.preferences import services as preference_services
 from forsamling.programme.models import Item, ItemKind, Session
-from tests.hostile import fuzz_page
+from tests.hostile import fuzz_page, fuzzing_each
 
 pytestmark = pytest.mark.django_db
 
@@ -55,11 +53,7 @@ def pages(client, conference, people, users):
     }
 
 
-@pytest.mark.parametrize("page", PAGES)
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(data=st.data())
+@fuzzing_each(PAGES, max_examples=30)
 def test_no_back_office_post_causes_a_server_error_or_stores_a_refused_submit(
     client, pages, page, data
 ):

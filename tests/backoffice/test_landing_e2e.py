@@ -3,7 +3,6 @@ admin's "Du har ikke rettigheder til at se eller redigere noget."."""
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 
 import pytest
@@ -14,6 +13,7 @@ from playwright.sync_api import expect
 from forsamling.accounts.roles import grant_role
 from forsamling.domain.permissions import Role
 from tests.backoffice.conftest import make_conference
+from tests.e2e.screens import shot
 from tests.prizes.conftest import make_juror, make_nomination, make_prize
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -26,12 +26,6 @@ def log_in(page, live_server, username, password="correct horse battery"):
     page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").click()
-
-
-def shot(page, name):
-    folder = os.environ.get("FORSAMLING_SHOTS")
-    if folder:
-        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
 
 
 @pytest.mark.parametrize("width", [390, 1280])

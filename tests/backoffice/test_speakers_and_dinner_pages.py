@@ -85,20 +85,21 @@ def test_the_xlsx_has_the_filtered_rows_and_diets_only_for_who_may_see_needs(
     assert "Glutenfri" not in client.get(url(conference)).content.decode()
 
 
+def invite_sofie(client, conference, speakers, category):
+    """The organiser invites Sofie Dahl as a speaker in `category`."""
+    return client.post(
+        url(conference, "inviter/"),
+        {"speaker": speakers.sofie.pk, "email": "sofie@example.dk", "category": category.pk},
+    )
+
+
 def test_an_organiser_invites_from_the_programme_and_the_email_waits_in_the_outbox(
     client, conference, users, speakers
 ):
     client.force_login(users.organiser)
     page = client.get(url(conference)).content.decode()
     assert "Sofie Dahl" in page  # on the programme, not yet invited
-    response = client.post(
-        url(conference, "inviter/"),
-        {
-            "speaker": speakers.sofie.pk,
-            "email": "sofie@example.dk",
-            "category": speakers.category.pk,
-        },
-    )
+    response = invite_sofie(client, conference, speakers, speakers.category)
     assert response.status_code == 302
     record = SpeakerRecord.objects.get(speaker=speakers.sofie)
     assert SentMessage.objects.filter(to="sofie@example.dk", body__contains=record.token).exists()
@@ -108,14 +109,7 @@ def test_a_paid_or_open_category_cannot_be_chosen_for_an_invitation(
     client, conference, users, speakers
 ):
     client.force_login(users.organiser)
-    response = client.post(
-        url(conference, "inviter/"),
-        {
-            "speaker": speakers.sofie.pk,
-            "email": "sofie@example.dk",
-            "category": conference.official.pk,
-        },
-    )
+    response = invite_sofie(client, conference, speakers, conference.official)
     assert response.status_code == 400
     assert not SpeakerRecord.objects.filter(speaker=speakers.sofie).exists()
 

@@ -15,7 +15,16 @@ from forsamling.checkin.models import CheckIn, CheckInEvent
 from forsamling.checkin.tokens import badge_code
 from forsamling.programme.models import SessionKind
 from forsamling.registration.sessions import create_session
-from tests.checkin.test_app_e2e import open_app, pending, phone, shot
+from tests.checkin.test_app_e2e import (
+    back_online,
+    fill_walk_in,
+    open_app,
+    pending,
+    phone,
+    phone_page,
+    scan,
+)
+from tests.e2e.screens import shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -32,8 +41,7 @@ def test_a_check_in_made_offline_is_marked_in_the_apps_own_list(
     context = phone(browser, live_server, users.checkin)
     page = open_app(context, live_server, conference, "Indgang A")
     context.set_offline(True)
-    page.get_by_label("Kode fra navneskiltet").fill(badge_code(people.aase.pk))
-    page.get_by_label("Kode fra navneskiltet").press("Enter")
+    scan(page, badge_code(people.aase.pk))
     expect(page.get_by_role("status")).to_contain_text("Tjekket ind.")
     clock = now_clock()
     search = page.get_by_label("Søg på navn eller organisation")
@@ -50,8 +58,7 @@ def test_a_check_in_made_offline_is_marked_in_the_apps_own_list(
     expect(page.locator(".ci-match").filter(has_text="Aase Ørum")).to_contain_text(
         f"tjekket ind {clock}"
     )
-    context.set_offline(False)
-    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
+    back_online(context, page)
     assert CheckIn.objects.count() == 2
     context.close()
 
@@ -65,28 +72,24 @@ def test_a_misread_and_an_unknown_badge_replace_the_last_result(
     page.set_viewport_size({"width": width, "height": 900})
     code = page.get_by_label("Kode fra navneskiltet")
     result = page.locator("#ci-result")
-    code.fill(badge_code(people.aase.pk))
-    code.press("Enter")
+    scan(page, badge_code(people.aase.pk))
     expect(result).to_contain_text("Aase Ørum")
     expect(result).to_have_attribute("data-kind", "ok")
 
-    code.fill("123-0a1b")  # a misread
-    code.press("Enter")
+    scan(page, "123-0a1b")  # a misread
     expect(code).to_have_attribute("aria-invalid", "true")
     expect(result).not_to_contain_text("Aase Ørum")
     expect(result).to_have_attribute("data-kind", "stop")
     shot(page, f"app-misread-{width}")
     assert_accessible(page)
 
-    code.fill(badge_code(people.aase.pk))
-    code.press("Enter")
+    scan(page, badge_code(people.aase.pk))
     expect(result).to_contain_text("Allerede tjekket ind")
     expect(code).not_to_have_attribute("aria-invalid", "true")
 
     context.set_offline(True)
     unknown = f"{people.zara.pk}-0000000000000000"
-    code.fill(unknown)
-    code.press("Enter")
+    scan(page, unknown)
     # Refused, and what to do; not "saved on the phone", and nothing waits to be sent.
     expect(result).to_contain_text("Ukendt navneskilt")
     expect(result).to_contain_text("Afvist")
@@ -108,8 +111,7 @@ def test_a_misread_and_an_unknown_badge_replace_the_last_result(
     code.type("1")  # typing the next code clears the error
     expect(code).not_to_have_attribute("aria-invalid", "true")
     context.set_offline(False)
-    code.fill(unknown)
-    code.press("Enter")
+    scan(page, unknown)
     expect(result).to_contain_text("Afvist")
     expect(result).not_to_contain_text("offline")
     expect(pending(page)).to_have_attribute("data-count", "0")
@@ -127,8 +129,7 @@ def test_someone_registered_after_the_download_is_found_online(
     context = phone(browser, live_server, users.checkin)
     page = open_app(context, live_server, conference, "Indgang A")
     late = register(conference, "Sen Sørensen")
-    page.get_by_label("Kode fra navneskiltet").fill(badge_code(late.pk))
-    page.get_by_label("Kode fra navneskiltet").press("Enter")
+    scan(page, badge_code(late.pk))
     expect(page.get_by_role("status")).to_contain_text("Sen Sørensen")
     expect(page.get_by_role("status")).to_contain_text("Tjekket ind.")
     expect(pending(page)).to_have_attribute("data-count", "0", timeout=20_000)
@@ -174,19 +175,10 @@ def test_the_walk_in_form_asks_the_track_question_of_the_public_form(
     Track.objects.create(
         edition=conference.edition, key="sundhed", name="Den Sundhedspolitiske Sæson", order=2
     )
-    context = phone(browser, live_server, users.checkin)
-    page = context.new_page()
-    page.set_viewport_size({"width": width, "height": 900})
+    context, page = phone_page(browser, live_server, users.checkin, width)
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/ny/")
     page.get_by_label("Navn", exact=True).fill("Walther Walk-In")
-    page.get_by_label("E-mail").fill("walther@example.dk")
-    page.get_by_label("Organisation", exact=True).fill("Hjørring Kommune")
-    page.get_by_label("Embedsperson", exact=False).check()
-    page.locator(
-        f"input[name='slot_{conference.big.slot_id}'][value='{conference.big.pk}']"
-    ).check()
-    page.locator("input[name='dinner'][value='nej']").check()
-    page.get_by_label("Jeg accepterer betingelserne", exact=False).check()
+    fill_walk_in(page, conference)
     page.get_by_role("button", name="Tilmeld og tjek ind").click()
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()

@@ -7,7 +7,6 @@ import json
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from forsamling.checkin.models import CheckIn, CheckInEvent
@@ -16,6 +15,8 @@ from forsamling.outputs.badges import checkin_url
 from tests.backoffice.conftest import register
 from tests.checkin.fake_camera import write_y4m
 from tests.conftest import CHROMIUM
+from tests.e2e.login import logged_in
+from tests.e2e.screens import shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -48,16 +49,15 @@ def camera_browser(playwright, tmp_path, conference, crowd):
 
 
 def phone(browser, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        viewport=PHONE, locale="da-DK", timezone_id="Europe/Copenhagen", permissions=["camera"]
-    )
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
-          "url": live_server.url}]
-    )  # fmt: skip
-    return context
+    return logged_in(browser, live_server, user, viewport=PHONE, permissions=["camera"])
+
+
+def phone_page(browser, live_server, user, width):
+    """A page on a phone logged in as `user`, `width` pixels wide; and its context."""
+    context = phone(browser, live_server, user)
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    return context, page
 
 
 def open_app(context, live_server, conference, device):
@@ -72,6 +72,31 @@ def open_app(context, live_server, conference, device):
 
 def pending(page):
     return page.locator("#ci-pending")
+
+
+def back_online(context, page):
+    """The network is back: whatever the app kept on the phone is sent."""
+    context.set_offline(False)
+    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
+
+
+def scan(page, code):
+    """Types a badge's code into the app and presses Enter, as a hand scanner does."""
+    page.get_by_label("Kode fra navneskiltet").fill(code)
+    page.get_by_label("Kode fra navneskiltet").press("Enter")
+
+
+def fill_walk_in(page, conference):
+    """The walk-in form but for the name: an official from Hjørring, in the big session, not
+    to dinner, the terms accepted."""
+    page.get_by_label("E-mail").fill("walther@example.dk")
+    page.get_by_label("Organisation", exact=True).fill("Hjørring Kommune")
+    page.get_by_label("Embedsperson", exact=False).check()
+    page.locator(
+        f"input[name='slot_{conference.big.slot_id}'][value='{conference.big.pk}']"
+    ).check()
+    page.locator("input[name='dinner'][value='nej']").check()
+    page.get_by_label("Jeg accepterer betingelserne", exact=False).check()
 
 
 def test_twenty_badges_scanned_offline_arrive_once_when_the_network_is_back(
@@ -91,8 +116,7 @@ def test_twenty_badges_scanned_offline_arrive_once_when_the_network_is_back(
     page = context.new_page()
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/")
     expect(pending(page)).to_have_attribute("data-count", "20")
-    context.set_offline(False)
-    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
+    back_online(context, page)
     assert set(CheckIn.objects.values_list("registration_id", flat=True)) == {r.pk for r in crowd}
     assert CheckInEvent.objects.count() == 20
     assert set(CheckIn.objects.values_list("device", flat=True)) == {"Indgang A"}
@@ -110,15 +134,12 @@ def test_two_phones_offline_with_the_same_badge_count_once_and_the_second_is_tol
     a.set_offline(True)
     b.set_offline(True)
     for page in (page_a, page_b):
-        page.get_by_label("Kode fra navneskiltet").fill(code)
-        page.get_by_label("Kode fra navneskiltet").press("Enter")
+        scan(page, code)
         expect(page.get_by_role("status")).to_contain_text("Zara Holm")
         expect(page.get_by_role("status")).to_contain_text("Tjekket ind.")
         expect(pending(page)).to_have_attribute("data-count", "1")
-    a.set_offline(False)
-    expect(pending(page_a)).to_have_attribute("data-count", "0", timeout=30_000)
-    b.set_offline(False)
-    expect(pending(page_b)).to_have_attribute("data-count", "0", timeout=30_000)
+    back_online(a, page_a)
+    back_online(b, page_b)
     checkin = CheckIn.objects.get()
     assert checkin.device == "Indgang A"
     clock = checkin.at.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%H.%M")
@@ -130,21 +151,11 @@ def test_two_phones_offline_with_the_same_badge_count_once_and_the_second_is_tol
     b.close()
 
 
-def shot(page, name):
-    import os
-
-    folder = os.environ.get("FORSAMLING_SHOTS")
-    if folder:
-        page.screenshot(path=f"{folder}/{name}.png", full_page=True)
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_app_screens_pass_axe_and_never_scroll_sideways(
     browser, live_server, conference, people, users, assert_accessible, width
 ):
-    context = phone(browser, live_server, users.checkin)
-    page = context.new_page()
-    page.set_viewport_size({"width": width, "height": 900})
+    context, page = phone_page(browser, live_server, users.checkin, width)
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/")
     page.get_by_role("button", name="Gem navnet").click()  # nothing typed: an error
     expect(page.get_by_label("Navn på telefonen eller døren")).to_have_attribute(
@@ -156,11 +167,9 @@ def test_the_app_screens_pass_axe_and_never_scroll_sideways(
     page.keyboard.type("Indgang A")
     page.keyboard.press("Enter")
     expect(page.locator("#ci-refreshed")).to_contain_text("personer")
-    page.get_by_label("Kode fra navneskiltet").fill("noget forkert")
-    page.get_by_label("Kode fra navneskiltet").press("Enter")
+    scan(page, "noget forkert")
     expect(page.get_by_label("Kode fra navneskiltet")).to_have_attribute("aria-invalid", "true")
-    page.get_by_label("Kode fra navneskiltet").fill(badge_code(people.aase.pk))
-    page.get_by_label("Kode fra navneskiltet").press("Enter")
+    scan(page, badge_code(people.aase.pk))
     expect(page.get_by_role("status")).to_contain_text("Aase Ørum")
     shot(page, f"app-checked-in-{width}")
     assert_accessible(page)
@@ -176,8 +185,7 @@ def test_the_app_screens_pass_axe_and_never_scroll_sideways(
     shot(page, f"app-search-{width}")
     assert_accessible(page)
     page.get_by_label("Dør", exact=True).select_option(str(conference.small.pk))
-    page.get_by_label("Kode fra navneskiltet").fill(badge_code(people.zara.pk))
-    page.get_by_label("Kode fra navneskiltet").press("Enter")
+    scan(page, badge_code(people.zara.pk))
     expect(page.get_by_role("status")).to_contain_text("Ikke tilmeldt denne session.")
     expect(page.locator("#ci-count")).to_contain_text("1 af 2 pladser er brugt")
     shot(page, f"app-session-door-{width}")
@@ -192,9 +200,7 @@ def test_the_app_screens_pass_axe_and_never_scroll_sideways(
 def test_walk_in_badge_and_arrivals_pages_pass_axe(
     browser, live_server, conference, people, users, assert_accessible, width
 ):
-    context = phone(browser, live_server, users.organiser)
-    page = context.new_page()
-    page.set_viewport_size({"width": width, "height": 900})
+    context, page = phone_page(browser, live_server, users.organiser, width)
     base = f"{live_server.url}/backoffice/konference/{conference.edition.slug}"
     page.goto(f"{base}/tjekind/ny/")
     page.get_by_label("Navn", exact=True).fill("Walther Walk-In")
@@ -204,14 +210,7 @@ def test_walk_in_badge_and_arrivals_pages_pass_axe(
     shot(page, f"walk-in-errors-{width}")
     assert_accessible(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.get_by_label("E-mail").fill("walther@example.dk")
-    page.get_by_label("Organisation", exact=True).fill("Hjørring Kommune")
-    page.get_by_label("Embedsperson", exact=False).check()
-    page.locator(
-        f"input[name='slot_{conference.big.slot_id}'][value='{conference.big.pk}']"
-    ).check()
-    page.locator("input[name='dinner'][value='nej']").check()
-    page.get_by_label("Jeg accepterer betingelserne", exact=False).check()
+    fill_walk_in(page, conference)
     page.get_by_role("button", name="Tilmeld og tjek ind").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Navneskilt: Walther Walk-In")
     shot(page, f"walk-in-badge-{width}")
@@ -231,25 +230,19 @@ def test_warnings_come_offline_too(browser, live_server, conference, people, use
     context = phone(browser, live_server, users.checkin)
     page = open_app(context, live_server, conference, "Indgang A")
     context.set_offline(True)
-    code = page.get_by_label("Kode fra navneskiltet")
     status = page.get_by_role("status")
-    code.fill(badge_code(people.oline.pk))
-    code.press("Enter")
+    scan(page, badge_code(people.oline.pk))
     expect(status).to_contain_text("Tilmeldingen er afmeldt")
-    code.fill(f"{people.zara.pk}-0000000000000000")
-    code.press("Enter")
+    scan(page, f"{people.zara.pk}-0000000000000000")
     expect(status).to_contain_text("Ukendt navneskilt")
-    code.fill(badge_code(waiter.pk))
-    code.press("Enter")
+    scan(page, badge_code(waiter.pk))
     expect(status).to_contain_text("Står kun på venteliste til en session.")
-    code.fill(badge_code(waiter.pk))
-    code.press("Enter")
+    scan(page, badge_code(waiter.pk))
     expect(status).to_contain_text("Allerede tjekket ind kl.")
     expect(status).to_contain_text("(Indgang A)")
     expect(pending(page)).to_have_attribute("data-count", "2")  # the unknown badge is refused
     shot(page, "app-offline-390")
-    context.set_offline(False)
-    expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
+    back_online(context, page)
     assert list(CheckIn.objects.values_list("registration__name", flat=True)) == ["Vera Venter"]
     context.close()
 

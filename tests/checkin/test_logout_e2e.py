@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from forsamling.checkin.models import CheckIn
 from forsamling.checkin.tokens import badge_code
 from forsamling.registration.models import Registration
-from tests.checkin.test_app_e2e import open_app, pending, phone, shot
+from tests.checkin.test_app_e2e import open_app, pending, phone
+from tests.e2e.login import log_in_context
+from tests.e2e.screens import shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -110,12 +111,7 @@ def test_scans_that_cannot_be_sent_at_logout_are_kept_and_sent_after_the_next_lo
     assert CheckIn.objects.count() == 0
 
     page.unroute(f"**{events}")
-    client = Client()
-    client.force_login(users.checkin)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
-          "url": live_server.url}]
-    )  # fmt: skip
+    log_in_context(context, live_server, users.checkin)
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tjekind/")
     expect(pending(page)).to_have_attribute("data-count", "0", timeout=30_000)
     assert list(CheckIn.objects.values_list("registration__name", flat=True)) == ["Zara Holm"]

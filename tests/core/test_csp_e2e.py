@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from forsamling.exhibitors.demo import load_demo_stands
 from tests.backoffice.conftest import register
+from tests.e2e.forms import fill_in_registration
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -114,12 +115,11 @@ def test_back_office_pages_load_without_a_policy_violation(
     assert qr.bounding_box()["width"] > 100
 
 
-@pytest.fixture
-def altcha_on(settings):
-    settings.FORSAMLING_ALTCHA = True
-    settings.FORSAMLING_ALTCHA_MAX_NUMBER = 50_000  # the production default
-    settings.CSRF_COOKIE_SECURE = False
-    return settings
+def register_sofie(page, conference):
+    """Fills in the registration form for an official from Aalborg in the big session and
+    sends it."""
+    fill_in_registration(page, conference)
+    page.get_by_role("button", name="Tilmeld mig").click()
 
 
 def test_the_proof_of_work_is_solved_while_the_form_is_filled_in(
@@ -133,14 +133,7 @@ def test_the_proof_of_work_is_solved_while_the_form_is_filled_in(
     visit(page, live_server.url + "/2026/tilmelding/")
     expect(page.locator("altcha-widget input[name=altcha]")).to_have_count(1, timeout=20_000)
     expect(page.locator("altcha-widget [data-state=verified]")).to_have_count(1, timeout=30_000)
-    page.get_by_label("Navn", exact=True).fill("Sofie Holm")
-    page.get_by_label("E-mail", exact=True).fill("sofie@aalborg.dk")
-    page.get_by_label("Organisation", exact=True).fill("Aalborg Kommune")
-    page.get_by_label("Embedsperson").check()
-    page.locator("input[name=dinner][value=nej]").check()
-    page.locator(f"input[name^=slot_][value='{conference.big.pk}']").check()
-    page.locator("input[name=accept_terms]").check()
-    page.get_by_role("button", name="Tilmeld mig").click()
+    register_sofie(page, conference)
     page.wait_for_url("**/kvittering/")
     page.check_csp("after registering")
     assert Registration.objects.filter(email="sofie@aalborg.dk").exists()
@@ -155,14 +148,7 @@ def test_without_javascript_the_form_says_so_in_danish(browser, live_server, con
     # A <noscript> notice (Playwright's switch does not make Chromium render <noscript>, so
     # the markup is checked; the server's answer below is what matters).
     assert "Slå JavaScript til for at sende formularen" in page.content()
-    page.get_by_label("Navn", exact=True).fill("Sofie Holm")
-    page.get_by_label("E-mail", exact=True).fill("sofie@aalborg.dk")
-    page.get_by_label("Organisation", exact=True).fill("Aalborg Kommune")
-    page.get_by_label("Embedsperson").check()
-    page.locator("input[name=dinner][value=nej]").check()
-    page.locator(f"input[name^=slot_][value='{conference.big.pk}']").check()
-    page.locator("input[name=accept_terms]").check()
-    page.get_by_role("button", name="Tilmeld mig").click()
+    register_sofie(page, conference)
     expect(page.locator("#error-summary")).to_contain_text("JavaScript er slået til")
     assert page.get_by_label("E-mail", exact=True).input_value() == "sofie@aalborg.dk"
     assert not Registration.objects.exists()

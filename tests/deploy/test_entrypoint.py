@@ -12,19 +12,11 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.deploy.cluster import ROOT, Cluster, free_port, in_the_postgresql_run, manage_env
+from tests.deploy.cluster import ROOT, free_port, in_the_postgresql_run, manage_env
 
 pytestmark = [pytest.mark.slow, in_the_postgresql_run]
 
 ENTRYPOINT = ROOT / "deploy" / "entrypoint.sh"
-
-
-@pytest.fixture
-def cluster():
-    cluster = Cluster()
-    cluster.start()
-    yield cluster
-    cluster.remove()
 
 
 def test_web_and_worker_start_together_on_an_empty_database(cluster, tmp_path: Path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.cluster import ROOT, Cluster, in_the_postgresql_run, manage, manage_env
+from tests.deploy.cluster import ROOT, in_the_postgresql_run, manage, manage_env
 
 pytestmark = [pytest.mark.slow, in_the_postgresql_run]
 
@@ -27,14 +27,6 @@ def wait_for(predicate, seconds: float, what: str) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"gave up waiting for {what}")
         time.sleep(0.2)
-
-
-@pytest.fixture
-def cluster():
-    cluster = Cluster()
-    cluster.start()
-    yield cluster
-    cluster.remove()
 
 
 def test_the_worker_waits_out_a_postgresql_restart_and_then_sends_the_queued_email(

@@ -37,6 +37,11 @@ def programme(*items: Item, day: date = THURSDAY) -> Programme:
     )
 
 
+def morning_block(*children: Item, **extra: object) -> Item:
+    """A theme block "Blok" from 9 to 10 holding `children`."""
+    return item("tb", "theme_block", "09:00", "10:00", title="Blok", children=children, **extra)
+
+
 def kinds(p: Programme) -> list[str]:
     return [c.kind for c in programme_conflicts(p)]
 
@@ -49,14 +54,7 @@ def test_a_programme_in_good_order_has_no_warnings():
 
 
 def test_speaker_in_two_places_at_once():
-    block = item(
-        "tb",
-        "theme_block",
-        "09:00",
-        "10:00",
-        title="Blok",
-        children=(talk("a", "09:10", "09:35", speakers=(ANNE,)),),
-    )
+    block = morning_block(talk("a", "09:10", "09:35", speakers=(ANNE,)))
     slot = item(
         "bo",
         "breakout",
@@ -76,15 +74,7 @@ def test_speaker_in_two_places_at_once():
 
 def test_speaker_on_a_block_and_its_own_talk_is_no_conflict():
     child = talk("a", "09:10", "09:35", speakers=(ANNE,))
-    block = item(
-        "tb",
-        "theme_block",
-        "09:00",
-        "10:00",
-        title="Blok",
-        speakers=(ANNE,),
-        children=(child,),
-    )
+    block = morning_block(child, speakers=(ANNE,))
     assert SPEAKER_TWICE not in kinds(programme(block))
 
 

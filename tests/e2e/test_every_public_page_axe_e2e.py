@@ -3,13 +3,10 @@ every error state, at 390 px and at 1280 px, and no page scrolls sideways at 390
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from django.core.management import call_command
-from django.utils import timezone
 
-from tests.conftest import axe_violations, format_violations
+from tests.conftest import page_problems
+from tests.demo.open_demo import load_the_open_demo, register_mette
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -18,28 +15,20 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def demo_site(live_server, transactional_db):
     """The seeds' editions and the demo, its registration open, one participant, one group,
     one exhibitor: every public page has something to show."""
-    from forsamling.conferences.models import Edition
     from forsamling.exhibitors import services as exhibitors
     from forsamling.exhibitors.models import Stand
-    from forsamling.registration import groups, services
+    from forsamling.registration import groups
     from forsamling.registration.queries import breakout_slots
     from tests.exhibitors.conftest import details as exhibitor_details
 
-    call_command("load_demo", verbosity=0)
-    demo = Edition.objects.get(slug="demo")
-    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
-    demo.save(update_fields=["registration_opens_at"])
+    demo, _ = load_the_open_demo()
     offers = breakout_slots(demo)
-    registration = services.register_participant(
-        edition=demo,
-        idempotency_key="axe-1",
-        details=services.ParticipantDetails(
-            name="Mette Hansen", email="mette@aalborg.dk", organisation="Aalborg Kommune"
-        ),
-        category=demo.categories.get(key="politiker"),
+    registration = register_mette(
+        demo,
+        "axe-1",
         sessions=[offer.sessions[0].session for offer in offers],
         track=demo.tracks.first(),
-    ).registration
+    )
     group = groups.register_group(
         edition=demo,
         organisation="Aalborg Kommune",
@@ -118,11 +107,6 @@ def test_every_public_page_and_error_state_passes_axe(browser, demo_site, width)
     problems = []
     for path, action in pages(demo_site):
         visit(page, demo_site, path, action)
-        violations = axe_violations(page)
-        if violations:
-            problems.append(f"{path} {action or ''}: {format_violations(violations)}")
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-        if scroll > width:
-            problems.append(f"{path} {action or ''}: {scroll} px wide at {width} px")
+        problems += page_problems(page, f"{path} {action or ''}", width)
     context.close()
     assert not problems, "\n".join(problems)

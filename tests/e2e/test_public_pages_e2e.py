@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.e2e.screens import open_on_a_phone
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -22,9 +24,7 @@ def test_public_page_has_no_axe_violations(page, site, assert_accessible, path):
 
 def test_landing_page_on_a_phone_has_no_axe_violations(browser, site, assert_accessible):
     """The landing page works at a phone's width, without sideways scrolling."""
-    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK")
-    phone = context.new_page()
-    phone.goto(site + "/")
+    context, phone = open_on_a_phone(browser, site + "/")
     assert_accessible(phone)
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375

@@ -15,6 +15,7 @@ from PIL import Image
 from forsamling.conferences.models import Edition
 from forsamling.exhibitors.models import FloorPlan, Stand
 from forsamling.exhibitors.services import ExhibitorDetails
+from forsamling.registration.models import Category
 from tests.exhibitors.leads_fixtures import fair  # noqa: F401  (lead scanning)
 
 
@@ -105,6 +106,14 @@ def stands(edition: Edition) -> list[Stand]:
             edition, "B1", size="4 x 2 m", zone="Hal B", price=Decimal("16000"), included_passes=3
         ),
     ]
+
+
+@pytest.fixture
+def stand_staff_category(edition: Edition) -> Category:
+    """The stand staff's category, which the staff an exhibitor names are registered in."""
+    return Category.objects.create(
+        edition=edition, key="standpersonale", name="Standpersonale", price=Decimal("1900")
+    )
 
 
 @pytest.fixture

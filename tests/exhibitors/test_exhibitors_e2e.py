@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from forsamling.exhibitors.demo import load_demo_stands
 from forsamling.exhibitors.models import Exhibitor, StandStaff
+from tests.e2e.screens import open_on_a_phone
 from tests.exhibitors.booking_form import fill_booking
 from tests.exhibitors.conftest import make_edition
 
@@ -70,9 +71,7 @@ def test_exhibitor_books_a_stand_and_adds_stand_staff(page, site, assert_accessi
 
 
 def test_exhibitor_page_on_a_phone_has_no_axe_violations(browser, site, assert_accessible):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="da-DK")
-    phone = context.new_page()
-    phone.goto(site + "/udstillere/book/")
+    context, phone = open_on_a_phone(browser, site + "/udstillere/book/")
     assert_accessible(phone)
     context.close()
 

@@ -214,11 +214,14 @@ def test_private_link_is_not_indexed_or_cached(client, edition, stands):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
+def private_url(view, exhibitor):
+    """The address of one of the exhibitor's own pages, behind their private link."""
+    kwargs = {"edition": exhibitor.edition.slug, "token": exhibitor.token}
+    return reverse(f"public:{view}", kwargs=kwargs)
+
+
 def staff_url(exhibitor):
-    return reverse(
-        "public:exhibitor_add_staff",
-        kwargs={"edition": exhibitor.edition.slug, "token": exhibitor.token},
-    )
+    return private_url("exhibitor_add_staff", exhibitor)
 
 
 def test_stand_staff_can_be_added_through_the_private_link(client, edition, stands):
@@ -273,10 +276,7 @@ def test_stand_staff_can_be_removed_only_through_their_own_exhibitors_link(clien
 
 
 def profile_url(exhibitor):
-    return reverse(
-        "public:exhibitor_profile",
-        kwargs={"edition": exhibitor.edition.slug, "token": exhibitor.token},
-    )
+    return private_url("exhibitor_profile", exhibitor)
 
 
 def test_profile_with_a_logo_is_saved(client, edition, stands):

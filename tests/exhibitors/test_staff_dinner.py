@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -14,7 +13,7 @@ from forsamling.backoffice.queries import overview
 from forsamling.checkin.queries import door_list
 from forsamling.exhibitors import services, staff_registrations
 from forsamling.exhibitors.models import StandStaff
-from forsamling.registration.models import Category, Registration
+from forsamling.registration.models import Registration
 
 from .conftest import details
 
@@ -25,13 +24,6 @@ QUESTION = "Deltager personen i konferencemiddagen?"
 
 def text(response) -> str:
     return re.sub(r"\s+", " ", response.content.decode())
-
-
-@pytest.fixture
-def category(edition):
-    return Category.objects.create(
-        edition=edition, key="standpersonale", name="Standpersonale", price=Decimal("1900")
-    )
 
 
 @pytest.fixture
@@ -54,7 +46,7 @@ def registration_of(member) -> Registration:
     return Registration.objects.get(idempotency_key=staff_registrations.registration_key(member))
 
 
-def test_the_staff_form_asks_about_the_dinner(client, category, exhibitor):
+def test_the_staff_form_asks_about_the_dinner(client, stand_staff_category, exhibitor):
     page = text(client.get(exhibitor.get_absolute_url()))
     assert f'<legend class="form-label">{QUESTION}</legend>' in page
     assert 'name="dinner" value="ja"' in page and 'name="dinner" value="nej"' in page
@@ -72,7 +64,7 @@ def test_without_a_stand_staff_category_there_is_no_registration_to_ask_for(
 
 
 def test_an_unanswered_dinner_question_is_a_danish_error_and_keeps_the_input(
-    client, category, exhibitor
+    client, stand_staff_category, exhibitor
 ):
     response = client.post(
         add_url(exhibitor), {"name": "Åse Øster", "email": "aase@example.dk", "title": "Chef"}
@@ -86,7 +78,7 @@ def test_an_unanswered_dinner_question_is_a_danish_error_and_keeps_the_input(
 
 
 def test_a_member_at_the_dinner_is_in_the_dinner_count_and_on_the_door_list(
-    client, category, exhibitor, edition
+    client, stand_staff_category, exhibitor, edition
 ):
     before = overview(edition).dinner
     client.post(add_url(exhibitor), {"name": "Åse Øster", "email": "a@x.dk", "dinner": "ja"})
@@ -99,7 +91,9 @@ def test_a_member_at_the_dinner_is_in_the_dinner_count_and_on_the_door_list(
     assert 'data-title="Konferencemiddag">Nej<' in page
 
 
-def test_the_exhibitor_changes_the_dinner_answer_later(client, category, exhibitor, edition):
+def test_the_exhibitor_changes_the_dinner_answer_later(
+    client, stand_staff_category, exhibitor, edition
+):
     member = services.add_stand_staff(exhibitor=exhibitor, name="Åse", email="a@x.dk", dinner=True)
     assert overview(edition).dinner == 1
     response = client.post(dinner_url(member), {"dinner": "nej"})
@@ -112,7 +106,7 @@ def test_the_exhibitor_changes_the_dinner_answer_later(client, category, exhibit
 
 
 def test_the_dinner_answer_is_changed_only_through_the_members_own_exhibitor(
-    client, category, exhibitor, edition, stands
+    client, stand_staff_category, exhibitor, edition, stands
 ):
     member = services.add_stand_staff(exhibitor=exhibitor, name="Åse", email="a@x.dk", dinner=True)
     other = services.book_stands(

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 
 import pytest
 
 from forsamling.checkin.queries import door_list
 from forsamling.exhibitors import services
-from forsamling.registration.models import Category, Registration, Status
+from forsamling.registration.models import Registration, Status
 
 from .conftest import details
-
-
-@pytest.fixture
-def stand_staff_category(edition):
-    return Category.objects.create(
-        edition=edition, key="standpersonale", name="Standpersonale", price=Decimal("1900")
-    )
 
 
 @pytest.fixture

@@ -48,65 +48,23 @@ def seed(conference):
     )  # fmt: skip
     c.small.capacity = 1
     c.small.save(update_fields=["capacity"])
-    a = register(
-        c,
-        "Anna",
-        organisation="Aalborg Kommune",
-        sessions=[c.small],
-        committee="Børneudvalget",
-        dinner=True,
-    )
-    b = register(
-        c,
-        "Bent",
-        organisation="Aalborg Kommune",
-        sessions=[c.small],
-        committee="Social- og sundhedsudvalget",
-        dinner=True,
-    )
-    cc = register(
-        c,
-        "Carl",
-        organisation="Hjørring Kommune",
-        sessions=[tiny],
-        category=c.official,
-        committee="social-  og sundhedsudvalget",
-    )
-    d = register(
-        c,
-        "Dorte",
-        organisation="Thisted",
-        sessions=[tiny],
-        category=c.official,
-        committee="Social- og sundhedsudvalget",
-    )
-    e = register(
-        c,
-        "Erik",
-        organisation="Odense Kommune",
-        sessions=[c.small],
-        category=c.stand,
-        committee="Social- og Sundhedsudvalget",
-        dinner=True,
-    )
-    f = register(c, "Frida", organisation="Odense Kommune", sessions=[c.big], dinner=True)
-    g = register(
-        c,
-        "Gorm",
-        organisation="Vejle Kommune, Børn og Unge",
-        sessions=[c.big],
-        committee="Ældreudvalget",
-        dinner=True,
-    )
-    h = register(
-        c,
-        "Hanne",
-        organisation="Aabenraa Kommune",
-        sessions=[c.big],
-        category=c.official,
-        committee="Social- og sundhedsudvalget",
-    )
-    i = register(c, "Ib", organisation="Ærø Kommune", sessions=[c.big], category=c.stand)
+    # name, organisation, sessions, category (None: a politician), committee, to dinner
+    people = [
+        ("Anna", "Aalborg Kommune", [c.small], None, "Børneudvalget", True),
+        ("Bent", "Aalborg Kommune", [c.small], None, "Social- og sundhedsudvalget", True),
+        ("Carl", "Hjørring Kommune", [tiny], c.official, "social-  og sundhedsudvalget", False),
+        ("Dorte", "Thisted", [tiny], c.official, "Social- og sundhedsudvalget", False),
+        ("Erik", "Odense Kommune", [c.small], c.stand, "Social- og Sundhedsudvalget", True),
+        ("Frida", "Odense Kommune", [c.big], None, "", True),
+        ("Gorm", "Vejle Kommune, Børn og Unge", [c.big], None, "Ældreudvalget", True),
+        ("Hanne", "Aabenraa Kommune", [c.big], c.official, "Social- og sundhedsudvalget", False),
+        ("Ib", "Ærø Kommune", [c.big], c.stand, "", False),
+    ]
+    a, b, cc, d, e, f, g, h, i = (
+        register(c, name, organisation=organisation, sessions=sessions, category=category,
+                 committee=committee, dinner=dinner)
+        for name, organisation, sessions, category, committee, dinner in people
+    )  # fmt: skip
     register(c, "Jens", organisation="Aalborg Kommune", sessions=[c.big])
     k = register(c, "Karen", organisation="KL", category=c.official)
     cancel_registration(registration=a)  # Bent gets Anna's seat in the small session

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -10,7 +11,9 @@ import pytest
 from forsamling.exhibitors.models import Stand, StandStaff
 from forsamling.exhibitors.staff_registrations import STAND_STAFF_KEY
 from forsamling.invoicing.models import Seller
+from forsamling.registration.groups import GroupMember, register_group
 from forsamling.registration.models import Category
+from forsamling.registration.services import ParticipantDetails, substitute_participant
 from tests.backoffice.conftest import make_conference
 from tests.backoffice.conftest import register as register_participant
 from tests.factories import ExhibitorFactory
@@ -27,6 +30,31 @@ def register(conference, name, **extra):
 
 EAN_AALBORG = "5798000000001"  # check digit valid
 EAN_ODENSE = "5790000705184"
+
+
+def hand_over_to_a_colleague(registration):
+    """The place goes to "Ny Kollega" of Aalborg, with Aalborg's EAN and the order PO-1."""
+    return substitute_participant(
+        registration=registration,
+        details=ParticipantDetails(
+            name="Ny Kollega", email="ny@aalborg.dk", organisation="Aalborg Kommune",
+            ean=EAN_AALBORG, order_reference="PO-1",
+        ),
+    )  # fmt: skip
+
+
+def council_group(edition, town, category, count, each=None, **invoice_details):
+    """`count` members of `town`'s council ("Byrådsmedlem 0" …) in `category`, registered as a
+    group by the town's secretary Sara; `each`: more details of every member."""
+    return register_group(
+        edition=edition, organisation=town, secretary_name="Sara Sekretær",
+        secretary_email="sara@example.dk", **invoice_details,
+        members=[GroupMember(idempotency_key=uuid.uuid4().hex, category=category,
+                             details=ParticipantDetails(name=f"Byrådsmedlem {i}",
+                                                        email=f"b{i}@example.dk",
+                                                        organisation=town, **(each or {})))
+                 for i in range(count)],
+    )  # fmt: skip
 
 
 def make_seller(edition, **extra) -> Seller:

@@ -15,43 +15,49 @@ from forsamling.conferences.models import Edition
 from forsamling.exhibitors.services import ExhibitorDetails, add_stand_staff, book_stands
 from forsamling.invoicing import services
 from forsamling.invoicing.models import Seller
-from forsamling.registration.groups import GroupMember, register_group
 from forsamling.registration.models import Category
 from forsamling.registration.services import ParticipantDetails, register_participant
 from tests.invoicing.conftest import (
     EAN_AALBORG,
     assert_every_issued_document_passes,
+    council_group,
     ensure_public_buyers,
 )
+
+
+def load_and_open_demo():
+    """The demo loaded, with the public buyers, and its registration open since a minute ago;
+    returns it and its politicians' category."""
+    ensure_public_buyers()
+    call_command("load_demo", stdout=io.StringIO())
+    demo = Edition.objects.get(slug="demo")
+    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
+    demo.save()
+    return demo, Category.objects.get(edition=demo, key="politiker")
+
+
+def register_politician(demo, politician, **details):
+    return register_participant(
+        edition=demo, idempotency_key=uuid.uuid4().hex, category=politician, sessions=[],
+        details=ParticipantDetails(**details),
+    )  # fmt: skip
 
 
 @pytest.mark.django_db
 def test_the_demo_is_invoiced_end_to_end(tmp_path):
     ensure_public_buyers()
     call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())  # again: one seller, left as it was
-    demo = Edition.objects.get(slug="demo")
+    demo, politician = load_and_open_demo()  # loaded again: one seller, left as it was
     seller = Seller.objects.get(edition=demo)
     assert (seller.cvr, seller.number_prefix) == ("55133018", "DEMO-")
-    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
-    demo.save()
-    politician = Category.objects.get(edition=demo, key="politiker")
-    register_participant(
-        edition=demo, idempotency_key=uuid.uuid4().hex, category=politician, sessions=[],
-        details=ParticipantDetails(name="Aase Ørum", email="aase@example.dk",
-                                   organisation="Aalborg Kommune", ean=EAN_AALBORG,
-                                   order_reference="PO-1", person_reference="AAOER"),
+    register_politician(
+        demo, politician, name="Aase Ørum", email="aase@example.dk",
+        organisation="Aalborg Kommune", ean=EAN_AALBORG, order_reference="PO-1",
+        person_reference="AAOER",
     )  # fmt: skip
-    register_group(
-        edition=demo, organisation="Odense Kommune", secretary_name="Sara Sekretær",
-        secretary_email="sara@example.dk",
-        members=[GroupMember(idempotency_key=uuid.uuid4().hex, category=politician,
-                             details=ParticipantDetails(name=f"Byrådsmedlem {i}",
-                                                        email=f"b{i}@example.dk",
-                                                        organisation="Odense Kommune",
-                                                        ean="5790000705184",
-                                                        order_reference="ODE-2026"))
-                 for i in range(3)],
+    council_group(
+        demo, "Odense Kommune", politician, 3,
+        each={"ean": "5790000705184", "order_reference": "ODE-2026"},
     )  # fmt: skip
     exhibitor = book_stands(
         edition=demo,
@@ -86,21 +92,14 @@ def test_the_demo_organiser_invoices_the_demo_in_the_back_office(client):
     from forsamling.demo.management.commands.load_demo import DEMO_USERNAME
     from forsamling.invoicing.models import Invoice
 
-    ensure_public_buyers()
-    call_command("load_demo", stdout=io.StringIO())
-    demo = Edition.objects.get(slug="demo")
-    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
-    demo.save()
-    politician = Category.objects.get(edition=demo, key="politiker")
+    demo, politician = load_and_open_demo()
     for name, organisation, ean in (
         ("Aase Ørum", "Aalborg Kommune", EAN_AALBORG),
         ("Bo Berg", "Danske Ældreråd", ""),
     ):
-        register_participant(
-            edition=demo, idempotency_key=uuid.uuid4().hex, category=politician, sessions=[],
-            details=ParticipantDetails(name=name, email=f"{uuid.uuid4().hex[:8]}@example.dk",
-                                       organisation=organisation, ean=ean,
-                                       order_reference="PO-1"),
+        register_politician(
+            demo, politician, name=name, email=f"{uuid.uuid4().hex[:8]}@example.dk",
+            organisation=organisation, ean=ean, order_reference="PO-1",
         )  # fmt: skip
     client.force_login(get_user_model().objects.get(username=DEMO_USERNAME))
     base = "/backoffice/konference/demo/fakturaer/"
@@ -126,17 +125,10 @@ def test_a_municipality_registered_without_ean_in_the_demo_waits_then_passes_pep
     from forsamling.invoicing.models import Invoice
     from forsamling.invoicing.ubl import Document, peppol_xml
 
-    ensure_public_buyers()
-    call_command("load_demo", stdout=io.StringIO())
-    demo = Edition.objects.get(slug="demo")
-    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)
-    demo.save()
-    politician = Category.objects.get(edition=demo, key="politiker")
-    register_participant(
-        edition=demo, idempotency_key=uuid.uuid4().hex, category=politician, sessions=[],
-        details=ParticipantDetails(name="Vera Vejen", email="vera@example.dk",
-                                   organisation="Vejen Kommune"),
-    )  # fmt: skip
+    demo, politician = load_and_open_demo()
+    register_politician(
+        demo, politician, name="Vera Vejen", email="vera@example.dk", organisation="Vejen Kommune"
+    )
     out, err = io.StringIO(), io.StringIO()
     call_command("issue_invoices", "--edition", "demo", stdout=out, stderr=err)
     assert "0 issued, 0 refused, 1 blocked" in out.getvalue()

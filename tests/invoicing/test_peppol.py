@@ -15,11 +15,16 @@ from forsamling.invoicing.models import Buyer, Invoice
 from forsamling.invoicing.ubl import CBC, Document, peppol_xml
 from forsamling.registration.models import GroupBooking, Registration
 from forsamling.registration.services import (
-    ParticipantDetails,
     cancel_registration,
-    substitute_participant,
 )
-from tests.invoicing.conftest import EAN_AALBORG, EAN_ODENSE, make_exhibitor, people, register
+from tests.invoicing.conftest import (
+    EAN_AALBORG,
+    EAN_ODENSE,
+    hand_over_to_a_colleague,
+    make_exhibitor,
+    people,
+    register,
+)
 
 TODAY = date(2026, 3, 2)
 NS = {"cbc": CBC, "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"}
@@ -92,13 +97,7 @@ def test_a_late_cancellation_fee(conference):
 def test_a_hand_over_credit_note_and_reissue(conference):
     r = register(conference, "Gammel Navn", ean=EAN_AALBORG, order_reference="PO-1")
     [invoice] = issue(conference.edition)
-    substitute_participant(
-        registration=r,
-        details=ParticipantDetails(
-            name="Ny Kollega", email="ny@aalborg.dk", organisation="Aalborg Kommune",
-            ean=EAN_AALBORG, order_reference="PO-1",
-        ),
-    )  # fmt: skip
+    hand_over_to_a_colleague(r)
     note = services.credit_invoice(invoice=invoice, reason="Overdragelse af plads", today=TODAY)
     [reissued] = issue(conference.edition)
 

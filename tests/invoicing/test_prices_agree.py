@@ -5,7 +5,6 @@ totals are the PDF's and the Peppol file's to the øre."""
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import timedelta
 from decimal import Decimal
 
@@ -19,13 +18,12 @@ from forsamling.exhibitors.services import add_stand_staff, book_stands
 from forsamling.invoicing import exports, services
 from forsamling.invoicing.models import Invoice
 from forsamling.invoicing.ubl import CBC, Document
-from forsamling.registration.groups import GroupMember, register_group
 from forsamling.registration.models import Category
-from forsamling.registration.services import ParticipantDetails
 from tests.exhibitors.conftest import details, make_edition, make_stand
 from tests.invoicing.conftest import (
     EAN_ODENSE,
     assert_every_issued_document_passes,
+    council_group,
     ensure_public_buyers,
     make_seller,
 )
@@ -76,15 +74,9 @@ def test_a_group_of_six_is_shown_and_invoiced_the_same(
 ):
     politician = Category.objects.get(edition=edition, key="politiker")
     with django_capture_on_commit_callbacks(execute=True):
-        group = register_group(
-            edition=edition, organisation="Odense Kommune", secretary_name="Sara Sekretær",
-            secretary_email="sara@example.dk", ean=EAN_ODENSE, order_reference="ODE-77",
-            members=[GroupMember(idempotency_key=uuid.uuid4().hex, category=politician,
-                                 details=ParticipantDetails(name=f"Byrådsmedlem {i}",
-                                                            email=f"b{i}@example.dk",
-                                                            organisation="Odense Kommune"))
-                     for i in range(6)],
-        )  # fmt: skip
+        group = council_group(
+            edition, "Odense Kommune", politician, 6, ean=EAN_ODENSE, order_reference="ODE-77"
+        )
 
     page = page_text(
         client.get(reverse("public:registration_group", args=[edition.slug, group.token]))

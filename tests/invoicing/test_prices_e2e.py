@@ -5,7 +5,6 @@ Set SCREENSHOT_DIR to keep screenshots of each page at both widths."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 from decimal import Decimal
 
@@ -15,12 +14,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from forsamling.exhibitors.services import add_stand_staff, book_stands
-from forsamling.registration.groups import GroupMember, register_group
 from forsamling.registration.models import Category
-from forsamling.registration.services import ParticipantDetails
 from tests.backoffice.test_invoices_e2e import shoot
 from tests.exhibitors.conftest import details, make_edition, make_stand
-from tests.invoicing.conftest import ensure_public_buyers
+from tests.invoicing.conftest import council_group, ensure_public_buyers
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -38,15 +35,7 @@ def test_prices_say_ekskl_moms_and_totals_inkl_moms(page, live_server, assert_ac
         edition=edition, key="standpersonale", name="Standpersonale", price=Decimal("1900"),
         order=9,
     )  # fmt: skip
-    group = register_group(
-        edition=edition, organisation="Vejen Kommune", secretary_name="Sara Sekretær",
-        secretary_email="sara@example.dk",
-        members=[GroupMember(idempotency_key=uuid.uuid4().hex, category=politician,
-                             details=ParticipantDetails(name=f"Byrådsmedlem {i}",
-                                                        email=f"b{i}@example.dk",
-                                                        organisation="Vejen Kommune"))
-                 for i in range(6)],
-    )  # fmt: skip
+    group = council_group(edition, "Vejen Kommune", politician, 6)
     page.goto(
         live_server.url + reverse("public:registration_group", args=[edition.slug, group.token])
     )

@@ -19,7 +19,13 @@ from forsamling.registration.services import (
     register_participant,
     substitute_participant,
 )
-from tests.invoicing.conftest import EAN_AALBORG, EAN_ODENSE, people, register
+from tests.invoicing.conftest import (
+    EAN_AALBORG,
+    EAN_ODENSE,
+    hand_over_to_a_colleague,
+    people,
+    register,
+)
 
 TODAY = date(2026, 3, 2)
 
@@ -201,13 +207,7 @@ def test_a_hand_over_keeps_the_issued_invoice_credit_and_reissue_names_the_colle
     the new name on it, the organiser credits it and the next run reissues it."""
     r = register(conference, "Gammel Navn", ean=EAN_AALBORG, order_reference="PO-1")
     [invoice] = issue_all(conference.edition).issued
-    substitute_participant(
-        registration=r,
-        details=ParticipantDetails(
-            name="Ny Kollega", email="ny@aalborg.dk", organisation="Aalborg Kommune",
-            ean=EAN_AALBORG, order_reference="PO-1",
-        ),
-    )  # fmt: skip
+    hand_over_to_a_colleague(r)
     assert services.draft_invoices(edition=conference.edition) == []
     assert invoice.lines.get().description.startswith("Gammel Navn")
 

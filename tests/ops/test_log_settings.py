@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, run_in_project
+
 SHOW = (
     "import logging, django; django.setup();"
     "logging.getLogger('forsamling.test').warning('hello from %s', 'ole@aalborg.dk')"
@@ -16,20 +16,15 @@ SHOW = (
 
 def log_of(**env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "LOG_FORMAT", "SENTRY_DSN"}}
-    return subprocess.run(
+    return run_in_project(
         [sys.executable, "-c", SHOW],
-        env={
+        {
             **clean,
             "PYTHONPATH": str(ROOT / "src"),
             "DJANGO_SETTINGS_MODULE": "forsamling.settings",
             "SECRET_KEY": "x" * 50,
             **env,
         },
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
     )
 
 

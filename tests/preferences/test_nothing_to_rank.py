@@ -34,30 +34,31 @@ def pages(registration):
     return f"{base}/", f"{base}/prioriteringer/"
 
 
+def pages_in_the_politicians_round(client, edition, category):
+    """With the politicians' round open, a participant in `category`: their own page and their
+    ranking page, as HTML."""
+    politicians_round(edition)
+    manage, rank = pages(register(edition, category))
+    return client.get(manage).content.decode(), client.get(rank).content.decode()
+
+
 @pytest.mark.django_db
 def test_an_official_with_nothing_to_rank_is_told_so_not_sent_to_rank(client, edition):
-    politicians_round(edition)
-    official = register(edition, edition.official)
-    manage, rank = pages(official)
-    html = client.get(manage).content.decode()
-    assert NOTHING in html
-    assert RANK not in html
-    assert "Prioritér sessioner og se resultatet" not in html
-    html = client.get(rank).content.decode()
-    assert "Du har ingen sessioner at prioritere i denne runde" in html
-    assert "Embedsperson" in html
-    assert "Gem prioriteringer" not in html
+    manage, rank = pages_in_the_politicians_round(client, edition, edition.official)
+    assert NOTHING in manage
+    assert RANK not in manage
+    assert "Prioritér sessioner og se resultatet" not in manage
+    assert "Du har ingen sessioner at prioritere i denne runde" in rank
+    assert "Embedsperson" in rank
+    assert "Gem prioriteringer" not in rank
 
 
 @pytest.mark.django_db
 def test_a_politician_in_the_same_round_is_asked_to_rank(client, edition):
-    politicians_round(edition)
-    politician = register(edition, edition.politician)
-    manage, rank = pages(politician)
-    html = client.get(manage).content.decode()
-    assert RANK in html and NOTHING not in html
-    assert "Prioritér sessioner og se resultatet" in html
-    assert "Gem prioriteringer" in client.get(rank).content.decode()
+    manage, rank = pages_in_the_politicians_round(client, edition, edition.politician)
+    assert RANK in manage and NOTHING not in manage
+    assert "Prioritér sessioner og se resultatet" in manage
+    assert "Gem prioriteringer" in rank
 
 
 @pytest.mark.e2e

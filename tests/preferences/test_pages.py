@@ -142,11 +142,9 @@ def test_the_admins_add_button_leads_to_the_rounds_page(organiser_client):
     assert response["Location"] == "/backoffice/praeferencer/"
 
 
-def test_organiser_creates_runs_previews_and_publishes_a_round(
-    organiser_client, edition, django_capture_on_commit_callbacks
-):
-    client = organiser_client
-    response = client.post(
+def create_round(client, edition):
+    """The organiser makes a round of the theme meetings, open from 2020 to 2099."""
+    return client.post(
         "/backoffice/praeferencer/",
         {
             "edition": edition.pk,
@@ -156,6 +154,13 @@ def test_organiser_creates_runs_previews_and_publishes_a_round(
             "closes_at": "2099-01-01T10:00",
         },
     )
+
+
+def test_organiser_creates_runs_previews_and_publishes_a_round(
+    organiser_client, edition, django_capture_on_commit_callbacks
+):
+    client = organiser_client
+    response = create_round(client, edition)
     round = PreferenceRound.objects.get()
     assert response.status_code == 302
     base = f"/backoffice/praeferencer/{round.pk}"
@@ -187,16 +192,7 @@ def test_organiser_creates_runs_previews_and_publishes_a_round(
 def test_a_round_cannot_take_a_slot_where_seats_are_taken(organiser_client, edition):
     register(edition, edition.official, "Anna Berg", [edition.big_theme])
 
-    response = organiser_client.post(
-        "/backoffice/praeferencer/",
-        {
-            "edition": edition.pk,
-            "title": "Temamøder",
-            "slots": [edition.themes_slot.pk],
-            "opens_at": "2020-01-01T10:00",
-            "closes_at": "2099-01-01T10:00",
-        },
-    )
+    response = create_round(organiser_client, edition)
 
     assert response.status_code == 200
     assert "allerede valgt sessioner" in response.content.decode()

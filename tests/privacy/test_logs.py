@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import io
 import logging
 import uuid
 
 import pytest
 
-from forsamling.privacy.logfilter import RedactPersonalData
 from forsamling.registration import services
+from tests.console_log import console_output
 from tests.privacy.conftest import details
 
 
 @pytest.fixture
 def log_output():
     """What the configured console handler writes, at DEBUG, while the test runs."""
-    root = logging.getLogger()
-    (handler,) = [
-        h for h in root.handlers if any(isinstance(f, RedactPersonalData) for f in h.filters)
-    ]
-    stream = io.StringIO()
-    old_stream, old_level = handler.setStream(stream), root.level
-    root.setLevel(logging.DEBUG)
-    try:
+    with console_output(logging.DEBUG) as stream:
         yield stream
-    finally:
-        root.setLevel(old_level)
-        handler.setStream(old_stream)
 
 
 def test_registration_link_resend_and_a_refused_email_log_no_token_or_address(

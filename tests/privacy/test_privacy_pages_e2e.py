@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import axe_violations, format_violations
+from tests.conftest import page_problems
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -85,12 +85,7 @@ def test_the_privacy_pages_pass_axe_and_fit_the_screen(browser, site, width):
         visit(page, site["url"] + path, action)
         if text not in page.content():
             problems.append(f"{name}: no {text!r} on the page")
-        violations = axe_violations(page)
-        if violations:
-            problems.append(f"{name}: {format_violations(violations)}")
-        scroll = page.evaluate("document.documentElement.scrollWidth")
-        if scroll > width:
-            problems.append(f"{name}: {scroll} px wide at {width} px")
+        problems += page_problems(page, name, width)
         if folder:
             Path(folder).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=f"{folder}/{name}-{width}.png", full_page=True)

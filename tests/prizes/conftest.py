@@ -88,20 +88,15 @@ def make_prize(**overrides: Any) -> SimpleNamespace:
     edition = EditionFactory()
     day1 = DayFactory(edition=edition)
     day2 = DayFactory(edition=edition, date=date(2026, 5, 8))
-    first = ItemFactory(
-        day=day1,
-        kind=ItemKind.PRIZE_NOMINEES,
-        title="1. nominerede til KL’s Forebyggelsespris",
-        starts_at=time(11, 10),
-        ends_at=time(11, 15),
-    )
-    award = ItemFactory(
-        day=day2,
-        kind=ItemKind.PRIZE_AWARD,
-        title="Uddeling af KL´s Forebyggelsespris",
-        starts_at=time(9, 55),
-        ends_at=time(10, 5),
-    )
+    first, award = (
+        ItemFactory(day=day, kind=kind, title=title, starts_at=starts_at, ends_at=ends_at)
+        for day, kind, title, starts_at, ends_at in [
+            (day1, ItemKind.PRIZE_NOMINEES, "1. nominerede til KL’s Forebyggelsespris",
+             time(11, 10), time(11, 15)),
+            (day2, ItemKind.PRIZE_AWARD, "Uddeling af KL´s Forebyggelsespris", time(9, 55),
+             time(10, 5)),
+        ]
+    )  # fmt: skip
     values: dict[str, Any] = {
         "edition": edition,
         "name": "KL's Forebyggelsespris 2026",

@@ -4,6 +4,7 @@ jury's scores and the declaration of a conflict. Nothing of them reaches the jur
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -31,13 +32,17 @@ def jury(setup: SimpleNamespace, client: Client) -> SimpleNamespace:
     return setup
 
 
+def submit(client: Client, setup: SimpleNamespace, **values: str) -> Any:
+    """Submits a nomination: the complete values but for `values`."""
+    url = reverse("public:prize_nominate", kwargs={"edition": setup.edition.slug})
+    return client.post(url, {**complete_values(**values), "action": "submit"})
+
+
 @pytest.mark.parametrize("character", HIDDEN + BREAKS)
 def test_nomination_title_refuses_the_character(
     client: Client, setup: SimpleNamespace, character: str
 ) -> None:
-    url = reverse("public:prize_nominate", kwargs={"edition": setup.edition.slug})
-    data = {**complete_values(project_title=f"Sund{character}start"), "action": "submit"}
-    response = client.post(url, data)
+    response = submit(client, setup, project_title=f"Sund{character}start")
     assert response.status_code == 422
     assert (ONE_LINE if character in BREAKS else CONTROL) in response.content.decode()
     assert not Nomination.objects.filter(project_title__contains=character).exists()
@@ -48,18 +53,14 @@ def test_nomination_title_refuses_the_character(
 def test_nomination_description_refuses_the_character(
     client: Client, setup: SimpleNamespace, character: str
 ) -> None:
-    url = reverse("public:prize_nominate", kwargs={"edition": setup.edition.slug})
-    data = {**complete_values(description=f"Linje 1\nLinje{character}2"), "action": "submit"}
-    response = client.post(url, data)
+    response = submit(client, setup, description=f"Linje 1\nLinje{character}2")
     assert response.status_code == 422
     assert CONTROL in response.content.decode()
     assert not Nomination.objects.filter(description__contains=character).exists()
 
 
 def test_nomination_description_keeps_its_line_breaks(client: Client, setup: SimpleNamespace):
-    url = reverse("public:prize_nominate", kwargs={"edition": setup.edition.slug})
-    data = {**complete_values(description="Linje 1\r\nLinje 2"), "action": "submit"}
-    assert client.post(url, data).status_code == 302
+    assert submit(client, setup, description="Linje 1\r\nLinje 2").status_code == 302
     assert Nomination.objects.get().description == "Linje 1\r\nLinje 2"
 
 

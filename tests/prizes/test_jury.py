@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -254,24 +255,20 @@ def test_chair_shortlists_three_then_records_the_winner(
     assert {"prize_shortlisted", "prize_winner_recorded"} <= actions
 
 
+def shortlist(jury: SimpleNamespace, juror: Any, nominations: list[int]) -> None:
+    services.shortlist(
+        prize=jury.prize, juror=juror, nomination_ids=nominations, actor=audit.SYSTEM
+    )
+
+
 def test_shortlist_must_be_three_different(jury: SimpleNamespace) -> None:
     with pytest.raises(rules.InvalidShortlist):
-        services.shortlist(
-            prize=jury.prize,
-            juror=jury.chair,
-            nomination_ids=[jury.vejle.pk, jury.vejle.pk, jury.aarhus.pk],
-            actor=audit.SYSTEM,
-        )
+        shortlist(jury, jury.chair, [jury.vejle.pk, jury.vejle.pk, jury.aarhus.pk])
 
 
 def test_a_juror_who_is_not_chair_cannot_decide(client: Client, jury: SimpleNamespace) -> None:
     with pytest.raises(rules.NotChair):
-        services.shortlist(
-            prize=jury.prize,
-            juror=jury.juror,
-            nomination_ids=[jury.vejle.pk, jury.esbjerg.pk, jury.aarhus.pk],
-            actor=audit.SYSTEM,
-        )
+        shortlist(jury, jury.juror, [jury.vejle.pk, jury.esbjerg.pk, jury.aarhus.pk])
     response = login(client, jury.juror).post(
         reverse("backoffice:prize_shortlist", args=["2026"]), {"position_1": jury.vejle.pk}
     )

@@ -10,6 +10,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.e2e.keyboard import tab_until, type_into
+from tests.factories import edition_organiser
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 SHOTS = os.environ.get("PRIZE_SCREENSHOTS", "")
@@ -27,51 +30,30 @@ def site(live_server: Any, transactional_db: None) -> Any:
     demo, _ = load_demo_edition(timezone.now())
     load_demo_prize(demo, timezone.now(), PASSWORD)
     load_decided_prize(Edition.objects.get(slug="2023"), timezone.now())
-    from django.contrib.auth import get_user_model
-
-    from forsamling.accounts.roles import grant_role
-    from forsamling.domain.permissions import Role
-
-    organiser = get_user_model().objects.create_user("arrangoer", password=PASSWORD)
-    grant_role(user=organiser, edition=demo, role=Role.ORGANISER)
+    edition_organiser(demo, "arrangoer", PASSWORD)
     return live_server
-
-
-def tab_to(page: Any, selector: str, limit: int = 80) -> None:
-    """Presses Tab until the element matching `selector` has the focus."""
-    for _ in range(limit):
-        if page.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def type_into(page: Any, selector: str, text: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
 
 
 def test_nominate_with_the_keyboard_alone(page: Any, site: Any) -> None:
     from forsamling.prizes.models import Nomination, NominationState
 
     page.goto(site.url + "/demo/forebyggelsespris/")
-    tab_to(page, "a[href$='/forebyggelsespris/indstil/']")
+    tab_until(page, "a[href$='/forebyggelsespris/indstil/']")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Indstil et projekt", level=1)).to_be_visible()
-    tab_to(page, "#id_municipality")
+    tab_until(page, "#id_municipality")
     page.keyboard.type("Skive")
-    tab_to(page, "#id_nominator_municipality")
+    tab_until(page, "#id_nominator_municipality")
     page.keyboard.type("Skive")
     type_into(page, "#id_project_title", "Trivsel i fritidslivet")
     type_into(page, "#id_description", "Fritidspas til børn, der ikke går til noget.")
     type_into(page, "#id_results", "300 børn er startet til en fritidsaktivitet.")
     type_into(page, "#id_contact_name", "Anne Skov")
     type_into(page, "#id_contact_email", "anne.skov@skive")  # wrong on purpose
-    tab_to(page, "#id_publish_consent")
+    tab_until(page, "#id_publish_consent")
     page.keyboard.press("Space")
-    tab_to(page, "button[value='submit']")
+    tab_until(page, "button[value='submit']")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     # The error summary has the focus; everything typed is still there, the draft is saved.
@@ -81,7 +63,7 @@ def test_nominate_with_the_keyboard_alone(page: Any, site: Any) -> None:
     expect(page.locator("#id_municipality")).to_have_value("Skive")
     assert page.locator("#id_contact_email").get_attribute("aria-invalid") == "true"
     type_into(page, "#id_contact_email", "anne.skov@skive.dk")
-    tab_to(page, "button[value='submit']")
+    tab_until(page, "button[value='submit']")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page.get_by_role("status").first).to_contain_text("Indstillingen er indsendt")

@@ -14,6 +14,7 @@ from forsamling.demo.edition import DEMO_SLUG
 from forsamling.domain import audit
 from forsamling.preferences.models import PreferenceRound, RoundStatus
 from forsamling.programme.models import Item
+from tests.demo.open_demo import load_the_open_demo, register_mette
 from tests.registration.conftest import make_edition
 
 pytestmark = pytest.mark.django_db
@@ -109,22 +110,9 @@ def test_english_pages_use_english_formats(client):
 
 def test_a_new_user_ranks_the_demo_breakout_and_gets_the_published_result(client):
     from forsamling.preferences import services as rounds
-    from forsamling.registration import services
 
-    call_command("load_demo", verbosity=0)
-    demo = Edition.objects.get(slug=DEMO_SLUG)
-    demo_opening = demo.registration_opens_at
-    demo.registration_opens_at = timezone.now() - timedelta(minutes=1)  # a minute later
-    demo.save(update_fields=["registration_opens_at"])
-    registration = services.register_participant(
-        edition=demo,
-        idempotency_key="demo-rank",
-        details=services.ParticipantDetails(
-            name="Mette Hansen", email="mette@aalborg.dk", organisation="Aalborg Kommune"
-        ),
-        category=demo.categories.get(key="politiker"),
-        sessions=[],
-    ).registration
+    demo, demo_opening = load_the_open_demo()  # opened a minute ago
+    registration = register_mette(demo, "demo-rank")
     round = PreferenceRound.objects.get(edition=demo)
     assert round.opens_at == demo_opening  # the round opens with registration
     round.opens_at = demo.registration_opens_at

@@ -11,15 +11,13 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from forsamling.domain import audit
 from forsamling.exhibitors import services as exhibitor_services
 from forsamling.registration.services import register_participant
 from tests.exhibitors.conftest import details as exhibitor_details
 from tests.exhibitors.conftest import make_stand
-from tests.hostile import fuzz_page
+from tests.hostile import fuzz_page, fuzzing_each
 from tests.preferences.conftest import make_round
 from tests.registration.conftest import details, edition  # noqa: F401 (a fixture)
 
@@ -66,11 +64,7 @@ def site(edition):  # noqa: F811
     }
 
 
-@pytest.mark.parametrize("page", PAGES)
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(data=st.data())
+@fuzzing_each(PAGES, max_examples=40)
 def test_no_post_to_a_public_form_causes_a_server_error_or_stores_a_refused_submit(
     client, site, page, data
 ):

@@ -12,34 +12,30 @@ from playwright.sync_api import expect
 
 from forsamling.registration.models import Registration
 from tests.backoffice.conftest import make_conference
+from tests.e2e.forms import fill_in_registration
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def fill_in(page, conference, email):
-    page.get_by_label("Navn", exact=True).fill("Sofie Holm")
-    page.get_by_label("E-mail", exact=True).fill(email)
-    page.get_by_label("Organisation", exact=True).fill("Aalborg Kommune")
-    page.get_by_label("Embedsperson").check()
-    page.locator("input[name=dinner][value=nej]").check()
-    page.locator(f"input[name^=slot_][value='{conference.big.pk}']").check()
-    page.locator("input[name=accept_terms]").check()
+def send_before_the_opening(page, live_server, email):
+    """Sofie's registration sent five minutes before the registration opens, on a page whose
+    clock the test moves; returns the page's error summary."""
+    conference = make_conference()
+    conference.edition.registration_opens_at = timezone.now() + timedelta(minutes=5)
+    conference.edition.save()
+    page.clock.install()
+    page.goto(f"{live_server.url}/{conference.edition.slug}/tilmelding/")
+    fill_in_registration(page, conference, email)
+    page.get_by_role("button", name="Tilmeld mig").click()
+    return page.locator("#error-summary")
 
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_form_sent_a_minute_early_says_only_that_it_is_open_once_it_is(
     page, live_server, assert_accessible, width
 ):
-    conference = make_conference()
-    opens = timezone.now() + timedelta(minutes=5)
-    conference.edition.registration_opens_at = opens
-    conference.edition.save()
     page.set_viewport_size({"width": width, "height": 900})
-    page.clock.install()
-    page.goto(f"{live_server.url}/{conference.edition.slug}/tilmelding/")
-    fill_in(page, conference, "sofie@aalborg.dk")
-    page.get_by_role("button", name="Tilmeld mig").click()
-    summary = page.locator("#error-summary")
+    summary = send_before_the_opening(page, live_server, "sofie@aalborg.dk")
     expect(summary).to_contain_text("Tilmeldingen er ikke åbnet endnu")
     expect(page.locator("#countdown")).to_contain_text("Åbner om")
     assert page.title().startswith("Fejl:")
@@ -59,14 +55,7 @@ def test_a_form_sent_a_minute_early_says_only_that_it_is_open_once_it_is(
 
 
 def test_other_errors_stay_when_the_refusal_goes(page, live_server):
-    conference = make_conference()
-    conference.edition.registration_opens_at = timezone.now() + timedelta(minutes=5)
-    conference.edition.save()
-    page.clock.install()
-    page.goto(f"{live_server.url}/{conference.edition.slug}/tilmelding/")
-    fill_in(page, conference, "ikke-en-adresse")
-    page.get_by_role("button", name="Tilmeld mig").click()
-    summary = page.locator("#error-summary")
+    summary = send_before_the_opening(page, live_server, "ikke-en-adresse")
     expect(summary).to_contain_text("E-mail")
     page.clock.fast_forward("06:00")
     expect(page.locator("#countdown")).to_have_text("Tilmeldingen er åbnet. Send formularen.")

@@ -9,7 +9,7 @@ from itertools import count
 import pytest
 
 from forsamling.programme.models import Audience, SessionKind
-from forsamling.registration.services import ParticipantDetails
+from forsamling.registration.services import ParticipantDetails, register_participant
 from forsamling.registration.sessions import create_session
 from tests.factories import CategoryFactory, DayFactory, EditionFactory, ItemFactory
 
@@ -37,6 +37,17 @@ def make_session(slot, title, *, capacity=None, audience=Audience.EVERYONE, **ex
 def details(name="Mette Hansen", email=None, **extra):
     email = email or f"{name.split()[0].lower()}{next(_numbers)}@aalborg.dk"
     return ParticipantDetails(name=name, email=email, organisation="Aalborg Kommune", **extra)
+
+
+def register_official(edition, key, name, sessions=()):
+    """An official of Aalborg Kommune called `name` registers (`key` is the idempotency key)."""
+    return register_participant(
+        edition=edition,
+        idempotency_key=key,
+        details=details(name),
+        category=edition.official,
+        sessions=list(sessions),
+    )
 
 
 @pytest.fixture

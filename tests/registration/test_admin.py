@@ -9,9 +9,8 @@ from django.urls import reverse
 from forsamling.invitations.services import create_code
 from forsamling.registration.models import AuditEntry, Choice, Registration, SessionSeats
 from forsamling.registration.pause import set_registration_paused
-from forsamling.registration.services import register_participant
 
-from .conftest import details
+from .conftest import register_official
 
 pytestmark = pytest.mark.django_db
 
@@ -19,13 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def full_session(edition):
     for number in range(3):
-        register_participant(
-            edition=edition,
-            idempotency_key=f"k{number}",
-            details=details(f"Person {number}"),
-            category=edition.official,
-            sessions=[edition.small_theme],
-        )
+        register_official(edition, f"k{number}", f"Person {number}", [edition.small_theme])
     return edition.small_theme
 
 

@@ -142,22 +142,15 @@ def test_concurrent_cancels_and_changes_keep_every_seat_counter_true(edition):
     from forsamling.registration.services import (
         cancel_registration,
         change_choices,
-        register_participant,
     )
 
-    from .conftest import details
+    from .conftest import register_official
 
     small, big = edition.small_theme, edition.big_theme
     big.capacity = 3
     big.save()
     for number in range(24):
-        register_participant(
-            edition=edition,
-            idempotency_key=f"c{number}",
-            details=details(f"P {number}"),
-            category=edition.official,
-            sessions=[small if number % 2 else big],
-        )
+        register_official(edition, f"c{number}", f"P {number}", [small if number % 2 else big])
     rng = random.Random(2026)
     operations = [
         (pk, rng.choice(["cancel", "small", "big", "none"]))

@@ -12,9 +12,9 @@ from django.db import connection
 from forsamling.domain.registration_rules import EditionFull
 from forsamling.registration import seats
 from forsamling.registration.models import EditionPlaces, Registration, Status
-from forsamling.registration.services import cancel_registration, register_participant
+from forsamling.registration.services import cancel_registration
 
-from .conftest import details
+from .conftest import register_official
 from .test_concurrency import plain_http_cookies, rush  # noqa: F401  (a fixture)
 
 pytestmark = [pytest.mark.concurrency, pytest.mark.django_db(transaction=True)]
@@ -48,13 +48,7 @@ def test_cancellations_and_registrations_at_once_keep_the_count_true(edition):
     edition.save(update_fields=["capacity"])
     seats.recount_places(edition)
     first = [
-        register_participant(
-            edition=edition,
-            idempotency_key=f"first-{n}",
-            details=details(f"Først {n}"),
-            category=edition.official,
-            sessions=[],
-        ).registration.pk
+        register_official(edition, f"first-{n}", f"Først {n}").registration.pk
         for n in range(capacity)
     ]
     operations = [("cancel", pk) for pk in first[:5]] + [("register", n) for n in range(20)]
@@ -69,13 +63,7 @@ def test_cancellations_and_registrations_at_once_keep_the_count_true(edition):
                 )
                 cancel_registration(registration=registration)
                 return "cancelled"
-            register_participant(
-                edition=edition,
-                idempotency_key=f"more-{value}",
-                details=details(f"Flere {value}"),
-                category=edition.official,
-                sessions=[edition.big_theme],
-            )
+            register_official(edition, f"more-{value}", f"Flere {value}", [edition.big_theme])
             return "registered"
         except EditionFull:
             return "full"

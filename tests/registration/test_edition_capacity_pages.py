@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from forsamling.registration import seats
 from forsamling.registration.models import EditionPlaces, Registration
-from forsamling.registration.services import cancel_registration, register_participant
+from forsamling.registration.services import cancel_registration
 
-from .conftest import details
+from .conftest import register_official
 from .test_pages import form_data, url
 
 pytestmark = pytest.mark.django_db
@@ -29,13 +29,7 @@ def fill(edition, capacity):
     edition.save(update_fields=["capacity", "start_date", "end_date"])
     seats.recount_places(edition)
     return [
-        register_participant(
-            edition=edition,
-            idempotency_key=f"fill-{n}",
-            details=details(f"Deltager {n}"),
-            category=edition.official,
-            sessions=[],
-        ).registration
+        register_official(edition, f"fill-{n}", f"Deltager {n}").registration
         for n in range(capacity)
     ]
 
@@ -160,13 +154,7 @@ def admin_form_data(response) -> dict[str, str]:
 
 
 def test_organisers_set_the_capacity_in_the_edition_admin_and_it_is_counted(admin_client, edition):
-    register_participant(
-        edition=edition,
-        idempotency_key="before",
-        details=details("Før Grænsen"),
-        category=edition.official,
-        sessions=[],
-    )
+    register_official(edition, "before", "Før Grænsen")
     page = reverse("admin:conferences_edition_change", args=[edition.pk])
     shown = admin_client.get(page)
     assert "Pladser i alt" in shown.content.decode()

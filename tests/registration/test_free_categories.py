@@ -100,35 +100,27 @@ def test_a_wrong_code_for_a_free_category_is_refused(client, edition, press):
     assert not Registration.objects.exists()
 
 
+def register_in(edition, category, key, **extra):
+    """Mette of Aalborg registers in `category` through the service, with no sessions."""
+    return register_participant(
+        edition=edition, idempotency_key=key, details=details(), category=category,
+        sessions=[], **extra,
+    )  # fmt: skip
+
+
 def test_the_service_refuses_a_free_category_without_a_code(edition, press):
     with pytest.raises(InvitationInvalid):
-        register_participant(
-            edition=edition, idempotency_key="s1", details=details(), category=press, sessions=[]
-        )
+        register_in(edition, press, "s1")
     assert not Registration.objects.exists()
     code = invitations.create_code(edition=edition, category=press, user=organiser())
-    registered = register_participant(
-        edition=edition,
-        idempotency_key="s2",
-        details=details(),
-        category=press,
-        sessions=[],
-        invitation_code=code.code,
-    )
+    registered = register_in(edition, press, "s2", invitation_code=code.code)
     assert registered.created and registered.registration.category == press
 
 
 def test_staff_paths_register_a_free_category_without_a_code(edition, press):
     """Speakers invited by the organisers, stand staff named by their exhibitor and walk-ins
     at the desk are registered by staff (`outside_window`), as before."""
-    registered = register_participant(
-        edition=edition,
-        idempotency_key="stab",
-        details=details(),
-        category=press,
-        sessions=[],
-        outside_window=True,
-    )
+    registered = register_in(edition, press, "stab", outside_window=True)
     assert registered.created
 
 

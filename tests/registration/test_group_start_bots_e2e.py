@@ -15,14 +15,6 @@ from tests.e2e.keyboard import tab_to
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def altcha_on(settings):
-    settings.FORSAMLING_ALTCHA = True
-    settings.FORSAMLING_ALTCHA_MAX_NUMBER = 50_000  # the production default
-    settings.CSRF_COOKIE_SECURE = False
-    return settings
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_secretary_starts_a_group_with_the_keyboard_while_the_browser_proves_its_work(
     page, live_server, edition, altcha_on, assert_accessible, width

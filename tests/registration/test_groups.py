@@ -29,6 +29,31 @@ def member(edition, name, category, sessions=(), email=None):
     )
 
 
+def aalborgs_group(edition, *members):
+    """Aalborg's secretary S registers `members` as a group."""
+    return register_group(
+        edition=edition,
+        organisation="Aalborg Kommune",
+        secretary_name="S",
+        secretary_email="s@aalborg.dk",
+        members=list(members),
+    )
+
+
+def sifs_empty_group(edition):
+    """A group of Aalborg's started by its secretary Sif, with no members yet; and the address
+    of its overview page."""
+    group = register_group(
+        edition=edition,
+        organisation="Aalborg Kommune",
+        secretary_name="Sif",
+        secretary_email="sif@aalborg.dk",
+    )
+    return group, reverse(
+        "public:registration_group", kwargs={"edition": edition.slug, "token": group.token}
+    )
+
+
 def test_register_group_registers_each_member_with_own_category_choices_and_link(
     edition, django_capture_on_commit_callbacks
 ):
@@ -63,31 +88,21 @@ def test_a_group_is_registered_all_or_nothing(edition):
         member=member(edition, "Første", edition.official, email=add_email),
     )
     with pytest.raises(AlreadyRegistered):
-        register_group(
-            edition=edition,
-            organisation="Aalborg Kommune",
-            secretary_name="S",
-            secretary_email="s@aalborg.dk",
-            members=[
-                member(edition, "Anna", edition.official),
-                member(edition, "Bo", edition.official, email=add_email),
-            ],
+        aalborgs_group(
+            edition,
+            member(edition, "Anna", edition.official),
+            member(edition, "Bo", edition.official, email=add_email),
         )
     assert not Registration.objects.filter(name="Anna").exists()
     assert GroupBooking.objects.count() == 1
 
 
 def test_the_group_total_counts_active_prices_and_fees_of_late_cancellations(edition):
-    group = register_group(
-        edition=edition,
-        organisation="Aalborg Kommune",
-        secretary_name="S",
-        secretary_email="s@aalborg.dk",
-        members=[
-            member(edition, "Anna", edition.politician),
-            member(edition, "Bo", edition.stand_staff),
-            member(edition, "Carl", edition.official),
-        ],
+    group = aalborgs_group(
+        edition,
+        member(edition, "Anna", edition.politician),
+        member(edition, "Bo", edition.stand_staff),
+        member(edition, "Carl", edition.official),
     )
     cancel_registration(registration=Registration.objects.get(name="Carl"))  # before deadline
     assert group_overview(group).total == Decimal("3995") + Decimal("1900")
@@ -134,15 +149,7 @@ def test_an_address_already_registered_gets_the_single_form_s_answer_on_the_grou
     """One rule for both forms: neither page says an address is registered; its owner gets
     their link by e-mail (issue 25), and the secretary is told to ask the colleague."""
     client.post(reverse("public:register", kwargs={"edition": edition.slug}), form_data(edition))
-    group = register_group(
-        edition=edition,
-        organisation="Aalborg Kommune",
-        secretary_name="Sif",
-        secretary_email="sif@aalborg.dk",
-    )
-    overview = reverse(
-        "public:registration_group", kwargs={"edition": edition.slug, "token": group.token}
-    )
+    group, overview = sifs_empty_group(edition)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(overview, form_data(edition, idempotency_key="g-mette"))
     page = response.content.decode()
@@ -158,15 +165,7 @@ def test_the_secretary_s_form_speaks_of_the_colleague_and_the_single_form_of_one
 ):
     """A secretary does not accept the terms or tick consent as if for themselves (issue 25):
     the group's form asks about "personen" and says what is done on the person's behalf."""
-    group = register_group(
-        edition=edition,
-        organisation="Aalborg Kommune",
-        secretary_name="Sif",
-        secretary_email="sif@aalborg.dk",
-    )
-    overview = reverse(
-        "public:registration_group", kwargs={"edition": edition.slug, "token": group.token}
-    )
+    _, overview = sifs_empty_group(edition)
     page = client.get(overview).content.decode()
     assert "Deltager personen i middagen den første aften?" in page
     assert "betingelserne for tilmelding på personens vegne" in page

@@ -64,16 +64,15 @@ def test_register_change_hand_over_and_cancel_with_the_keyboard_alone(
     tab_and_check(page, "#id_organisation")
     page.keyboard.type("Aalborg Kommune")
     page.keyboard.press("Escape")
-    tab_and_check(page, "input[name=category]")
-    page.keyboard.press("Space")
-    tab_and_check(page, f"input[name=slot_{edition.houses_slot.pk}]")
-    page.keyboard.press("Space")
-    tab_and_check(page, f"input[name=slot_{edition.themes_slot.pk}]")
-    page.keyboard.press("Space")
-    tab_and_check(page, "input[name=dinner]")
-    page.keyboard.press("Space")
-    tab_and_check(page, "#id_accept_terms")
-    page.keyboard.press("Space")
+    for choice in (
+        "input[name=category]",
+        f"input[name=slot_{edition.houses_slot.pk}]",
+        f"input[name=slot_{edition.themes_slot.pk}]",
+        "input[name=dinner]",
+        "#id_accept_terms",
+    ):
+        tab_and_check(page, choice)
+        page.keyboard.press("Space")
     tab_and_check(page, ".registration-form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/kvittering/")

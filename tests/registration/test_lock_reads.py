@@ -104,31 +104,32 @@ def while_organiser_holds_the_counter(
     return outcome
 
 
-def test_seats_added_while_a_registration_waits_for_the_counter_are_given_to_it(edition):
-    """Full session, the organiser raises its seats: the waiting registration gets one."""
-    session = edition.small_theme  # 2 seats
-    register(edition, "Anna Berg", session)
-    register(edition, "Bo Dahl", session)
+@pytest.mark.parametrize(
+    ("theme", "before", "capacity", "newcomer", "status"),
+    [
+        # Full session (2 seats), the organiser raises its seats: the waiting registration
+        # gets one.
+        ("small_theme", ["Anna Berg", "Bo Dahl"], 3, "Carl Eg", "confirmed"),
+        # The organiser lowers the seats (100) to those taken: the waiting registration gets
+        # in line.
+        ("big_theme", ["Anna Berg"], 1, "Bo Dahl", "waiting"),
+    ],
+    ids=["seats-added-are-given-to-it", "seats-removed-are-not-given-away"],
+)
+def test_seats_changed_while_a_registration_waits_for_the_counter_are_counted(
+    edition, theme, before, capacity, newcomer, status
+):
+    """The seats an organiser commits while a registration waits for the counter decide it."""
+    session = getattr(edition, theme)
+    for name in before:
+        register(edition, name, session)
     outcome = while_organiser_holds_the_counter(
         session,
-        lambda: Session.objects.filter(pk=session.pk).update(capacity=3),
-        lambda: register(edition, "Carl Eg", session),
+        lambda: Session.objects.filter(pk=session.pk).update(capacity=capacity),
+        lambda: register(edition, newcomer, session),
     )
     assert "error" not in outcome, outcome
-    assert Choice.objects.get(registration__name="Carl Eg").status == "confirmed"
-
-
-def test_seats_removed_while_a_registration_waits_are_not_given_away(edition):
-    """The organiser lowers the seats to those taken: the waiting registration gets in line."""
-    session = edition.big_theme  # 100 seats
-    register(edition, "Anna Berg", session)
-    outcome = while_organiser_holds_the_counter(
-        session,
-        lambda: Session.objects.filter(pk=session.pk).update(capacity=1),
-        lambda: register(edition, "Bo Dahl", session),
-    )
-    assert "error" not in outcome, outcome
-    assert Choice.objects.get(registration__name="Bo Dahl").status == "waiting"
+    assert Choice.objects.get(registration__name=newcomer).status == status
 
 
 def test_a_session_cancelled_while_a_registration_waits_is_refused(edition):

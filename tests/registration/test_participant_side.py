@@ -110,36 +110,30 @@ def test_a_successful_save_is_confirmed_visibly_and_announced(client, registrati
     assert "public/forms.js" in page  # which moves the focus to it
 
 
-def test_the_hand_over_asks_what_the_colleague_keeps(client, edition):
+def hand_over_to_bo(client, edition, **keeps):
+    """A vegetarian registers with a person reference and for dinner, then hands the place over
+    to Bo Kollega, who keeps what `keeps` says; returns the registration as it is after."""
     client.post(
         url(edition), form_data(edition, dietary="Vegetar", person_reference="PR-1", dinner="ja")
     )
     registration = Registration.objects.get()
     client.post(
         manage_url(registration, "registration_substitute"),
-        {"name": "Bo Kollega", "email": "bo@aalborg.dk", "keeps_dinner": "on"},
+        {"name": "Bo Kollega", "email": "bo@aalborg.dk", **keeps},
     )
     registration.refresh_from_db()
+    return registration
+
+
+def test_the_hand_over_asks_what_the_colleague_keeps(client, edition):
+    registration = hand_over_to_bo(client, edition, keeps_dinner="on")
     assert (registration.name, registration.dinner) == ("Bo Kollega", True)
     assert (registration.dietary, registration.person_reference) == ("", "")
     assert registration.ean == "5798000420489"  # the invoice goes with the place
 
 
 def test_the_hand_over_keeps_dietary_needs_and_the_person_reference_when_asked(client, edition):
-    client.post(
-        url(edition), form_data(edition, dietary="Vegetar", person_reference="PR-1", dinner="ja")
-    )
-    registration = Registration.objects.get()
-    client.post(
-        manage_url(registration, "registration_substitute"),
-        {
-            "name": "Bo Kollega",
-            "email": "bo@aalborg.dk",
-            "keeps_dietary": "on",
-            "keeps_person_reference": "on",
-        },
-    )
-    registration.refresh_from_db()
+    registration = hand_over_to_bo(client, edition, keeps_dietary="on", keeps_person_reference="on")
     assert (registration.dinner, registration.dietary) == (False, "Vegetar")
     assert registration.person_reference == "PR-1"
 
@@ -217,19 +211,25 @@ def test_without_a_published_programme_the_draft_times_still_decide(client, edit
     assert not Registration.objects.exists()
 
 
-def test_a_group_secretary_types_the_invoice_details_once_for_the_group(client, edition):
+def start_group(client, edition, secretary_name, **invoice_details):
+    """Aalborg's secretary starts a group booking through the public form."""
     start = reverse("public:registration_group_start", kwargs={"edition": edition.slug})
-    response = client.post(
+    return client.post(
         start,
         {
             "organisation": "Aalborg Kommune",
-            "secretary_name": "Sif Sekretær",
+            "secretary_name": secretary_name,
             "secretary_email": "sif@aalborg.dk",
-            "ean": "5798000420489",
-            "order_reference": "PO-77",
-            "person_reference": "SIF",
+            **invoice_details,
         },
     )
+
+
+def test_a_group_secretary_types_the_invoice_details_once_for_the_group(client, edition):
+    response = start_group(
+        client, edition, "Sif Sekretær", ean="5798000420489", order_reference="PO-77",
+        person_reference="SIF",
+    )  # fmt: skip
     assert response.status_code == 302
     group_page = response["Location"]
     page = client.get(group_page).content.decode()
@@ -246,16 +246,7 @@ def test_a_group_secretary_types_the_invoice_details_once_for_the_group(client, 
 
 
 def test_a_group_with_a_wrong_ean_is_refused_next_to_the_field(client, edition):
-    start = reverse("public:registration_group_start", kwargs={"edition": edition.slug})
-    response = client.post(
-        start,
-        {
-            "organisation": "Aalborg Kommune",
-            "secretary_name": "Sif",
-            "secretary_email": "sif@aalborg.dk",
-            "ean": "5798000420480",
-        },
-    )
+    response = start_group(client, edition, "Sif", ean="5798000420480")
     page = response.content.decode()
     assert 'id="id_ean-error"' in page and 'value="5798000420480"' in page
 

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.keyboard import tab_until, type_into
+from tests.factories import edition_organiser
 from tests.speakers.conftest import PDF, image_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -22,12 +24,8 @@ PASSWORD = "forum-demo-2026"
 
 @pytest.fixture
 def site(live_server: Any, transactional_db: None) -> Any:
-    from django.contrib.auth import get_user_model
-
-    from forsamling.accounts.roles import grant_role
     from forsamling.conferences.models import Edition
     from forsamling.demo.load import load_seed_editions
-    from forsamling.domain.permissions import Role
     from forsamling.programme.models import ItemKind, ItemSpeaker
     from forsamling.registration.models import Category
     from forsamling.speakers import services
@@ -40,8 +38,7 @@ def site(live_server: Any, transactional_db: None) -> Any:
     )  # fmt: skip
     link = ItemSpeaker.objects.filter(item__edition=edition, item__kind=ItemKind.TALK).first()
     assert link is not None
-    organiser = get_user_model().objects.create_user("arrangoer", password=PASSWORD)
-    grant_role(user=organiser, edition=edition, role=Role.ORGANISER)
+    organiser = edition_organiser(edition, "arrangoer", PASSWORD)
     record = services.invite_speaker(
         edition=edition, speaker=link.speaker, email="taler@example.dk", category=category,
         user=organiser,
@@ -50,24 +47,10 @@ def site(live_server: Any, transactional_db: None) -> Any:
     return live_server
 
 
-def tab_to(page: Any, selector: str, limit: int = 80) -> None:
-    for _ in range(limit):
-        if page.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def type_into(page: Any, selector: str, text: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-
-
 def choose_file(page: Any, selector: str, path: Path) -> None:
     """Tabs to the file field; the file is then given as the system's file dialog would (headless
     Chromium opens no dialog from the keyboard, and a test cannot drive the system's)."""
-    tab_to(page, selector)
+    tab_until(page, selector)
     page.set_input_files(selector, str(path))
 
 
@@ -107,12 +90,12 @@ def test_a_speaker_confirms_with_the_keyboard_alone_after_two_wrong_files(
     type_into(page, "#id_bio", "Leder ældreplejen i Aalborg.")
     choose_file(page, "#id_photo", not_an_image)
     choose_file(page, "#id_slides", big_slides)
-    tab_to(page, "#id_consent_photo")
+    tab_until(page, "#id_consent_photo")
     page.keyboard.press("Space")
-    tab_to(page, "#id_hotel_night")
+    tab_until(page, "#id_hotel_night")
     page.keyboard.press("Space")
     type_into(page, "#id_dietary", "Vegetar")
-    tab_to(page, "button[type='submit']")
+    tab_until(page, "button[type='submit']")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     # The error summary has the focus, says what is wrong in Danish, and nothing typed is lost.
@@ -128,7 +111,7 @@ def test_a_speaker_confirms_with_the_keyboard_alone_after_two_wrong_files(
 
     choose_file(page, "#id_photo", photo)
     choose_file(page, "#id_slides", slides)
-    tab_to(page, "button[type='submit']")
+    tab_until(page, "button[type='submit']")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     expect(page.get_by_role("status").first).to_contain_text("Du har bekræftet")

@@ -92,12 +92,7 @@ def test_a_session_block_only_for_the_sessions_the_person_chose(edition, people)
 def test_nothing_joins_a_response_to_a_person(edition, people):
     """No column of a response or answer names an invitation, a registration or a time; the
     invitation holds no hash the response holds."""
-    came, _ = people
-    survey, overall, *_ = build_survey(edition)
-    tokens = send(edition, survey)
-    services.save_answers(
-        edition=edition, token=tokens[came[0].pk], answers={(overall.pk, None, None): 4}
-    )
+    _, survey, _ = sent_and_answered_by_the_first(edition, people)
     for model in (Response, Answer):
         names = {f.name for f in model._meta.get_fields()}
         assert not names & {"invitation", "registration", "created_at", "updated_at", "at"}
@@ -108,13 +103,20 @@ def test_nothing_joins_a_response_to_a_person(edition, people):
     assert not invitation_values & response_values - {str(survey.pk)}
 
 
-def test_one_reminder_exactly_even_run_twice(edition, people):
+def sent_and_answered_by_the_first(edition, people):
+    """The survey sent to those who came; the first of them answers the overall question.
+    Returns those who came, the survey and the tokens of their links."""
     came, _ = people
     survey, overall, *_ = build_survey(edition)
     tokens = send(edition, survey)
     services.save_answers(
         edition=edition, token=tokens[came[0].pk], answers={(overall.pk, None, None): 4}
     )
+    return came, survey, tokens
+
+
+def test_one_reminder_exactly_even_run_twice(edition, people):
+    came, _, tokens = sent_and_answered_by_the_first(edition, people)
     assert services.send_reminders() == 0  # not yet: seven days
     later = timezone.now() + timedelta(days=7, minutes=1)
     assert services.send_reminders(now=later) == 6
@@ -138,12 +140,7 @@ def test_reminders_run_at_once_send_each_once(edition, people):
 
 
 def test_the_closing_forgets_who_was_asked(edition, people):
-    came, _ = people
-    survey, overall, *_ = build_survey(edition)
-    tokens = send(edition, survey)
-    services.save_answers(
-        edition=edition, token=tokens[came[0].pk], answers={(overall.pk, None, None): 4}
-    )
+    _, survey, _ = sent_and_answered_by_the_first(edition, people)
     Survey.objects.filter(pk=survey.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
     SentMessage.objects.update(status="sent")
     assert services.forget_recipients() > 0

@@ -13,19 +13,26 @@ from django.contrib.auth.models import User
 from forsamling.surveys import services
 from forsamling.surveys.models import Answer, Question, Survey
 from forsamling.surveys.tokens import link_token
+from tests.e2e.keyboard import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "et-langt-kodeord-2026"
 
 
-def tab_to(page, selector: str, limit: int = 150) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(
-            "s => !!document.activeElement && document.activeElement.matches(s)", selector
-        ):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
+def add_question(
+    office, kind: str, text: str, *, part: str = "", required: bool = False, **fields: str
+) -> None:
+    """Fills in the form for a new question (`fields`: options, low_label, high_label) and adds
+    it; the caller waits for the answer."""
+    if part:
+        office.select_option("#id_part", part)
+    office.select_option("#id_kind", kind)
+    office.fill("#id_text", text)
+    for name, value in fields.items():
+        office.fill(f"#id_{name}", value)
+    if required:
+        office.check("#id_required")
+    office.click("button[name=add_question]")
 
 
 def look(page, name: str, assert_accessible) -> None:
@@ -52,10 +59,7 @@ def test_build_send_answer_change_and_read_the_results(
     office.wait_for_selector("text=Tilføj et spørgsmål")
 
     # A choice question with one option is refused, and what was typed stays.
-    office.select_option("#id_kind", "single")
-    office.fill("#id_text", "Hvilken dag var bedst?")
-    office.fill("#id_options", "Torsdag")
-    office.click("button[name=add_question]")
+    add_question(office, "single", "Hvilken dag var bedst?", options="Torsdag")
     office.wait_for_selector("text=Skriv mindst to svarmuligheder")
     assert office.input_value("#id_text") == "Hvilken dag var bedst?"
     look(office, "survey-build-error", assert_accessible)
@@ -63,25 +67,19 @@ def test_build_send_answer_change_and_read_the_results(
     office.click("button[name=add_question]")
     office.wait_for_selector("text=Spørgsmålet er tilføjet.")
 
-    office.select_option("#id_kind", "scale")
-    office.fill("#id_text", "Hvor tilfreds var du med konferencen?")
-    office.fill("#id_low_label", "Meget utilfreds")
-    office.fill("#id_high_label", "Meget tilfreds")
-    office.check("#id_required")
-    office.click("button[name=add_question]")
+    add_question(
+        office, "scale", "Hvor tilfreds var du med konferencen?", required=True,
+        low_label="Meget utilfreds", high_label="Meget tilfreds",
+    )  # fmt: skip
     office.wait_for_selector("text=Spørgsmålet er tilføjet.")
 
-    office.select_option("#id_part", "session")
-    office.select_option("#id_kind", "multiple")
-    office.fill("#id_text", "Hvad fik du med hjem fra sessionen?")
-    office.fill("#id_options", "Ny viden\nNetværk\nIdéer til egen kommune")
-    office.click("button[name=add_question]")
+    add_question(
+        office, "multiple", "Hvad fik du med hjem fra sessionen?", part="session",
+        options="Ny viden\nNetværk\nIdéer til egen kommune",
+    )  # fmt: skip
     office.wait_for_selector("text=Spørgsmålet er tilføjet.")
 
-    office.select_option("#id_part", "overall")
-    office.select_option("#id_kind", "text")
-    office.fill("#id_text", "Hvad kan vi gøre bedre?")
-    office.click("button[name=add_question]")
+    add_question(office, "text", "Hvad kan vi gøre bedre?", part="overall")
     office.wait_for_selector("text=Spørgsmålet er tilføjet.")
     assert "Sendes til 7 deltagere" in office.inner_text("main")
     look(office, "survey-build", assert_accessible)
