@@ -17,6 +17,7 @@ from forsamling.api.access import MANAGE_TOKENS
 from forsamling.api.models import ApiToken, Scope
 from forsamling.api.services import create_token, revoke_token
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import SafeTextMixin
 
 SCOPE_HELP = {
     Scope.READ_PROGRAMME: gettext_lazy("også når udgaven er skjult på sitet"),
@@ -27,7 +28,7 @@ SCOPE_HELP = {
 }
 
 
-class TokenForm(forms.Form):
+class TokenForm(SafeTextMixin, forms.Form):
     label = forms.CharField(
         label=gettext_lazy("Betegnelse"),
         max_length=100,
