@@ -136,7 +136,7 @@ def test_the_pages_without_a_proof_of_work_on_purpose_are_behind_a_private_link(
         assert name not in bot_defence.PROOF_OF_WORK
 
 
-def valid_post(name: str, edition) -> tuple[str, dict]:
+def valid_post(name: str, edition) -> tuple[str, dict]:  # noqa: F811
     """A form for each page with a proof of work, filled in as a person would, and its URL."""
     slug = edition.slug
     group = f"/{slug}/tilmelding/gruppe/{edition.group.token}/"
@@ -151,7 +151,7 @@ def valid_post(name: str, edition) -> tuple[str, dict]:
                 "secretary_name": "Bo Berg",
                 "secretary_email": "bo@aarhus.dk",
             },
-        ),  # fmt: skip
+        ),
         "registration_group": (group, person),
         "prize_nominate": (
             f"/{slug}/forebyggelsespris/indstil/",
