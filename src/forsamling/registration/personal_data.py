@@ -60,7 +60,9 @@ PERSONAL_DATA = [
         "registration.InvitationCode",
         ("note",),
         Erasure.KEEP_MINIMISED,
-        "An organiser's note on a code (whom it was for, by organisation); goes with the edition.",
+        "An organiser's note on a code (whom it was for, by organisation); goes with the edition. "
+        "A speaker's code is noted with their name, cut out when they are erased.",
+        contains=("note",),
     ),
 ]
 
