@@ -36,6 +36,7 @@ from forsamling.checkin.survey_recipients import survey_recipients
 from forsamling.checkin.tokens import badge_code
 from forsamling.domain.meals import DIETS
 from forsamling.exhibitors.models import Exhibitor, Lead
+from forsamling.outbox.models import SentMessage
 from forsamling.outputs.models import OutputJob, OutputKind
 from forsamling.privacy import consents, registry
 from forsamling.privacy.retention import apply_retention
@@ -168,6 +169,7 @@ def use_the_newer_forms(client, staff, edition, her, exhibitor, run) -> None:
         )
     assert invited.status_code == 302
     record = SpeakerRecord.objects.get(email=EMAIL)
+    assert SentMessage.objects.filter(to=EMAIL, body__contains=record.token).exists()
     with run(execute=True):
         response = client.post(
             reverse("public:speaker_page", kwargs={"edition": slug, "token": record.token}),
@@ -212,6 +214,7 @@ def use_the_newer_forms(client, staff, edition, her, exhibitor, run) -> None:
     with run(execute=True):
         surveys.send_survey(survey=survey, recipients=survey_recipients(edition, Audience.ALL))
     token = link_token(SurveyInvitation.objects.get(registration=her).nonce)
+    assert SentMessage.objects.filter(to=EMAIL, body__contains=token).exists()  # the outbox's
     with run(execute=True):
         response = client.post(
             reverse("public:survey", kwargs={"edition": slug, "token": token}),
