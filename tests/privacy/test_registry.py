@@ -87,3 +87,18 @@ def test_the_stores_the_officer_found_are_erased_not_kept() -> None:
     assert how["admin.LogEntry"] == Erasure.ANONYMISE
     assert how["outputs.OutputJob"] == Erasure.DELETE
     assert all(d.reason for d in registry.declarations() if d.erasure == Erasure.KEEP_MINIMISED)
+
+
+def test_the_newer_stores_are_declared_as_what_they_hold() -> None:
+    """Diets are health data kept with the registration; the newer stores each say how."""
+    how = {d.model: d for d in registry.declarations()}
+    assert {"diets", "dietary"} <= set(how["registration.Registration"].fields)
+    assert how["api.ApiToken"].erasure == Erasure.KEEP_MINIMISED
+    assert "user" in how["api.ApiToken"].fields  # the token's owner, a staff user
+    assert "note" in how["registration.InvitationCode"].contains  # a speaker's name
+    for label in (
+        "registration.TableSeat", "registration.CalendarFeed", "registration.PushSubscription",
+        "exhibitors.Lead", "speakers.SpeakerRecord", "surveys.Invitation",
+    ):  # fmt: skip
+        assert how[label].erasure == Erasure.DELETE, label
+        assert how[label].by_registration or how[label].by_email, label

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.core.form_fields import text_field
+from forsamling.core.validators import SafeTextMixin
 from forsamling.exhibitors.images import validate_image, with_detected_extension
 from forsamling.programme.models import Room, VenuePlan
 from forsamling.programme.venue_plans import Position
@@ -26,7 +27,7 @@ def _percent(label: str) -> forms.DecimalField:
     )
 
 
-class VenuePlanForm(forms.Form):
+class VenuePlanForm(SafeTextMixin, forms.Form):
     image = forms.FileField(
         label=_("Plantegning"),
         required=False,

@@ -1,7 +1,8 @@
 """What holds bots off the public forms that create rows or send e-mail: the registration
 (and a group's members), "send my link again", a group booking's start, a nomination for
 the prize and an exhibitor's stand booking. (Forms behind a private link need the link's
-secret first, and carry no proof of work.)
+secret first, and carry no proof of work: the speaker's page, the survey's answers and the lead
+scanning among them. Which public page is held off how: `forsamling.public.bot_defence`.)
 
 No limit here refuses a person because of other people. A whole municipality registers from
 one gateway and one e-mail domain at 10.00; a script does too. What tells them apart is how

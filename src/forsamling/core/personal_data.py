@@ -1,6 +1,6 @@
 """The shared counters' personal data (collected by `forsamling.privacy.registry`)."""
 
-from forsamling.domain.personal_data import Declaration, Erasure
+from forsamling.domain.personal_data import Declaration, Erasure, LogDeclaration
 
 PERSONAL_DATA = [
     Declaration(
@@ -11,5 +11,11 @@ PERSONAL_DATA = [
         "one window only, and expired windows go with every retention run.",
         contains=("key",),
         title="tællere mod misbrug (fx 'send mit link')",
+    ),
+]
+
+LOGS = [
+    LogDeclaration(
+        "forsamling.core", (), "The worker waiting for the database: the database's error."
     ),
 ]

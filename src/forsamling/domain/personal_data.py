@@ -51,3 +51,25 @@ class Declaration:
             self.erasure != Erasure.KEEP_MINIMISED
         ):
             raise ValueError(f"{self.model}: say how a person's rows are found")
+
+
+@dataclass(frozen=True)
+class LogDeclaration:
+    """A logger whose lines the application writes, and the personal data they may hold.
+
+    Log lines go to standard error and on to the operator's log system, not to the database:
+    an erasure cannot reach them, and every line passes the filter that replaces e-mail
+    addresses and private tokens (`privacy.logfilter`). So each logger says what is left in
+    its lines (`holds`, empty when nothing personal) and why it is logged (`reason`); the
+    operator keeps the log system's lines no longer than `kept` says. Each app declares its
+    loggers in its `personal_data.py` (`LOGS`); a logger covers its children
+    ("forsamling.registration" covers "forsamling.registration.push").
+    """
+
+    logger: str
+    holds: tuple[str, ...]
+    reason: str
+    kept: str = "as long as the operator's log system keeps application logs (30 days advised)"
+
+    def covers(self, name: str) -> bool:
+        return name == self.logger or name.startswith(self.logger + ".")

@@ -1,6 +1,6 @@
 """The exhibitors' personal data (collected by `forsamling.privacy.registry`)."""
 
-from forsamling.domain.personal_data import Declaration, Erasure
+from forsamling.domain.personal_data import Declaration, Erasure, LogDeclaration
 
 PERSONAL_DATA = [
     Declaration(
@@ -40,5 +40,11 @@ PERSONAL_DATA += [
         by_registration=("registration",),
         title="Scannet af udstillere",
         shown=("exhibitor", "scanned_at"),
+    ),
+]
+
+LOGS = [
+    LogDeclaration(
+        "forsamling.exhibitors", (), "An edition without a stand-staff category: its id."
     ),
 ]

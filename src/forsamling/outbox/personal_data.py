@@ -1,6 +1,6 @@
 """The outbox's personal data (collected by `forsamling.privacy.registry`)."""
 
-from forsamling.domain.personal_data import Declaration, Erasure
+from forsamling.domain.personal_data import Declaration, Erasure, LogDeclaration
 
 PERSONAL_DATA = [
     Declaration(
@@ -26,5 +26,14 @@ PERSONAL_DATA = [
         ("subject", "body"),
         Erasure.KEEP_MINIMISED,
         "An organiser's message to many, written once; the recipients are in `Delivery`.",
+    ),
+]
+
+LOGS = [
+    LogDeclaration(
+        "forsamling.outbox",
+        ("message id", "the mail server's answer (addresses in it replaced)"),
+        "An e-mail the mail server did not accept (the recipient's address replaced), mail "
+        "tasks queued again after a worker died.",
     ),
 ]

@@ -1,6 +1,6 @@
 """The outputs' personal data (collected by `forsamling.privacy.registry`)."""
 
-from forsamling.domain.personal_data import Declaration, Erasure
+from forsamling.domain.personal_data import Declaration, Erasure, LogDeclaration
 
 PERSONAL_DATA = [
     Declaration(
@@ -14,4 +14,8 @@ PERSONAL_DATA = [
         contains=("file",),
         shown=("edition", "created_at"),
     ),
+]
+
+LOGS = [
+    LogDeclaration("forsamling.outputs", (), "A PDF job that failed: its id and the error."),
 ]

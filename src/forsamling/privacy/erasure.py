@@ -21,6 +21,7 @@ from forsamling.outputs import jobs
 from forsamling.privacy import counters, invoices, registry
 from forsamling.privacy.anonymise import anonymise_registrations
 from forsamling.prizes.models import Nomination
+from forsamling.programme.models import Speaker
 from forsamling.registration.models import AuditEntry, GroupBooking, Registration, Status
 
 
@@ -149,6 +150,13 @@ def _redact_mentions(label: str) -> registry.Eraser:
     return erase
 
 
+def _speakers_of(person: registry.Person) -> QuerySet[Speaker]:
+    """The programme's speakers the person was invited as (their export shows them; the
+    published programme keeps them, as declared, until the organisers change it)."""
+    records = registry.direct_rows(registry.declared("speakers.SpeakerRecord"), person)
+    return Speaker.objects.filter(pk__in=records.values("speaker_id"))
+
+
 def _files_naming(person: registry.Person) -> QuerySet:
     """The finished files of the person's editions: any of them may name the person."""
     return jobs.files_of(person.edition_ids)
@@ -174,5 +182,9 @@ def register() -> None:
         "outputs.OutputJob", lambda person, now: jobs.remake_files(person.edition_ids)
     )
     registry.ERASERS.setdefault("admin.LogEntry", _redact_mentions("admin.LogEntry"))
+    registry.FINDERS.setdefault("programme.Speaker", _speakers_of)
+    # A speaker's invitation code is noted with the speaker's name: kept, without the name.
+    codes = "registration.InvitationCode"
+    registry.ERASERS.setdefault(codes, _redact_mentions(codes))
     audit = "registration.AuditEntry"
     registry.ERASERS.setdefault(audit, _redact_mentions(audit))

@@ -1,7 +1,7 @@
 """The privacy app's own rows, and Django's and the libraries' models that hold personal data
 (collected by `forsamling.privacy.registry`)."""
 
-from forsamling.domain.personal_data import Declaration, Erasure
+from forsamling.domain.personal_data import Declaration, Erasure, LogDeclaration
 
 PERSONAL_DATA = [
     Declaration(
@@ -62,3 +62,18 @@ NOT_PERSONAL = {
     "django_tasks_database.DBTaskResult": "A task's arguments are ids, never names.",
     "sessions.Session": "Staff logins and the language chosen; no form data.",
 }
+
+LOGS = [
+    LogDeclaration(
+        "axes",
+        ("staff user name typed at the login", "client IP address", "browser (user agent)"),
+        "django-axes logs each failed staff login and each lockout, with the user name typed "
+        "and where from, beside its own tables (art. 32).",
+    ),
+    LogDeclaration(
+        "django",
+        ("the address of a page that failed (private tokens replaced)",),
+        "Django's warnings and errors: a 4xx/5xx answer's path, a refused host; a traceback "
+        "may quote a form's value, with e-mail addresses and tokens replaced.",
+    ),
+]

@@ -25,7 +25,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
-from forsamling.domain.personal_data import Declaration, Erasure
+from forsamling.domain.personal_data import Declaration, Erasure, LogDeclaration
 from forsamling.privacy.redact import REMOVED, redact, redact_value
 
 ANONYMOUS_NAME = "Anonymiseret"
@@ -64,6 +64,23 @@ def declarations() -> tuple[Declaration, ...]:
             module = import_module(f"{config.name}.personal_data")
             found += getattr(module, "PERSONAL_DATA", [])
     return tuple(found)
+
+
+@cache
+def logs() -> tuple[LogDeclaration, ...]:
+    """Every app's declared loggers (`LOGS`): what their lines may hold of a person."""
+    found: list[LogDeclaration] = []
+    for config in apps.get_app_configs():
+        if module_has_submodule(config.module, "personal_data"):
+            module = import_module(f"{config.name}.personal_data")
+            found += getattr(module, "LOGS", [])
+    return tuple(found)
+
+
+def log_of(name: str) -> LogDeclaration | None:
+    """The declaration that covers a logger's lines (the nearest one), or None."""
+    covering = [d for d in logs() if d.covers(name)]
+    return max(covering, key=lambda d: len(d.logger), default=None)
 
 
 @cache

@@ -1,6 +1,6 @@
 """The registration app's personal data (collected by `forsamling.privacy.registry`)."""
 
-from forsamling.domain.personal_data import Declaration, Erasure
+from forsamling.domain.personal_data import Declaration, Erasure, LogDeclaration
 
 PERSONAL_DATA = [
     Declaration(
@@ -60,7 +60,9 @@ PERSONAL_DATA = [
         "registration.InvitationCode",
         ("note",),
         Erasure.KEEP_MINIMISED,
-        "An organiser's note on a code (whom it was for, by organisation); goes with the edition.",
+        "An organiser's note on a code (whom it was for, by organisation); goes with the edition. "
+        "A speaker's code is noted with their name, cut out when they are erased.",
+        contains=("note",),
     ),
 ]
 
@@ -91,3 +93,12 @@ NOT_PERSONAL = {
     "registration.DinnerTable": "A dinner table's number and seats.",
     "registration.PrivacyNotice": "The notice's published text.",
 }
+
+LOGS = [
+    LogDeclaration(
+        "forsamling.registration",
+        ("registration id", "an organiser's test message's recipient (the address replaced)"),
+        "A registration that failed (with its form's key and the error), a push message a "
+        "browser's push service refused, a test message that could not be sent.",
+    ),
+]

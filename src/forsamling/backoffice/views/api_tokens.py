@@ -18,6 +18,7 @@ from forsamling.api.models import ApiToken, Scope
 from forsamling.api.services import create_token, revoke_token
 from forsamling.conferences.models import Edition
 from forsamling.core.form_fields import text_field
+from forsamling.core.validators import SafeTextMixin
 
 SCOPE_HELP = {
     Scope.READ_PROGRAMME: gettext_lazy("også når udgaven er skjult på sitet"),
@@ -28,7 +29,7 @@ SCOPE_HELP = {
 }
 
 
-class TokenForm(forms.Form):
+class TokenForm(SafeTextMixin, forms.Form):
     label = text_field(
         gettext_lazy("Betegnelse"),
         100,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.audit import Actor, organiser
 from forsamling.domain.permissions import Action
 from forsamling.registration import dinner
@@ -22,7 +23,7 @@ from forsamling.registration.models import ChoiceStatus, DinnerTable, Registrati
 from forsamling.registration.queries import dinner_session
 
 
-class SeatsForm(forms.Form):
+class SeatsForm(SafeTextMixin, forms.Form):
     capacity = forms.IntegerField(
         label=gettext_lazy("Pladser til middagen"),
         required=False,
@@ -32,7 +33,7 @@ class SeatsForm(forms.Form):
     )
 
 
-class TablesForm(forms.Form):
+class TablesForm(SafeTextMixin, forms.Form):
     sizes = forms.CharField(
         label=gettext_lazy("Borde og deres pladser"),
         max_length=2000,
