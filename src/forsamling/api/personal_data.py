@@ -5,4 +5,8 @@ NOT_PERSONAL = {
         "An organiser's key to the API: a hash, the organiser's own label for it and its "
         "scopes; the organiser is a staff user, not a participant."
     ),
+    "api.Removal": (
+        "A tombstone for API clients: the kind and id of a deleted row and when; no name, "
+        "no contact details, nothing that says who it was."
+    ),
 }
