@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 from django.utils import timezone
 
@@ -104,3 +105,8 @@ def test_a_sent_survey_keeps_its_questions_and_settings_only_the_closing_moves(
     assert response.status_code == 200
     assert "Evalueringen kan ikke lukke i fortiden." in response.content.decode()
     assert client.post(reverse("admin:surveys_survey_delete", args=[survey.pk])).status_code == 403
+    client.post(
+        reverse("admin:surveys_survey_changelist"),
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [survey.pk], "post": "yes"},
+    )
+    assert Survey.objects.filter(pk=survey.pk).exists()  # nor with the list's bulk action
