@@ -342,7 +342,11 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
     "xr-spatial-tracking": [],
 }
 # The views (by name) that may use the camera on their own origin.
-PERMISSIONS_POLICY_CAMERA_VIEWS = ["backoffice:checkin_app", "public:exhibitor_leads"]
+PERMISSIONS_POLICY_CAMERA_VIEWS = [
+    "backoffice:checkin_app",
+    "public:exhibitor_leads",
+    "public:exhibitor_staff_scan",
+]
 
 # The proxies whose X-Forwarded-For is believed for the client's address (forsamling.core.abuse):
 # comma-separated addresses or networks. Without it no header is believed; with

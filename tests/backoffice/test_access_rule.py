@@ -65,6 +65,7 @@ from forsamling.programme.models import EditionModerator, Room, Speaker, Track, 
 from forsamling.programme.services import publish_programme
 from forsamling.registration.models import AuditEntry, Category, GroupBooking
 from forsamling.speakers.services import invite_speaker
+from forsamling.surveys import services as survey_services
 from tests.backoffice.conftest import make_conference, make_user, register
 from tests.exhibitors.conftest import details, image_bytes, make_stand
 from tests.invoicing.conftest import make_seller
@@ -386,6 +387,8 @@ def world(conference, people, users, settings, tmp_path):
         closes_at=now + timedelta(days=1),
         status="open",
     )
+    survey = survey_services.survey_for(edition)
+    survey_services.add_question(survey=survey, part="overall", kind="text", text="Hvad nu?")
     Group.objects.create(name="Presse")
     login_try = {"user_agent": "Firefox", "ip_address": "10.0.0.1", "username": "gaet"}
     login_try |= {"http_accept": "text/html", "path_info": "/backoffice/login/"}

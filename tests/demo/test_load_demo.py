@@ -58,3 +58,27 @@ def test_2023_demo_edition_has_its_whole_programme(seed_editions):
     assert Session.objects.filter(slot__edition=edition, kind="temamoede").count() == 8
     assert Session.objects.filter(slot__edition=edition, audience="politicians").count() == 3
     assert edition.moderator.speaker.name == "Lene Johansen"
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_survey_with_answers_to_show_and_a_draft_to_send_loaded_once():
+    """2023's survey is closed with enough answers to show; the demo edition's is a draft."""
+    from forsamling.surveys.models import Answer, Question, Response, Survey
+    from forsamling.surveys.results import survey_report
+
+    call_command("load_demo", verbosity=0)
+    past = Survey.objects.get(edition__slug="2023")
+    assert past.sent_at is not None and past.closes_at is not None
+    report = survey_report(past)
+    assert report.responses == 8
+    shown = [r for section in report.sections for r in section.results if not r.hidden]
+    assert {r.question.text for r in shown} >= {
+        "Hvor tilfreds var du med konferencen?",
+        "Hvad kan vi gøre bedre?",
+        "Hvordan var sessionen?",
+    }
+    draft = Survey.objects.get(edition__is_demo=True)
+    assert draft.sent_at is None and draft.questions.count() == 5
+    before = [m.objects.count() for m in (Survey, Question, Response, Answer)]
+    call_command("load_demo", verbosity=0)
+    assert [m.objects.count() for m in (Survey, Question, Response, Answer)] == before

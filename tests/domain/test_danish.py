@@ -97,3 +97,18 @@ def test_sorting_is_a_stable_total_order(words):
     assert danish.danish_sorted(once) == once
     keys = [danish.danish_sort_key(word) for word in once]
     assert keys == sorted(keys)
+
+
+def test_error_summary_line_punctuates_a_question_or_sentence_once():
+    """A label ending in ?, . or ! is followed by the message; only a bare label gets a colon."""
+    assert (
+        danish.error_summary_line("Hvor tilfreds var du med konferencen?", "Besvar spørgsmålet.")
+        == "Hvor tilfreds var du med konferencen? Besvar spørgsmålet."
+    )
+    assert (
+        danish.error_summary_line("Fortæl os om dagen.", "Besvar spørgsmålet.")
+        == "Fortæl os om dagen. Besvar spørgsmålet."
+    )
+    assert danish.error_summary_line("Navn", "Skriv dit navn.") == "Navn: Skriv dit navn."
+    assert danish.error_summary_line("Kommentar:", "For lang.") == "Kommentar: For lang."
+    assert danish.error_summary_line("", "Vælg et svar.") == "Vælg et svar."

@@ -15,6 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def demo_site(live_server, transactional_db):
     """The seeds' editions and the demo, its registration open, one participant, one group,
     one exhibitor: every public page has something to show."""
+    from forsamling.exhibitors import leads
     from forsamling.exhibitors import services as exhibitors
     from forsamling.exhibitors.models import Stand
     from forsamling.registration import groups
@@ -40,7 +41,9 @@ def demo_site(live_server, transactional_db):
     exhibitor = exhibitors.book_stands(
         edition=demo, stand_ids=[stand.pk], details=exhibitor_details()
     )
+    scan = leads.new_scan_link(exhibitor=exhibitor)
     return {
+        "scan": f"/demo/udstillere/scan/{scan}/",
         "url": live_server.url,
         "own": f"/demo/tilmelding/{registration.token}/",
         "group": f"/demo/tilmelding/gruppe/{group.token}/",
@@ -79,6 +82,8 @@ def pages(site):
         ("/demo/udstillere/book/", "main form button[type=submit]"),
         (booth, None),
         (booth, "form[action$='standpersonale/'] button[type=submit]"),
+        (booth + "leads/", None),
+        (site["scan"], None),
         ("/demo/fordeling/", None),
     ]
 

@@ -127,7 +127,7 @@ def test_the_dinner_question_on_the_staff_form_with_the_keyboard_alone(
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
     expect(summary.get_by_role("link")).to_have_text(
-        "Deltager personen i konferencemiddagen?: Svar ja eller nej."
+        "Deltager personen i konferencemiddagen? Svar ja eller nej."
     )
     expect(page.get_by_label("Navn")).to_have_value("Åse Øster")
     assert_accessible(page)

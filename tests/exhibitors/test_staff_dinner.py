@@ -71,7 +71,7 @@ def test_an_unanswered_dinner_question_is_a_danish_error_and_keeps_the_input(
     )
     assert response.status_code == 422
     page = text(response)
-    assert f'<a href="#id_dinner-error">{QUESTION}: Svar ja eller nej.</a>' in page
+    assert f'<a href="#id_dinner-error">{QUESTION} Svar ja eller nej.</a>' in page
     assert 'id="id_dinner-error"' in page and 'aria-invalid="true"' in page
     assert 'value="Åse Øster"' in page and 'value="Chef"' in page
     assert not StandStaff.objects.exists()

@@ -70,6 +70,30 @@ def test_the_form_labels_a_free_category_as_needing_a_code(client, edition, pres
     assert "Embedsperson – 3.995 kr." in page and "Embedsperson – 3.995 kr. (" not in page
 
 
+def label_of(html, field_id):
+    start = html.index(f'<label class="form-label" for="{field_id}">')
+    return html[start : html.index("</label>", start)]
+
+
+@pytest.mark.parametrize("page", [single, group_page])
+def test_the_code_field_says_which_categories_need_it_not_that_it_may_be_left_out(
+    client, edition, press, page
+):
+    """With a free category on the form the code is not simply optional: the label names the
+    categories that need it, the hint says the others need none."""
+    html = client.get(page(edition)).content.decode()
+    label = label_of(html, "id_invitation_code")
+    assert "kan udelades" not in label
+    assert "(kræves for Presse)" in label
+    assert "Kategorien Presse kan kun vælges med en kode fra arrangøren" in html
+
+
+def test_without_free_or_invitation_only_categories_the_code_may_be_left_out(client, edition):
+    assert not any(category.needs_invitation for category in edition.categories.all())
+    html = client.get(single(edition)).content.decode()
+    assert "(kan udelades)" in label_of(html, "id_invitation_code")
+
+
 @pytest.mark.parametrize("page", [single, group_page])
 def test_a_free_category_without_a_code_is_refused_in_danish_and_nothing_is_stored(
     client, edition, press, page

@@ -58,6 +58,26 @@ def test_a_wrong_answer_gives_a_danish_error_and_keeps_the_typing(client, editio
     assert not Answer.objects.exists()
 
 
+def test_the_error_summary_punctuates_questions_once_and_names_the_session(client, edition, people):
+    came, _ = people
+    survey, _overall, text, session = build_survey(edition)
+    services.add_question(
+        survey=survey, part="overall", kind="text", text="Skriv en kommentar", required=True
+    )
+    session.required = True
+    session.save(update_fields=["required"])
+    token = send(edition, survey)[came[0].pk]
+    response = client.post(url(edition, token), {f"q{text.pk}": "Mere kaffe"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    start = page.index('id="error-summary"')
+    summary = page[start : page.index("</ul>", start)]
+    assert "?:" not in summary
+    assert "Hvor tilfreds var du? Besvar spørgsmålet." in summary
+    assert "Skriv en kommentar: Besvar spørgsmålet." in summary
+    assert "Session: " in summary and "Fik du noget med hjem? Besvar spørgsmålet." in summary
+
+
 def test_answer_then_change_then_closed(client, edition, people):
     came, _ = people
     survey, overall, text, _session = build_survey(edition)

@@ -7,4 +7,6 @@ class ApiConfig(AppConfig):
     verbose_name = _("API")
 
     def ready(self) -> None:
-        from forsamling.api import schema  # noqa: F401  (registers the token's security scheme)
+        from forsamling.api import removals, schema  # noqa: F401  (schema: the token's scheme)
+
+        removals.connect()

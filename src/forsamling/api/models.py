@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.fields import edition_key
+from forsamling.conferences.models import Edition
 
 
 class Scope(models.TextChoices):
@@ -72,3 +74,27 @@ class IdempotentRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token_id}: {self.key}"
+
+
+class RemovedKind(models.TextChoices):
+    REGISTRATION = "registration", _("tilmelding")
+    CHOICE = "choice", _("sessionsvalg")
+    CHECKIN = "checkin", _("indtjekning")
+    INVOICE = "invoice", _("faktura")
+
+
+class Removal(models.Model):
+    """A tombstone: a row that an organisers' list showed and that is gone, so a client that
+    syncs with `?changed_since=` can drop it too (`GET …/removed/`). Ids and a moment only,
+    no one's data; it goes with its edition (`forsamling.api.removals`)."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=12, choices=RemovedKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    removed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["edition", "removed_at"], name="api_removal_since")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

@@ -17,4 +17,8 @@ NOT_PERSONAL = {
     "api.IdempotentRequest": (
         "A retried write's key and stored answer for a day: ids and times, never a name."
     ),
+    "api.Removal": (
+        "A tombstone for API clients: the kind and id of a deleted row and when; no name, "
+        "no contact details, nothing that says who it was."
+    ),
 }

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from forsamling.api.models import RemovedKind
 from forsamling.checkin.models import CheckIn
 from forsamling.conferences.models import Edition
 from forsamling.exhibitors.models import Exhibitor, Stand
@@ -234,6 +235,16 @@ class CheckInSerializer(serializers.ModelSerializer[CheckIn]):
     class Meta:
         model = CheckIn
         fields = ["registration", "checked_in_at", "device"]
+
+
+class RemovedSerializer(serializers.Serializer[dict[str, Any]]):
+    kind = serializers.ChoiceField(choices=RemovedKind.choices)
+    id = serializers.IntegerField(source="object_id", help_text="The removed row's id.")
+    removed_at = serializers.DateTimeField()
+    reason = serializers.ChoiceField(
+        choices=[("deleted", "deleted"), ("erased", "erased")],
+        help_text="deleted: the row is gone; erased: the person was erased (anonymised).",
+    )
 
 
 class CheckInRequestSerializer(serializers.Serializer[dict[str, Any]]):

@@ -34,5 +34,6 @@ urlpatterns = [
     path(f"{EDITION}waiting-lists/", views_organisers.WaitingLists.as_view(), name="waiting_lists"),
     path(f"{EDITION}checkins/", views_organisers.CheckIns.as_view(), name="checkins"),
     path(f"{EDITION}invoices/", views_organisers.Invoices.as_view(), name="invoices"),
+    path(f"{EDITION}removed/", views_organisers.Removed.as_view(), name="removed"),
     re_path(r"^.*$", not_found, name="not_found"),
 ]

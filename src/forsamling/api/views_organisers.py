@@ -19,9 +19,15 @@ from rest_framework.generics import ListAPIView, ListCreateAPIView, RetrieveAPIV
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from forsamling.api import idempotency, queries
-from forsamling.api.conventions import CHANGED_SINCE, expand_parameter, expansions, filter_changed
-from forsamling.api.models import ApiToken, Scope
+from forsamling.api import idempotency, queries, removals
+from forsamling.api.conventions import (
+    CHANGED_SINCE,
+    changed_since,
+    expand_parameter,
+    expansions,
+    filter_changed,
+)
+from forsamling.api.models import ApiToken, RemovedKind, Scope
 from forsamling.api.permissions import TokenScope
 from forsamling.api.serializers import (
     CheckInRequestSerializer,
@@ -31,6 +37,7 @@ from forsamling.api.serializers import (
     ErrorSerializer,
     InvoiceSerializer,
     RegistrationSerializer,
+    RemovedSerializer,
     WaitingListEntrySerializer,
 )
 from forsamling.api.views import EDITION, EditionScoped
@@ -276,3 +283,26 @@ class Invoices(OrganiserView, ListAPIView):
         if state := _one_of(self.request, "state", tuple(State.values)):
             rows = rows.filter(state=state)
         return filter_changed(rows, self.request, "updated_at")
+
+
+@extend_schema(
+    tags=["Organisers"],
+    parameters=[
+        EDITION,
+        CHANGED_SINCE,
+        OpenApiParameter("kind", str, enum=list(RemovedKind.values)),
+    ],
+    responses={200: RemovedSerializer(many=True), **REFUSED},
+)
+class Removed(OrganiserView, ListAPIView):
+    """What left the organisers' lists, oldest first: deleted registrations, choices (a
+    session given up, a cancellation), check-ins and draft invoices, and erased people (scope
+    `read_registrations` or `write_checkins`). Poll it with the same `changed_since` as the
+    lists and drop the rows it names."""
+
+    read_scopes = (Scope.READ_REGISTRATIONS, Scope.WRITE_CHECKINS)
+    serializer_class = RemovedSerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        kind = _one_of(self.request, "kind", tuple(RemovedKind.values))
+        return removals.removed(self.edition, since=changed_since(self.request), kind=kind)

@@ -128,6 +128,21 @@ def format_price_incl_vat(amount: Decimal | int | float, lang: str | None = "da"
     return f"{format_price(amount, lang)} inkl. moms"
 
 
+def error_summary_line(label: str, message: str) -> str:
+    """One line of a form's error summary: the field's label, then the error.
+
+    A label that is a question or a sentence already ends in its own punctuation, so it is
+    followed by the message as the next sentence ("Hvor tilfreds var du? Besvar spørgsmålet.");
+    only a bare label gets a colon ("Navn: Skriv dit navn."), never "du?:".
+    """
+    label = label.strip()
+    if not label:
+        return message
+    if label[-1] in "?.!:…":
+        return f"{label} {message}"
+    return f"{label}: {message}"
+
+
 def to_local(moment: datetime) -> datetime:
     """An aware datetime in Copenhagen time; naive ones are taken to be Copenhagen time."""
     if moment.tzinfo is None:

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from forsamling.checkin.tokens import registration_id_from_code
 from forsamling.domain import leads as rules
-from forsamling.exhibitors.models import Exhibitor, Lead
+from forsamling.exhibitors.models import Exhibitor, Lead, new_token
 from forsamling.outputs.spreadsheets import to_csv, to_xlsx
 from forsamling.registration.models import Registration
 
@@ -62,6 +62,16 @@ def record_lead(*, exhibitor: Exhibitor, code: str, note: str = "") -> Scan:
             lead.note = note
             lead.save(update_fields=["note"])
     return Scan(lead=lead, created=created)
+
+
+def new_scan_link(*, exhibitor: Exhibitor) -> str:
+    """Gives the exhibitor a new scan-only link for the stand staff and returns its token; the
+    link made before stops working at once (the contact's way to take it back)."""
+    token = new_token()
+    with transaction.atomic(durable=True):
+        Exhibitor.objects.filter(pk=exhibitor.pk).update(scan_token=token)
+    exhibitor.scan_token = token
+    return token
 
 
 def shared_leads(exhibitor: Exhibitor) -> QuerySet[Lead]:

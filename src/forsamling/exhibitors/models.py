@@ -81,6 +81,11 @@ class Exhibitor(models.Model):
     )
 
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # The stand staff's link: it scans leads and nothing else (no list, no download, not the
+    # booking). None until the contact makes one; making a new one ends the old.
+    scan_token = models.CharField(
+        max_length=64, unique=True, null=True, blank=True, default=None, editable=False
+    )
     created_at = models.DateTimeField(_("booket"), auto_now_add=True)
 
     class Meta:

@@ -65,6 +65,14 @@ def exhibitor_by_token(edition: Edition, token: str) -> Exhibitor:
         raise Http404("No such booking") from exc
 
 
+def exhibitor_by_scan_token(edition: Edition, token: str) -> Exhibitor:
+    """The exhibitor behind a stand staff's scan link, or 404 (also for a replaced link)."""
+    try:
+        return Exhibitor.objects.select_related("edition").get(edition=edition, scan_token=token)
+    except Exhibitor.DoesNotExist as exc:
+        raise Http404("No such scan link") from exc
+
+
 @dataclass(frozen=True)
 class BookingSummary:
     stands: list[Stand]

@@ -28,8 +28,9 @@ def hour_table(figures: Figures) -> list[tuple[int, int]]:
 _sheet = partial(report_sheet, widths=(40,), freeze="B2")
 
 
-def report_xlsx(years: list[Figures]) -> bytes:
-    """One sheet side by side with earlier editions, then this edition's (the last) details."""
+def report_xlsx(years: list[Figures], *, revenue: bool) -> bytes:
+    """One sheet side by side with earlier editions, then this edition's (the last) details;
+    the revenue rows only with `revenue`."""
     f = years[-1]
     assert f.rush is not None
     workbook = Workbook()
@@ -39,7 +40,7 @@ def report_xlsx(years: list[Figures]) -> bytes:
         workbook,
         "Sammenligning",
         ["Tal", *(str(y.edition.year) for y in years)],
-        [[row.label, *row.values] for row in comparison_rows(years)],
+        [[row.label, *row.values] for row in comparison_rows(years, revenue=revenue)],
     )
     _sheet(
         workbook,
@@ -88,7 +89,7 @@ def report_xlsx(years: list[Figures]) -> bytes:
     return buffer.getvalue()
 
 
-def report_html(years: list[Figures], charts: Mapping[str, SafeString]) -> str:
+def report_html(years: list[Figures], charts: Mapping[str, SafeString], *, revenue: bool) -> str:
     f = years[-1]
     return render_to_string(
         "figures/report.html",
@@ -96,7 +97,8 @@ def report_html(years: list[Figures], charts: Mapping[str, SafeString]) -> str:
             "edition": f.edition,
             "years": years,
             "f": f,
-            "rows": comparison_rows(years),
+            "rows": comparison_rows(years, revenue=revenue),
+            "revenue": revenue,
             "hour_table": hour_table(f),
             "charts": charts,
             "made": timezone.now(),
@@ -104,5 +106,5 @@ def report_html(years: list[Figures], charts: Mapping[str, SafeString]) -> str:
     )
 
 
-def report_pdf(years: list[Figures], charts: Mapping[str, SafeString]) -> bytes:
-    return bytes(HTML(string=report_html(years, charts)).write_pdf())
+def report_pdf(years: list[Figures], charts: Mapping[str, SafeString], *, revenue: bool) -> bytes:
+    return bytes(HTML(string=report_html(years, charts, revenue=revenue)).write_pdf())

@@ -230,9 +230,10 @@ class Row:
     money: bool = False  # kroner with VAT
 
 
-def comparison_rows(years: list[Figures]) -> list[Row]:
+def comparison_rows(years: list[Figures], *, revenue: bool) -> list[Row]:
     """The key figures of each edition side by side, in the order of `years`. The page, the
-    workbook and the PDF show the same rows."""
+    workbook and the PDF show the same rows; the money rows only with `revenue`, for those
+    who may see the invoices (`Action.INVOICE`)."""
     counts: list[tuple[str, Callable[[Figures], int]]] = [
         (_("Tilmeldte"), lambda f: f.active),
         (_("Afmeldte"), lambda f: f.cancelled),
@@ -251,5 +252,5 @@ def comparison_rows(years: list[Figures]) -> list[Row]:
         (_("Udestående (kr. inkl. moms)"), lambda f: f.outstanding),
     ]
     return [Row(label, [value(f) for f in years]) for label, value in counts] + [
-        Row(label, [value(f) for f in years], money=True) for label, value in money
+        Row(label, [value(f) for f in years], money=True) for label, value in money if revenue
     ]

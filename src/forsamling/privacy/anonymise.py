@@ -101,12 +101,13 @@ def _anonymise_batch(ids: list[int], now: datetime) -> None:
             setattr(registration, field, "")
         registration.diets = []
         registration.list_consent = False
+        registration.updated_at = now  # the API's removed list reports the erasure from then
     Registration.objects.bulk_update(
         rows,
         [
             "name", "email", "token", "phone", "job_title", "committee", "dietary", "diets",
             "accessibility_needs", "ean", "order_reference", "person_reference", "list_consent",
-            "network",
+            "network", "updated_at",
         ],
     )  # fmt: skip
     # A message still waiting (an erasure's cancellation confirmation) goes out first; the

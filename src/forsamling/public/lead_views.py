@@ -1,5 +1,7 @@
 """Lead scanning on the exhibitor's private link: stand staff scan or type a visitor's badge
-code, and the exhibitor downloads the visitors who consented (CSV or XLSX).
+code, and the exhibitor downloads the visitors who consented (CSV or XLSX). The contact can
+hand the stand staff a scan-only link of its own, which scans and adds notes but shows no list,
+no download and not the booking; making a new one ends the old.
 
 The code travels in the POST body only, so no badge code or name lands in an address or a
 server log. Thin views: a form, one service call, a message.
@@ -16,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forsamling.core.downloads import attachment
 from forsamling.domain import leads as rules
@@ -24,7 +26,7 @@ from forsamling.exhibitors import leads
 from forsamling.exhibitors.forms import LeadScanForm
 from forsamling.exhibitors.messages import describe_lead_error
 from forsamling.exhibitors.models import Exhibitor
-from forsamling.exhibitors.queries import exhibitor_by_token
+from forsamling.exhibitors.queries import exhibitor_by_scan_token, exhibitor_by_token
 from forsamling.outputs.spreadsheets import XLSX
 from forsamling.public.editions import page_edition
 
@@ -38,8 +40,24 @@ with_wasm: Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]] 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def scan(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    """The contact's page: scanning, the list, its downloads and the staff's link."""
     exhibitor = exhibitor_by_token(page_edition(request, edition), token)
+    return _scan_page(request, exhibitor, staff=False)
+
+
+@with_wasm
+@never_cache
+@require_http_methods(["GET", "POST"])
+def staff_scan(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    """The stand staff's page on the scan-only link: scanning (with a note) and nothing else;
+    the message after a scan names only the person just scanned."""
+    exhibitor = exhibitor_by_scan_token(page_edition(request, edition), token)
+    return _scan_page(request, exhibitor, staff=True)
+
+
+def _scan_page(request: HttpRequest, exhibitor: Exhibitor, *, staff: bool) -> HttpResponse:
     form = LeadScanForm(request.POST or None)
+    here = _staff_url(exhibitor) if staff else _scan_url(exhibitor)
     if request.method == "POST" and form.is_valid():
         try:
             result = leads.record_lead(
@@ -58,20 +76,42 @@ def scan(request: HttpRequest, edition: str, token: str) -> HttpResponse:
                 messages.info(
                     request, _("%(name)s, %(organisation)s er allerede på jeres liste.") % names
                 )
-            return redirect(_scan_url(exhibitor))
+            return redirect(here)
+    context: dict[str, object] = {
+        "edition": exhibitor.edition,
+        "exhibitor": exhibitor,
+        "form": form,
+        "form_action": here,
+        "staff": staff,
+    }
+    if not staff:
+        context["leads"] = list(leads.shared_leads(exhibitor))
+        if exhibitor.scan_token:
+            context["staff_link"] = request.build_absolute_uri(_staff_url(exhibitor))
     response = render(
         request,
         "public/exhibitors/leads.html",
-        {
-            "edition": exhibitor.edition,
-            "exhibitor": exhibitor,
-            "form": form,
-            "leads": list(leads.shared_leads(exhibitor)),
-        },
+        context,
         status=422 if form.is_bound else 200,
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+@never_cache
+@require_POST
+def new_staff_link(request: HttpRequest, edition: str, token: str) -> HttpResponse:
+    """The contact makes the staff's scan link, or a new one: the old one stops working."""
+    exhibitor = exhibitor_by_token(page_edition(request, edition), token)
+    had_one = bool(exhibitor.scan_token)
+    leads.new_scan_link(exhibitor=exhibitor)
+    if had_one:
+        messages.success(
+            request, _("Der er lavet et nyt link til standpersonalet. Det gamle virker ikke mere.")
+        )
+    else:
+        messages.success(request, _("Linket til standpersonalet er lavet."))
+    return redirect(_scan_url(exhibitor) + "#staff-link-heading")
 
 
 @never_cache
@@ -84,6 +124,13 @@ def download(request: HttpRequest, edition: str, token: str, kind: str) -> HttpR
     return attachment(leads.leads_csv(exhibitor), f"{name}.csv", "text/csv; charset=utf-8")
 
 
+def _staff_url(exhibitor: Exhibitor) -> str:
+    return reverse(
+        "public:exhibitor_staff_scan",
+        kwargs={"edition": exhibitor.edition.slug, "token": exhibitor.scan_token},
+    )
+
+
 def _scan_url(exhibitor: Exhibitor) -> str:
     return reverse(
         "public:exhibitor_leads",
@@ -93,6 +140,12 @@ def _scan_url(exhibitor: Exhibitor) -> str:
 
 urlpatterns = [
     path("<slug:edition>/udstillere/booking/<str:token>/leads/", scan, name="exhibitor_leads"),
+    path(
+        "<slug:edition>/udstillere/booking/<str:token>/leads/standlink/",
+        new_staff_link,
+        name="exhibitor_staff_link",
+    ),
+    path("<slug:edition>/udstillere/scan/<str:token>/", staff_scan, name="exhibitor_staff_scan"),
     path(
         "<slug:edition>/udstillere/booking/<str:token>/leads.csv",
         download,

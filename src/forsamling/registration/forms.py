@@ -10,7 +10,8 @@ from typing import Any
 
 from django import forms
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.text import get_text_list
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.core.validators import SafeTextMixin
@@ -321,6 +322,7 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         super().__init__(*args, **kwargs)
         self.for_secretary = for_secretary
         self.fields["category"].set_categories(categories)  # type: ignore[attr-defined]
+        self.say_who_needs_a_code()
         self.tracks = {str(track.pk): track for track in tracks}
         if self.tracks:
             self.fields["track"] = forms.ChoiceField(
@@ -336,6 +338,28 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
             self.speak_of_the_colleague()
         self.add_slot_fields(offers)
         self.order_fields(self.page_order())
+
+    def say_who_needs_a_code(self) -> None:
+        """The code field says for which categories it is needed: every free one (0 kr.) and
+        those marked invitation-only, named as on the radios, not a blanket "kan udelades"."""
+        categories = self.fields["category"].categories.values()  # type: ignore[attr-defined]
+        needing = [category.name for category in categories if category.needs_invitation]
+        field = self.fields["invitation_code"]
+        if not needing:
+            return
+        if len(needing) == len(categories):
+            field.optional_note = _("kræves")  # type: ignore[attr-defined]
+            field.help_text = _("Alle kategorier kræver en invitationskode fra arrangøren.")
+            return
+        names = get_text_list(needing, str(_("og")))
+        field.optional_note = _("kræves for %(categories)s") % {"categories": names}  # type: ignore[attr-defined]
+        field.help_text = ngettext(
+            "Kategorien %(categories)s kan kun vælges med en kode fra arrangøren; "
+            "de andre kategorier kræver ingen kode.",
+            "Kategorierne %(categories)s kan kun vælges med en kode fra arrangøren; "
+            "de andre kategorier kræver ingen kode.",
+            len(needing),
+        ) % {"categories": names}
 
     def speak_of_the_colleague(self) -> None:
         """The words of a secretary's form: it asks about the colleague ("personen"), and what

@@ -89,6 +89,10 @@ class AnswerForm(SafeTextMixin, forms.Form):
                 + (f"_t{theme}" if theme else "")
             )
             self.fields[name] = _field(question, question.text)
+            if block.key != "overall":
+                # The same question is asked once per session or theme: the error summary
+                # names which one, or its lines would read alike.
+                self.fields[name].summary_label = f"{block.title} \u2013 {question.text}"  # type: ignore[attr-defined]
             key = (question.pk, session, theme)
             self.keys[name] = key
             value = initial_answers.get(key)

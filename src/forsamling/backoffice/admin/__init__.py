@@ -17,6 +17,7 @@ from forsamling.backoffice.admin import (  # noqa: F401  (registers the admin cl
     prizes,
     programme,
     registration,
+    surveys,
 )
 
 admin.site.site_header = _("Forsamling – backoffice")

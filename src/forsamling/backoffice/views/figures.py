@@ -53,7 +53,7 @@ def _years(
     request: HttpRequest, edition: str, action: Action = Action.VIEW
 ) -> tuple[Edition, set[Action], list[Figures]]:
     """The page needs the right to view; the downloads the right to export, as the other
-    reports' downloads."""
+    reports' downloads. Revenue is shown only to those who may see the invoices."""
     the_edition = get_object_or_404(Edition, slug=edition)
     actions = require(request, the_edition, action)
     return the_edition, actions, reports.comparison(the_edition)
@@ -70,7 +70,8 @@ def figures(request: HttpRequest, edition: str) -> HttpResponse:
             "actions": actions,
             "years": years,
             "f": f,
-            "rows": reports.comparison_rows(years),
+            "rows": reports.comparison_rows(years, revenue=Action.INVOICE in actions),
+            "revenue": Action.INVOICE in actions,
             "hour_table": exports.hour_table(f),
             "charts": _charts(f),
         },
@@ -78,15 +79,19 @@ def figures(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def figures_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition, _actions, years = _years(request, edition, Action.EXPORT)
-    return attachment(exports.report_xlsx(years), f"tal-{the_edition.slug}.xlsx", XLSX)
+    the_edition, actions, years = _years(request, edition, Action.EXPORT)
+    return attachment(
+        exports.report_xlsx(years, revenue=Action.INVOICE in actions),
+        f"tal-{the_edition.slug}.xlsx",
+        XLSX,
+    )
 
 
 def figures_pdf(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition, _actions, years = _years(request, edition, Action.EXPORT)
+    the_edition, actions, years = _years(request, edition, Action.EXPORT)
     stamp = timezone.localdate().isoformat()
     return attachment(
-        exports.report_pdf(years, _charts(years[-1])),
+        exports.report_pdf(years, _charts(years[-1]), revenue=Action.INVOICE in actions),
         f"tal-{the_edition.slug}-{stamp}.pdf",
         "application/pdf",
     )

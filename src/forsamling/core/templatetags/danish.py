@@ -93,3 +93,9 @@ def da_sorted(values: Any, attribute: str = "") -> list[Any]:
     if attribute:
         return danish.danish_sorted(values, key=lambda item: str(getattr(item, attribute, "")))
     return danish.danish_sorted(values)
+
+
+@register.filter
+def error_line(label: object, message: object) -> str:
+    """{{ field.label|error_line:error }}: a line of the error summary, punctuated once."""
+    return danish.error_summary_line(str(label or ""), str(message))

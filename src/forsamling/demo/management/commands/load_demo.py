@@ -14,6 +14,7 @@ from forsamling.demo.edition import load_demo_edition
 from forsamling.demo.load import load_seed_editions
 from forsamling.demo.preference_round import load_demo_round
 from forsamling.demo.prize import load_decided_prize, load_demo_prize
+from forsamling.demo.survey import load_demo_survey
 from forsamling.domain.danish import format_moment
 from forsamling.exhibitors.demo import load_demo_stands
 from forsamling.invoicing.demo import load_demo_seller
@@ -46,6 +47,9 @@ class Command(BaseCommand):
         ):
             if prize is not None:
                 self.stdout.write(f"{prize}: {prize.nominations.count()} indstillinger")
+        past = Edition.objects.get(slug="2023")
+        if (survey := load_demo_survey(past, demo)) is not None:
+            self.stdout.write(f"{past.title}: evaluering med {survey.responses.count()} svar")
         user_model = get_user_model()
         if not user_model.objects.filter(username=DEMO_USERNAME).exists():
             user_model.objects.create_superuser(
