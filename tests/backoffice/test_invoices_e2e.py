@@ -51,8 +51,8 @@ def test_an_organiser_invoices_and_credits_by_keyboard(
     shoot(page, "fakturaer-kladder")
 
     page.get_by_role("button", name="Udsted alle 7 kladder").click()
-    # Five of the people are municipalities without EAN, reference or (Aabenraa, Ærø: not
-    # yet on the list) address: they wait; the association and the exhibitor are issued.
+    # Five of the people are municipalities without EAN, reference or (Aabenraa: not yet on
+    # the list) address: they wait; the association and the exhibitor are issued.
     expect(page.get_by_text("2 fakturaer er udstedt")).to_be_visible()
     expect(
         page.get_by_text("5 kladder venter på EAN-nummer, reference eller adresse")

@@ -1,10 +1,12 @@
 """The shipped list of municipalities and regions (`invoicing/data/public_buyers.json`): CVR
-numbers from public sources, filled into an existing database by migration 0007 without
-overwriting what organisers edited, and carried into the Peppol file of a municipal invoice."""
+numbers and postal addresses from public sources, filled into an existing database by
+migrations 0007 and 0008 without overwriting what organisers edited, and carried into the
+Peppol file of a municipal invoice."""
 
 from __future__ import annotations
 
 import json
+import re
 from importlib import import_module
 from pathlib import Path
 
@@ -19,6 +21,11 @@ from forsamling.invoicing.ubl import CBC, Document, peppol_xml
 from tests.invoicing.conftest import EAN_ODENSE, register
 
 DATA = Path(forsamling.invoicing.__file__).parent / "data" / "public_buyers.json"
+# "Rådhus Allé 7", "Holbækvej 141B", "Kirkestræde 11-15": a street name, then a house number
+# (with a letter or a range of numbers); a town: "Aalborg Øst", "København V".
+STREET = re.compile(r"[^\W\d][\w.' -]*? \d{1,4}[A-Z]?(-\d{1,4}[A-Z]?)?")
+POSTCODE = re.compile(r"[1-9]\d{3}")
+TOWN = re.compile(r"[^\W\d][\w.' -]*[^\W\d_.]")
 NS = {"cbc": CBC, "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"}
 
 
@@ -46,6 +53,72 @@ def test_no_main_ean_is_shipped_and_the_sources_are_named():
     about = json.loads(DATA.read_text(encoding="utf-8"))["about"]
     assert len(about["sources"]) >= 3
     assert (DATA.parent / "README.md").exists()
+
+
+def test_every_shipped_address_is_whole_and_well_formed():
+    """An address is street and number, a 4-digit postcode and the town, or entirely blank;
+    a postcode always goes with the same town, and the count in the list's notes is true."""
+    rows = shipped()
+    filled = [r for r in rows if r["street"] or r["postcode"] or r["city"]]
+    assert [r["name"] for r in filled if not (r["street"] and r["postcode"] and r["city"])] == []
+    bad = [
+        (r["name"], r["street"], r["postcode"], r["city"])
+        for r in filled
+        if not (
+            STREET.fullmatch(r["street"])
+            and POSTCODE.fullmatch(r["postcode"])
+            and TOWN.fullmatch(r["city"])
+        )
+    ]
+    assert bad == []
+    towns: dict[str, set[str]] = {}
+    for r in filled:
+        towns.setdefault(r["postcode"], set()).add(r["city"])
+    assert {code: names for code, names in towns.items() if len(names) > 1} == {}
+    assert len(filled) == 52
+    about = json.loads(DATA.read_text(encoding="utf-8"))["about"]
+    assert f"({len(filled)} of 103)" in about["source"]
+    assert f"| Address | {len(filled)} of 103" in (DATA.parent / "README.md").read_text()
+    # Spot checks against sources named in data/README.md.
+    by_name = {r["name"]: (r["street"], r["postcode"], r["city"]) for r in rows}
+    assert by_name["Hvidovre Kommune"] == ("Hvidovrevej 278", "2650", "Hvidovre")
+    assert by_name["Varde Kommune"] == ("Bytoften 2", "6800", "Varde")
+
+
+def test_the_address_pattern_refuses_what_is_not_an_address():
+    assert STREET.fullmatch("Holbækvej 141B") and STREET.fullmatch("Kirkestræde 11-15")
+    for street in ("", "Rådhuset", "141B", "Torvet 1, 5800 Nyborg", "Torvet 1 "):
+        assert not STREET.fullmatch(street), street
+    for postcode in ("800", "08000", "0800", "DK-8000"):
+        assert not POSTCODE.fullmatch(postcode), postcode
+    for town in ("", "8000", "Aarhus C 8000", " Aarhus"):
+        assert not TOWN.fullmatch(town), town
+
+
+def test_migration_0008_fills_blank_addresses_only(db):
+    migration = import_module("forsamling.invoicing.migrations.0008_fill_public_buyer_addresses")
+    PublicBuyer.objects.all().delete()
+    PublicBuyer.objects.create(name="Hvidovre Kommune", kind="municipality")  # all blank
+    PublicBuyer.objects.create(name="Albertslund Kommune", kind="municipality")  # none listed
+    PublicBuyer.objects.create(
+        name="Nyborg Kommune", kind="municipality", street="Vestergade 1", postcode="5800",
+        city="Nyborg",
+    )  # fmt: skip  # an organiser's own address
+    PublicBuyer.objects.create(name="Varde Kommune", kind="municipality", postcode="6800")
+
+    migration.fill(apps, None)
+    migration.fill(apps, None)  # a second run changes nothing
+
+    def address(name: str) -> tuple[str, str, str, str]:
+        entry = PublicBuyer.objects.get(name=name)
+        return (entry.street, entry.postcode, entry.city, entry.cvr)
+
+    # The address is filled; the CVR number is 0007's business and stays as it was.
+    assert address("Hvidovre Kommune") == ("Hvidovrevej 278", "2650", "Hvidovre", "")
+    assert address("Albertslund Kommune") == ("", "", "", "")
+    assert address("Nyborg Kommune") == ("Vestergade 1", "5800", "Nyborg", "")
+    assert address("Varde Kommune") == ("", "6800", "", "")  # half an address: left alone
+    assert PublicBuyer.objects.count() == 4  # deleted entries are not brought back
 
 
 def test_migration_0007_fills_blanks_and_keeps_what_organisers_edited(db):
