@@ -117,9 +117,9 @@ def test_programme_item_takes_a_plain_id(client: Client, setup: SimpleNamespace)
     assert Nomination.objects.get().programme_item == setup.first_item
 
 
-# The characters Python reads as whitespace around a number (file and unit separators,
-# next line, line breaks, tab): without the rule, "7<US>" chose item 7.
-@pytest.mark.parametrize("character", ["\x1c", "\x1f", "\x85", "\r", "\n", "\t"])
+# The control characters `int()` reads as whitespace around a number (vertical tab, form
+# feed, next line, line breaks, tab): without the rule, "7<NEL>" chose item 7.
+@pytest.mark.parametrize("character", ["\x0b", "\x0c", "\x85", "\r", "\n", "\t"])
 def test_programme_item_refuses_the_character(
     client: Client, setup: SimpleNamespace, character: str
 ) -> None:
