@@ -1,6 +1,7 @@
 """The back office's newer forms refuse control characters like every other form: the API
-key's label, the dinner's tables and seats, the venue plan's description and the speaker's
-invitation. Nothing of what they refuse is stored."""
+key's label, the dinner's tables and seats, the venue plan's description, the speaker's
+invitation, an invitation code's note and the admin's e-mail to exhibitors. Nothing of what
+they refuse is stored."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from forsamling.api.models import ApiToken
+from forsamling.backoffice.admin.exhibitors import EmailExhibitorsForm
+from forsamling.backoffice.views.invitations import CodeForm
 from forsamling.programme.models import ItemKind, ItemSpeaker, Room, Speaker, VenuePlan
 from forsamling.registration.models import Category, DinnerTable
 from forsamling.speakers.models import SpeakerRecord
@@ -113,3 +116,40 @@ def test_a_speakers_invitation_refuses_the_character(client, conference, users, 
     assert response.status_code == 400
     assert expected(character) in response.content.decode()
     assert not SpeakerRecord.objects.exists()
+
+
+def code_form(conference, note: str) -> CodeForm:
+    data = {"category": conference.politician.pk, "max_uses": "", "expires_at": "", "note": note}
+    return CodeForm(data, edition=conference.edition)
+
+
+def email_form(conference, subject: str, body: str) -> EmailExhibitorsForm:
+    return EmailExhibitorsForm({"subject": subject, "body": body, "apply": "1"})
+
+
+# Each form and text field with what it takes around the character; a text area (the
+# e-mail's body) keeps its line breaks, so only the hidden characters are refused there.
+TEXTS = {
+    ("code", "note"): lambda c, x: code_form(c, f"Til{x}borgmesteren"),
+    ("email", "subject"): lambda c, x: email_form(c, f"Opstilling{x}af stande", "Kl. 7.00."),
+    ("email", "body"): lambda c, x: email_form(c, "Opstilling", f"Standene{x}kan stilles op."),
+}
+CASES = [
+    (form, name, character)
+    for (form, name) in TEXTS
+    for character in (HIDDEN if name == "body" else HIDDEN + BREAKS)
+]
+
+
+@pytest.mark.parametrize(("form", "name"), list(TEXTS))
+def test_the_forms_take_plain_text(conference, form, name):
+    made = TEXTS[form, name](conference, " ")
+    assert made.is_valid(), made.errors
+
+
+@pytest.mark.parametrize(("form", "name", "character"), CASES)
+def test_the_forms_text_fields_refuse_the_character(conference, form, name, character):
+    made = TEXTS[form, name](conference, character)
+    assert not made.is_valid()
+    assert list(made.errors) == [name]
+    assert expected(character) in " ".join(made.errors[name])

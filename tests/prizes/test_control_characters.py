@@ -1,5 +1,6 @@
 """The prize's forms refuse control characters like every other form: the nomination, the
-jury's scores and the declaration of a conflict. Nothing of them reaches the jury's pages."""
+jury's scores, the declaration of a conflict and the programme item a nominee presents in.
+Nothing of them reaches the jury's pages."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from forsamling.accounts.roles import grant_role
+from forsamling.domain.permissions import Role
 from forsamling.prizes.models import Conflict, Nomination, ScoreSheet
 from tests.prizes.conftest import complete_values, make_juror, make_nomination
 
@@ -95,3 +99,30 @@ def test_conflict_reason_refuses_the_character(
     response = client.post(url, {"reason": f"Min søster{character}leder projektet"}, follow=True)
     assert (ONE_LINE if character in BREAKS else CONTROL) in response.content.decode()
     assert not Conflict.objects.exists()
+
+
+def place(client: Client, setup: SimpleNamespace, item: str) -> Any:
+    """An organiser places the nominee in the programme item `item` (its id as typed)."""
+    organiser = get_user_model().objects.create_user("arr", password="pw")
+    grant_role(user=organiser, edition=setup.edition, role=Role.ORGANISER)
+    client.force_login(organiser)
+    nominee = make_nomination(setup.prize)
+    url = reverse("backoffice:prize_place", args=[setup.edition.slug, nominee.pk])
+    return client.post(url, {f"n{nominee.pk}-item": item}, follow=True)
+
+
+def test_programme_item_takes_a_plain_id(client: Client, setup: SimpleNamespace) -> None:
+    response = place(client, setup, str(setup.first_item.pk))
+    assert "Programpunktet er gemt." in response.content.decode()
+    assert Nomination.objects.get().programme_item == setup.first_item
+
+
+# The control characters `int()` reads as whitespace around a number (vertical tab, form
+# feed, next line, line breaks, tab): without the rule, "7<NEL>" chose item 7.
+@pytest.mark.parametrize("character", ["\x0b", "\x0c", "\x85", "\r", "\n", "\t"])
+def test_programme_item_refuses_the_character(
+    client: Client, setup: SimpleNamespace, character: str
+) -> None:
+    response = place(client, setup, f"{setup.first_item.pk}{character}")
+    assert "Vælg et programpunkt fra listen." in response.content.decode()
+    assert Nomination.objects.get().programme_item is None

@@ -44,7 +44,7 @@ def checked_ean(value: str) -> str:
     return value
 
 
-class SellerForm(forms.ModelForm):
+class SellerForm(SafeTextMixin, forms.ModelForm):
     class Meta:
         model = Seller
         fields = [
@@ -92,7 +92,7 @@ class SellerForm(forms.ModelForm):
         return data
 
 
-class BuyerForm(forms.ModelForm):
+class BuyerForm(SafeTextMixin, forms.ModelForm):
     """Name and EAN come from the registrations (change them there); the rest is kept here."""
 
     class Meta:
@@ -161,7 +161,7 @@ class CompleteDraftForm(SafeTextMixin, forms.Form):
         return data
 
 
-class CreditForm(forms.Form):
+class CreditForm(SafeTextMixin, forms.Form):
     reason = forms.CharField(
         label=_("Årsag"),
         max_length=300,

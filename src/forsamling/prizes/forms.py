@@ -191,7 +191,7 @@ class ConflictForm(SafeTextMixin, forms.Form):
     )
 
 
-class ProgrammeItemForm(forms.Form):
+class ProgrammeItemForm(SafeTextMixin, forms.Form):
     item = forms.ModelChoiceField(
         label=_("Præsenteres i programpunktet"), queryset=Item.objects.none(), required=False
     )

@@ -28,6 +28,7 @@ from forsamling.backoffice.admin_scoping import (
 )
 from forsamling.conferences.queries import current_edition
 from forsamling.core.downloads import attachment
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.stands import StandError, StandStatus
 from forsamling.exhibitors import services
 from forsamling.exhibitors.exports import exhibitors_csv, exhibitors_xlsx
@@ -212,7 +213,7 @@ class ExtraAdmin(EditionScopedAdminMixin, ModelAdmin):
     fields = ["edition", "name", "description", "price", "max_quantity", "order"]
 
 
-class EmailExhibitorsForm(forms.Form):
+class EmailExhibitorsForm(SafeTextMixin, forms.Form):
     subject = forms.CharField(label=_("Emne"), max_length=200)
     body = forms.CharField(label=_("Tekst"), widget=forms.Textarea(attrs={"rows": 12, "cols": 80}))
 

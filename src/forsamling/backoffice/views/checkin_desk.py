@@ -3,7 +3,6 @@ view of who has arrived and who has not."""
 
 from __future__ import annotations
 
-import secrets
 import uuid
 
 from django.contrib import messages
@@ -24,6 +23,7 @@ from forsamling.domain.registration_rules import AlreadyRegistered, NotEligible,
 from forsamling.invitations.forms import RegistrationWithCodeForm
 from forsamling.outputs import badges
 from forsamling.registration import services
+from forsamling.registration.forms import new_idempotency_key
 from forsamling.registration.models import Category, Registration
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import attendance_days, breakout_slots
@@ -39,7 +39,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
     categories = list(Category.objects.filter(edition=the_edition))
     form = RegistrationWithCodeForm(
         request.POST or None,
-        initial={"idempotency_key": secrets.token_urlsafe(24)},
+        initial={"idempotency_key": new_idempotency_key()},
         categories=categories,
         offers=breakout_slots(the_edition),
         tracks=the_edition.tracks.all(),  # the public form's question, asked here too

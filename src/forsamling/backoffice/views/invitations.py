@@ -15,13 +15,14 @@ from django.views.decorators.http import require_POST
 from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
 from forsamling.core.form_fields import text_field
+from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.permissions import Action
 from forsamling.invitations import services
 from forsamling.invitations.models import InvitationCode
 from forsamling.registration.models import Category
 
 
-class CodeForm(forms.Form):
+class CodeForm(SafeTextMixin, forms.Form):
     category = forms.ModelChoiceField(
         label=gettext_lazy("Kategori"), queryset=Category.objects.none(), empty_label=None
     )
