@@ -46,6 +46,7 @@ def test_an_organiser_previews_and_copies_the_edition_to_next_year_by_keyboard(
     page.set_viewport_size({"width": 390, "height": 844})
     log_in(page, live_server, users.organiser.username)
     page.goto(f"{live_server.url}/backoffice/konference/2026/overblik/")
+    page.get_by_text("Menu", exact=True).click()  # on a phone the menu opens first
     page.get_by_role("link", name="Kopiér til næste år").click()
     expect(page.get_by_role("heading", name="Kopiér til næste år", level=1)).to_be_visible()
     expect(page.get_by_role("heading", name="Kopieres", level=2, exact=True)).to_be_visible()

@@ -6,6 +6,10 @@
 // After a failed submit the page comes back with an error summary (Django's admin writes
 // `.errornote`): focus moves to it, so a screen reader reads it and the keyboard starts there.
 // Each field with an error is marked aria-invalid and points at its message.
+//
+// The edition's menu is a <details> that works without this script; here it only gets open
+// from 768 px (for browsers that cannot show a closed one's content from the stylesheet),
+// closed again on a phone, and Escape closes it and returns focus to its "Menu" button.
 (function () {
   "use strict";
   function nameOf(box) {
@@ -37,7 +41,22 @@
       }
     });
   }
+  function menu() {
+    var details = document.querySelector(".bo-menu");
+    if (!details || !window.matchMedia) { return; }
+    var wide = window.matchMedia("(min-width: 768px)");
+    function follow() { details.open = wide.matches; }
+    follow();
+    if (wide.addEventListener) { wide.addEventListener("change", follow); }
+    details.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && details.open && !wide.matches) {
+        details.open = false;
+        details.querySelector("summary").focus();
+      }
+    });
+  }
   function start() {
+    menu();
     scrollBoxes();
     document.querySelectorAll(".errorlist").forEach(function (list, index) {
       if (!list.id) { list.id = "fejl-" + index; }
