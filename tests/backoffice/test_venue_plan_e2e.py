@@ -14,9 +14,8 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from forsamling.programme.models import Room, VenuePlan
+from tests.e2e.login import logged_in
 from tests.registration.test_registration_e2e import tab_to
-
-from .test_error_summaries_e2e import logged_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +43,9 @@ def plan(conference):
 def test_placing_a_room_with_the_keyboard(
     browser, live_server, conference, users, plan, assert_accessible, width
 ):
-    context = logged_in(browser, live_server, users.organiser, width)
+    context = logged_in(
+        browser, live_server, users.organiser, viewport={"width": width, "height": 900}
+    )
     page = context.new_page()
     page.goto(
         f"{live_server.url}/backoffice/konference/{conference.edition.slug}/program/lokaleoversigt/"

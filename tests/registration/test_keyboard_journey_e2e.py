@@ -4,6 +4,7 @@ Chromium; at each stop the focused element has a visible focus ring next to its 
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from forsamling.registration.models import Registration
 from tests.e2e.keyboard import tab_to
@@ -92,7 +93,7 @@ def test_register_change_hand_over_and_cancel_with_the_keyboard_alone(
     tab_and_check(page, "#choices-content button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_selector(".alert-success")
-    page.wait_for_function("document.activeElement.classList.contains('alert-success')")
+    expect(page.locator(".alert-success")).to_be_focused()
     check_focus(page)
     assert "Dine sessioner er gemt." in page.inner_text(".alert-success")
     assert registration.choices.get(slot=edition.themes_slot).session == edition.big_theme
@@ -102,7 +103,7 @@ def test_register_change_hand_over_and_cancel_with_the_keyboard_alone(
     page.keyboard.press("Enter")
     tab_and_check(page, "#handover-content button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'handover-error-summary'")
+    expect(page.locator("#handover-error-summary")).to_be_focused()
     check_focus(page)
     assert_accessible(page)
     tab_and_check(page, "#handover-name")

@@ -5,6 +5,7 @@ failed submit on every form."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from forsamling.domain import audit
 from forsamling.registration.models import Registration
@@ -76,7 +77,7 @@ def focused(page) -> str:
 def submit_and_expect_focus(page, button: str, summary: str = "error-summary") -> None:
     page.click(button)
     page.wait_for_selector(f"#{summary}")
-    page.wait_for_function("id => document.activeElement.id === id", arg=summary)
+    expect(page.locator(f"#{summary}")).to_be_focused()
     assert focused(page) == summary
 
 
@@ -109,7 +110,7 @@ def test_focus_moves_to_the_error_summary_on_every_participant_form(page, live_s
     page.fill("#details-job_title", "Rådmand")
     page.click("#details-content button[type=submit]")
     page.wait_for_selector(".alert-success")
-    page.wait_for_function("document.activeElement.classList.contains('alert-success')")
+    expect(page.locator(".alert-success")).to_be_focused()
     assert "Dine oplysninger er gemt." in page.inner_text(".alert-success")
 
 

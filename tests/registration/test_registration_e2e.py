@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from forsamling.registration.models import Registration
 from tests.e2e.keyboard import tab_to
@@ -105,8 +106,6 @@ def test_before_the_opening_a_countdown_runs_and_the_form_can_be_filled_in(
     edition.save()
     page.goto(f"{live_server.url}/{edition.slug}/tilmelding/")
     assert "Tilmelding åbner" in page.inner_text("main")
-    page.wait_for_function(
-        "document.getElementById('countdown').textContent.startsWith('Åbner om')"
-    )
+    expect(page.locator("#countdown")).to_contain_text("Åbner om")
     assert "Åbner om 1 dag 2 timer " in page.inner_text("#countdown")
     assert_accessible(page)
