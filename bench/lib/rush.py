@@ -629,19 +629,19 @@ def crowd(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
     }
 
 
+PARTS = {"app": "gunicorn", "proxy": "nginx", "pooler": "PgBouncer", "db": "PostgreSQL"}
+
+
 def cpu_parts(row: dict[str, Any], per: str) -> str:
     """'gunicorn a + nginx b + PgBouncer c + PostgreSQL d', the parts that ran."""
-    names = {"app": "gunicorn", "proxy": "nginx", "pooler": "PgBouncer", "db": "PostgreSQL"}
     return " + ".join(
-        f"{name} {row[f'{part}_cpu_ms_per_{per}']:.1f}"
-        for part, name in names.items()
-        if part in ("app", "db") or row[f"{part}_cpu_ms_per_{per}"]
+        f"{PARTS[part]} {row[f'{part}_cpu_ms_per_{per}']:.1f}" for part in row["cpu_parts"]
     )
 
 
 def fmt_ratio(name: str, value: float | None, unit: str) -> str:
     if value is None:
-        return f"{unit}: not measured"
+        return f"not measured ({unit.strip()})"
     direction, target = rush_check.TARGETS[name]
     verdict = "met" if rush_check.meets(name, value) else "not met"
     return f"{value:.2f}{unit} (target {direction} {target}: {verdict})"
@@ -699,6 +699,10 @@ def report_issue_29(summary: dict[str, Any]) -> None:
 
 def report(summary: dict[str, Any]) -> None:
     limit = summary["pgbench"]
+    parts = ["app"] + ["proxy"] * (summary["app_servers"] > 1) + ["pooler"] * summary["pgbouncer"]
+    for row in [*summary["rushes"], *summary.get("bare", {}).values(), summary.get("post")]:
+        if row:
+            row["cpu_parts"] = [*parts, "db"]
     print()
     print(f"Machine: {os.cpu_count()} cores; {summary['setup']}")
     for row in summary["rushes"]:
@@ -900,7 +904,7 @@ def main() -> None:
         )
         report(summary)
         if args.json:
-            Path(args.json).write_text(json.dumps(summary, indent=2))
+            Path(args.json).write_text(json.dumps(summary, indent=2, default=str))
         checks = [r["check"]["ok"] for r in summary["rushes"]]
         checks += [b["check"]["ok"] for b in summary.get("bare", {}).values()]
         checks += [summary["post"]["check"]["ok"]] if summary.get("post") else []
