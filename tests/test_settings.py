@@ -47,3 +47,21 @@ def test_sqlite_runs_in_wal_mode_with_immediate_transactions():
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         assert options["transaction_mode"] == "IMMEDIATE"
         assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_behind_pgbouncer_in_transaction_mode_no_server_side_cursors():
+    """DATABASE_POOLER=transaction (README, production settings) turns them off; without it
+    Django's default stays; an unknown pooler mode stops the start-up."""
+    show = "from django.conf import settings; print(settings.DATABASES['default'])"
+    key = "a-long-random-production-secret-key-0123456789-abcdefghijkl"
+    url = "postgres://forsamling@127.0.0.1:6432/forsamling"
+    pooled = run_manage("shell", "-c", show, SECRET_KEY=key, DATABASE_URL=url,
+                        DATABASE_POOLER="transaction")  # fmt: skip
+    assert pooled.returncode == 0, pooled.stderr
+    assert "'DISABLE_SERVER_SIDE_CURSORS': True" in pooled.stdout
+    direct = run_manage("shell", "-c", show, SECRET_KEY=key, DATABASE_URL=url)
+    assert direct.returncode == 0, direct.stderr
+    assert "DISABLE_SERVER_SIDE_CURSORS': True" not in direct.stdout
+    unknown = run_manage("check", SECRET_KEY=key, DATABASE_URL=url, DATABASE_POOLER="session")
+    assert unknown.returncode != 0
+    assert "DATABASE_POOLER" in unknown.stderr

@@ -24,7 +24,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.lib import rush_check  # noqa: E402
+from bench.lib import rush_check, rush_stack  # noqa: E402
+from bench.lib.bare import schema as bare_schema  # noqa: E402
 
 PY = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
@@ -192,11 +193,17 @@ class LockSampler(threading.Thread):
 
 
 class Gunicorn:
-    def __init__(self, args: argparse.Namespace, env: dict[str, str]) -> None:
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        env: dict[str, str],
+        app: str = "forsamling.wsgi",
+        cwd: Path = ROOT / "src",
+    ) -> None:
         self.port = free_port()
         command = [
             GUNICORN,
-            "forsamling.wsgi",
+            app,
             f"--workers={args.workers}",
             f"--worker-class={args.worker_class}",
             f"--bind=127.0.0.1:{self.port}",
@@ -207,7 +214,7 @@ class Gunicorn:
         ]
         if args.worker_class == "gthread":
             command.append(f"--threads={args.threads}")
-        self.process = subprocess.Popen(command, cwd=ROOT / "src", env=env)
+        self.process = subprocess.Popen(command, cwd=cwd, env=env)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -228,6 +235,114 @@ class Gunicorn:
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
+
+
+def wait_for_port(port: int, process: subprocess.Popen[Any], what: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{what} did not start")
+
+
+def private_directory(prefix: str) -> Path:
+    """A directory of one run that nginx's and PgBouncer's unprivileged processes can read."""
+    directory = Path(tempfile.mkdtemp(prefix=prefix))
+    directory.chmod(0o755)
+    return directory
+
+
+class Nginx:
+    """Production's proxy (its site's proxy settings, bench/lib/rush_stack.nginx_conf) in front
+    of several gunicorns, as scripts/serve runs it."""
+
+    def __init__(self, app_ports: list[int]) -> None:
+        self.port = free_port()
+        self.directory = private_directory("rush-nginx-")
+        (self.directory / "tmp").mkdir()
+        (self.directory / "tmp").chmod(0o1777)  # its workers run as nobody when we are root
+        conf = self.directory / "nginx.conf"
+        conf.write_text(rush_stack.nginx_conf(self.directory, self.port, app_ports))
+        command = ["/usr/sbin/nginx", "-e", "stderr", "-c", str(conf), "-p", str(self.directory)]
+        subprocess.run([*command, "-t", "-q"], check=True)
+        self.process = subprocess.Popen([*command, "-g", "daemon off;"])
+        wait_for_port(self.port, self.process, "nginx")
+
+    def stop(self) -> None:
+        self.process.terminate()  # SIGTERM: nginx's fast shutdown
+        self.process.wait(timeout=30)
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class PgBouncer:
+    """PgBouncer in transaction mode in front of DATABASE_URL (rush_stack.pgbouncer_ini)."""
+
+    def __init__(self, pool_size: int) -> None:
+        self.port = free_port()
+        self.directory = private_directory("rush-pgbouncer-")
+        ini = self.directory / "pgbouncer.ini"
+        ini.write_text(rush_stack.pgbouncer_ini(os.environ["DATABASE_URL"], self.port, pool_size))
+        ini.chmod(0o644)
+        # PgBouncer refuses to run as root; the cluster's own user then.
+        as_user = ["-u", "postgres"] if os.geteuid() == 0 else []
+        self.process = subprocess.Popen(["/usr/sbin/pgbouncer", "-q", *as_user, str(ini)])
+        wait_for_port(self.port, self.process, "pgbouncer")
+        self.url = rush_stack.pooled_url(os.environ["DATABASE_URL"], self.port)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class Stack:
+    """What the clients talk to: one gunicorn, or `--app-servers` gunicorns behind nginx, with
+    PgBouncer between them and PostgreSQL if `--pgbouncer`. `app` is the WSGI application
+    (Forsamling's, or the bare endpoint's with cwd=ROOT)."""
+
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        env: dict[str, str],
+        app: str = "forsamling.wsgi",
+        cwd: Path = ROOT / "src",
+    ) -> None:
+        self.pooler: PgBouncer | None = None
+        self.proxy: Nginx | None = None
+        self.apps: list[Gunicorn] = []
+        try:
+            if args.pgbouncer:
+                self.pooler = PgBouncer(args.pgbouncer_pool)
+                env = {**env, "DATABASE_URL": self.pooler.url, "DATABASE_POOLER": "transaction"}
+            for _ in range(args.app_servers):
+                self.apps.append(Gunicorn(args, env, app, cwd))
+            if args.app_servers > 1:
+                self.proxy = Nginx([a.port for a in self.apps])
+        except BaseException:
+            self.stop()
+            raise
+        self.port = self.proxy.port if self.proxy else self.apps[0].port
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds so far of the gunicorns (masters and workers), nginx and PgBouncer."""
+        return {
+            "app": sum(tree_cpu(a.process.pid) for a in self.apps),
+            "proxy": tree_cpu(self.proxy.process.pid) if self.proxy else 0.0,
+            "pooler": tree_cpu(self.pooler.process.pid) if self.pooler else 0.0,
+        }
+
+    def workers(self) -> list[int]:
+        return [pid for a in self.apps for pid in a.workers()]
+
+    def stop(self) -> None:
+        for part in [self.proxy, *reversed(self.apps), self.pooler]:
+            if part is not None:
+                part.stop()
 
 
 def warm_up(port: int, paths: list[str]) -> None:
@@ -286,22 +401,24 @@ def client(mode: str, port: int, clients: int, count: int, seconds: float, *extr
 # --- the scenarios -----------------------------------------------------------------------------
 
 
-def measured(gunicorn: Gunicorn, postmaster: int | None, action: Any) -> dict[str, Any]:
+def measured(stack: Stack, postmaster: int | None, action: Any) -> dict[str, Any]:
     sampler = LockSampler()
     sampler.start()
-    before_app = tree_cpu(gunicorn.process.pid)
+    before = stack.cpu()
     before_db = tree_cpu(postmaster) if postmaster else 0.0
     load_before = load_average()
     result = action()
-    after_app = tree_cpu(gunicorn.process.pid)
+    after = stack.cpu()
     after_db = tree_cpu(postmaster) if postmaster else 0.0
     sampler.stop.set()
     sampler.join()
     return {
         "result": result,
-        "app_cpu_s": after_app - before_app,
+        "app_cpu_s": after["app"] - before["app"],
+        "proxy_cpu_s": after["proxy"] - before["proxy"],
+        "pooler_cpu_s": after["pooler"] - before["pooler"],
         "db_cpu_s": after_db - before_db,
-        "worker_rss_mb": [round(rss_mb(pid), 1) for pid in gunicorn.workers()],
+        "worker_rss_mb": [round(rss_mb(pid), 1) for pid in stack.workers()],
         "locks": sampler.result(),
         "load_before": load_before,
         "load_after": load_average(),
@@ -317,17 +434,17 @@ def rush(
     popular_share: float = rush_check.POPULAR_SHARE,
 ) -> dict[str, Any]:
     django("reset", env=env)
-    gunicorn = Gunicorn(args, env)
+    stack = Stack(args, env)
     try:
-        warm_up(gunicorn.port, [f"/{args.edition}/tilmelding/"])
+        warm_up(stack.port, [f"/{args.edition}/tilmelding/"])
         out = work / f"rush-{clients}-{popular_share}.jsonl"
         run_name = f"c{clients}-{int(time.time())}"
         m = measured(
-            gunicorn,
+            stack,
             args.postmaster,
             lambda: client(
                 "rush",
-                gunicorn.port,
+                stack.port,
                 clients,
                 args.count,
                 args.seconds,
@@ -338,14 +455,33 @@ def rush(
             ),
         )
     finally:
-        gunicorn.stop()
+        stack.stop()
+    return registrations(clients, popular_share, out, m, env)
+
+
+def server_cpu_ms(m: dict[str, Any], count: int) -> dict[str, float]:
+    """Server CPU per registration or request, in ms: in total and by part."""
+    parts = {
+        "app": m["app_cpu_s"],
+        "proxy": m["proxy_cpu_s"],
+        "pooler": m["pooler_cpu_s"],
+        "db": m["db_cpu_s"],
+    }
+    per = {f"{k}_cpu_ms": 1000 * v / max(count, 1) for k, v in parts.items()}
+    return {"cpu_ms": sum(per.values()), **per}
+
+
+def registrations(
+    clients: int, popular_share: float, out: Path, m: dict[str, Any], env: dict[str, str]
+) -> dict[str, Any]:
+    """The figures of a rush (or of the POSTs alone) and the database check."""
     results = [json.loads(line) for line in out.read_text().splitlines() if line]
     ok = [r for r in results if r.get("token")]
     flow = [r["finished"] - r["started"] for r in ok]
     post = [r["post_answered"] - r["post_sent"] for r in ok]
     wall = m["result"]["wall"]
     m["check"] = django("check", str(out), env=env)
-    server_cpu = m["app_cpu_s"] + m["db_cpu_s"]
+    cpu = server_cpu_ms(m, len(ok))
     return {
         "clients": clients,
         "popular_share": popular_share,
@@ -355,27 +491,124 @@ def rush(
         "per_s": len(ok) / wall if wall else 0.0,
         "flow_ms": {q: 1000 * rush_check.percentile(flow, q) for q in (50, 95, 99)},
         "post_ms": {q: 1000 * rush_check.percentile(post, q) for q in (50, 95, 99)},
-        "cpu_ms_per_registration": 1000 * server_cpu / max(len(ok), 1),
-        "app_cpu_ms_per_registration": 1000 * m["app_cpu_s"] / max(len(ok), 1),
-        "db_cpu_ms_per_registration": 1000 * m["db_cpu_s"] / max(len(ok), 1),
+        "cpu_ms_per_registration": cpu["cpu_ms"],
+        "app_cpu_ms_per_registration": cpu["app_cpu_ms"],
+        "proxy_cpu_ms_per_registration": cpu["proxy_cpu_ms"],
+        "pooler_cpu_ms_per_registration": cpu["pooler_cpu_ms"],
+        "db_cpu_ms_per_registration": cpu["db_cpu_ms"],
         "client_cpu_s": m["result"]["client_cpu_s"],
         "wall_s": wall,
         **{k: m[k] for k in ("worker_rss_mb", "locks", "load_before", "load_after", "check")},
     }
 
 
+def post_alone(
+    args: argparse.Namespace, env: dict[str, str], info_path: Path, clients: int, work: Path
+) -> dict[str, Any]:
+    """The registration's POST alone: the forms and solved challenges are fetched first,
+    unmeasured, then only the POSTs are sent (no confirmation page) and measured."""
+    django("reset", env=env)
+    stack = Stack(args, env)
+    prepared = work / f"prepared-{clients}.jsonl"
+    out = work / f"post-{clients}.jsonl"
+    run_name = f"p{clients}-{int(time.time())}"
+    common = [f"--info={info_path}", f"--run={run_name}"]
+    try:
+        warm_up(stack.port, [f"/{args.edition}/tilmelding/"])
+        client(
+            "prepare", stack.port, clients, args.count, args.seconds, *common, f"--out={prepared}"
+        )
+        m = measured(
+            stack,
+            args.postmaster,
+            lambda: client(
+                "post",
+                stack.port,
+                clients,
+                args.count,
+                args.seconds,
+                *common,
+                f"--prepared={prepared}",
+                f"--out={out}",
+            ),
+        )
+    finally:
+        stack.stop()
+    return registrations(clients, rush_check.POPULAR_SHARE, out, m, env)
+
+
+def bare_tables(reset_only: bool = False) -> None:
+    with pg_connect() as conn, conn.cursor() as cursor:
+        if reset_only:
+            bare_schema.reset(cursor)
+        else:
+            bare_schema.create(cursor, "postgresql")
+        cursor.execute(f"VACUUM ANALYZE {bare_schema.ENTRY}")
+        cursor.execute(f"VACUUM ANALYZE {bare_schema.COUNTER}")
+        cursor.execute("CHECKPOINT")
+
+
+def bare(args: argparse.Namespace, env: dict[str, str], clients: int, work: Path) -> dict[str, Any]:
+    """The bare endpoint (bench/lib/bare) on the same set-up: same gunicorn(s), proxy, pooler
+    and PostgreSQL, the same client code and concurrency; its own two tables."""
+    bare_env = {**env, "DJANGO_SETTINGS_MODULE": "bench.lib.bare.settings", "PYTHONPATH": str(ROOT)}
+    bare_tables(reset_only=True)
+    stack = Stack(args, bare_env, app="bench.lib.bare.wsgi", cwd=ROOT)
+    out = work / f"bare-{clients}.jsonl"
+    try:
+        # Each worker opens its connection first; the warm-up's rows are then removed.
+        client("bare", stack.port, 4, 20 * len(stack.workers()), 60, "--run=warm", f"--out={out}")
+        bare_tables(reset_only=True)
+        m = measured(
+            stack,
+            args.postmaster,
+            lambda: client(
+                "bare",
+                stack.port,
+                clients,
+                args.bare_count,
+                args.seconds,
+                f"--run=b{clients}-{int(time.time())}",
+                f"--out={out}",
+            ),
+        )
+    finally:
+        stack.stop()
+    results = [json.loads(line) for line in out.read_text().splitlines() if line]
+    ok = [r for r in results if "entry" in r]
+    with pg_connect() as conn, conn.cursor() as cursor:
+        check = bare_schema.check(bare_schema.state(cursor), {r["email"]: r["entry"] for r in ok})
+    latency = [r["latency"] for r in ok]
+    wall = m["result"]["wall"]
+    cpu = server_cpu_ms(m, len(ok))
+    return {
+        "clients": clients,
+        "requests": len(ok),
+        "errors": len(results) - len(ok),
+        "error_examples": [r.get("error") for r in results if "entry" not in r][:3],
+        "per_s": len(ok) / wall if wall else 0.0,
+        "latency_ms": {q: 1000 * rush_check.percentile(latency, q) for q in (50, 95, 99)},
+        "cpu_ms_per_request": cpu["cpu_ms"],
+        **{f"{k}_per_request": v for k, v in cpu.items() if k != "cpu_ms"},
+        "client_cpu_s": m["result"]["client_cpu_s"],
+        "wall_s": wall,
+        "check": check,
+        **{k: m[k] for k in ("worker_rss_mb", "locks", "load_before", "load_after")},
+    }
+
+
 def crowd(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
     django("reset", env=env)
-    gunicorn = Gunicorn(args, env)
+    stack = Stack(args, env)
     paths = [f"/{args.edition}/program/", f"/{args.edition}/tilmelding/"]
     try:
-        warm_up(gunicorn.port, paths)
+        warm_up(stack.port, paths)
         m = measured(
-            gunicorn,
+            stack,
             args.postmaster,
             lambda: client(
                 "crowd",
-                gunicorn.port,
+                stack.port,
                 args.crowd_clients,
                 args.crowd_count,
                 args.crowd_seconds,
@@ -384,10 +617,10 @@ def crowd(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
             ),
         )
     finally:
-        gunicorn.stop()
+        stack.stop()
     result = m.pop("result")
     requests = sum(p["requests"] - p["errors"] for p in result["paths"].values())
-    server_cpu = m["app_cpu_s"] + m["db_cpu_s"]
+    server_cpu = m["app_cpu_s"] + m["proxy_cpu_s"] + m["pooler_cpu_s"] + m["db_cpu_s"]
     return {
         **result,
         "clients": args.crowd_clients,
@@ -396,8 +629,80 @@ def crowd(args: argparse.Namespace, env: dict[str, str]) -> dict[str, Any]:
     }
 
 
+PARTS = {"app": "gunicorn", "proxy": "nginx", "pooler": "PgBouncer", "db": "PostgreSQL"}
+
+
+def cpu_parts(row: dict[str, Any], per: str) -> str:
+    """'gunicorn a + nginx b + PgBouncer c + PostgreSQL d', the parts that ran."""
+    return " + ".join(
+        f"{PARTS[part]} {row[f'{part}_cpu_ms_per_{per}']:.1f}" for part in row["cpu_parts"]
+    )
+
+
+def fmt_ratio(name: str, value: float | None, unit: str) -> str:
+    if value is None:
+        return f"not measured ({unit.strip()})"
+    direction, target = rush_check.TARGETS[name]
+    verdict = "met" if rush_check.meets(name, value) else "not met"
+    return f"{value:.2f}{unit} (target {direction} {target}: {verdict})"
+
+
+def report_issue_29(summary: dict[str, Any]) -> None:
+    """The bare endpoint, the POST alone, and Forsamling's figures as ratios to them."""
+    for clients, row in summary.get("bare", {}).items():
+        check = row["check"]
+        print(
+            f"\nBare endpoint (bench/lib/bare: one conditional UPDATE, one INSERT, Django's "
+            f"stock middleware), {clients} clients: {row['requests']} requests, "
+            f"{row['errors']} errors, {row['per_s']:.0f}/s; p50/p95/p99 "
+            + "/".join(f"{row['latency_ms'][q]:.0f}" for q in (50, 95, 99))
+            + f" ms\n  server CPU per request: {row['cpu_ms_per_request']:.2f} ms "
+            f"({cpu_parts(row, 'request')}); load {row['load_before']} -> {row['load_after']}"
+            f"\n  database check: {'OK' if check['ok'] else 'FAILED'}; {check['confirmed']} "
+            f"confirmed of {check['entries']}, counter {check['taken']}"
+            + "".join(f"\n    ! {p}" for p in check["problems"])
+        )
+        if row["error_examples"]:
+            print(f"  errors, e.g.: {row['error_examples']}")
+    post = summary.get("post")
+    if post:
+        check = post["check"]
+        print(
+            f"\nPOST alone (form and solved challenge fetched first, unmeasured), "
+            f"{post['clients']} clients: {post['registrations']} registrations, "
+            f"{post['errors']} errors, {post['per_s']:.0f}/s; p50/p95/p99 "
+            + "/".join(f"{post['post_ms'][q]:.0f}" for q in (50, 95, 99))
+            + f" ms\n  server CPU per registration: {post['cpu_ms_per_registration']:.1f} ms "
+            f"({cpu_parts(post, 'registration')}); load {post['load_before']} -> "
+            f"{post['load_after']}\n  database check: {'OK' if check['ok'] else 'FAILED'}; "
+            f"{check['happens_before_pairs_checked']} happens-before pairs checked"
+            + "".join(f"\n    ! {p}" for p in check["problems"])
+        )
+        if post["error_examples"]:
+            print(f"  errors, e.g.: {post['error_examples']}")
+    ratios = summary["ratios"]
+    print("\nRatios (issue 29; all from this run):")
+    for row in ratios["rushes"]:
+        spread = ", choices spread" if not row["popular_share"] else ""
+        print(
+            f"  rush, {row['clients']} clients{spread}: server CPU per registration "
+            + fmt_ratio("full_path_cpu_vs_bare", row["full_path_cpu_vs_bare"], " × the bare's")
+            + "; registrations/s "
+            + fmt_ratio("rate_vs_pgbench_64", row["rate_vs_pgbench_64"], " of pgbench at 64")
+        )
+    if ratios["post"]:
+        print(
+            f"  POST alone, {ratios['post']['clients']} clients: server CPU per registration "
+            + fmt_ratio("post_cpu_vs_bare", ratios["post"]["post_cpu_vs_bare"], " × the bare's")
+        )
+
+
 def report(summary: dict[str, Any]) -> None:
     limit = summary["pgbench"]
+    parts = ["app"] + ["proxy"] * (summary["app_servers"] > 1) + ["pooler"] * summary["pgbouncer"]
+    for row in [*summary["rushes"], *summary.get("bare", {}).values(), summary.get("post")]:
+        if row:
+            row["cpu_parts"] = [*parts, "db"]
     print()
     print(f"Machine: {os.cpu_count()} cores; {summary['setup']}")
     for row in summary["rushes"]:
@@ -418,8 +723,7 @@ def report(summary: dict[str, Any]) -> None:
         )
         print(
             f"  server CPU per registration: {row['cpu_ms_per_registration']:.1f} ms "
-            f"(gunicorn {row['app_cpu_ms_per_registration']:.1f} + PostgreSQL "
-            f"{row['db_cpu_ms_per_registration']:.1f}); client CPU {row['client_cpu_s']:.1f} s "
+            f"({cpu_parts(row, 'registration')}); client CPU {row['client_cpu_s']:.1f} s "
             f"in {row['wall_s']:.1f} s"
         )
         locks = row["locks"]
@@ -452,6 +756,7 @@ def report(summary: dict[str, Any]) -> None:
                 f"  {path}: {p['requests']} requests, {p['errors']} errors, p50/p95/p99 "
                 f"{p['p50_ms']:.1f}/{p['p95_ms']:.1f}/{p['p99_ms']:.1f} ms"
             )
+    report_issue_29(summary)
     print("\npgbench limit (same SQL, same concurrency):")
     for clients, row in limit.items():
         locks = row.get("locks", {})
@@ -478,13 +783,30 @@ def main() -> None:
     parser.add_argument("--crowd-count", type=int, default=30000)
     parser.add_argument("--crowd-seconds", type=float, default=20)
     parser.add_argument(
-        "--skip", nargs="*", default=[], choices=["pgbench", "rush", "spread", "crowd"]
+        "--bare-count", type=int, help="requests to the bare endpoint (default 3 × --count)"
+    )
+    parser.add_argument(
+        "--app-servers",
+        type=int,
+        default=1,
+        help="gunicorns of --workers each; more than one: behind nginx, as in production",
+    )
+    parser.add_argument(
+        "--pgbouncer", action="store_true", help="PgBouncer (transaction mode) before PostgreSQL"
+    )
+    parser.add_argument("--pgbouncer-pool", type=int, default=8, help="its server connections")
+    parser.add_argument(
+        "--skip",
+        nargs="*",
+        default=[],
+        choices=["pgbench", "rush", "spread", "crowd", "bare", "post"],
     )
     parser.add_argument("--json", help="also write the figures here")
     parser.add_argument("--work", help="reuse this directory (static files, data) and keep it")
     args = parser.parse_args()
     args.edition = "demo"
     args.threads_per_worker = args.threads if args.worker_class == "gthread" else 1
+    args.bare_count = args.bare_count or 3 * args.count
 
     work = Path(args.work or tempfile.mkdtemp(prefix="rush-"))
     env = server_env(
@@ -510,13 +832,23 @@ def main() -> None:
         info_path = work / "info.json"
         info_path.write_text(json.dumps(info))
         args.postmaster = postmaster_pid()
+        bare_tables()
         summary: dict[str, Any] = {
             "setup": (
-                f"gunicorn {args.workers} × {args.worker_class}"
+                (f"{args.app_servers} × " if args.app_servers > 1 else "")
+                + f"gunicorn {args.workers} × {args.worker_class}"
                 + (f" ({args.threads} threads)" if args.worker_class == "gthread" else "")
+                + (" behind nginx" if args.app_servers > 1 else "")
+                + (
+                    f", PgBouncer (transaction mode, pool of {args.pgbouncer_pool})"
+                    if args.pgbouncer
+                    else ""
+                )
                 + f", CONN_MAX_AGE={env['CONN_MAX_AGE']}, PostgreSQL with fsync and "
                 "synchronous_commit on, same machine"
             ),
+            "app_servers": args.app_servers,
+            "pgbouncer": args.pgbouncer,
             "pgbench": {},
             "rushes": [],
         }
@@ -555,12 +887,30 @@ def main() -> None:
             clients = args.clients[0]
             log(f"rush, {args.count} registrations over {clients} clients, choices spread")
             summary["rushes"].append(rush(args, env, info_path, clients, work, popular_share=0))
+        if "bare" not in args.skip:
+            summary["bare"] = {}
+            for clients in args.clients:
+                log(f"bare endpoint, {args.bare_count} requests over {clients} clients")
+                summary["bare"][str(clients)] = bare(args, env, clients, work)
+        if "post" not in args.skip:
+            clients = args.clients[0]
+            log(f"POST alone, {args.count} registrations over {clients} clients")
+            summary["post"] = post_alone(args, env, info_path, clients, work)
         if "crowd" not in args.skip:
             log(f"crowd, {args.crowd_clients} clients")
             summary["crowd"] = crowd(args, env)
+        summary["ratios"] = rush_check.ratios(
+            summary["rushes"], summary.get("post"), summary.get("bare", {}), summary["pgbench"]
+        )
         report(summary)
         if args.json:
-            Path(args.json).write_text(json.dumps(summary, indent=2))
+            Path(args.json).write_text(json.dumps(summary, indent=2, default=str))
+        checks = [r["check"]["ok"] for r in summary["rushes"]]
+        checks += [b["check"]["ok"] for b in summary.get("bare", {}).values()]
+        checks += [summary["post"]["check"]["ok"]] if summary.get("post") else []
+        if not all(checks):
+            log("a database check FAILED (see above)")
+            sys.exit(1)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

@@ -265,3 +265,68 @@ def _client_order_violations(
                 if best > choice_id:
                     violations += 1
     return {"violations": violations, "pairs": pairs}
+
+
+# Issue 29's targets, as ratios measured in one run (the machine's speed drifts between runs).
+TARGETS = {
+    "full_path_cpu_vs_bare": ("<=", 2.5),
+    "post_cpu_vs_bare": ("<=", 1.5),
+    "rate_vs_pgbench_64": (">=", 0.5),
+}
+
+
+def _ratio(numerator: float | None, denominator: float | None) -> float | None:
+    if numerator is None or not denominator or math.isnan(denominator) or math.isnan(numerator):
+        return None
+    return numerator / denominator
+
+
+def ratios(
+    rushes: list[dict[str, Any]],
+    post: dict[str, Any] | None,
+    bare: dict[str, dict[str, Any]],
+    pgbench: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """Forsamling's figures as ratios to the same run's bare endpoint and pgbench limit.
+
+    Per rush: server CPU per registration ÷ the bare endpoint's server CPU per request at the
+    same client count (`full_path_cpu_vs_bare`), registrations/s ÷ pgbench's rate for the
+    registration's SQL at the same client count and at 64 clients. For the POST alone: its
+    server CPU per registration ÷ the bare endpoint's per request. None where a part was
+    skipped. Each ratio is also judged against issue 29's target (`met`)."""
+
+    def bare_cpu(clients: int) -> float | None:
+        row = bare.get(str(clients))
+        return row["cpu_ms_per_request"] if row else None
+
+    def tps(clients: int) -> float | None:
+        row = pgbench.get(str(clients))
+        return row["tps"] if row else None
+
+    out: dict[str, Any] = {"rushes": [], "post": None, "targets": TARGETS}
+    for row in rushes:
+        out["rushes"].append(
+            {
+                "clients": row["clients"],
+                "popular_share": row["popular_share"],
+                "full_path_cpu_vs_bare": _ratio(
+                    row["cpu_ms_per_registration"], bare_cpu(row["clients"])
+                ),
+                "rate_vs_pgbench": _ratio(row["per_s"], tps(row["clients"])),
+                "rate_vs_pgbench_64": _ratio(row["per_s"], tps(64)),
+            }
+        )
+    if post:
+        out["post"] = {
+            "clients": post["clients"],
+            "post_cpu_vs_bare": _ratio(post["cpu_ms_per_registration"], bare_cpu(post["clients"])),
+        }
+    return out
+
+
+def meets(name: str, value: float | None) -> bool | None:
+    """Whether `value` meets issue 29's target `name`; None without a value."""
+    if value is None:
+        return None
+    direction, target = TARGETS[name]
+    return value <= target if direction == "<=" else value >= target

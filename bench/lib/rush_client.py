@@ -7,9 +7,15 @@ Two modes, both bounded in count and in time and stopping by themselves:
          (ALTCHA), POST it with one choice per breakout slot,
          follow the redirect to the confirmation page. One JSON line per registration.
   crowd: C clients fetching the given paths round-robin until N requests or the time is up.
+  prepare, post: the POST alone. `prepare` does the form and the solved challenge of N
+         registrations (one JSON line each: cookie and fields), unmeasured; `post` then sends
+         those POSTs over C clients without following the redirect (one JSON line each, as
+         the rush's, the token read from the redirect).
+  bare:  N POSTs of the bare endpoint (bench/lib/bare: one conditional UPDATE, one INSERT)
+         over C clients; one JSON line per request (e-mail, the entry id it was told).
 
 The summary (rates, CPU seconds of this process) is printed as one JSON object at the end.
-Run: python bench/lib/rush_client.py rush|crowd --port P --clients C --count N ...
+Run: python bench/lib/rush_client.py rush|crowd|prepare|post|bare --port P --clients C --count N ...
 """
 
 from __future__ import annotations
@@ -127,9 +133,11 @@ def csrf_cookie(cookies: list[str]) -> str | None:
     return None
 
 
-async def register(
+async def fill_in(
     connection: Connection, info: dict[str, Any], index: int, run: str, popular_share: float
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], str, dict[str, str]]:
+    """The form and the solved challenge: (result so far, CSRF cookie, the POST's fields);
+    the result has an "error" if either failed."""
     fields = rush_check.registration_fields(info, index, run, popular_share)
     result: dict[str, Any] = {"index": index, "email": fields["email"], "started": time.time()}
     path = f"/{info['edition']}/tilmelding/"
@@ -138,14 +146,26 @@ async def register(
     cookie = csrf_cookie(cookies)
     if status != 200 or cookie is None:
         result["error"] = f"form {status}"
-        return result
+        return result, "", {}
     data = {**rush_check.form_tokens(body.decode()), **fields}
     # The proof of work, as the browser's widget does it while the person fills in the form.
     status, _headers, _cookies, body = await connection.request("GET", "/altcha/udfordring/", {})
     if status != 200:
         result["error"] = f"challenge {status}"
-        return result
+        return result, "", {}
     data["altcha"] = solve_challenge(json.loads(body))
+    return result, cookie, data
+
+
+async def send(
+    connection: Connection,
+    info: dict[str, Any],
+    result: dict[str, Any],
+    cookie: str,
+    data: dict[str, str],
+) -> str | None:
+    """The POST; the confirmation page's location (and the token in `result`), or None."""
+    path = f"/{info['edition']}/tilmelding/"
     result["post_sent"] = time.time()
     status, headers, _cookies, body = await connection.request(
         "POST",
@@ -163,15 +183,29 @@ async def register(
     match = DONE_RE.search(location)
     if status != 302 or match is None:
         result["error"] = f"post {status} {body[:200]!r}"
+        return None
+    result["token"] = match.group(1)
+    return location
+
+
+async def register(
+    connection: Connection, info: dict[str, Any], index: int, run: str, popular_share: float
+) -> dict[str, Any]:
+    result, cookie, data = await fill_in(connection, info, index, run, popular_share)
+    if "error" in result:
         return result
-    status, _headers, _cookies, body = await connection.request(
+    location = await send(connection, info, result, cookie, data)
+    if location is None:
+        return result
+    token = result.pop("token")  # a registration counts once its confirmation page came
+    status, _headers, _cookies, _body = await connection.request(
         "GET", location, {"Cookie": f"csrftoken={cookie}"}
     )
     result["done_status"] = status
     if status != 200:
         result["error"] = f"confirmation {status}"
         return result
-    result["token"] = match.group(1)
+    result["token"] = token
     result["finished"] = time.time()
     return result
 
@@ -201,6 +235,90 @@ async def rush(args: argparse.Namespace) -> dict[str, Any]:
     with Path(args.out).open("w") as out:
         await asyncio.gather(*(client() for _ in range(args.clients)))
     return {"wall": time.monotonic() - started}
+
+
+async def each(
+    args: argparse.Namespace, work: Any, out_path: str, email_of: Any = None
+) -> dict[str, Any]:
+    """Runs `work(connection, index)` for indexes 0..count-1 over `args.clients` concurrent
+    clients, bounded by `args.seconds`; writes each returned dict as a JSON line (with the
+    e-mail `email_of(index)` if the work failed with an exception)."""
+    deadline = time.monotonic() + args.seconds
+    next_index = iter(range(args.count))
+
+    async def client() -> None:
+        connection = Connection(args.port)
+        for index in next_index:
+            if time.monotonic() > deadline:
+                return
+            try:
+                result = await asyncio.wait_for(work(connection, index), REQUEST_TIMEOUT)
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
+                connection.close()
+                result = {"index": index, "error": f"{type(e).__name__}: {e}"}
+                if email_of is not None:
+                    result["email"] = email_of(index)
+            out.write(json.dumps(result) + "\n")
+
+    started = time.monotonic()
+    with Path(out_path).open("w") as out:
+        await asyncio.gather(*(client() for _ in range(args.clients)))
+    return {"wall": time.monotonic() - started}
+
+
+async def prepare(args: argparse.Namespace) -> dict[str, Any]:
+    """The forms and solved challenges of the POST-alone run (not measured)."""
+    info = json.loads(Path(args.info).read_text())
+
+    async def work(connection: Connection, index: int) -> dict[str, Any]:
+        result, cookie, data = await fill_in(connection, info, index, args.run, args.popular_share)
+        return {**result, "cookie": cookie, "data": data}
+
+    return await each(args, work, args.out)
+
+
+async def post(args: argparse.Namespace) -> dict[str, Any]:
+    """The prepared POSTs alone: no form, no challenge, no confirmation page."""
+    info = json.loads(Path(args.info).read_text())
+    prepared = [json.loads(line) for line in Path(args.prepared).read_text().splitlines()]
+    by_index = {p["index"]: p for p in prepared}
+
+    def email_of(index: int) -> str:
+        return rush_check.registration_fields(info, index, args.run)["email"]
+
+    async def work(connection: Connection, index: int) -> dict[str, Any]:
+        ready = by_index.get(index)
+        if ready is None or "error" in ready:
+            return {"index": index, "email": email_of(index), "error": "not prepared"}
+        result = {"index": index, "email": ready["email"], "started": time.time()}
+        await send(connection, info, result, ready["cookie"], ready["data"])
+        result["finished"] = result.get("post_answered", time.time())
+        return result
+
+    return await each(args, work, args.out, email_of)
+
+
+async def bare(args: argparse.Namespace) -> dict[str, Any]:
+    """The bare endpoint: one POST each, a new e-mail each (its table has them unique)."""
+
+    async def work(connection: Connection, index: int) -> dict[str, Any]:
+        email = f"bare-{args.run}-{index}@example.org"
+        sent = time.time()
+        status, _headers, _cookies, body = await connection.request(
+            "POST",
+            "/bare/",
+            {"Content-Type": "application/x-www-form-urlencoded"},
+            urlencode({"email": email}).encode(),
+        )
+        result: dict[str, Any] = {"index": index, "email": email, "status": status}
+        result["latency"] = time.time() - sent
+        if status == 200:
+            result["entry"] = int(body.split()[0])
+        else:
+            result["error"] = f"bare {status} {body[:200]!r}"
+        return result
+
+    return await each(args, work, args.out, lambda index: f"bare-{args.run}-{index}@example.org")
 
 
 async def crowd(args: argparse.Namespace) -> dict[str, Any]:
@@ -249,7 +367,7 @@ async def crowd(args: argparse.Namespace) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("mode", choices=["rush", "crowd"])
+    parser.add_argument("mode", choices=["rush", "crowd", "prepare", "post", "bare"])
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--clients", type=int, required=True)
     parser.add_argument("--count", type=int, required=True, help="at most this many")
@@ -264,8 +382,10 @@ def main() -> None:
     )
     parser.add_argument("--out", help="rush: where the JSON lines go")
     parser.add_argument("--paths", nargs="*", default=[], help="crowd: paths to fetch")
+    parser.add_argument("--prepared", help="post: the JSON lines `prepare` wrote")
     args = parser.parse_args()
-    summary = asyncio.run(rush(args) if args.mode == "rush" else crowd(args))
+    modes = {"rush": rush, "crowd": crowd, "prepare": prepare, "post": post, "bare": bare}
+    summary = asyncio.run(modes[args.mode](args))
     usage = resource.getrusage(resource.RUSAGE_SELF)
     summary["client_cpu_s"] = usage.ru_utime + usage.ru_stime
     print(json.dumps(summary))

@@ -135,6 +135,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Behind PgBouncer in transaction mode (DATABASE_POOLER=transaction) a connection's session
+# is not kept between transactions: no server-side cursors (QuerySet.iterator()) then.
+# Nothing else here relies on the session: locks are transaction-level, SETs are SET LOCAL,
+# and psycopg's client-side cursors (Django's default) prepare no statements.
+if os.environ.get("DATABASE_POOLER", "") == "transaction":
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+elif os.environ.get("DATABASE_POOLER", ""):
+    raise ValueError("DATABASE_POOLER: only 'transaction' (PgBouncer's pool_mode) is known")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock when a
     # transaction starts, so two writers never deadlock upgrading read locks mid-transaction.

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from bench.lib.bare import views
+
+urlpatterns = [path("bare/", views.take)]
