@@ -15,7 +15,7 @@ from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from forsamling.core.uploads import UNREADABLE_IMAGE, megabytes, verified_image_format
+from forsamling.core.uploads import checked_size, verified_image_format
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP"}
@@ -25,20 +25,19 @@ def validate_image(upload: Any) -> None:
     """Raises a Danish ValidationError unless the upload is a real PNG, JPEG or WebP ≤ 5 MB."""
     if upload is None:
         return
-    size = getattr(upload, "size", None)
-    if size is not None and size > MAX_IMAGE_BYTES:
-        raise ValidationError(
-            _("Billedet må højst fylde 5 MB (det fylder %(size)s MB)."),
-            code="image_too_large",
-            params={"size": megabytes(size)},
-        )
-    try:
-        image_format = verified_image_format(upload)
-    except UNREADABLE_IMAGE as exc:
-        raise ValidationError(
+    checked_size(
+        upload,
+        MAX_IMAGE_BYTES,
+        _("Billedet må højst fylde 5 MB (det fylder %(size)s MB)."),
+        code="image_too_large",
+    )
+    image_format = verified_image_format(
+        upload,
+        unreadable=ValidationError(
             _("Filen er ikke et billede, vi kan læse. Brug PNG, JPEG eller WebP."),
             code="image_unreadable",
-        ) from exc
+        ),
+    )
     if image_format not in ALLOWED_FORMATS:
         raise ValidationError(
             _("Billedet skal være PNG, JPEG eller WebP (ikke %(format)s)."),

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.core.uploads import UNREADABLE_IMAGE, megabytes, verified_image_format
+from forsamling.core.uploads import checked_size, first_bytes, verified_image_format
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 6
@@ -30,28 +30,25 @@ class Checked:
 
 def check_attachment(upload: Any) -> Checked:
     """Raises a Danish ValidationError unless the upload is a PDF or a PNG, JPEG or WebP."""
-    size = getattr(upload, "size", 0) or 0
-    if size > MAX_BYTES:
-        raise ValidationError(
-            _("%(name)s fylder %(size)s MB. En fil må højst fylde 10 MB."),
-            code="too_large",
-            params={"name": upload.name, "size": megabytes(size)},
-        )
+    size = checked_size(
+        upload,
+        MAX_BYTES,
+        _("%(name)s fylder %(size)s MB. En fil må højst fylde 10 MB."),
+        code="too_large",
+        name=upload.name,
+    )
     if size == 0:
         raise ValidationError(_("%(name)s er tom."), code="empty", params={"name": upload.name})
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if head == b"%PDF-":
+    if first_bytes(upload, 5) == b"%PDF-":
         return Checked(upload, "pdf", "pdf", "application/pdf")
-    try:
-        image_format = verified_image_format(upload)
-    except UNREADABLE_IMAGE as exc:
-        raise ValidationError(
+    image_format = verified_image_format(
+        upload,
+        unreadable=ValidationError(
             _("%(name)s er hverken en PDF eller et billede, vi kan læse (PNG, JPEG eller WebP)."),
             code="unreadable",
             params={"name": upload.name},
-        ) from exc
+        ),
+    )
     if image_format not in IMAGE_FORMATS:
         raise ValidationError(
             _("%(name)s er et %(format)s-billede. Brug PDF, PNG, JPEG eller WebP."),

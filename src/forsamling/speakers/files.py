@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from forsamling.core.uploads import megabytes
+from forsamling.core.uploads import checked_size, first_bytes
 
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000
@@ -28,13 +28,12 @@ MAX_SLIDES_BYTES = 50 * 1024 * 1024
 
 def checked_photo(upload: Any) -> ContentFile[bytes]:
     """The photo as it is stored (a resized JPEG without EXIF), or a Danish ValidationError."""
-    size = getattr(upload, "size", 0) or 0
-    if size > MAX_PHOTO_BYTES:
-        raise ValidationError(
-            _("Fotoet må højst fylde 8 MB (det fylder %(size)s MB)."),
-            code="photo_too_large",
-            params={"size": megabytes(size)},
-        )
+    checked_size(
+        upload,
+        MAX_PHOTO_BYTES,
+        _("Fotoet må højst fylde 8 MB (det fylder %(size)s MB)."),
+        code="photo_too_large",
+    )
     unreadable = ValidationError(
         _("Filen er ikke et foto, vi kan læse. Brug JPEG, PNG eller WebP."),
         code="photo_unreadable",
@@ -68,18 +67,15 @@ def checked_photo(upload: Any) -> ContentFile[bytes]:
 
 def check_slides(upload: Any) -> str:
     """The slides' extension ("pdf" or "pptx"), or a Danish ValidationError."""
-    size = getattr(upload, "size", 0) or 0
-    if size > MAX_SLIDES_BYTES:
-        raise ValidationError(
-            _("Slides må højst fylde 50 MB (filen fylder %(size)s MB)."),
-            code="slides_too_large",
-            params={"size": megabytes(size)},
-        )
+    size = checked_size(
+        upload,
+        MAX_SLIDES_BYTES,
+        _("Slides må højst fylde 50 MB (filen fylder %(size)s MB)."),
+        code="slides_too_large",
+    )
     if size == 0:
         raise ValidationError(_("Filen er tom."), code="slides_empty")
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
+    head = first_bytes(upload, 5)
     if head == b"%PDF-":
         return "pdf"
     if head[:4] == b"PK\x03\x04":
