@@ -3,18 +3,16 @@ the same `Figures` the back office shows."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from openpyxl import Workbook
 from weasyprint import HTML
 
 from forsamling.figures.reports import Figures, comparison_rows
-from forsamling.outputs.spreadsheets import report_sheet
+from forsamling.outputs.spreadsheets import report_sheet, report_workbook, xlsx_bytes
 
 HOUR_MARKS = (1, 5, 10, 15, 20, 30, 45, 60)
 
@@ -33,9 +31,7 @@ def report_xlsx(years: list[Figures], *, revenue: bool) -> bytes:
     the revenue rows only with `revenue`."""
     f = years[-1]
     assert f.rush is not None
-    workbook = Workbook()
-    assert workbook.active is not None
-    workbook.remove(workbook.active)
+    workbook = report_workbook()
     _sheet(
         workbook,
         "Sammenligning",
@@ -84,9 +80,7 @@ def report_xlsx(years: list[Figures], *, revenue: bool) -> bytes:
         [[s.title, s.slot, s.registered, s.capacity, s.attended, s.walk_ins, s.rating, s.answers]
          for s in f.sessions],
     )  # fmt: skip
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def report_html(years: list[Figures], charts: Mapping[str, SafeString], *, revenue: bool) -> str:

@@ -149,6 +149,11 @@ def to_xlsx(title: str, headers: list[str], rows: Sequence[Sequence[object]]) ->
         sheet.column_dimensions[letter].width = min(width + 2, 60)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    return xlsx_bytes(workbook)
+
+
+def xlsx_bytes(workbook: Workbook) -> bytes:
+    """The workbook as an .xlsx file's bytes."""
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -160,6 +165,15 @@ def _report_value(value: object) -> object:
     if isinstance(value, str):
         return neutralised(ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
     return value
+
+
+def report_workbook() -> Workbook:
+    """An empty workbook for a report's sheets (`report_sheet`), without openpyxl's blank first
+    sheet."""
+    workbook = Workbook()
+    assert workbook.active is not None
+    workbook.remove(workbook.active)
+    return workbook
 
 
 def report_sheet(

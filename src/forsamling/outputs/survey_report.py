@@ -4,15 +4,13 @@ back office shows (`surveys.results`): counts per option and free texts, nothing
 
 from __future__ import annotations
 
-import io
 from functools import partial
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from openpyxl import Workbook
 from weasyprint import HTML
 
-from forsamling.outputs.spreadsheets import report_sheet
+from forsamling.outputs.spreadsheets import report_sheet, report_workbook, xlsx_bytes
 from forsamling.surveys.results import Report
 
 HIDDEN = "for få svar til at vise"
@@ -67,9 +65,7 @@ _sheet = partial(report_sheet, widths=(30, 50, 40, 10, 10, 10), freeze="A2")
 
 
 def report_xlsx(report: Report) -> bytes:
-    workbook = Workbook()
-    assert workbook.active is not None
-    workbook.remove(workbook.active)
+    workbook = report_workbook()
     _sheet(
         workbook,
         "Fordelinger",
@@ -77,9 +73,7 @@ def report_xlsx(report: Report) -> bytes:
         result_rows(report),
     )
     _sheet(workbook, "Fritekster", ["Gruppe", "Spørgsmål", "Tekst"], text_rows(report))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(workbook)
 
 
 def report_html(report: Report) -> str:
