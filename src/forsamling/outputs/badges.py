@@ -7,7 +7,7 @@ check-in desk for that person; a hand scanner types the same URL into the desk's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import segno
 from django.conf import settings
@@ -138,22 +138,13 @@ class Geometry:
 # Labels (a sheet of 2×4, a label printer's roll) keep everything 3 mm inside the cut line;
 # the band is a little lower so the texts above keep their room.
 LABEL_INSET = 3.0
+_SHEET_LABEL = Geometry(
+    105, 74, 6, 22, 12, 7, (18, 16, 14, 12, 10.5), (9.5, 8.5, 7.5), (11, 9.5, 8), LABEL_INSET
+)
 GEOMETRY = {
-    SHEET: Geometry(
-        105, 74, 6, 22, 12, 7, (18, 16, 14, 12, 10.5), (9.5, 8.5, 7.5), (11, 9.5, 8), LABEL_INSET
-    ),
-    LABEL: Geometry(
-        101.6,
-        76.2,
-        6,
-        22,
-        13,
-        7,
-        (18, 16, 14, 12, 10.5),
-        (9.5, 8.5, 7.5),
-        (12, 10, 8.5),
-        LABEL_INSET,
-    ),
+    SHEET: _SHEET_LABEL,
+    # A roll's label (4 × 3 inches) prints as a sheet's does, with a taller band.
+    LABEL: replace(_SHEET_LABEL, width=101.6, height=76.2, band=13, band_sizes=(12, 10, 8.5)),
     PAGES: Geometry(
         148,
         105,
