@@ -31,15 +31,10 @@ from forsamling.prizes.models import (
 from forsamling.programme.models import Item
 from forsamling.registration.models import AuditEntry
 
+# What a nominator may fill in: what a submission needs, and what it may leave out.
 NOMINATION_FIELDS = (
-    "municipality",
-    "nominator_municipality",
-    "project_title",
-    "description",
-    "results",
-    "contact_name",
+    *rules.REQUIRED_FOR_SUBMISSION,
     "contact_title",
-    "contact_email",
     "contact_phone",
     "publish_consent",
 )
