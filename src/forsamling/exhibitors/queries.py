@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from forsamling.conferences.models import Edition
 from forsamling.domain import invoicing as invoicing_rules
@@ -59,18 +59,16 @@ def public_exhibitors(edition: Edition) -> list[Exhibitor]:
 
 def exhibitor_by_token(edition: Edition, token: str) -> Exhibitor:
     """The exhibitor behind a private link, or 404 (the same for a wrong edition or token)."""
-    try:
-        return Exhibitor.objects.select_related("edition").get(edition=edition, token=token)
-    except Exhibitor.DoesNotExist as exc:
-        raise Http404("No such booking") from exc
+    return get_object_or_404(
+        Exhibitor.objects.select_related("edition"), edition=edition, token=token
+    )
 
 
 def exhibitor_by_scan_token(edition: Edition, token: str) -> Exhibitor:
     """The exhibitor behind a stand staff's scan link, or 404 (also for a replaced link)."""
-    try:
-        return Exhibitor.objects.select_related("edition").get(edition=edition, scan_token=token)
-    except Exhibitor.DoesNotExist as exc:
-        raise Http404("No such scan link") from exc
+    return get_object_or_404(
+        Exhibitor.objects.select_related("edition"), edition=edition, scan_token=token
+    )
 
 
 @dataclass(frozen=True)

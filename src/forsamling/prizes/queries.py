@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -31,17 +31,15 @@ from forsamling.registration.organisations import municipality_name
 
 
 def prize_for(edition: Edition) -> Prize:
-    try:
-        return Prize.objects.select_related("edition", "award_item__day").get(edition=edition)
-    except Prize.DoesNotExist as exc:
-        raise Http404("This edition has no prize") from exc
+    return get_object_or_404(
+        Prize.objects.select_related("edition", "award_item__day"), edition=edition
+    )
 
 
 def nomination_by_token(prize: Prize, token: str) -> Nomination:
-    try:
-        return Nomination.objects.select_related("prize__edition").get(prize=prize, token=token)
-    except Nomination.DoesNotExist as exc:
-        raise Http404("No such nomination") from exc
+    return get_object_or_404(
+        Nomination.objects.select_related("prize__edition"), prize=prize, token=token
+    )
 
 
 def item_starts_at(item: Item | None) -> datetime | None:
