@@ -123,9 +123,7 @@ def confirm_speaker(
     registration, which the record then points at; the code stays unused.
     """
     with transaction.atomic(durable=True):
-        record = (
-            SpeakerRecord.objects.select_for_update().select_related("edition").get(pk=record.pk)
-        )
+        record = _locked(record)
         if record.confirmed_at is None:
             record.registration = _registration(record, profile)
             record.confirmed_at = timezone.now()
@@ -143,13 +141,17 @@ def update_speaker(
 ) -> SpeakerRecord:
     """A confirmed speaker changes their page (new slides after the talk, a better photo)."""
     with transaction.atomic(durable=True):
-        record = (
-            SpeakerRecord.objects.select_for_update().select_related("edition").get(pk=record.pk)
-        )
+        record = _locked(record)
         if record.confirmed_at is None:
             raise SpeakerError("Bekræft først, at du kommer.")
         _apply(record, profile, photo, slides, slides_extension)
     return record
+
+
+def _locked(record: SpeakerRecord) -> SpeakerRecord:
+    """The record read again under a row lock, so two saves of the page (a double click, two
+    tabs) run one after the other."""
+    return SpeakerRecord.objects.select_for_update().select_related("edition").get(pk=record.pk)
 
 
 def _registration(record: SpeakerRecord, profile: SpeakerProfile) -> Registration:
