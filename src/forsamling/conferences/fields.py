@@ -1,5 +1,5 @@
-"""Fields the data apps declare alike: the key to a row's edition (most rows belong to one), and
-the staff user who did something.
+"""Fields the data apps declare alike: the key to a row's edition (most rows belong to one), the
+staff user who did something, and the description that stands for a plan's image.
 
 One factory each, so that a model says only what differs (the `related_name`, the label);
 Django sees the same field as if it were written out, so no migration follows from using them.
@@ -48,4 +48,13 @@ def done_by(
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=verbose_name,
+    )
+
+
+def plan_description() -> models.CharField[str, str]:
+    """What a plan of the venue shows, in words: its image's text alternative."""
+    return models.CharField(
+        _("beskrivelse af plantegningen"),
+        max_length=300,
+        help_text=_("Læses op for dem, der ikke kan se billedet."),
     )
