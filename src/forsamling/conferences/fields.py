@@ -13,11 +13,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.models import Edition
-
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django_stubs_ext import StrOrPromise
+
+    from forsamling.conferences.models import Edition
+
+# Named by its app label, so that the edition's own module can use these fields too.
+EDITION = "conferences.Edition"
 
 
 def edition_key(
@@ -25,14 +28,14 @@ def edition_key(
 ) -> models.ForeignKey[Edition, Edition]:
     """The row's edition; deleting the edition deletes the row unless `on_delete` says else."""
     return models.ForeignKey(
-        Edition, on_delete=on_delete, related_name=related_name, verbose_name=_("udgave")
+        EDITION, on_delete=on_delete, related_name=related_name, verbose_name=_("udgave")
     )
 
 
 def edition_one(related_name: str) -> models.OneToOneField[Edition, Edition]:
     """The edition's one row of this model, deleted with it."""
     return models.OneToOneField(
-        Edition, on_delete=models.CASCADE, related_name=related_name, verbose_name=_("udgave")
+        EDITION, on_delete=models.CASCADE, related_name=related_name, verbose_name=_("udgave")
     )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.fields import edition_key
 from forsamling.domain import danish
 
 
@@ -174,9 +175,7 @@ def paragraphs(text: str) -> list[str]:
 class Theme(models.Model):
     """A theme of an edition, listed on its page and in the archive."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="themes", verbose_name=_("udgave")
-    )
+    edition = edition_key("themes")
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     title = models.CharField(_("titel"), max_length=300)
     description = models.TextField(_("beskrivelse"), blank=True)
