@@ -58,14 +58,22 @@ class AuthenticatorApp(TOTPDevice):
         verbose_name_plural = _("godkenderapps")
 
 
-class StaffEnrolment(models.Model):
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
-    )
+class OneTimeLink(models.Model):
+    """A link mailed to a staff user that works once, until it expires; only its hash is kept."""
+
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class StaffEnrolment(OneTimeLink):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
     created_by = done_by(blank=True)
 
@@ -77,18 +85,14 @@ class StaffEnrolment(models.Model):
         return f"{self.user} ({self.created_at:%Y-%m-%d})"
 
 
-class LoginLink(models.Model):
+class LoginLink(OneTimeLink):
     """A one-time link that logs a staff user in without their password ("Log ind med et
     engangslink"): the way in while the password is locked out, or forgotten. It proves the
-    mailbox; the second factor is still asked for. Only its hash is stored."""
+    mailbox; the second factor is still asked for."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="login_links"
     )
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    used_at = models.DateTimeField(null=True, blank=True)
     wrong_codes = models.PositiveSmallIntegerField(default=0)
     requested_from = models.GenericIPAddressField(null=True, blank=True)
 

@@ -51,14 +51,23 @@ class CheckInEvent(models.Model):
         return f"{self.device} {self.code} {self.outcome}"
 
 
-class CheckIn(models.Model):
-    registration = registration_one("checkin")
-    at = models.DateTimeField(_("tjekket ind"), default=timezone.now)
-    by = done_by(_("af"))
+class Arrival(models.Model):
+    """Someone let in at a door: by which device, and from which of its scans (none when
+    staff let them in by hand)."""
+
     device = models.CharField(_("enhed"), max_length=100, blank=True)
     event = models.OneToOneField(
         CheckInEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    class Meta:
+        abstract = True
+
+
+class CheckIn(Arrival):
+    registration = registration_one("checkin")
+    at = models.DateTimeField(_("tjekket ind"), default=timezone.now)
+    by = done_by(_("af"))
 
     class Meta:
         verbose_name = _("indtjekning")
@@ -69,17 +78,13 @@ class CheckIn(models.Model):
         return f"{self.registration.name} {self.at:%H:%M}"
 
 
-class SessionEntry(models.Model):
+class SessionEntry(Arrival):
     """A person let in at a session's door; `registered` says whether they had a seat."""
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="entries")
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
     at = models.DateTimeField(_("kom ind"), default=timezone.now)
-    device = models.CharField(_("enhed"), max_length=100, blank=True)
     registered = models.BooleanField(_("tilmeldt sessionen"))
-    event = models.OneToOneField(
-        CheckInEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         verbose_name = _("fremmøde i session")

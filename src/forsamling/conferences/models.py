@@ -7,6 +7,7 @@ from datetime import date
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from forsamling.conferences.fields import edition_key
 from forsamling.domain import danish
 
 
@@ -18,7 +19,19 @@ class EditionQuerySet(models.QuerySet["Edition"]):
         return self.public().filter(is_demo=False).order_by("-start_date")
 
 
-class Edition(models.Model):
+class ContactPerson(models.Model):
+    """Whom to contact, and how: the edition's contact for participants, the seller's on its
+    invoices. Each may be left empty."""
+
+    contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=50, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Edition(ContactPerson):
     """One year's conference; texts are kept as organisers write them, paragraph by paragraph."""
 
     slug = models.SlugField(_("kort navn i adressen"), unique=True, help_text=_("F.eks. 2026"))
@@ -97,11 +110,8 @@ class Edition(models.Model):
         help_text=_("Hvor mange stande én udstiller højst kan booke på én gang."),
     )
 
-    contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
     contact_role = models.CharField(_("stilling"), max_length=200, blank=True)
     contact_unit = models.CharField(_("enhed"), max_length=200, blank=True)
-    contact_phone = models.CharField(_("telefon"), max_length=50, blank=True)
-    contact_email = models.EmailField(_("e-mail"), blank=True)
 
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
@@ -165,9 +175,7 @@ def paragraphs(text: str) -> list[str]:
 class Theme(models.Model):
     """A theme of an edition, listed on its page and in the archive."""
 
-    edition = models.ForeignKey(
-        Edition, on_delete=models.CASCADE, related_name="themes", verbose_name=_("udgave")
-    )
+    edition = edition_key("themes")
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     title = models.CharField(_("titel"), max_length=300)
     description = models.TextField(_("beskrivelse"), blank=True)

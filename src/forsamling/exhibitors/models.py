@@ -16,7 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.fields import done_by, edition_key, edition_one
+from forsamling.conferences.fields import done_by, edition_key, edition_one, plan_description
 from forsamling.domain.stands import InvalidPosition, StandState, StandStatus, validate_position
 from forsamling.exhibitors.images import validate_image
 from forsamling.registration.models import Registration
@@ -39,11 +39,7 @@ class FloorPlan(models.Model):
         validators=[validate_image],
         help_text=_("PNG, JPEG eller WebP, højst 5 MB."),
     )
-    description = models.CharField(
-        _("beskrivelse af plantegningen"),
-        max_length=300,
-        help_text=_("Læses op for dem, der ikke kan se billedet."),
-    )
+    description = plan_description()
 
     class Meta:
         verbose_name = _("plantegning")

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from forsamling.conferences.fields import done_by, edition_key, edition_one
+from forsamling.conferences.models import ContactPerson
 from forsamling.domain import invoicing as rules
 from forsamling.domain import public_buyers
 from forsamling.exhibitors.models import Exhibitor, ExtraOrder, Stand, StandStaff
@@ -32,7 +33,7 @@ class PaymentMeans(models.TextChoices):
     IBAN = "31", _("Bankoverførsel med IBAN og BIC")
 
 
-class Seller(models.Model):
+class Seller(ContactPerson):
     """The seller's data on every invoice of an edition: KL's name, address, CVR, bank."""
 
     edition = edition_one("seller")
@@ -41,9 +42,6 @@ class Seller(models.Model):
     postcode = models.CharField(_("postnummer"), max_length=10)
     city = models.CharField(_("by"), max_length=100)
     cvr = models.CharField(_("CVR-nummer"), max_length=8)
-    contact_name = models.CharField(_("kontaktperson"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("e-mail"), blank=True)
-    contact_phone = models.CharField(_("telefon"), max_length=50, blank=True)
     payment_means = models.CharField(
         _("betalingsmåde"),
         max_length=2,
@@ -93,7 +91,19 @@ class PublicBodyKind(models.TextChoices):
     REGION = "region", _("Region")
 
 
-class PublicBuyer(models.Model):
+class BuyerAddress(models.Model):
+    """A buyer's CVR number and postal address, as far as they are known."""
+
+    cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
+    street = models.CharField(_("adresse"), max_length=200, blank=True)
+    postcode = models.CharField(_("postnummer"), max_length=10, blank=True)
+    city = models.CharField(_("by"), max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class PublicBuyer(BuyerAddress):
     """A municipality or region, as its finance office wants to be invoiced: the list of the
     98 municipalities and 5 regions shipped in `data/public_buyers.json` (loaded by a data
     migration) and kept up to date by the organisers in the back office.
@@ -108,14 +118,10 @@ class PublicBuyer(models.Model):
         help_text=_("Navnet uden 'Kommune', som deltagere også skriver det, f.eks. 'Vejen'."),
     )  # fmt: skip
     kind = models.CharField(_("type"), max_length=20, choices=PublicBodyKind.choices)
-    cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
     ean = models.CharField(
         _("hoved-EAN-nummer"), max_length=13, blank=True,
         help_text=_("Det EAN-nummer, fakturaer går til, når deltageren ikke har skrevet et."),
     )  # fmt: skip
-    street = models.CharField(_("adresse"), max_length=200, blank=True)
-    postcode = models.CharField(_("postnummer"), max_length=10, blank=True)
-    city = models.CharField(_("by"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("offentlig køber")
@@ -131,7 +137,7 @@ class ElectronicFormat(models.TextChoices):
     OIOUBL = "oioubl", _("OIOUBL 2.1")
 
 
-class Buyer(models.Model):
+class Buyer(BuyerAddress):
     """Who is invoiced: a municipality, another organisation or an exhibitor.
 
     Made when an invoice is first drafted for the organisation (and EAN); the organisers fill
@@ -141,10 +147,6 @@ class Buyer(models.Model):
     edition = edition_key("buyers")
     name = models.CharField(_("navn"), max_length=200)
     ean = models.CharField(_("EAN-nummer"), max_length=13, blank=True)
-    cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
-    street = models.CharField(_("adresse"), max_length=200, blank=True)
-    postcode = models.CharField(_("postnummer"), max_length=10, blank=True)
-    city = models.CharField(_("by"), max_length=100, blank=True)
     email = models.EmailField(_("e-mail til fakturaer"), blank=True)
     reference = models.CharField(
         _("fast reference"), max_length=100, blank=True,

@@ -13,7 +13,7 @@ from datetime import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from forsamling.conferences.fields import done_by, edition_key, edition_one
+from forsamling.conferences.fields import done_by, edition_key, edition_one, plan_description
 from forsamling.domain.danish import format_time, format_weekday_date
 
 
@@ -71,11 +71,7 @@ class VenuePlan(models.Model):
 
     edition = edition_one("venue_plan")
     image = models.ImageField(_("plantegning"), upload_to="programme/venue_plans/")
-    description = models.CharField(
-        _("beskrivelse af plantegningen"),
-        max_length=300,
-        help_text=_("Læses op for dem, der ikke kan se billedet."),
-    )
+    description = plan_description()
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
     class Meta:
@@ -210,18 +206,27 @@ class Item(models.Model):
         return f"{format_time(self.starts_at)} {self.title}" if self.starts_at else self.title
 
 
-class ItemSpeaker(models.Model):
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, verbose_name=_("programpunkt"))
+class SpeakerLink(models.Model):
+    """A speaker on an item or a session, in the order they are named; a speaker who is on the
+    programme cannot be deleted."""
+
     speaker = models.ForeignKey(Speaker, verbose_name=_("oplægsholder"), on_delete=models.PROTECT)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
     class Meta:
-        verbose_name = _("oplægsholder på punktet")
-        verbose_name_plural = _("oplægsholdere på punktet")
+        abstract = True
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
         return str(self.speaker)
+
+
+class ItemSpeaker(SpeakerLink):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, verbose_name=_("programpunkt"))
+
+    class Meta(SpeakerLink.Meta):
+        verbose_name = _("oplægsholder på punktet")
+        verbose_name_plural = _("oplægsholdere på punktet")
 
 
 class SessionKind(models.TextChoices):
@@ -293,18 +298,12 @@ class Session(models.Model):
         return self.title
 
 
-class SessionSpeaker(models.Model):
+class SessionSpeaker(SpeakerLink):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, verbose_name=_("session"))
-    speaker = models.ForeignKey(Speaker, verbose_name=_("oplægsholder"), on_delete=models.PROTECT)
-    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
-    class Meta:
+    class Meta(SpeakerLink.Meta):
         verbose_name = _("oplægsholder i sessionen")
         verbose_name_plural = _("oplægsholdere i sessionen")
-        ordering = ["order", "id"]
-
-    def __str__(self) -> str:
-        return str(self.speaker)
 
 
 class EditionModerator(models.Model):
