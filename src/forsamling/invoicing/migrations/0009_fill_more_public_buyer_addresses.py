@@ -1,4 +1,4 @@
-"""Fills the 30 postal addresses added to `invoicing/data/public_buyers.json` after 0008 into
+"""Fills the 31 postal addresses added to `invoicing/data/public_buyers.json` after 0008 into
 the municipalities and regions of databases that already ran 0008.
 
 The same rule as 0008, with plain JSON reading and the historical model only (no app code): an
