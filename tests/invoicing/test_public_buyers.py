@@ -1,6 +1,6 @@
 """The shipped list of municipalities and regions (`invoicing/data/public_buyers.json`): CVR
 numbers and postal addresses from public sources, filled into an existing database by
-migrations 0007 and 0008 without overwriting what organisers edited, and carried into the
+migrations 0007, 0008 and 0009 without overwriting what organisers edited, and carried into the
 Peppol file of a municipal invoice."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import re
 from importlib import import_module
 from pathlib import Path
 
+import pytest
 from django.apps import apps
 from lxml import etree
 
@@ -75,7 +76,7 @@ def test_every_shipped_address_is_whole_and_well_formed():
     for r in filled:
         towns.setdefault(r["postcode"], set()).add(r["city"])
     assert {code: names for code, names in towns.items() if len(names) > 1} == {}
-    assert len(filled) == 52
+    assert len(filled) == 83
     about = json.loads(DATA.read_text(encoding="utf-8"))["about"]
     assert f"({len(filled)} of 103)" in about["source"]
     assert f"| Address | {len(filled)} of 103" in (DATA.parent / "README.md").read_text()
@@ -83,6 +84,8 @@ def test_every_shipped_address_is_whole_and_well_formed():
     by_name = {r["name"]: (r["street"], r["postcode"], r["city"]) for r in rows}
     assert by_name["Hvidovre Kommune"] == ("Hvidovrevej 278", "2650", "Hvidovre")
     assert by_name["Varde Kommune"] == ("Bytoften 2", "6800", "Varde")
+    assert by_name["Assens Kommune"] == ("Rådhus Allé 5", "5610", "Assens")
+    assert by_name["Glostrup Kommune"] == ("Rådhusparken 2", "2600", "Glostrup")
 
 
 def test_the_address_pattern_refuses_what_is_not_an_address():
@@ -95,10 +98,14 @@ def test_the_address_pattern_refuses_what_is_not_an_address():
         assert not TOWN.fullmatch(town), town
 
 
-def test_migration_0008_fills_blank_addresses_only(db):
-    migration = import_module("forsamling.invoicing.migrations.0008_fill_public_buyer_addresses")
+@pytest.mark.parametrize(
+    "module", ["0008_fill_public_buyer_addresses", "0009_fill_more_public_buyer_addresses"]
+)
+def test_migrations_0008_and_0009_fill_blank_addresses_only(db, module):
+    migration = import_module(f"forsamling.invoicing.migrations.{module}")
     PublicBuyer.objects.all().delete()
     PublicBuyer.objects.create(name="Hvidovre Kommune", kind="municipality")  # all blank
+    PublicBuyer.objects.create(name="Assens Kommune", kind="municipality")  # added for 0009
     PublicBuyer.objects.create(name="Albertslund Kommune", kind="municipality")  # none listed
     PublicBuyer.objects.create(
         name="Nyborg Kommune", kind="municipality", street="Vestergade 1", postcode="5800",
@@ -115,10 +122,11 @@ def test_migration_0008_fills_blank_addresses_only(db):
 
     # The address is filled; the CVR number is 0007's business and stays as it was.
     assert address("Hvidovre Kommune") == ("Hvidovrevej 278", "2650", "Hvidovre", "")
+    assert address("Assens Kommune") == ("Rådhus Allé 5", "5610", "Assens", "")
     assert address("Albertslund Kommune") == ("", "", "", "")
     assert address("Nyborg Kommune") == ("Vestergade 1", "5800", "Nyborg", "")
     assert address("Varde Kommune") == ("", "6800", "", "")  # half an address: left alone
-    assert PublicBuyer.objects.count() == 4  # deleted entries are not brought back
+    assert PublicBuyer.objects.count() == 5  # deleted entries are not brought back
 
 
 def test_migration_0007_fills_blanks_and_keeps_what_organisers_edited(db):
