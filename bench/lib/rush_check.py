@@ -5,16 +5,19 @@ what the clients saw. Tested quickly in tests/bench/."""
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import random
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from html import unescape
 from typing import Any
 
 UUID_RE = re.compile(r"'[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}'(::uuid)?")
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 KEY_RE = re.compile(r'name="idempotency_key" value="([^"]+)"')
+CHALLENGE_RE = re.compile(r'challengejson="([^"]+)"')
 
 # Which sessions a client wants: most want the two popular ones, so their waiting lists fill.
 POPULAR_SHARE = 0.85
@@ -27,6 +30,12 @@ def form_tokens(html: str) -> dict[str, str]:
     if token is None or key is None:
         raise ValueError("form without CSRF token or idempotency key")
     return {"csrfmiddlewaretoken": token.group(1), "idempotency_key": key.group(1)}
+
+
+def served_challenge(html: str) -> dict[str, Any] | None:
+    """The proof-of-work challenge served with the form, if any."""
+    found = CHALLENGE_RE.search(html)
+    return json.loads(unescape(found.group(1))) if found else None
 
 
 def popular_sessions(info: dict[str, Any]) -> list[int]:

@@ -3,9 +3,9 @@
 Two modes, both bounded in count and in time and stopping by themselves:
 
   rush:  N registrations over C concurrent clients, each the browser's path: GET the form
-         (CSRF cookie and token, idempotency key), GET and solve the proof-of-work challenge
-         (ALTCHA), POST it with one choice per breakout slot,
-         follow the redirect to the confirmation page. One JSON line per registration.
+         (CSRF cookie and token, idempotency key, the proof-of-work challenge), solve the
+         challenge (ALTCHA; fetched if the form has none), POST it with one choice per breakout
+         slot, follow the redirect to the confirmation page. One JSON line per registration.
   crowd: C clients fetching the given paths round-robin until N requests or the time is up.
   prepare, post: the POST alone. `prepare` does the form and the solved challenge of N
          registrations (one JSON line each: cookie and fields), unmeasured; `post` then sends
@@ -147,13 +147,20 @@ async def fill_in(
     if status != 200 or cookie is None:
         result["error"] = f"form {status}"
         return result, "", {}
-    data = {**rush_check.form_tokens(body.decode()), **fields}
-    # The proof of work, as the browser's widget does it while the person fills in the form.
-    status, _headers, _cookies, body = await connection.request("GET", "/altcha/udfordring/", {})
-    if status != 200:
-        result["error"] = f"challenge {status}"
-        return result, "", {}
-    data["altcha"] = solve_challenge(json.loads(body))
+    page = body.decode()
+    data = {**rush_check.form_tokens(page), **fields}
+    # The proof of work, as the browser's widget does it while the person fills in the form:
+    # the challenge served with the form, or (a server that does not serve one) fetched.
+    challenge = rush_check.served_challenge(page)
+    if challenge is None:
+        status, _headers, _cookies, body = await connection.request(
+            "GET", "/altcha/udfordring/", {}
+        )
+        if status != 200:
+            result["error"] = f"challenge {status}"
+            return result, "", {}
+        challenge = json.loads(body)
+    data["altcha"] = solve_challenge(challenge)
     return result, cookie, data
 
 

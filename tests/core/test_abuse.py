@@ -5,6 +5,10 @@ few minutes per recipient; and the organisers' pause switch."""
 
 from __future__ import annotations
 
+import html
+import json
+import re
+
 import altcha
 import pytest
 from django.urls import reverse
@@ -33,7 +37,10 @@ def challenge(client, form="register", domain="", **extra) -> dict:
 
 def solved(client, form="register", domain="", **extra) -> str:
     """What the browser's widget sends: the challenge from our endpoint, solved."""
-    data = challenge(client, form, domain, **extra)
+    return solve(challenge(client, form, domain, **extra))
+
+
+def solve(data: dict) -> str:
     solution = altcha.solve_challenge_v1(
         data["challenge"], data["salt"], data["algorithm"], data["maxNumber"]
     )
@@ -131,6 +138,74 @@ def test_the_challenge_costs_more_with_the_forms_accepted_from_the_network(
     assert challenge(client, "resend", REMOTE_ADDR="203.0.113.5")["maxNumber"] == base
     accept(850, form="register", network="203.0.113.5/32")
     assert challenge(client, REMOTE_ADDR="203.0.113.5")["maxNumber"] == 401 * base
+
+
+SERVED = re.compile(r'challengejson="([^"]+)"')
+PRICED_FOR = re.compile(r'data-priced-for="([^"]*)"')
+
+
+def served(page: str) -> dict:
+    """The challenge a form page serves with itself (as the CSRF token), for its widget."""
+    return json.loads(html.unescape(SERVED.search(page)[1]))
+
+
+def test_the_form_serves_its_first_challenge_priced_for_the_network_and_used_once(
+    client, edition, bots_held_off
+):
+    """The widget needs no request for its first challenge: the page carries one, fresh per
+    visitor, priced as the challenge URL would price it, and used up like any other."""
+    accept(150, form="register", network="203.0.113.50/32")
+    page = client.get(url(edition), REMOTE_ADDR="203.0.113.50").content.decode()
+    assert 'challengeurl="/altcha/udfordring/?form=register"' in page  # for later ones
+    first = served(page)
+    assert first["maxNumber"] == 10 * 2000
+    other = served(client.get(url(edition), REMOTE_ADDR="203.0.113.51").content.decode())
+    assert other["maxNumber"] == 2000 and other["signature"] != first["signature"]
+    proof = solve(first)
+    data = {**person(edition, 1), "altcha": proof}
+    assert client.post(url(edition), data, REMOTE_ADDR="203.0.113.50").status_code == 302
+    replay = client.post(
+        url(edition), {**person(edition, 2), "altcha": proof}, REMOTE_ADDR="203.0.113.50"
+    )
+    assert replay.status_code == 400 and "allerede sendt én gang" in replay.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_a_form_shown_again_serves_a_challenge_priced_for_the_domain_it_kept(
+    client, edition, bots_held_off
+):
+    """Asked for more work, the form comes back with what was typed and a challenge priced for
+    the typed e-mail's domain, so the widget solves it without asking the server again."""
+    accept(150, form="register", domain="victim-kommune.dk")
+    data = {**person(edition, 1, domain="victim-kommune.dk")}
+    data["altcha"] = solved(client, REMOTE_ADDR="198.51.100.9")  # priced without the domain
+    asked = client.post(url(edition), data, REMOTE_ADDR="198.51.100.9")
+    assert asked.status_code == 400
+    page = asked.content.decode()
+    assert PRICED_FOR.search(page)[1] == "victim-kommune.dk"
+    again = served(page)
+    assert again["maxNumber"] == abuse.cost(150)
+    data["altcha"] = solve(again)
+    assert client.post(url(edition), data, REMOTE_ADDR="198.51.100.9").status_code == 302
+
+
+def test_the_form_names_the_busy_domains_its_script_prices_for(client, edition, bots_held_off):
+    """A domain with half a cost step of forms in the window is named on the form (its script
+    then fetches a challenge priced for it when it is typed); quieter domains are not, and the
+    served challenge carries their cost within the slack."""
+    accept(25, form="register", domain="herning.dk")
+    accept(24, form="register", domain="vejle.dk")
+    accept(60, form="resend", domain="aarhus.dk")  # another form's counters
+    page = client.get(url(edition)).content.decode()
+    assert 'data-busy-domains="herning.dk"' in page
+    assert abuse.busy_domains("resend") == []
+    # Below the threshold a domain's cost stays within the served challenge's twofold slack.
+    assert abuse.cost(abuse.settings.FORSAMLING_ALTCHA_COST_STEP) <= 2 * abuse.cost(0)
+
+
+def test_without_the_proof_of_work_the_form_serves_no_challenge(client, edition):
+    page = client.get(url(edition)).content.decode()
+    assert "challengejson" not in page and "altcha-widget" not in page
 
 
 def test_the_domain_adds_cost_up_to_its_cap(client, db, bots_held_off):

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from forsamling.preferences import services
 from forsamling.programme.models import Audience
+from forsamling.registration.models import Choice, ChoiceStatus
 from tests.factories import ItemFactory
 from tests.preferences.conftest import ORGANISER, make_round, register
 from tests.registration.conftest import make_session
@@ -76,3 +77,38 @@ def test_the_officials_pages_read_well(page, live_server, edition, width, assert
         if folder:
             page.screenshot(path=f"{folder}/nothing-to-rank-{name}-{width}.png", full_page=True)
         assert_accessible(page)
+
+
+def confirmation_page(client, registration) -> str:
+    page = client.get(f"/{registration.edition.slug}/tilmelding/{registration.token}/kvittering/")
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("recent_reads", [0, 60])
+def test_the_confirmation_page_tells_each_category_what_the_private_page_tells(
+    client, edition, settings, recent_reads
+):
+    """The confirmation page decides "nothing to rank" from what it has read already (the
+    programme it shows, the category, the sessions' audiences by slot); the private page asks
+    the database. Both must say the same, with the one-second reads on and off."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = recent_reads
+    slot = ItemFactory(
+        day=edition.themes_slot.day, starts_at=time(17, 0), ends_at=time(18, 0), order=3
+    )
+    session = make_session(slot, "Borgmestermøde", capacity=20, audience=Audience.POLITICIANS)
+    services.open_round(round=make_round(edition, [slot]), actor=ORGANISER)
+    # A seat in the round's one slot (as an organiser places someone): nothing left to rank.
+    seated = register(edition, edition.politician, "Per Plads")
+    Choice.objects.create(
+        registration=seated, slot=slot, session=session, status=ChoiceStatus.CONFIRMED
+    )
+    official = register(edition, edition.official, "Ole Embede")
+    politician = register(edition, edition.politician, "Pia Politiker")
+    for registration, told in ((official, NOTHING), (politician, RANK), (seated, NOTHING)):
+        manage = client.get(pages(registration)[0]).content.decode()
+        page = confirmation_page(client, registration)
+        assert told in page and told in manage, registration.name
+        other = RANK if told == NOTHING else NOTHING
+        assert other not in page and other not in manage, registration.name

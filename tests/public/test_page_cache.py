@@ -107,3 +107,40 @@ def test_a_visitor_with_a_message_waiting_gets_their_own_page(edition):
     edition.session.save()
     shared.cookies["messages"] = "anything"
     assert "50 pladser tilbage" in shared.get(form_url(edition)).content.decode()
+
+
+def test_a_cached_form_serves_each_visitor_a_challenge_priced_for_their_network(
+    edition, altcha_on
+):
+    """The proof of work's first challenge is cut out of the shared page like the CSRF token:
+    fresh per visitor, priced for the visitor's network now, and it registers."""
+    from forsamling.core import abuse
+    from tests.core.test_abuse import served, solve
+
+    with abuse.counting():
+        for _ in range(150):
+            abuse.hit([abuse.network_key("register", "203.0.113.7/32")], seconds=600)
+    shared = Client(enforce_csrf_checks=True)
+    first = shared.get(form_url(edition), REMOTE_ADDR="198.51.100.1").content.decode()
+    shared.cookies.clear()
+    second = shared.get(form_url(edition), REMOTE_ADDR="203.0.113.7").content.decode()
+    assert served(first)["maxNumber"] == abuse.cost(0)
+    assert served(second)["maxNumber"] == abuse.cost(150)  # served from the cache, repriced
+    assert served(first)["signature"] != served(second)["signature"]
+    response = shared.post(
+        form_url(edition),
+        {
+            "csrfmiddlewaretoken": TOKEN.search(second)[1],
+            "idempotency_key": KEY.search(second)[1],
+            "altcha": solve(served(second)),
+            "name": "Mette Hansen",
+            "email": "mette@aalborg.dk",
+            "organisation": "Aalborg Kommune",
+            "category": str(edition.category.pk),
+            f"slot_{edition.slot.pk}": str(edition.session.pk),
+            "dinner": "nej",
+            "accept_terms": "on",
+        },
+        REMOTE_ADDR="203.0.113.7",
+    )
+    assert response.status_code == 302

@@ -68,3 +68,23 @@ def test_with_an_overall_capacity_without_the_one_second_reads_too(client, editi
     edition.save(update_fields=["capacity"])
     seats.recount_places(edition)
     assert post_queries(client, edition) == POST_QUERIES_COLD + EDITION_CAPACITY
+
+
+# The confirmation page follows every registration at 10.00: with the one-second reads warm it
+# reads the registration, its programme and what its notices need (the EAN warning, whether
+# there is anything to rank in an open preference round) in one query.
+def test_the_confirmation_page_is_one_query_with_a_preference_round_open(client, edition, settings):
+    from forsamling.preferences import services as rounds
+    from tests.preferences.conftest import ORGANISER, make_round
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    rounds.open_round(round=make_round(edition, [edition.themes_slot]), actor=ORGANISER)
+    assert client.get(url(edition)).status_code == 200
+    done = client.post(url(edition), form_data(edition))
+    assert done.status_code == 302
+    client.get(done["Location"])  # warms the one-second reads, as the rush has them
+    with CaptureQueriesContext(connection) as context:
+        page = client.get(done["Location"])
+    assert page.status_code == 200
+    assert "Nogle sessioner fordeles efter prioritering" in page.content.decode()
+    assert len(context.captured_queries) == 1, [q["sql"] for q in context.captured_queries]

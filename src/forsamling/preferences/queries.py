@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from forsamling.conferences.models import Edition
+from forsamling.core.recent import recent
 from forsamling.domain.preference_rounds import pseudonym
-from forsamling.domain.registration_rules import may_attend, room_to_allocate
+from forsamling.domain.registration_rules import Attendee, may_attend, room_to_allocate
 from forsamling.preferences.models import PreferenceRound, Ranking, RoundStatus
 from forsamling.programme.models import Item, Session
 from forsamling.registration.models import (
@@ -28,6 +29,43 @@ def public_rounds(edition: Edition) -> list[PreferenceRound]:
         .prefetch_related("slots")
         .order_by("opens_at", "id")
     )
+
+
+def slot_audiences(edition: Edition) -> dict[int, list[str]]:
+    """The audiences of the edition's sessions (not cancelled), by slot; read at most a second
+    ago (`core.recent`): the confirmation page asks after every registration."""
+
+    def read() -> dict[int, list[str]]:
+        by_slot: dict[int, list[str]] = defaultdict(list)
+        for slot_id, audience in Session.objects.filter(
+            slot__edition=edition, is_cancelled=False
+        ).values_list("slot_id", "audience"):
+            by_slot[slot_id].append(audience)
+        return dict(by_slot)
+
+    return recent(("slot-audiences", edition.pk), read)
+
+
+def nothing_to_rank(
+    edition: Edition,
+    rounds: list[PreferenceRound],
+    attendee: Attendee,
+    held: set[int],
+) -> set[int]:
+    """The open rounds in which a participant has nothing to rank: every slot's sessions are for
+    other categories, or they hold a seat (or a place in line) there already (`held`: slot ids).
+    The same answer as `ranking_slots` gives, from what the page has read already."""
+    audiences = slot_audiences(edition)
+    return {
+        round.pk
+        for round in rounds
+        if not round.is_published
+        and not any(
+            slot.pk not in held
+            and any(may_attend(attendee, audience) for audience in audiences.get(slot.pk, []))
+            for slot in round.slots.all()
+        )
+    }
 
 
 @dataclass

@@ -1,10 +1,11 @@
 """A one-second cache of whole public pages, for the crowd before registration opens.
 
 At 10.00 thousands of people reload the programme and the registration form. Both pages are
-the same for every anonymous visitor except for two values: the CSRF token (masked per visitor,
-tied to their cookie) and the form's idempotency key (new for every form). This middleware keeps
+the same for every anonymous visitor except for three values: the CSRF token (masked per visitor,
+tied to their cookie), the form's idempotency key (new for every form) and the proof of work's
+challenge (new for every form, priced for the visitor's network). This middleware keeps
 each listed page's HTML for `PUBLIC_PAGE_CACHE_SECONDS` (per process, per path and language)
-with those two values cut out, and fills them in fresh for every visitor. Seat counts on the
+with those values cut out, and fills them in fresh for every visitor. Seat counts on the
 form are therefore at most that old. Visitors with a session (organisers logged in) or with
 messages waiting always get a freshly rendered page, which is not kept. It sits right after
 `CsrfViewMiddleware`, which sets the CSRF cookie.
@@ -21,7 +22,9 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.html import escape
 
+from forsamling.core.templatetags.proof_of_work import served_challenge
 from forsamling.registration.forms import new_idempotency_key
 
 # Views whose whole page may be shared between anonymous visitors.
@@ -31,6 +34,11 @@ CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 FRESH_INPUTS: dict[bytes, Callable[[], str]] = {
     b"idempotency_key": new_idempotency_key,
 }
+# The proof of work's first challenge (`core.templatetags.proof_of_work`), per visitor: priced for
+# their network now, for the form its widget names.
+CHALLENGE = re.compile(
+    rb'challengeurl="[^"]*[?&;]form=([\w-]+)"[^>]*?challengejson="([^"]*)"', re.DOTALL
+)
 MAX_ENTRIES = 256
 # The form is `never_cache` for browsers and proxies (it carries a per-visitor key); this cache
 # is on the server and cuts those values out, and the served copy keeps the headers.
@@ -94,6 +102,8 @@ def _cut(response: HttpResponse, expires: float) -> Page | None:
     spans: list[tuple[int, int, Callable[[HttpRequest], str]]] = []
     for found in CSRF_INPUT.finditer(content):
         spans.append((found.start(1), found.end(1), get_token))
+    for found in CHALLENGE.finditer(content):
+        spans.append((found.start(2), found.end(2), _challenge(found[1].decode())))
     for name, make in FRESH_INPUTS.items():
         pattern = re.compile(rb'name="' + re.escape(name) + rb'" value="([^"]+)"')
         for found in pattern.finditer(content):
@@ -110,6 +120,10 @@ def _cut(response: HttpResponse, expires: float) -> Page | None:
 
 def _fresh(make: Callable[[], str]) -> Callable[[HttpRequest], str]:
     return lambda request: make()
+
+
+def _challenge(form: str) -> Callable[[HttpRequest], str]:
+    return lambda request: escape(served_challenge(request, form))
 
 
 def _serve(request: HttpRequest, page: Page) -> HttpResponse:

@@ -256,14 +256,15 @@ def personal_programme(registration: Registration) -> list[ProgrammeLine]:
 
 
 def confirmation(edition: Edition, token: str) -> tuple[Registration, list[ProgrammeLine]] | None:
-    """The confirmation page's registration (id, token, e-mail, status; the rest is read if
-    asked for) and its programme, in one hand-written query: the page follows every
-    registration at 10.00. The sessions and slots come from `registration_choices`; if a choice
-    is not among them (cancelled, or its slot taken into a preference round), `personal_programme`
-    reads the programme instead."""
+    """The confirmation page's registration (id, token, e-mail, status, organisation, EAN and
+    category; the rest is read if asked for) and its programme, in one hand-written query: the
+    page follows every registration at 10.00. The sessions and slots come from
+    `registration_choices`; if a choice is not among them (cancelled, or its slot taken into a
+    preference round), `personal_programme` reads the programme instead."""
     quote = connection.ops.quote_name
     sql = (
-        f"SELECT r.id, r.email, r.status, c.id, c.session_id, c.slot_id, c.status, {PLACE_IN_LINE}"
+        "SELECT r.id, r.email, r.status, r.organisation, r.ean, r.category_id,"
+        f" c.id, c.session_id, c.slot_id, c.status, {PLACE_IN_LINE}"
         f" FROM {quote(Registration._meta.db_table)} r"
         f" LEFT JOIN {quote(Choice._meta.db_table)} c ON c.registration_id = r.id"
         " WHERE r.edition_id = %s AND r.token = %s"
@@ -273,12 +274,20 @@ def confirmation(edition: Edition, token: str) -> tuple[Registration, list[Progr
         rows = cursor.fetchall()
     if not rows:
         return None
-    fields = ["id", "edition_id", "token", "email", "status"]
-    registration = Registration.from_db(
-        connection.alias, fields, [rows[0][0], edition.pk, token, *rows[0][1:3]]
+    read = dict(
+        zip(("id", "email", "status", "organisation", "ean", "category_id"), rows[0], strict=False),
+        edition_id=edition.pk,
+        token=token,
+    )
+    fields = [f.attname for f in Registration._meta.concrete_fields if f.attname in read]
+    registration = Registration.from_db(  # values in the model's field order
+        connection.alias, fields, [read[name] for name in fields]
     )
     registration.edition = edition
-    _categories, offers, _tracks = registration_choices(edition)
+    categories, offers, _tracks = registration_choices(edition)
+    for category in categories:  # a category made within the second is read if asked for
+        if category.pk == registration.category_id:
+            registration.category = category
     sessions = {item.session.pk: item.session for offer in offers for item in offer.sessions}
     slots = {offer.slot.pk: offer.slot for offer in offers}
     order = {slot_id: index for index, slot_id in enumerate(slots)}

@@ -1,6 +1,10 @@
 /* The proof of work's cost counts the e-mail domain (forsamling.core.abuse): when the
-   e-mail field's domain changes, the widget fetches a challenge priced for that domain and
-   solves it while the rest of the form is typed. Without this the server asks once more.
+   e-mail field's domain changes to one of the domains the page names as busy (many forms from
+   it in the last minutes: data-busy-domains), the widget fetches a challenge priced for that
+   domain and solves it while the rest of the form is typed. Without this the server would ask
+   once more. For any other domain the challenge served with the page will do, and nothing is
+   fetched. A form shown again was served with a challenge priced for the domain it kept
+   (data-priced-for).
 
    Re-pricing resets the widget, so a person who presses the button while it solves again
    (typing the e-mail last and clicking at once, as at 10.00) would send the form without a
@@ -10,7 +14,8 @@ const form = widget && widget.closest("form");
 const field = form && form.querySelector(`input[name="${widget.dataset.domainFrom}"]`);
 if (widget && field) {
   const base = widget.getAttribute("challengeurl");
-  let priced = "";
+  let priced = widget.dataset.pricedFor || "";
+  const busy = (widget.dataset.busyDomains || "").split(" ").filter(Boolean);
   let pending = null;  // the button pressed while the widget was solving; undefined: none
   let waiting = false;
   let known = "";  // the last state the widget announced (its markup follows a moment later)
@@ -22,8 +27,11 @@ if (widget && field) {
   const price = () => {
     const at = field.value.lastIndexOf("@");
     const domain = at < 0 ? "" : field.value.slice(at + 1).trim().toLowerCase();
-    if (!domain || domain === priced || !domain.includes(".")) { return; }
+    if (!domain || domain === priced || !busy.includes(domain)) { return; }
     priced = domain;
+    // The page's challenge was priced without this domain (see altcha-served.js).
+    widget.removeAttribute("challengejson");
+    widget.challengejson = undefined;
     widget.configure({ challengeurl: `${base}&domain=${encodeURIComponent(domain)}` });
     widget.reset();
     widget.verify();
