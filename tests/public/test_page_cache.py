@@ -109,9 +109,7 @@ def test_a_visitor_with_a_message_waiting_gets_their_own_page(edition):
     assert "50 pladser tilbage" in shared.get(form_url(edition)).content.decode()
 
 
-def test_a_cached_form_serves_each_visitor_a_challenge_priced_for_their_network(
-    edition, altcha_on
-):
+def test_a_cached_form_serves_each_visitor_a_challenge_priced_for_their_network(edition, altcha_on):
     """The proof of work's first challenge is cut out of the shared page like the CSRF token:
     fresh per visitor, priced for the visitor's network now, and it registers."""
     from forsamling.core import abuse

@@ -12,8 +12,15 @@ from PIL import Image, UnidentifiedImageError
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-# What Pillow raises on bytes that are no image it can read.
-UNREADABLE_IMAGE = (UnidentifiedImageError, OSError, SyntaxError, ValueError)
+# What Pillow raises on bytes that are no image it can read, or one so large in pixels that
+# decoding it would exhaust the server (a "decompression bomb": a small file, a huge image).
+UNREADABLE_IMAGE = (
+    UnidentifiedImageError,
+    OSError,
+    SyntaxError,
+    ValueError,
+    Image.DecompressionBombError,
+)
 
 
 def megabytes(size: int) -> str:
