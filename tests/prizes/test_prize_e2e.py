@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.keyboard import tab_until, type_into
+from tests.e2e.login import log_in_with_form
 from tests.factories import edition_organiser
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -136,10 +137,8 @@ def test_every_prize_page_passes_axe(
     for username, path in backoffice_pages():
         if username != user:
             context.clear_cookies()
-            page.goto(site.url + "/backoffice/login/?next=" + path)
-            page.get_by_label("Brugernavn").fill(username)
-            page.get_by_label("Adgangskode").fill(PASSWORD)
-            page.get_by_role("button", name="Log ind").click()
+            at = f"/backoffice/login/?next={path}"
+            log_in_with_form(page, site.url, username, PASSWORD, at=at)
             user = username
         page.goto(site.url + path)
         check(page, width, f"bo-{username}-{path.strip('/').replace('/', '-')}", assert_accessible)

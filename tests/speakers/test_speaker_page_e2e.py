@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.keyboard import tab_until, type_into
+from tests.e2e.login import log_in_with_form
 from tests.factories import edition_organiser
 from tests.speakers.conftest import PDF, image_bytes
 
@@ -149,10 +150,10 @@ def test_the_pages_pass_axe_at_both_widths(
     check(page, width, "speaker-page", assert_accessible)
     page.goto(f"{site.url}/2023/program/oplaegsholder/{site.record.speaker_id}/")
     check(page, width, "programme-speaker", assert_accessible)
-    page.goto(site.url + "/backoffice/login/?next=/backoffice/konference/2023/oplaegsholdere/")
-    page.get_by_label("Brugernavn").fill("arrangoer")
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
+    log_in_with_form(
+        page, site.url, "arrangoer", PASSWORD,
+        at="/backoffice/login/?next=/backoffice/konference/2023/oplaegsholdere/",
+    )  # fmt: skip
     page.goto(site.url + "/backoffice/konference/2023/oplaegsholdere/")
     expect(page.get_by_role("heading", name="Oplægsholdere", level=1)).to_be_visible()
     check(page, width, "bo-speakers", assert_accessible)
