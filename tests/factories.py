@@ -1,6 +1,7 @@
 """The test packages' shared factories (factory-boy): an edition, its days and programme
-items, a participant category, an exhibitor, and an organiser's logged-in client. Each
-package's conftest builds its own scene from these and changes only what its tests are about."""
+items, a participant category, an exhibitor, an organiser's logged-in client, and the empty
+inline formsets of an admin form's POST. Each package's conftest builds its own scene from
+these and changes only what its tests are about."""
 
 from __future__ import annotations
 
@@ -55,7 +56,8 @@ class DayFactory(DjangoModelFactory):
 
 
 class ItemFactory(DjangoModelFactory):
-    """A programme item on its day; by default the afternoon's breakout slot of theme meetings."""
+    """A programme item on its day; by default the afternoon's breakout slot of theme meetings,
+    `evening=True` gives the dinner in the evening (19–23, after the day's other items)."""
 
     class Meta:
         model = Item
@@ -66,6 +68,15 @@ class ItemFactory(DjangoModelFactory):
     title = "Temamøder"
     starts_at = time(13, 0)
     ends_at = time(14, 30)
+
+    class Params:
+        evening = factory.Trait(
+            kind=ItemKind.EVENING_EVENT,
+            title="Middag",
+            starts_at=time(19, 0),
+            ends_at=time(23, 0),
+            order=9,
+        )
 
 
 class CategoryFactory(DjangoModelFactory):
@@ -115,3 +126,10 @@ def edition_organiser(edition: Edition, username: str, password: str) -> Any:
     user = get_user_model().objects.create_user(username, password=password)
     grant_role(user=user, edition=edition, role=Role.ORGANISER)
     return user
+
+
+def no_inline_rows(*prefixes: str) -> dict[str, str]:
+    """The management forms of an admin change form's inline formsets (one per prefix) as the
+    page posts them when none of their rows is filled in."""
+    none = {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"}
+    return {f"{prefix}-{key}": value for prefix in prefixes for key, value in none.items()}

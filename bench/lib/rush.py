@@ -639,6 +639,23 @@ def cpu_parts(row: dict[str, Any], per: str) -> str:
     )
 
 
+def p50_p95_p99(ms: dict[int, float]) -> str:
+    """'a/b/c': the three percentiles of a latency in whole milliseconds."""
+    return "/".join(f"{ms[q]:.0f}" for q in (50, 95, 99))
+
+
+def database_check(check: dict[str, Any], details: str) -> str:
+    """'database check: OK; `details`', then a line for each problem the check found."""
+    return f"database check: {'OK' if check['ok'] else 'FAILED'}; {details}" + "".join(
+        f"\n    ! {p}" for p in check["problems"]
+    )
+
+
+def print_error_examples(row: dict[str, Any]) -> None:
+    if row["error_examples"]:
+        print(f"  errors, e.g.: {row['error_examples']}")
+
+
 def fmt_ratio(name: str, value: float | None, unit: str) -> str:
     if value is None:
         return f"not measured ({unit.strip()})"
@@ -655,15 +672,15 @@ def report_issue_29(summary: dict[str, Any]) -> None:
             f"\nBare endpoint (bench/lib/bare: one conditional UPDATE, one INSERT, Django's "
             f"stock middleware), {clients} clients: {row['requests']} requests, "
             f"{row['errors']} errors, {row['per_s']:.0f}/s; p50/p95/p99 "
-            + "/".join(f"{row['latency_ms'][q]:.0f}" for q in (50, 95, 99))
-            + f" ms\n  server CPU per request: {row['cpu_ms_per_request']:.2f} ms "
-            f"({cpu_parts(row, 'request')}); load {row['load_before']} -> {row['load_after']}"
-            f"\n  database check: {'OK' if check['ok'] else 'FAILED'}; {check['confirmed']} "
-            f"confirmed of {check['entries']}, counter {check['taken']}"
-            + "".join(f"\n    ! {p}" for p in check["problems"])
+            f"{p50_p95_p99(row['latency_ms'])} ms\n  server CPU per request: "
+            f"{row['cpu_ms_per_request']:.2f} ms ({cpu_parts(row, 'request')}); load "
+            f"{row['load_before']} -> {row['load_after']}\n  "
+            + database_check(
+                check,
+                f"{check['confirmed']} confirmed of {check['entries']}, counter {check['taken']}",
+            )
         )
-        if row["error_examples"]:
-            print(f"  errors, e.g.: {row['error_examples']}")
+        print_error_examples(row)
     post = summary.get("post")
     if post:
         check = post["check"]
@@ -671,15 +688,14 @@ def report_issue_29(summary: dict[str, Any]) -> None:
             f"\nPOST alone (form and solved challenge fetched first, unmeasured), "
             f"{post['clients']} clients: {post['registrations']} registrations, "
             f"{post['errors']} errors, {post['per_s']:.0f}/s; p50/p95/p99 "
-            + "/".join(f"{post['post_ms'][q]:.0f}" for q in (50, 95, 99))
-            + f" ms\n  server CPU per registration: {post['cpu_ms_per_registration']:.1f} ms "
-            f"({cpu_parts(post, 'registration')}); load {post['load_before']} -> "
-            f"{post['load_after']}\n  database check: {'OK' if check['ok'] else 'FAILED'}; "
-            f"{check['happens_before_pairs_checked']} happens-before pairs checked"
-            + "".join(f"\n    ! {p}" for p in check["problems"])
+            f"{p50_p95_p99(post['post_ms'])} ms\n  server CPU per registration: "
+            f"{post['cpu_ms_per_registration']:.1f} ms ({cpu_parts(post, 'registration')}); "
+            f"load {post['load_before']} -> {post['load_after']}\n  "
+            + database_check(
+                check, f"{check['happens_before_pairs_checked']} happens-before pairs checked"
+            )
         )
-        if post["error_examples"]:
-            print(f"  errors, e.g.: {post['error_examples']}")
+        print_error_examples(post)
     ratios = summary["ratios"]
     print("\nRatios (issue 29; all from this run):")
     for row in ratios["rushes"]:
@@ -715,11 +731,8 @@ def report(summary: dict[str, Any]) -> None:
             f"{row['clients']} clients)"
         )
         print(
-            "  full path (form, POST, confirmation) p50/p95/p99: "
-            + "/".join(f"{row['flow_ms'][q]:.0f}" for q in (50, 95, 99))
-            + " ms; POST alone: "
-            + "/".join(f"{row['post_ms'][q]:.0f}" for q in (50, 95, 99))
-            + " ms"
+            f"  full path (form, POST, confirmation) p50/p95/p99: {p50_p95_p99(row['flow_ms'])} "
+            f"ms; POST alone: {p50_p95_p99(row['post_ms'])} ms"
         )
         print(
             f"  server CPU per registration: {row['cpu_ms_per_registration']:.1f} ms "
@@ -735,14 +748,16 @@ def report(summary: dict[str, Any]) -> None:
         )
         check = row["check"]
         print(
-            f"  database check: {'OK' if check['ok'] else 'FAILED'}; "
-            f"confirmed {check['confirmed_by_session']}, waiting {check['waiting_by_session']}, "
-            f"{check['happens_before_pairs_checked']} happens-before pairs checked; "
-            f"{check['saved_after_client_gave_up']} saved after their client gave up"
-            + "".join(f"\n    ! {p}" for p in check["problems"])
+            "  "
+            + database_check(
+                check,
+                f"confirmed {check['confirmed_by_session']}, waiting "
+                f"{check['waiting_by_session']}, {check['happens_before_pairs_checked']} "
+                f"happens-before pairs checked; {check['saved_after_client_gave_up']} saved "
+                "after their client gave up",
+            )
         )
-        if row["error_examples"]:
-            print(f"  errors, e.g.: {row['error_examples']}")
+        print_error_examples(row)
     c = summary.get("crowd")
     if c:
         print(

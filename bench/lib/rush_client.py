@@ -218,30 +218,17 @@ async def register(
 
 
 async def rush(args: argparse.Namespace) -> dict[str, Any]:
+    """The whole path of each registration (`register`); a failed one is written with the
+    e-mail it would have had."""
     info = json.loads(Path(args.info).read_text())
-    deadline = time.monotonic() + args.seconds
-    next_index = iter(range(args.count))
 
-    async def client() -> None:
-        connection = Connection(args.port)
-        for index in next_index:
-            if time.monotonic() > deadline:
-                return
-            try:
-                result = await asyncio.wait_for(
-                    register(connection, info, index, args.run, args.popular_share),
-                    REQUEST_TIMEOUT,
-                )
-            except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as e:
-                connection.close()
-                email = rush_check.registration_fields(info, index, args.run)["email"]  # same
-                result = {"index": index, "email": email, "error": f"{type(e).__name__}: {e}"}
-            out.write(json.dumps(result) + "\n")
+    async def work(connection: Connection, index: int) -> dict[str, Any]:
+        return await register(connection, info, index, args.run, args.popular_share)
 
-    started = time.monotonic()
-    with Path(args.out).open("w") as out:
-        await asyncio.gather(*(client() for _ in range(args.clients)))
-    return {"wall": time.monotonic() - started}
+    def email_of(index: int) -> str:
+        return rush_check.registration_fields(info, index, args.run)["email"]
+
+    return await each(args, work, args.out, email_of)
 
 
 async def each(

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from forsamling.api.models import ApiToken
 from tests.backoffice.test_look_e2e import WIDE_ELEMENTS
 from tests.conftest import axe_violations, format_violations
+from tests.e2e.login import log_in_with_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("API_SCREENSHOTS", "")
@@ -31,10 +32,7 @@ def look(page, name: str, width: int) -> None:
 @pytest.mark.parametrize("width", (390, 1280))
 def test_making_and_revoking_a_key(page, live_server, users, keys, width):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(f"{live_server.url}/backoffice/login/")
-    page.get_by_label("Brugernavn").fill("arrangoer")
-    page.get_by_label("Adgangskode").fill("correct horse battery")
-    page.get_by_role("button", name="Log ind").click()
+    log_in_with_form(page, live_server.url, "arrangoer", "correct horse battery")
     page.wait_for_url(f"{live_server.url}/backoffice/")
     page.goto(f"{live_server.url}/backoffice/konference/2026/api-noegler/")
     expect(page.get_by_role("heading", name="API-nøgler", level=1)).to_be_visible()

@@ -65,6 +65,12 @@ def conference(db):
 
 
 @pytest.fixture
+def evening(conference):
+    """The dinner, in the evening of the conference's day."""
+    return ItemFactory(day=conference.small.slot.day, evening=True)
+
+
+@pytest.fixture
 def people(conference):
     """Six participants with æ, ø, å and 'aa' in their names, one of them cancelled."""
     c = conference

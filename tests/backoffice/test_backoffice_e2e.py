@@ -7,15 +7,16 @@ from playwright.sync_api import expect
 
 from forsamling.checkin.tokens import badge_code
 from tests.backoffice.conftest import register
+from tests.e2e.login import log_in_with_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/backoffice/login/?next=/backoffice/konference/")
-    page.get_by_label("Brugernavn").fill(username)
-    page.get_by_label("Adgangskode").fill("correct horse battery")
-    page.get_by_role("button", name="Log ind").click()
+    log_in_with_form(
+        page, live_server.url, username, "correct horse battery",
+        at="/backoffice/login/?next=/backoffice/konference/",
+    )  # fmt: skip
     expect(page.get_by_role("heading", name="Konferencer", level=1)).to_be_visible()
 
 

@@ -6,7 +6,6 @@ they refuse is stored."""
 from __future__ import annotations
 
 import io
-from datetime import time
 from decimal import Decimal
 
 import pytest
@@ -16,10 +15,9 @@ from PIL import Image
 from forsamling.api.models import ApiToken
 from forsamling.backoffice.admin.exhibitors import EmailExhibitorsForm
 from forsamling.backoffice.views.invitations import CodeForm
-from forsamling.programme.models import ItemKind, ItemSpeaker, Room, Speaker, VenuePlan
+from forsamling.programme.models import ItemSpeaker, Room, Speaker, VenuePlan
 from forsamling.registration.models import Category, DinnerTable
 from forsamling.speakers.models import SpeakerRecord
-from tests.factories import ItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,14 +47,6 @@ def test_an_api_keys_label_refuses_the_character(client, conference, users, char
     assert response.status_code == 400
     assert expected(character) in response.content.decode()
     assert not ApiToken.objects.exists()
-
-
-@pytest.fixture
-def evening(conference):
-    return ItemFactory(
-        day=conference.small.slot.day, kind=ItemKind.EVENING_EVENT, title="Middag",
-        starts_at=time(19, 0), ends_at=time(23, 0), order=9,
-    )  # fmt: skip
 
 
 @pytest.mark.parametrize("character", [*HIDDEN, "\r", "\n"])

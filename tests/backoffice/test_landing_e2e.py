@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from forsamling.accounts.roles import grant_role
 from forsamling.domain.permissions import Role
 from tests.backoffice.conftest import make_conference
+from tests.e2e.login import log_in_with_form
 from tests.e2e.screens import shot
 from tests.prizes.conftest import make_juror, make_nomination, make_prize
 
@@ -22,10 +23,7 @@ NOTHING = "Du har ikke rettigheder til at se eller redigere noget."
 
 
 def log_in(page, live_server, username, password="correct horse battery"):
-    page.goto(f"{live_server.url}/backoffice/")
-    page.get_by_label("Brugernavn").fill(username)
-    page.get_by_label("Adgangskode").fill(password)
-    page.get_by_role("button", name="Log ind").click()
+    log_in_with_form(page, live_server.url, username, password, at="/backoffice/")
 
 
 @pytest.mark.parametrize("width", [390, 1280])

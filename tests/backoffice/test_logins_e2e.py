@@ -11,15 +11,13 @@ from forsamling.accounts.services import issue_enrolment
 from forsamling.backoffice.session_timeout import SEEN
 from tests.backoffice.conftest import make_user
 from tests.backoffice.test_look_e2e import WIDTHS, check, log_in
+from tests.e2e.login import log_in_with_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def fail_login(page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/backoffice/login/")
-    page.get_by_label("Brugernavn").fill(username)
-    page.get_by_label("Adgangskode").fill("forkert")
-    page.get_by_role("button", name="Log ind").click()
+    log_in_with_form(page, live_server.url, username, "forkert")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from forsamling.programme.models import Item
 from tests.backoffice.test_access_rule import world  # noqa: F401 (the walk's fixture)
 from tests.conftest import axe_violations, format_violations
+from tests.e2e.login import log_in_with_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 WIDTHS = (390, 1280)
@@ -54,10 +55,7 @@ def page_types(world) -> dict[str, str]:  # noqa: F811
 
 
 def log_in(page, live_server) -> None:
-    page.goto(f"{live_server.url}/backoffice/login/")
-    page.get_by_label("Brugernavn").fill("super")
-    page.get_by_label("Adgangskode").fill("pw-super-1")
-    page.get_by_role("button", name="Log ind").click()
+    log_in_with_form(page, live_server.url, "super", "pw-super-1")
     page.wait_for_url(f"{live_server.url}/backoffice/")
 
 

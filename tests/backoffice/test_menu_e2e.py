@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import page_problems
+from tests.e2e.login import log_in_with_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("MENU_SCREENSHOTS", "")
@@ -23,12 +24,11 @@ def shoot(page, name: str) -> None:
         page.screenshot(path=f"{SHOTS}/{name}.png")
 
 
-def log_in(page, live_server) -> None:
-    page.goto(f"{live_server.url}/backoffice/login/")
-    page.get_by_label("Brugernavn").fill("arrangoer")
-    page.get_by_label("Adgangskode").fill("correct horse battery")
-    page.get_by_role("button", name="Log ind").click()
-    page.wait_for_url(f"{live_server.url}/backoffice/**")
+def open_as_organiser(page, live_server, conference, tail: str) -> None:
+    """Logs the organiser in through the login form, then opens the conference's page `tail`."""
+    log_in_with_form(page, live_server.url, "arrangoer", "correct horse battery")
+    page.wait_for_url(f"{live_server.url}/backoffice/")
+    page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/{tail}")
 
 
 def tab_to(page, selector: str, limit: int = 30) -> int:
@@ -62,8 +62,7 @@ def test_on_a_phone_the_menu_opens_and_closes_with_the_keyboard(
     page, live_server, conference, people, users, name
 ):
     page.set_viewport_size({"width": 390, "height": 844})
-    log_in(page, live_server)
-    page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/{PAGES[name]}")
+    open_as_organiser(page, live_server, conference, PAGES[name])
     button = page.get_by_text("Menu", exact=True)
     expect(button).to_be_visible()
     expect(page.get_by_role("link", name="Tilmeldinger", exact=True)).to_be_hidden()
@@ -97,8 +96,7 @@ def test_at_1280_px_every_group_shows_without_a_button(
     page, live_server, conference, people, users, name
 ):
     page.set_viewport_size({"width": 1280, "height": 900})
-    log_in(page, live_server)
-    page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/{PAGES[name]}")
+    open_as_organiser(page, live_server, conference, PAGES[name])
     expect(page.get_by_text("Menu", exact=True)).to_be_hidden()
     links = page.locator(".bo-nav a")
     expect(links).to_have_count(22)
@@ -117,8 +115,7 @@ def test_without_javascript_the_menu_still_works(browser, live_server, conferenc
         viewport={"width": width, "height": 900}, locale="da-DK", java_script_enabled=False
     )
     page = context.new_page()
-    log_in(page, live_server)
-    page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/overblik/")
+    open_as_organiser(page, live_server, conference, "overblik/")
     first = page.get_by_role("link", name="Overblik", exact=True)
     if width == 390:
         expect(first).to_be_hidden()

@@ -4,19 +4,17 @@ a hotel, XLSX) and for the dinner (seats, tables, the plan), by role."""
 from __future__ import annotations
 
 import io
-from datetime import time
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
 from forsamling.outbox.models import SentMessage
-from forsamling.programme.models import ItemKind, ItemSpeaker, Speaker
+from forsamling.programme.models import ItemSpeaker, Speaker
 from forsamling.registration.models import Category, TableSeat
 from forsamling.speakers import services
 from forsamling.speakers.models import SpeakerRecord
 from tests.backoffice.conftest import register
-from tests.factories import ItemFactory
 
 
 @pytest.fixture
@@ -124,14 +122,6 @@ def test_a_new_free_category_is_one_speakers_can_be_invited_to(client, conferenc
     page = client.get(url(conference)).content.decode()
     assert f'<option value="{press.pk}">Presse</option>' in page
     assert "kræver ikke invitationskode" not in page
-
-
-@pytest.fixture
-def evening(conference):
-    return ItemFactory(
-        day=conference.small.slot.day, kind=ItemKind.EVENING_EVENT, title="Middag",
-        starts_at=time(19, 0), ends_at=time(23, 0), order=9,
-    )  # fmt: skip
 
 
 def dinner_url(conference, tail=""):

@@ -14,8 +14,8 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from forsamling.programme.models import Room, VenuePlan
+from tests.e2e.keyboard import tab_to
 from tests.e2e.login import logged_in
-from tests.registration.test_registration_e2e import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

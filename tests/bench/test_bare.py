@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from bench.lib.bare import schema, views
 from django.db import connection
 from django.test import RequestFactory
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, run_in_project
 
 
 @pytest.fixture
@@ -100,9 +99,8 @@ first, second = (client.post("/bare/", {"email": e}) for e in ("x@example.org", 
 print(json.dumps([first.status_code, first.content.decode(), second.content.decode(),
                   first.headers.get("X-Frame-Options"), type(application).__name__]))
 """
-    done = subprocess.run(
+    done = run_in_project(
         [sys.executable, "-c", script],
-        cwd=ROOT,
         env={
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "PYTHONPATH": str(ROOT),
@@ -111,9 +109,6 @@ print(json.dumps([first.status_code, first.content.decode(), second.content.deco
             "DATABASE_URL": f"sqlite:///{tmp_path / 'bare.sqlite3'}",
             "ALLOWED_HOSTS": "testserver",
         },
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     status, first, second, frame, app = json.loads(done.stdout.splitlines()[-1])

@@ -3,11 +3,10 @@ not break them unnoticed (they run only by hand, on a quiet machine)."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, run_in_project
+
 MODULES = [
     "bench.lib.rush_django",
     "bench.lib.rush_profile",
@@ -22,16 +21,12 @@ MODULES = [
 
 def test_every_benchmark_module_imports():
     imports = "; ".join(f"import {module}" for module in MODULES)
-    done = subprocess.run(  # a process of its own: the benchmarks set up Django themselves
+    done = run_in_project(  # a process of its own: the benchmarks set up Django themselves
         [sys.executable, "-c", imports],
-        cwd=ROOT,
         env={
             "PATH": "/usr/bin:/bin",
             "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}",
             "SECRET_KEY": "benchmark-import-test-only-0123456789abcdefghijklmnopqrstuv",
         },
-        capture_output=True,
-        text=True,
-        timeout=120,
     )
     assert done.returncode == 0, done.stderr[-3000:]

@@ -53,10 +53,16 @@ def test_ratios_are_none_where_a_part_was_skipped_and_judged_against_the_targets
     assert rush_check.meets("rate_vs_pgbench_64", None) is None
 
 
+def pgbouncer_config(url: str, port: int, pool: int) -> configparser.ConfigParser:
+    """rush_stack's pgbouncer.ini for the database at `url`, read back as an ini file is."""
+    ini = configparser.ConfigParser()
+    ini.read_string(rush_stack.pgbouncer_ini(url, port, pool))
+    return ini
+
+
 def test_pgbouncer_config_pools_transactions_to_the_unix_socket_it_was_given():
     url = "postgres://postgres@%2Ftmp%2FfpG.Ab12/postgres"
-    ini = configparser.ConfigParser()
-    ini.read_string(rush_stack.pgbouncer_ini(url, 6543, 8))
+    ini = pgbouncer_config(url, 6543, 8)
     assert ini["databases"]["postgres"] == (
         "host=/tmp/fpG.Ab12 port=5432 dbname=postgres user=postgres"
     )
@@ -70,8 +76,7 @@ def test_pgbouncer_config_pools_transactions_to_the_unix_socket_it_was_given():
 
 def test_pgbouncer_config_for_a_tcp_database_with_a_password():
     url = "postgres://forsamling:s%40cret@db.example.org:5433/forsamling"
-    ini = configparser.ConfigParser()
-    ini.read_string(rush_stack.pgbouncer_ini(url, 6432, 4))
+    ini = pgbouncer_config(url, 6432, 4)
     assert ini["databases"]["forsamling"] == (
         "host=db.example.org port=5433 dbname=forsamling user=forsamling password=s@cret"
     )

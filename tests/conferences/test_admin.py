@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from forsamling.conferences.models import Edition
+from tests.factories import no_inline_rows
 
 
 @pytest.fixture
@@ -47,14 +48,7 @@ def form_data(edition: Edition, **changes) -> dict:
         "contact_unit": edition.contact_unit,
         "contact_phone": edition.contact_phone,
         "contact_email": edition.contact_email,
-        "themes-TOTAL_FORMS": "0",
-        "themes-INITIAL_FORMS": "0",
-        "themes-MIN_NUM_FORMS": "0",
-        "themes-MAX_NUM_FORMS": "1000",
-        "meals-TOTAL_FORMS": "0",
-        "meals-INITIAL_FORMS": "0",
-        "meals-MIN_NUM_FORMS": "0",
-        "meals-MAX_NUM_FORMS": "1000",
+        **no_inline_rows("themes", "meals"),
     }
     data.update(changes)
     return data

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from forsamling.exhibitors.demo import load_demo_stands
 from tests.backoffice.conftest import register
 from tests.e2e.forms import fill_in_registration
+from tests.e2e.login import submit_login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -88,9 +89,7 @@ def test_back_office_pages_load_without_a_policy_violation(
     page, base = watched, live_server.url
     page.goto(f"{base}/backoffice/login/?next=/backoffice/konference/")
     page.check_csp("login")
-    page.get_by_label("Brugernavn").fill("super")
-    page.get_by_label("Adgangskode").fill("pw-super-1")
-    page.get_by_role("button", name="Log ind").click()
+    submit_login(page, "super", "pw-super-1")
     expect(page.get_by_role("heading", name="Konferencer", level=1)).to_be_visible()
     page.check_csp("editions")
     visit(page, base + "/backoffice/konference/2026/overblik/")

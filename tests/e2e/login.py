@@ -1,4 +1,5 @@
-"""Browser contexts already logged in, for the browser tests of the back office."""
+"""Logging in to the back office in the browser tests: through its login form, as a person
+does, or with browser contexts already logged in."""
 
 from __future__ import annotations
 
@@ -23,3 +24,20 @@ def logged_in(browser: Any, live_server: Any, user: Any, **options: Any) -> Any:
     context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen", **options)
     log_in_context(context, live_server, user)
     return context
+
+
+def submit_login(page: Any, username: str, password: str) -> None:
+    """Types `username` and `password` into the back office's login form on `page` and sends it
+    with its "Log ind" button; the caller waits for what should follow."""
+    page.get_by_label("Brugernavn").fill(username)
+    page.get_by_label("Adgangskode").fill(password)
+    page.get_by_role("button", name="Log ind").click()
+
+
+def log_in_with_form(
+    page: Any, base_url: str, username: str, password: str, at: str = "/backoffice/login/"
+) -> None:
+    """Opens `at` (the login page, or a page that asks for a login) and logs in there with
+    `submit_login`."""
+    page.goto(f"{base_url}{at}")
+    submit_login(page, username, password)

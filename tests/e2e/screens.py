@@ -12,6 +12,23 @@ def shot(page: Any, name: str) -> None:
         page.screenshot(path=f"{folder}/{name}.png", full_page=True)
 
 
+# The last five elements that reach past the window's right edge, so a failure says where.
+WIDE_ELEMENTS = (
+    "() => [...document.querySelectorAll('body *')].filter(e => "
+    "e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(-5)"
+    ".map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 30))"
+)
+
+
+def check_page(page: Any, width: int, name: str, assert_accessible: Any) -> None:
+    """A screenshot of the page (`shot`, as `name`-`width`), then: axe-core finds nothing
+    (`assert_accessible`, the fixture) and nothing scrolls sideways at `width` px."""
+    shot(page, f"{name}-{width}")
+    assert_accessible(page)
+    wide = page.evaluate(WIDE_ELEMENTS)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, wide)
+
+
 def open_on_a_phone(browser: Any, url: str) -> tuple[Any, Any]:
     """A Danish browser context as wide as a small phone (375 px) with a page on `url`; returns
     the context (to close) and the page."""

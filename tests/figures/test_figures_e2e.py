@@ -12,6 +12,7 @@ from django.db.models import F, Min
 from forsamling.conferences.models import Edition
 from forsamling.registration.models import Registration
 from tests.backoffice.conftest import make_conference, register
+from tests.e2e.login import submit_login
 from tests.figures.conftest import seed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -30,9 +31,7 @@ def test_the_figures_page_at_both_widths(page, live_server, assert_accessible):
     Edition.objects.filter(pk=conference.edition.pk).update(registration_opens_at=first)
     User.objects.create_superuser("arrangoer", "arrangoer@kl.dk", PASSWORD)
     page.goto(f"{live_server.url}/backoffice/konference/{conference.edition.slug}/tal/")
-    page.fill("#id_username", "arrangoer")
-    page.fill("#id_password", PASSWORD)
-    page.click("[type=submit]")
+    submit_login(page, "arrangoer", PASSWORD)
     page.wait_for_selector("text=Hvor deltagerne kom fra")
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 900})

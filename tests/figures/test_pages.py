@@ -112,33 +112,35 @@ REVENUE_ROWS = {
 }
 
 
+def figures_seen_as(role, client, seeded, tmp_path):
+    """The figures page, the comparison sheet's row labels and the PDF's text, as a new user
+    with `role` for the seeded edition gets them."""
+    user = make_user(f"{role}-tal", is_staff=True)
+    grant_role(user=user, edition=seeded.edition, role=role)
+    client.force_login(user)
+    html = client.get(url("figures", seeded.edition)).content.decode()
+    labels = comparison_labels(client.get(url("figures_xlsx", seeded.edition)).content)
+    text = pdf_text(client.get(url("figures_pdf", seeded.edition)).content, tmp_path)
+    return html, labels, text
+
+
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 def test_a_viewer_sees_no_revenue_on_the_page_or_in_the_downloads(client, seeded, tmp_path):
     """Revenue needs the invoices' right: a viewer gets the counts without it, everywhere."""
-    viewer = make_user("laeser-uden-penge", is_staff=True)
-    grant_role(user=viewer, edition=seeded.edition, role=Role.VIEWER)
-    client.force_login(viewer)
-    html = client.get(url("figures", seeded.edition)).content.decode()
+    html, labels, text = figures_seen_as(Role.VIEWER, client, seeded, tmp_path)
     assert "7 af 98 kommuner" in html
     assert "Omsætning</h2>" not in html
     assert "7.500,00" not in html and "Faktureret" not in html and "Udestående" not in html
     assert "Omsætningen vises kun for dem, der må se fakturaerne." in html
-    labels = comparison_labels(client.get(url("figures_xlsx", seeded.edition)).content)
     assert "Udeblevet" in labels and not labels & REVENUE_ROWS
-    text = pdf_text(client.get(url("figures_pdf", seeded.edition)).content, tmp_path)
     assert "7 af 98 kommuner" in text
     assert "Faktureret" not in text and "Udestående" not in text and "7.500,00" not in text
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 def test_an_organiser_who_may_invoice_sees_the_revenue_everywhere(client, seeded, tmp_path):
-    organiser = make_user("arrangoer-med-penge", is_staff=True)
-    grant_role(user=organiser, edition=seeded.edition, role=Role.ORGANISER)
-    client.force_login(organiser)
-    html = client.get(url("figures", seeded.edition)).content.decode()
+    html, labels, text = figures_seen_as(Role.ORGANISER, client, seeded, tmp_path)
     assert "Omsætning</h2>" in html and "7.500,00 kr." in html
     assert "Omsætningen vises kun" not in html
-    labels = comparison_labels(client.get(url("figures_xlsx", seeded.edition)).content)
     assert labels.issuperset(REVENUE_ROWS)
-    text = pdf_text(client.get(url("figures_pdf", seeded.edition)).content, tmp_path)
     assert "Faktureret" in text and "7.500,00" in text

@@ -11,6 +11,7 @@ from django.core import mail
 from forsamling.preferences import services
 from forsamling.registration.models import ChoiceStatus
 from tests.e2e.keyboard import tab_to
+from tests.e2e.login import submit_login
 from tests.preferences.conftest import ORGANISER, make_round, register
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -62,9 +63,7 @@ def test_a_round_from_ranking_to_published_result(
     User.objects.create_superuser("arrangoer", "arrangoer@kl.dk", "et-langt-kodeord-2026")
     office = browser.new_page(locale="da-DK")
     office.goto(f"{live_server.url}/backoffice/praeferencer/{round.pk}/")
-    office.fill("#id_username", "arrangoer")
-    office.fill("#id_password", "et-langt-kodeord-2026")
-    office.click("[type=submit]")
+    submit_login(office, "arrangoer", "et-langt-kodeord-2026")
     office.click("text=Luk prioriteringen")
     office.click("text=Fordel pladserne")
     office.wait_for_selector("text=Forhåndsvisning – ikke offentliggjort")

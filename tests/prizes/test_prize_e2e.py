@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,11 +9,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.keyboard import tab_until, type_into
+from tests.e2e.login import log_in_with_form
+from tests.e2e.screens import check_page
 from tests.factories import edition_organiser
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-SHOTS = os.environ.get("PRIZE_SCREENSHOTS", "")
 PASSWORD = "forum-demo-2026"
 
 
@@ -105,19 +104,6 @@ def backoffice_pages() -> list[tuple[str, str]]:
     ]
 
 
-def check(page: Any, width: int, name: str, assert_accessible: Any) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
-    assert_accessible(page)
-    wide = page.evaluate(
-        "() => [...document.querySelectorAll('body *')].filter(e => "
-        "e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(-5)"
-        ".map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 30))"
-    )
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, wide)
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 def test_every_prize_page_passes_axe(
     browser: Any, site: Any, assert_accessible: Any, width: int
@@ -126,21 +112,21 @@ def test_every_prize_page_passes_axe(
     page = context.new_page()
     for index, path in enumerate(public_pages()):
         page.goto(site.url + path)
-        check(page, width, f"public-{index}", assert_accessible)
+        check_page(page, width, f"public-{index}", assert_accessible)
     page.goto(site.url + "/demo/forebyggelsespris/indstil/")
     page.fill("#id_contact_email", "forkert")
     page.get_by_role("button", name="Indsend indstillingen").click()
     expect(page.locator("#error-summary")).to_be_visible()
-    check(page, width, "public-errors", assert_accessible)
+    check_page(page, width, "public-errors", assert_accessible)
     user = ""
     for username, path in backoffice_pages():
         if username != user:
             context.clear_cookies()
-            page.goto(site.url + "/backoffice/login/?next=" + path)
-            page.get_by_label("Brugernavn").fill(username)
-            page.get_by_label("Adgangskode").fill(PASSWORD)
-            page.get_by_role("button", name="Log ind").click()
+            at = f"/backoffice/login/?next={path}"
+            log_in_with_form(page, site.url, username, PASSWORD, at=at)
             user = username
         page.goto(site.url + path)
-        check(page, width, f"bo-{username}-{path.strip('/').replace('/', '-')}", assert_accessible)
+        check_page(
+            page, width, f"bo-{username}-{path.strip('/').replace('/', '-')}", assert_accessible
+        )
     context.close()

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from forsamling.registration.models import Choice, ChoiceStatus
 from tests.backoffice.conftest import make_conference, register
+from tests.factories import no_inline_rows
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,10 +25,7 @@ def session_form(session, **changes):
         "capacity": session.capacity,
         "meet_label": session.meet_label,
         "order": session.order,
-        "sessionspeaker_set-TOTAL_FORMS": "0",
-        "sessionspeaker_set-INITIAL_FORMS": "0",
-        "sessionspeaker_set-MIN_NUM_FORMS": "0",
-        "sessionspeaker_set-MAX_NUM_FORMS": "1000",
+        **no_inline_rows("sessionspeaker_set"),
     }
     data.update(changes)
     return data

@@ -16,7 +16,7 @@ from forsamling.domain.permissions import Role
 from forsamling.registration.models import Meal, MealKind, Registration
 from tests.backoffice.conftest import make_user
 from tests.backoffice.test_backoffice_e2e import log_in
-from tests.registration.test_registration_e2e import tab_to
+from tests.e2e.keyboard import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(os.environ["SHOTS_DIR"]) if os.environ.get("SHOTS_DIR") else None

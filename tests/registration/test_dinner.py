@@ -4,12 +4,11 @@ promoted; and its table plan keeps organisations together at tables of their siz
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time
 
 import pytest
 
 from forsamling.domain.audit import organiser
-from forsamling.programme.models import ItemKind, SessionKind
+from forsamling.programme.models import SessionKind
 from forsamling.registration import dinner
 from forsamling.registration.models import Choice, ChoiceStatus, DinnerTable, TableSeat
 from forsamling.registration.queries import dinner_session
@@ -27,10 +26,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def evening(edition):
-    return ItemFactory(
-        day=edition.houses_slot.day, kind=ItemKind.EVENING_EVENT, title="Aftenarrangement",
-        starts_at=time(19, 0), ends_at=time(23, 0), order=9,
-    )  # fmt: skip
+    return ItemFactory(day=edition.houses_slot.day, evening=True, title="Aftenarrangement")
 
 
 def register(edition, n, *, organisation="Aalborg Kommune", wants=True, sessions=()):

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from forsamling.registration.models import Registration
+from tests.e2e.forms import register_with_the_keyboard
 from tests.e2e.keyboard import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -58,24 +59,7 @@ def test_register_change_hand_over_and_cancel_with_the_keyboard_alone(
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/{edition.slug}/tilmelding/")
 
-    tab_and_check(page, "#id_name")
-    page.keyboard.type("Mette Hansen")
-    tab_and_check(page, "#id_email")
-    page.keyboard.type("mette@aalborg.dk")
-    tab_and_check(page, "#id_organisation")
-    page.keyboard.type("Aalborg Kommune")
-    page.keyboard.press("Escape")
-    for choice in (
-        "input[name=category]",
-        f"input[name=slot_{edition.houses_slot.pk}]",
-        f"input[name=slot_{edition.themes_slot.pk}]",
-        "input[name=dinner]",
-        "#id_accept_terms",
-    ):
-        tab_and_check(page, choice)
-        page.keyboard.press("Space")
-    tab_and_check(page, ".registration-form button[type=submit]")
-    page.keyboard.press("Enter")
+    register_with_the_keyboard(page, edition, tab=tab_and_check)
     page.wait_for_url("**/kvittering/")
     registration = Registration.objects.get()
 

@@ -15,9 +15,9 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from forsamling.programme.models import VenuePlan
+from tests.e2e.keyboard import tab_to
 
 from .my_programme_scene import build, move_the_theme_meeting
-from .test_registration_e2e import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from forsamling.registration.models import Registration
+from tests.e2e.forms import register_with_the_keyboard
 from tests.e2e.keyboard import tab_to
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -22,25 +23,7 @@ def test_registering_with_the_keyboard_alone(page, live_server, edition, assert_
     assert "Udfyld feltet." in page.inner_text("#id_name-error")
     assert_accessible(page)
 
-    tab_to(page, "#id_name")
-    page.keyboard.type("Mette Hansen")
-    tab_to(page, "#id_email")
-    page.keyboard.type("mette@aalborg.dk")
-    tab_to(page, "#id_organisation")
-    page.keyboard.type("Aalborg Kommune")
-    page.keyboard.press("Escape")
-    tab_to(page, "input[name=category]")
-    page.keyboard.press("Space")  # the first category: Kommunalpolitiker
-    tab_to(page, f"input[name=slot_{edition.houses_slot.pk}]")
-    page.keyboard.press("Space")  # the first house: sundhed, for politicians
-    tab_to(page, f"input[name=slot_{edition.themes_slot.pk}]")
-    page.keyboard.press("ArrowDown")  # the second theme meeting: Psykiatri
-    tab_to(page, "input[name=dinner]")
-    page.keyboard.press("Space")
-    tab_to(page, "#id_accept_terms")
-    page.keyboard.press("Space")
-    tab_to(page, ".registration-form button[type=submit]")
-    page.keyboard.press("Enter")
+    register_with_the_keyboard(page, edition, theme_key="ArrowDown")  # Psykiatri
 
     page.wait_for_url("**/kvittering/")
     assert "Tak for din tilmelding" in page.inner_text("main")

@@ -4,7 +4,6 @@ the dinner are in their export, and gone with their files when they are erased."
 from __future__ import annotations
 
 import json
-from datetime import time
 
 import pytest
 from django.core.files.storage import default_storage
@@ -12,7 +11,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forsamling.domain import audit
 from forsamling.privacy import services as privacy
-from forsamling.programme.models import ItemKind
 from forsamling.registration import dinner
 from forsamling.registration.models import TableSeat
 from forsamling.speakers import services
@@ -26,10 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def confirmed(edition, programme_speaker, speaker_category, organiser):
-    ItemFactory(
-        day=edition.houses_slot.day, kind=ItemKind.EVENING_EVENT, title="Middag",
-        starts_at=time(19, 0), ends_at=time(23, 0), order=9,
-    )  # fmt: skip
+    ItemFactory(day=edition.houses_slot.day, evening=True)
     record = services.invite_speaker(
         edition=edition, speaker=programme_speaker, email="lise@aalborg.dk",
         category=speaker_category, user=organiser,

@@ -4,7 +4,6 @@ and bio on the programme's page; axe on every page, the organisers' pages too.""
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,12 +12,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.keyboard import tab_until, type_into
+from tests.e2e.login import log_in_with_form
+from tests.e2e.screens import check_page
 from tests.factories import edition_organiser
 from tests.speakers.conftest import PDF, image_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-SHOTS = os.environ.get("SPEAKER_SCREENSHOTS", "")
 PASSWORD = "forum-demo-2026"
 
 
@@ -54,14 +54,6 @@ def choose_file(page: Any, selector: str, path: Path) -> None:
     page.set_input_files(selector, str(path))
 
 
-def check(page: Any, width: int, name: str, assert_accessible: Any) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
-    assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
-
-
 def test_a_speaker_confirms_with_the_keyboard_alone_after_two_wrong_files(
     browser: Any, site: Any, assert_accessible: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
@@ -84,7 +76,7 @@ def test_a_speaker_confirms_with_the_keyboard_alone_after_two_wrong_files(
     page = context.new_page()
     page.goto(f"{site.url}/2023/oplaegsholder/{record.token}/")
     expect(page.get_by_role("heading", level=1)).to_contain_text(record.speaker.name)
-    check(page, 390, "speaker-page-new", assert_accessible)
+    check_page(page, 390, "speaker-page-new", assert_accessible)
     type_into(page, "#id_title", "Ældrechef")
     type_into(page, "#id_organisation", "Aalborg Kommune")
     type_into(page, "#id_bio", "Leder ældreplejen i Aalborg.")
@@ -106,7 +98,7 @@ def test_a_speaker_confirms_with_the_keyboard_alone_after_two_wrong_files(
     expect(page.locator("#id_bio")).to_have_value("Leder ældreplejen i Aalborg.")
     expect(page.locator("#id_consent_photo")).to_be_checked()
     expect(page.locator("#id_hotel_night")).to_be_checked()
-    check(page, 390, "speaker-page-errors", assert_accessible)
+    check_page(page, 390, "speaker-page-errors", assert_accessible)
     assert not Registration.objects.filter(email="taler@example.dk").exists()
 
     choose_file(page, "#id_photo", photo)
@@ -116,7 +108,7 @@ def test_a_speaker_confirms_with_the_keyboard_alone_after_two_wrong_files(
         page.keyboard.press("Enter")
     expect(page.get_by_role("status").first).to_contain_text("Du har bekræftet")
     expect(page.get_by_role("img", name=f"Foto af {record.speaker.name}")).to_be_visible()
-    check(page, 390, "speaker-page-confirmed", assert_accessible)
+    check_page(page, 390, "speaker-page-confirmed", assert_accessible)
     stored = SpeakerRecord.objects.get(pk=record.pk)
     assert stored.is_confirmed and stored.registration is not None and stored.slides
     assert stored.registration.category.price == 0
@@ -124,7 +116,7 @@ def test_a_speaker_confirms_with_the_keyboard_alone_after_two_wrong_files(
     page.goto(f"{site.url}/2023/program/oplaegsholder/{record.speaker_id}/")
     expect(page.get_by_role("img", name=f"Foto af {record.speaker.name}")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Leder ældreplejen i Aalborg.")
-    check(page, 390, "programme-speaker", assert_accessible)
+    check_page(page, 390, "programme-speaker", assert_accessible)
     context.close()
 
 
@@ -146,27 +138,27 @@ def test_the_pages_pass_axe_at_both_widths(
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="da-DK")
     page = context.new_page()
     page.goto(f"{site.url}/2023/oplaegsholder/{site.record.token}/")
-    check(page, width, "speaker-page", assert_accessible)
+    check_page(page, width, "speaker-page", assert_accessible)
     page.goto(f"{site.url}/2023/program/oplaegsholder/{site.record.speaker_id}/")
-    check(page, width, "programme-speaker", assert_accessible)
-    page.goto(site.url + "/backoffice/login/?next=/backoffice/konference/2023/oplaegsholdere/")
-    page.get_by_label("Brugernavn").fill("arrangoer")
-    page.get_by_label("Adgangskode").fill(PASSWORD)
-    page.get_by_role("button", name="Log ind").click()
+    check_page(page, width, "programme-speaker", assert_accessible)
+    log_in_with_form(
+        page, site.url, "arrangoer", PASSWORD,
+        at="/backoffice/login/?next=/backoffice/konference/2023/oplaegsholdere/",
+    )  # fmt: skip
     page.goto(site.url + "/backoffice/konference/2023/oplaegsholdere/")
     expect(page.get_by_role("heading", name="Oplægsholdere", level=1)).to_be_visible()
-    check(page, width, "bo-speakers", assert_accessible)
+    check_page(page, width, "bo-speakers", assert_accessible)
     page.goto(site.url + "/backoffice/konference/2023/middag/")
     page.get_by_label("Pladser til middagen").fill("300")
     page.get_by_role("button", name="Gem pladser").click()
     page.get_by_label("Borde og deres pladser").fill("8, otte")  # wrong on purpose
     page.get_by_role("button", name="Gem borde").click()
     expect(page.get_by_role("alert")).to_contain_text("Skriv hvert bords antal pladser")
-    check(page, width, "bo-dinner-errors", assert_accessible)
+    check_page(page, width, "bo-dinner-errors", assert_accessible)
     page.get_by_label("Borde og deres pladser").fill("8, 8, 10")
     page.get_by_role("button", name="Gem borde").click()
     page.get_by_role("button", name="Placér efter organisation").click()
-    check(page, width, "bo-dinner", assert_accessible)
+    check_page(page, width, "bo-dinner", assert_accessible)
     context.close()
 
 

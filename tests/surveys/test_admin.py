@@ -14,6 +14,7 @@ from forsamling.domain.permissions import Role
 from forsamling.surveys import services
 from forsamling.surveys.models import Survey
 from tests.backoffice.conftest import make_conference, make_user
+from tests.factories import no_inline_rows
 from tests.surveys.conftest import build_survey, send
 
 pytestmark = pytest.mark.django_db
@@ -39,10 +40,7 @@ def settings_post(survey, **changes):
         "per_theme": "",
         "closes_at_0": "",
         "closes_at_1": "",
-        "questions-TOTAL_FORMS": "0",
-        "questions-INITIAL_FORMS": "0",
-        "questions-MIN_NUM_FORMS": "0",
-        "questions-MAX_NUM_FORMS": "1000",
+        **no_inline_rows("questions"),
     }
     return data | changes
 

@@ -14,6 +14,7 @@ from forsamling.surveys import services
 from forsamling.surveys.models import Answer, Question, Survey
 from forsamling.surveys.tokens import link_token
 from tests.e2e.keyboard import tab_to
+from tests.e2e.login import submit_login
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "et-langt-kodeord-2026"
@@ -53,9 +54,7 @@ def test_build_send_answer_change_and_read_the_results(
     office = browser.new_page(locale="da-DK")
     base = f"{live_server.url}/backoffice/konference/{edition.slug}/evaluering/"
     office.goto(base)
-    office.fill("#id_username", "arrangoer")
-    office.fill("#id_password", PASSWORD)
-    office.click("[type=submit]")
+    submit_login(office, "arrangoer", PASSWORD)
     office.wait_for_selector("text=Tilføj et spørgsmål")
 
     # A choice question with one option is refused, and what was typed stays.
