@@ -189,20 +189,6 @@ def test_a_form_shown_again_serves_a_challenge_priced_for_the_domain_it_kept(
     assert client.post(url(edition), data, REMOTE_ADDR="198.51.100.9").status_code == 302
 
 
-def test_the_form_names_the_busy_domains_its_script_prices_for(client, edition, bots_held_off):
-    """A domain with half a cost step of forms in the window is named on the form (its script
-    then fetches a challenge priced for it when it is typed); quieter domains are not, and the
-    served challenge carries their cost within the slack."""
-    accept(25, form="register", domain="herning.dk")
-    accept(24, form="register", domain="vejle.dk")
-    accept(60, form="resend", domain="aarhus.dk")  # another form's counters
-    page = client.get(url(edition)).content.decode()
-    assert 'data-busy-domains="herning.dk"' in page
-    assert abuse.busy_domains("resend") == []
-    # Below the threshold a domain's cost stays within the served challenge's twofold slack.
-    assert abuse.cost(abuse.settings.FORSAMLING_ALTCHA_COST_STEP) <= 2 * abuse.cost(0)
-
-
 def test_without_the_proof_of_work_the_form_serves_no_challenge(client, edition):
     page = client.get(url(edition)).content.decode()
     assert "challengejson" not in page and "altcha-widget" not in page

@@ -75,13 +75,11 @@ from functools import lru_cache
 import altcha
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forsamling.core.models import RateCounter, UsedChallenge
-from forsamling.core.recent import recent
 
 FORMS = ("register", "resend", "group", "nomination", "exhibitor", "data-access")
 DOMAIN_FORMS = ("register",)  # the forms whose cost also counts the e-mail domain
@@ -153,26 +151,6 @@ def challenge(request: HttpRequest, *, form: str, domain: str = "") -> dict[str,
     domain = domain if form in DOMAIN_FORMS else ""
     network, by_domain = _counts(request, form, domain)
     return new_challenge(count=max(network, _capped(by_domain)), domain=domain)
-
-
-def busy_domains(form: str) -> list[str]:
-    """The e-mail domains whose forms in the last window come near to costing more than a
-    challenge priced without them may carry (`_check`'s twofold slack, reached at
-    FORSAMLING_ALTCHA_COST_STEP forms): half of that, so a domain still filling up while a form
-    is typed is among them. The form's script asks for a challenge priced for the typed domain
-    only if it is one of these; for the others the one served with the page will do. Read at
-    most a second ago (`core.recent`), one SELECT."""
-    if form not in DOMAIN_FORMS:
-        return []
-    seconds = settings.FORSAMLING_RATE_WINDOW_SECONDS
-    threshold = settings.FORSAMLING_ALTCHA_COST_STEP / 2
-
-    def read() -> list[str]:
-        prefix = domain_key(form, "")
-        totals = _sliding(RateCounter.objects.filter(key__startswith=prefix), seconds=seconds)
-        return sorted(key[len(prefix) :] for key, total in totals.items() if total >= threshold)
-
-    return recent(("busy-domains", form), read)
 
 
 def _check(request: HttpRequest, *, form: str, domain: str = "") -> Refusal | None:
@@ -477,25 +455,12 @@ def recent_counts(keys: Sequence[str], *, seconds: int, now: float | None = None
     part of the previous one's still inside), in one SELECT."""
     if not keys:
         return {}
-    stored = {stored_key(key): key for key in keys}
-    totals = dict.fromkeys(keys, 0.0)
-    rows = RateCounter.objects.filter(key__in=list(stored))
-    for key, total in _sliding(rows, seconds=seconds, now=now).items():
-        totals[stored[key]] += total
-    return {key: int(total) for key, total in totals.items()}
-
-
-def _sliding(
-    rows: QuerySet[RateCounter], *, seconds: int, now: float | None = None
-) -> dict[str, float]:
-    """The stored keys' hits in the last `seconds`: this window's count and the share of the
-    previous window's still inside."""
     moment = time.time() if now is None else now
     window = window_of(seconds, moment)
     inside = 1 - (moment / seconds - window)  # the share of the previous window still inside
-    totals: dict[str, float] = {}
-    for key, row_window, count in rows.filter(window__in=[window - 1, window]).values_list(
-        "key", "window", "count"
-    ):
-        totals[key] = totals.get(key, 0.0) + (count if row_window == window else count * inside)
-    return totals
+    stored = {stored_key(key): key for key in keys}
+    totals = dict.fromkeys(keys, 0.0)
+    rows = RateCounter.objects.filter(key__in=list(stored), window__in=[window - 1, window])
+    for key, row_window, count in rows.values_list("key", "window", "count"):
+        totals[stored[key]] += count if row_window == window else count * inside
+    return {key: int(total) for key, total in totals.items()}

@@ -44,7 +44,6 @@ def altcha_widget(context: template.Context, form: str) -> dict[str, Any]:
         "challenge_json": served_challenge(request, form, domain) if enabled else "",
         "by_domain": form in abuse.DOMAIN_FORMS,
         "priced_for": domain,
-        "busy_domains": " ".join(abuse.busy_domains(form)) if enabled else "",
     }
 
 

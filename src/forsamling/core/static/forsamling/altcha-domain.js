@@ -1,10 +1,7 @@
 /* The proof of work's cost counts the e-mail domain (forsamling.core.abuse): when the
-   e-mail field's domain changes to one of the domains the page names as busy (many forms from
-   it in the last minutes: data-busy-domains), the widget fetches a challenge priced for that
-   domain and solves it while the rest of the form is typed. Without this the server would ask
-   once more. For any other domain the challenge served with the page will do, and nothing is
-   fetched. A form shown again was served with a challenge priced for the domain it kept
-   (data-priced-for).
+   e-mail field's domain changes, the widget fetches a challenge priced for that domain and
+   solves it while the rest of the form is typed. Without this the server asks once more. A form
+   shown again was served with a challenge priced for the domain it kept (data-priced-for).
 
    Re-pricing resets the widget, so a person who presses the button while it solves again
    (typing the e-mail last and clicking at once, as at 10.00) would send the form without a
@@ -15,7 +12,6 @@ const field = form && form.querySelector(`input[name="${widget.dataset.domainFro
 if (widget && field) {
   const base = widget.getAttribute("challengeurl");
   let priced = widget.dataset.pricedFor || "";
-  const busy = (widget.dataset.busyDomains || "").split(" ").filter(Boolean);
   let pending = null;  // the button pressed while the widget was solving; undefined: none
   let waiting = false;
   let known = "";  // the last state the widget announced (its markup follows a moment later)
@@ -27,7 +23,7 @@ if (widget && field) {
   const price = () => {
     const at = field.value.lastIndexOf("@");
     const domain = at < 0 ? "" : field.value.slice(at + 1).trim().toLowerCase();
-    if (!domain || domain === priced || !busy.includes(domain)) { return; }
+    if (!domain || domain === priced || !domain.includes(".")) { return; }
     priced = domain;
     // The page's challenge was priced without this domain (see altcha-served.js).
     widget.removeAttribute("challengejson");
