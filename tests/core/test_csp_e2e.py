@@ -125,17 +125,25 @@ def test_the_proof_of_work_is_solved_while_the_form_is_filled_in(
     watched, live_server, conference, altcha_on
 ):
     """The widget (our static files, its worker too) solves on load with no CSP violation;
-    the person just fills in the form and is registered."""
+    the person just fills in the form and is registered. The first challenge came with the
+    page: the browser asked the challenge URL only for the one priced for the typed domain."""
     from forsamling.registration.models import Registration
 
     page = watched
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
     visit(page, live_server.url + "/2026/tilmelding/")
     expect(page.locator("altcha-widget input[name=altcha]")).to_have_count(1, timeout=20_000)
     expect(page.locator("altcha-widget [data-state=verified]")).to_have_count(1, timeout=30_000)
+    # Once solved, the page's challenge is dropped: a later one comes from the URL.
+    expect(page.locator("altcha-widget[challengejson]")).to_have_count(0)
+    assert not [url for url in asked if "/altcha/udfordring/" in url]
     register_sofie(page, conference)
     page.wait_for_url("**/kvittering/")
     page.check_csp("after registering")
     assert Registration.objects.filter(email="sofie@aalborg.dk").exists()
+    fetched = [url for url in asked if "/altcha/udfordring/" in url]
+    assert len(fetched) == 1 and "domain=aalborg.dk" in fetched[0], fetched
 
 
 def test_without_javascript_the_form_says_so_in_danish(browser, live_server, conference, altcha_on):
