@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
 from forsamling.conferences.models import Edition
-from forsamling.core.form_fields import text_field
+from forsamling.core.form_fields import datetime_field, text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.permissions import Action
 from forsamling.invitations import services
@@ -33,11 +33,9 @@ class CodeForm(SafeTextMixin, forms.Form):
         max_value=10_000,
         help_text=gettext_lazy("Tom: ingen grænse."),
     )
-    expires_at = forms.DateTimeField(
-        label=gettext_lazy("Udløber"),
+    expires_at = datetime_field(
+        gettext_lazy("Udløber"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         help_text=gettext_lazy("Tom: gælder, til tilmeldingen lukker."),
     )
     note = text_field(gettext_lazy("Note (f.eks. hvem koden er til)"), 200, required=False)

@@ -15,7 +15,7 @@ from forsamling.accounts.access import require
 from forsamling.checkin.survey_recipients import survey_recipients
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
-from forsamling.core.form_fields import text_field
+from forsamling.core.form_fields import datetime_field, text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import surveys as rules
 from forsamling.domain.permissions import Action
@@ -38,13 +38,10 @@ class SettingsForm(SafeTextMixin, forms.Form):
         max_value=60,
         help_text=gettext_lazy("Én påmindelse til dem, der ikke har svaret."),
     )
-    closes_at = forms.DateTimeField(
-        label=gettext_lazy("Lukker"),
+    closes_at = datetime_field(
+        gettext_lazy("Lukker"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H:%M", "%d.%m.%Y %H.%M"],
         help_text=gettext_lazy("Indtil da kan deltagerne svare og ændre deres svar."),
-        error_messages={"invalid": gettext_lazy("Skriv dato og tid som 31.12.2026 12:00.")},
     )
     per_theme = forms.BooleanField(
         label=gettext_lazy("Spørg også om hvert af konferencens temaer"), required=False
