@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.editions import edition_for
 from forsamling.checkin.survey_recipients import survey_recipients
-from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.core.form_fields import datetime_field, text_field
 from forsamling.core.validators import SafeTextMixin
@@ -97,8 +96,7 @@ def _settings_initial(survey: Survey) -> dict:
 
 def build(request: HttpRequest, edition: str) -> HttpResponse:
     """The survey's settings and questions, and sending it."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE)
     survey = services.survey_for(the_edition)
     settings_form = SettingsForm(initial=_settings_initial(survey))
     question_form = QuestionForm()
@@ -166,8 +164,7 @@ def build(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def results(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.VIEW)
     survey = services.survey_for(the_edition)
     return render(
         request,
@@ -177,8 +174,7 @@ def results(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def results_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.EXPORT)
+    the_edition, _actions = edition_for(request, edition, Action.EXPORT)
     report = build_report(services.survey_for(the_edition))
     return attachment(
         survey_report.report_xlsx(report), f"evaluering-{the_edition.slug}.xlsx", XLSX
@@ -186,8 +182,7 @@ def results_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def results_pdf(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.EXPORT)
+    the_edition, _actions = edition_for(request, edition, Action.EXPORT)
     report = build_report(services.survey_for(the_edition))
     return attachment(
         survey_report.report_pdf(report), f"evaluering-{the_edition.slug}.pdf", "application/pdf"
