@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from forsamling.api.access import MANAGE_TOKENS
 from forsamling.api.models import ApiToken, Scope
 from forsamling.api.services import create_token, revoke_token
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.core.form_fields import text_field
 from forsamling.core.validators import SafeTextMixin
 

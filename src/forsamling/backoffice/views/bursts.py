@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.domain import audit
 from forsamling.domain.permissions import Action
 from forsamling.registration.bursts import cancel_burst, recent_bursts

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.checkin import services
 from forsamling.checkin.queries import arrivals, badge_holder, find_by_name
 from forsamling.domain.checkin import NotRegistered, UnknownBadge

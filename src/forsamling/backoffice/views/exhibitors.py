@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.core.downloads import attachment
 from forsamling.domain.permissions import Action
 from forsamling.exhibitors import printed_list as exhibitor_list

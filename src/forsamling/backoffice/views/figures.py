@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from forsamling.backoffice.charts import bars_svg, cumulative_svg, running_svg
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.domain.permissions import Action

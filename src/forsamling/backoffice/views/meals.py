@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.core.downloads import attachment
 from forsamling.domain.meals import MAIN_DISHES
 from forsamling.domain.permissions import Action

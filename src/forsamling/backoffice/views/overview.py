@@ -17,7 +17,7 @@ from forsamling.accounts.access import (
 )
 from forsamling.backoffice import queries
 from forsamling.backoffice.charts import cumulative_svg
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
 

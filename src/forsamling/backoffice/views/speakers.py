@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.core.validators import SafeTextMixin

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.checkin.survey_recipients import survey_recipients
 from forsamling.core.downloads import attachment
 from forsamling.core.form_fields import datetime_field, text_field

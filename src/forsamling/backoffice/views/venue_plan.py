@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from forsamling.backoffice.forms_venue_plan import VenuePlanForm
-from forsamling.backoffice.views.editions import edition_for
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.domain.permissions import Action
 from forsamling.exhibitors.images import image_response
 from forsamling.programme.models import Room, VenuePlan
