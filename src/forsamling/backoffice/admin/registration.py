@@ -63,6 +63,22 @@ class AuditInline(EditionScopedAdminMixin, ReadOnlyInline):
     fields = readonly_fields = ("at", "actor", "action", "details")
 
 
+class SeatServicesOnlyMixin:
+    """Registrations and seat counters change only through the services, under the session's
+    lock (this admin's actions call them), so the admin adds, deletes and saves none itself: a
+    deleted registration's seats would stay counted, every session keeps its counter, and a stale
+    copy saved from a change page would undo what registrations took meanwhile."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        """Nothing to save (see the class)."""
+
+
 @admin.register(Category)
 class CategoryAdmin(EditionScopedAdminMixin, ModelAdmin):
     list_display = ["name", "edition", "price", "is_politician", "is_health_council", "order"]
@@ -71,7 +87,7 @@ class CategoryAdmin(EditionScopedAdminMixin, ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(EditionScopedAdminMixin, ModelAdmin):
+class RegistrationAdmin(SeatServicesOnlyMixin, EditionScopedAdminMixin, ModelAdmin):
     list_display = ["name", "email", "organisation", "category", "status", "dinner", "created_at"]
     list_filter = ["edition", "status", "category", "dinner", "list_consent"]
     search_fields = ["name", "email", "organisation", "job_title"]
@@ -82,16 +98,6 @@ class RegistrationAdmin(EditionScopedAdminMixin, ModelAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [field.name for field in Registration._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # every session keeps its counter; seats are counted under its lock only
-
-    def save_model(self, request: HttpRequest, obj: SessionSeats, form: Any, change: bool) -> None:
-        """Nothing to save: the counter changes only under its lock, by the seat services (a
-        stale copy saved from this page would undo what registrations took meanwhile)."""
 
     @admin.action(description=_("Afmeld de valgte tilmeldinger"), permissions=["change"])
     def cancel_selected(self, request: HttpRequest, queryset: QuerySet[Registration]) -> None:
@@ -127,7 +133,7 @@ class WaitingListAdmin(ReadOnlyAdminMixin, EditionScopedAdminMixin, ModelAdmin):
 
 
 @admin.register(SessionSeats)
-class SessionSeatsAdmin(EditionScopedAdminMixin, ModelAdmin):
+class SessionSeatsAdmin(SeatServicesOnlyMixin, EditionScopedAdminMixin, ModelAdmin):
     edition_path = "session__slot__edition"
     list_display = ["session", "taken", "capacity"]
     list_filter = ["session__slot__edition"]
@@ -138,16 +144,6 @@ class SessionSeatsAdmin(EditionScopedAdminMixin, ModelAdmin):
     @admin.display(description=_("pladser i alt"))
     def capacity(self, seats: SessionSeats) -> int | None:
         return seats.session.capacity
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False  # every session keeps its counter; seats are counted under its lock only
-
-    def save_model(self, request: HttpRequest, obj: SessionSeats, form: Any, change: bool) -> None:
-        """Nothing to save: the counter changes only under its lock, by the seat services (a
-        stale copy saved from this page would undo what registrations took meanwhile)."""
 
     @admin.action(
         description=_("Giv ledige pladser til de første på ventelisten"), permissions=["change"]

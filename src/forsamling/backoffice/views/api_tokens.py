@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from forsamling.accounts.access import require
 from forsamling.api.access import MANAGE_TOKENS
 from forsamling.api.models import ApiToken, Scope
 from forsamling.api.services import create_token, revoke_token
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.core.form_fields import text_field
 from forsamling.core.validators import SafeTextMixin
 
@@ -45,8 +44,7 @@ class TokenForm(SafeTextMixin, forms.Form):
 
 
 def api_tokens(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, MANAGE_TOKENS)
+    the_edition, actions = edition_for(request, edition, MANAGE_TOKENS)
     form = TokenForm(request.POST or None)
     new_key = ""
     if request.method == "POST" and form.is_valid():
@@ -78,8 +76,7 @@ def api_tokens(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def revoke(request: HttpRequest, edition: str, token_id: int) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, MANAGE_TOKENS)
+    the_edition, _actions = edition_for(request, edition, MANAGE_TOKENS)
     token = get_object_or_404(ApiToken, pk=token_id, edition=the_edition)
     revoke_token(token=token)
     messages.success(request, _("Nøglen %(label)s er tilbagekaldt.") % {"label": token.label})

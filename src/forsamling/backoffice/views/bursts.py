@@ -8,14 +8,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from forsamling.accounts.access import require
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.domain import audit
 from forsamling.domain.permissions import Action
 from forsamling.registration.bursts import cancel_burst, recent_bursts
@@ -33,8 +32,7 @@ def _minutes(request: HttpRequest) -> int:
 
 
 def bursts(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     minutes = _minutes(request)
     found = recent_bursts(
         the_edition,
@@ -59,8 +57,7 @@ def bursts(request: HttpRequest, edition: str) -> HttpResponse:
 def cancel(request: HttpRequest, edition: str) -> HttpResponse:
     """Cancels exactly the registrations the page listed (not ones made since), once the
     organiser has ticked that they mean it."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     back = redirect("backoffice:bursts", the_edition.slug)
     ids = [int(part) for part in request.POST.get("ids", "").split(",") if part.isdigit()]
     if request.POST.get("confirm") != "ja" or not ids:

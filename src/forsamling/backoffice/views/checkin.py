@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.checkin import services
 from forsamling.checkin.queries import arrivals, badge_holder, find_by_name
-from forsamling.conferences.models import Edition
 from forsamling.domain.checkin import NotRegistered, UnknownBadge
 from forsamling.domain.permissions import Action
 
@@ -17,8 +16,7 @@ from forsamling.domain.permissions import Action
 def desk(request: HttpRequest, edition: str) -> HttpResponse:
     """POST checks in. GET ?kode= shows whose badge it is (a phone camera opens the badge's
     URL); GET ?navn= finds a participant who forgot the badge."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.CHECK_IN)
+    the_edition, actions = edition_for(request, edition, Action.CHECK_IN)
     context: dict[str, object] = {"edition": the_edition, "actions": actions}
     status = 200
     if request.method == "POST":

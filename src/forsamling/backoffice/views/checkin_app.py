@@ -25,7 +25,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.checkin import services
 from forsamling.checkin.models import Outcome
 from forsamling.checkin.queries import door_list as door_list_query
@@ -49,8 +49,7 @@ with_wasm: Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]] 
 @with_wasm
 @require_GET
 def app(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.CHECK_IN)
+    the_edition, _actions = edition_for(request, edition, Action.CHECK_IN)
     return render(
         request,
         "backoffice/checkin_app/app.html",
@@ -60,8 +59,7 @@ def app(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_GET
 def manifest(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.CHECK_IN)
+    the_edition, _actions = edition_for(request, edition, Action.CHECK_IN)
     start = reverse("backoffice:checkin_app", args=[the_edition.slug])
     body = {
         "name": _("Indtjekning – %(edition)s") % {"edition": the_edition.title},
@@ -107,8 +105,7 @@ def service_worker(request: HttpRequest, edition: str) -> HttpResponse:
 @require_GET
 def door_list(request: HttpRequest, edition: str) -> HttpResponse:
     """The door's list, with an ETag: a device that has this version gets a 304."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.CHECK_IN)
+    the_edition, _actions = edition_for(request, edition, Action.CHECK_IN)
     download = door_list_query(the_edition)
     etag = f'"{download.version}"'
     if etag in _etags(request.headers.get("If-None-Match", "")):
@@ -128,8 +125,7 @@ def events(request: HttpRequest, edition: str) -> HttpResponse:
     Every event gets an answer; an event that cannot be read is answered `invalid` (and
     is not taken), so the app can drop it rather than retry it forever.
     """
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.CHECK_IN)
+    the_edition, _actions = edition_for(request, edition, Action.CHECK_IN)
     try:
         payload = json.loads(request.body)
         items = payload["events"]

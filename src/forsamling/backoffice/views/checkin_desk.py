@@ -7,11 +7,11 @@ import uuid
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.checkin import services as checkin
 from forsamling.checkin.queries import arrivals_overview
 from forsamling.checkin.tokens import badge_code
@@ -34,8 +34,7 @@ DESK = "Skranken"
 def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
     """Registers someone on the spot with the public form's rules, checks them in and offers
     their badge. Only the public window is not asked: the conference has begun."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.CHECK_IN)
+    the_edition, actions = edition_for(request, edition, Action.CHECK_IN)
     categories = list(Category.objects.filter(edition=the_edition))
     form = RegistrationWithCodeForm(
         request.POST or None,
@@ -100,8 +99,7 @@ def walk_in(request: HttpRequest, edition: str) -> HttpResponse:
 
 def badge_page(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
     """One person's badge to print: for the label printer or on A6."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.CHECK_IN)
+    the_edition, actions = edition_for(request, edition, Action.CHECK_IN)
     registration = _registration(the_edition, registration_id)
     return render(
         request,
@@ -113,8 +111,7 @@ def badge_page(request: HttpRequest, edition: str, registration_id: int) -> Http
 def badge_pdf(
     request: HttpRequest, edition: str, registration_id: int, layout: str
 ) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.CHECK_IN)
+    the_edition, _actions = edition_for(request, edition, Action.CHECK_IN)
     if layout not in {badges.LABEL, badges.PAGES}:
         raise Http404
     registration = _registration(the_edition, registration_id)
@@ -127,8 +124,7 @@ def badge_pdf(
 
 def arrivals(request: HttpRequest, edition: str) -> HttpResponse:
     """Arrivals by time, category and session door, live; and who has not come."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.VIEW)
     fragment = "fragment" in request.GET
     return render(
         request,

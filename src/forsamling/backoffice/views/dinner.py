@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.audit import Actor, organiser
@@ -59,8 +59,7 @@ def _actor(request: HttpRequest) -> Actor:
 
 
 def dinner_page(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.VIEW)
     return _page(request, the_edition, actions)
 
 
@@ -109,8 +108,7 @@ def _page(
 
 @require_POST
 def seats(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     form = SeatsForm(request.POST)
     if form.is_valid():
         try:
@@ -127,8 +125,7 @@ def seats(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def tables(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     form = TablesForm(request.POST)
     if form.is_valid():
         dinner.set_tables(
@@ -141,8 +138,7 @@ def tables(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def seat_all(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     try:
         count = dinner.seat_by_organisation(edition=the_edition, actor=_actor(request))
     except dinner.DinnerError as error:
@@ -156,8 +152,7 @@ def seat_all(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def place(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     registration = get_object_or_404(Registration, pk=registration_id, edition=the_edition)
     wanted = request.POST.get("table", "")
     table = None

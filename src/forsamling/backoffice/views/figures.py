@@ -4,13 +4,13 @@ workbook and the PDF. The counting is in `forsamling.figures`."""
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from forsamling.accounts.access import require
 from forsamling.backoffice.charts import bars_svg, cumulative_svg, running_svg
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.domain.permissions import Action
@@ -54,8 +54,7 @@ def _years(
 ) -> tuple[Edition, set[Action], list[Figures]]:
     """The page needs the right to view; the downloads the right to export, as the other
     reports' downloads. Revenue is shown only to those who may see the invoices."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, action)
+    the_edition, actions = edition_for(request, edition, action)
     return the_edition, actions, reports.comparison(the_edition)
 
 

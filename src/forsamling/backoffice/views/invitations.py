@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
-from forsamling.core.form_fields import text_field
+from forsamling.core.form_fields import datetime_field, text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.permissions import Action
 from forsamling.invitations import services
@@ -33,11 +33,9 @@ class CodeForm(SafeTextMixin, forms.Form):
         max_value=10_000,
         help_text=gettext_lazy("Tom: ingen grænse."),
     )
-    expires_at = forms.DateTimeField(
-        label=gettext_lazy("Udløber"),
+    expires_at = datetime_field(
+        gettext_lazy("Udløber"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         help_text=gettext_lazy("Tom: gælder, til tilmeldingen lukker."),
     )
     note = text_field(gettext_lazy("Note (f.eks. hvem koden er til)"), 200, required=False)
@@ -61,8 +59,7 @@ class CategoriesForm(forms.Form):
 
 
 def invitations(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     form = CodeForm(request.POST or None, edition=the_edition)
     if request.method == "POST" and form.is_valid():
         code = services.create_code(
@@ -100,8 +97,7 @@ def invitations(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def invitation_categories(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     form = CategoriesForm(request.POST, edition=the_edition)
     if form.is_valid():
         services.set_invitation_only(
@@ -115,8 +111,7 @@ def invitation_categories(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def revoke(request: HttpRequest, edition: str, code_id: int) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     invitation = get_object_or_404(InvitationCode, pk=code_id, edition=the_edition)
     services.revoke_code(invitation=invitation, user=request.user)
     messages.success(request, _("Koden %(code)s er tilbagekaldt.") % {"code": invitation.code})

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.backoffice.views.paging import paged
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
@@ -30,8 +30,8 @@ from forsamling.outputs import spreadsheets
 
 
 def _edition(request: HttpRequest, slug: str) -> tuple[Edition, set[Action]]:
-    edition = get_object_or_404(Edition, slug=slug)
-    return edition, require(request, edition, Action.INVOICE)
+    """Every page here asks for the right to invoice."""
+    return edition_for(request, slug, Action.INVOICE)
 
 
 def invoice_list(request: HttpRequest, edition: str) -> HttpResponse:
@@ -342,9 +342,8 @@ def buyer(request: HttpRequest, edition: str, buyer_id: int) -> HttpResponse:
 
 
 def invoices_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
     # EANs, order references and amounts: the invoicing's data, for organisers only.
-    require(request, the_edition, Action.INVOICE)
+    the_edition, _actions = _edition(request, edition)
     rows = invoice_basis.invoice_rows(invoice_basis.invoices(the_edition))
     body = spreadsheets.to_xlsx("Fakturagrundlag", invoice_basis.INVOICE_HEADERS, rows)
     return attachment(body, f"fakturagrundlag-{the_edition.slug}.xlsx", spreadsheets.XLSX)

@@ -4,10 +4,9 @@ health data, so every page here asks for `VIEW_NEEDS` (organisers), not just `VI
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from forsamling.accounts.access import require
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.core.downloads import attachment
 from forsamling.domain.meals import MAIN_DISHES
 from forsamling.domain.permissions import Action
@@ -20,8 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def kitchen_page(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW_NEEDS)
+    the_edition, actions = edition_for(request, edition, Action.VIEW_NEEDS)
     lines = kitchen(the_edition)
     return render(
         request,
@@ -39,15 +37,13 @@ def kitchen_page(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def kitchen_pdf(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.VIEW_NEEDS)
+    the_edition, _actions = edition_for(request, edition, Action.VIEW_NEEDS)
     body = kitchen_output.kitchen_pdf(the_edition, kitchen(the_edition))
     return attachment(body, f"koekkenliste-{the_edition.slug}.pdf", "application/pdf")
 
 
 def kitchen_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.VIEW_NEEDS)
+    the_edition, _actions = edition_for(request, edition, Action.VIEW_NEEDS)
     rows = kitchen_output.kitchen_rows(kitchen(the_edition))
     body = to_xlsx("Køkkenliste", kitchen_output.KITCHEN_HEADERS, rows)
     return attachment(body, f"koekkenliste-{the_edition.slug}.xlsx", XLSX)

@@ -9,8 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forsamling.accounts.access import require
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain.permissions import Action
 from forsamling.outbox.models import Mailing
@@ -35,8 +34,7 @@ class MessageForm(SafeTextMixin, forms.Form):
 
 
 def compose(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.SEND_MESSAGE)
+    the_edition, actions = edition_for(request, edition, Action.SEND_MESSAGE)
     form = MessageForm(request.POST or None, audiences=mailings.audiences(the_edition))
     context: dict[str, object] = {"edition": the_edition, "actions": actions, "form": form}
     if request.method == "POST" and form.is_valid():
@@ -76,8 +74,7 @@ def compose(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def mailing(request: HttpRequest, edition: str, mailing_id: int) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.SEND_MESSAGE)
+    the_edition, actions = edition_for(request, edition, Action.SEND_MESSAGE)
     the_mailing = get_object_or_404(Mailing, pk=mailing_id, edition=the_edition)
     deliveries = list(the_mailing.deliveries.select_related("message"))
     return render(

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from forsamling.accounts.access import require
 from forsamling.backoffice.next_year import copy_to_next_year, preview
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.domain.permissions import Action
 
 
 def next_year(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE)
     if request.method == "POST":
         copy = copy_to_next_year(source=the_edition, user=request.user)
         messages.success(

@@ -10,8 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forsamling.accounts.access import require
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.domain.permissions import Action
 from forsamling.outbox import sending
 from forsamling.outbox.models import MessageStatus, SentMessage
@@ -21,8 +20,7 @@ SHOWN = 200  # the undelivered messages listed on the page; the counts cover all
 
 def outbox(request: HttpRequest, edition: str) -> HttpResponse:
     """Counts by status, the reasons for failures, and the messages not delivered (3 queries)."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.VIEW)
     mine = SentMessage.objects.filter(edition=the_edition)
     counts = dict(mine.values_list("status").annotate(n=Count("id")).order_by())
     undelivered = mine.filter(status__in=[MessageStatus.WAITING, MessageStatus.FAILED])
@@ -55,8 +53,7 @@ def outbox(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def send_again(request: HttpRequest, edition: str, message_id: int) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.SEND_MESSAGE)
+    the_edition, _actions = edition_for(request, edition, Action.SEND_MESSAGE)
     message = get_object_or_404(SentMessage, pk=message_id, edition=the_edition)
     if message.status == MessageStatus.DEMO:
         messages.error(request, _("Demoens e-mails bliver ikke sendt."))

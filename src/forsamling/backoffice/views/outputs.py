@@ -9,16 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forsamling.accounts.access import require
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.domain.permissions import Action
 from forsamling.outputs import jobs
 from forsamling.outputs.models import JobStatus, OutputJob, OutputKind
 
 
 def outputs(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.EXPORT)
+    the_edition, actions = edition_for(request, edition, Action.EXPORT)
     recent = OutputJob.objects.filter(edition=the_edition).select_related("created_by")[:20]
     return render(
         request,
@@ -29,8 +27,7 @@ def outputs(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def order(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MAKE_PDF)
+    the_edition, _actions = edition_for(request, edition, Action.MAKE_PDF)
     kind = request.POST.get("kind", "")
     if kind not in OutputKind.values:
         messages.error(request, _("Vælg hvilken PDF, der skal laves."))
@@ -41,8 +38,7 @@ def order(request: HttpRequest, edition: str) -> HttpResponse:
 
 def job(request: HttpRequest, edition: str, job_id: int) -> HttpResponse:
     """Refreshes itself (meta refresh, no script needed) until the PDF is ready."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.EXPORT)
+    the_edition, actions = edition_for(request, edition, Action.EXPORT)
     the_job = get_object_or_404(OutputJob, pk=job_id, edition=the_edition)
     return render(
         request,
@@ -52,8 +48,7 @@ def job(request: HttpRequest, edition: str, job_id: int) -> HttpResponse:
 
 
 def download(request: HttpRequest, edition: str, job_id: int) -> FileResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.EXPORT)
+    the_edition, actions = edition_for(request, edition, Action.EXPORT)
     the_job = get_object_or_404(OutputJob, pk=job_id, edition=the_edition)
     if the_job.kind == OutputKind.INVOICES and Action.INVOICE not in actions:
         raise PermissionDenied  # the invoice basis, like its XLSX, is for organisers only

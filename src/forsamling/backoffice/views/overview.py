@@ -13,11 +13,11 @@ from forsamling.accounts.access import (
     allowed_actions,
     editions_for,
     may_manage_logins,
-    require,
     require_staff,
 )
 from forsamling.backoffice import queries
 from forsamling.backoffice.charts import cumulative_svg
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
 from forsamling.domain.permissions import Action
 
@@ -50,8 +50,7 @@ def home(request: HttpRequest, edition: str) -> HttpResponse:
 
 def overview(request: HttpRequest, edition: str) -> HttpResponse:
     """The whole page; `fragment` is the part the page's script re-fetches every 10 s."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.VIEW)
     figures = queries.overview(the_edition)
     context = {
         "edition": the_edition,

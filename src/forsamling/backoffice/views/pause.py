@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from forsamling.accounts.access import require
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.domain.permissions import Action
 from forsamling.registration.pause import set_registration_paused
 
 
 def registration_pause(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     if request.method == "POST":
         paused = request.POST.get("paused") == "ja"
         set_registration_paused(edition=the_edition, paused=paused, user=request.user)

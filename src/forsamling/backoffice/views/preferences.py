@@ -23,6 +23,7 @@ from django_tasks import TaskResultStatus
 
 from forsamling.accounts.access import organised_editions, require, require_staff
 from forsamling.conferences.models import Edition
+from forsamling.core.form_fields import DATETIME_LOCAL
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import audit
 from forsamling.domain import preference_rounds as rules
@@ -31,8 +32,6 @@ from forsamling.domain.preference_rounds import preview
 from forsamling.preferences import services
 from forsamling.preferences.models import PreferenceRound
 from forsamling.programme.models import Item, ItemKind, Session
-
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 def organiser(request: HttpRequest) -> audit.Actor:
@@ -45,8 +44,8 @@ class RoundForm(SafeTextMixin, forms.ModelForm):
         fields = ["edition", "title", "slots", "opens_at", "closes_at"]
         widgets = {
             "slots": forms.CheckboxSelectMultiple,
-            "opens_at": DATETIME,
-            "closes_at": DATETIME,
+            "opens_at": DATETIME_LOCAL,
+            "closes_at": DATETIME_LOCAL,
         }
         help_texts = {
             "slots": gettext_lazy("De break outs, hvor pladserne fordeles efter prioritering.")

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import personal_data_file
 from forsamling.domain.permissions import Action
@@ -25,8 +25,7 @@ from forsamling.registration.models import Registration
 
 
 def record(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.VIEW)
     return render(
         request,
         "backoffice/privacy/record.html",
@@ -39,8 +38,7 @@ def record(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def settings(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE_PRIVACY)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE_PRIVACY)
     current = settings_for(the_edition)
     notice = the_edition.privacy_notices.order_by("-version").first()
     wording = current_wording(the_edition)
@@ -72,8 +70,7 @@ def settings(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def request_log(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE_PRIVACY)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE_PRIVACY)
     return render(
         request,
         "backoffice/privacy/requests.html",
@@ -91,8 +88,7 @@ def _registration(edition: Edition, registration_id: int) -> Registration:
 
 def export_for(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
     """A person asked the organisers for their data: the same file they could download."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE_PRIVACY)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE_PRIVACY)
     registration = _registration(the_edition, registration_id)
     services.record_export(
         registration=registration, kind=RequestKind.EXPORT_JSON, by_user=request.user
@@ -103,8 +99,7 @@ def export_for(request: HttpRequest, edition: str, registration_id: int) -> Http
 
 def erase_for(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
     """A person asked the organisers to be erased: the same rules as on their own page."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE_PRIVACY)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE_PRIVACY)
     registration = _registration(the_edition, registration_id)
     if request.method == "POST":
         outcome = services.request_erasure(registration=registration, by_user=request.user)

@@ -1,8 +1,8 @@
 """KL's Forebyggelsespris in the back office: the jury scores, the chair decides, the
 organisers publish.
 
-Every view first asks `require(request, edition, action)`: jurors hold SCORE_PRIZE (the JURY
-role), organisers MANAGE_PRIZE. A juror's page is further limited to their own jury; the
+Every view first asks `edition_for(request, edition, action)`: jurors hold SCORE_PRIZE (the
+JURY role), organisers MANAGE_PRIZE. A juror's page is further limited to their own jury; the
 chair's decisions are checked again in the services.
 """
 
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
 from forsamling.domain import audit
 from forsamling.domain import prizes as rules
@@ -56,8 +56,7 @@ def _juror(request: HttpRequest, prize: Prize) -> Juror:
 
 def jury(request: HttpRequest, edition: str) -> HttpResponse:
     """A juror's list: every submitted nomination and where the juror stands with it."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.SCORE_PRIZE)
+    the_edition, actions = edition_for(request, edition, Action.SCORE_PRIZE)
     if Action.MANAGE_PRIZE in actions and not Prize.objects.filter(edition=the_edition).exists():
         return redirect(f"{reverse('admin:prizes_prize_add')}?edition={the_edition.pk}")
     prize = prize_for(the_edition)
@@ -81,8 +80,7 @@ def jury(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def jury_nomination(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.SCORE_PRIZE)
+    the_edition, actions = edition_for(request, edition, Action.SCORE_PRIZE)
     prize = prize_for(the_edition)
     juror = _juror(request, prize)
     nomination = get_object_or_404(Nomination, pk=pk, prize=prize, state=NominationState.SUBMITTED)
@@ -150,8 +148,7 @@ def jury_nomination(request: HttpRequest, edition: str, pk: int) -> HttpResponse
 
 def jury_attachment(request: HttpRequest, edition: str, pk: int, attachment: int) -> FileResponse:
     """An attachment for the jury, without handing them the nominator's private link."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.SCORE_PRIZE)
+    the_edition, _actions = edition_for(request, edition, Action.SCORE_PRIZE)
     prize = prize_for(the_edition)
     juror = juror_for(prize, request.user)
     nomination = get_object_or_404(Nomination, pk=pk, prize=prize, state=NominationState.SUBMITTED)
@@ -168,8 +165,7 @@ def jury_attachment(request: HttpRequest, edition: str, pk: int, attachment: int
 
 @require_POST
 def declare_conflict(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.SCORE_PRIZE)
+    the_edition, _actions = edition_for(request, edition, Action.SCORE_PRIZE)
     prize = prize_for(the_edition)
     juror = _juror(request, prize)
     nomination = get_object_or_404(Nomination, pk=pk, prize=prize)
@@ -188,20 +184,19 @@ def declare_conflict(request: HttpRequest, edition: str, pk: int) -> HttpRespons
 
 
 def _ranking_access(
-    request: HttpRequest, edition: Edition
-) -> tuple[set[Action], Prize, Juror | None]:
+    request: HttpRequest, slug: str
+) -> tuple[Edition, set[Action], Prize, Juror | None]:
     """Organisers and the jury's chair see the ranking; other jurors do not."""
-    actions = require(request, edition, Action.SCORE_PRIZE)
+    edition, actions = edition_for(request, slug, Action.SCORE_PRIZE)
     prize = prize_for(edition)
     juror = juror_for(prize, request.user)
     if Action.MANAGE_PRIZE not in actions and not (juror and juror.is_chair):
         raise PermissionDenied
-    return actions, prize, juror
+    return edition, actions, prize, juror
 
 
 def prize_ranking(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions, prize, juror = _ranking_access(request, the_edition)
+    the_edition, actions, prize, juror = _ranking_access(request, edition)
     rows = ranking(prize)
     shortlisted = sorted(
         (r.nomination for r in rows if r.nomination.shortlist_position),
@@ -239,8 +234,7 @@ def prize_ranking(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def shortlist(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    _actions, prize, juror = _ranking_access(request, the_edition)
+    _the_edition, _actions, prize, juror = _ranking_access(request, edition)
     chosen = [request.POST.get(f"position_{i}", "") for i in range(1, rules.SHORTLIST_SIZE + 1)]
     try:
         if juror is None:
@@ -262,8 +256,7 @@ def shortlist(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def record_winner(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    _actions, prize, juror = _ranking_access(request, the_edition)
+    _the_edition, _actions, prize, juror = _ranking_access(request, edition)
     wanted = request.POST.get("winner", "")
     nomination = prize.nominations.filter(pk=int(wanted) if wanted.isdigit() else 0).first()
     try:
@@ -288,8 +281,7 @@ def record_winner(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def publish(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE_PRIZE)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE_PRIZE)
     prize = prize_for(the_edition)
     flag = request.POST.get("what", "")
     value = request.POST.get("value") == "1"
@@ -309,8 +301,7 @@ def publish(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def place_nominee(request: HttpRequest, edition: str, pk: int) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE_PRIZE)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE_PRIZE)
     prize = prize_for(the_edition)
     nomination = get_object_or_404(Nomination, pk=pk, prize=prize)
     form = ProgrammeItemForm(request.POST, edition=the_edition, prefix=f"n{pk}")

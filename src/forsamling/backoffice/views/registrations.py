@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from forsamling.accounts.access import require
 from forsamling.backoffice import queries
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.backoffice.views.paging import paged
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
@@ -45,8 +45,7 @@ def breakouts_with_sessions(edition: Edition) -> list[Item]:
 def move_participant(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
     """Puts the participant in another session of one breakout (or in none), as the rules allow:
     a full session gives a place on its waiting list, never a seat over capacity."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.CHANGE_REGISTRATION)
+    the_edition, _actions = edition_for(request, edition, Action.CHANGE_REGISTRATION)
     registration = get_object_or_404(Registration, edition=the_edition, pk=registration_id)
     back = redirect(
         "backoffice:registration", edition=the_edition.slug, registration_id=registration.pk
@@ -99,10 +98,9 @@ def move_participant(request: HttpRequest, edition: str, registration_id: int) -
 
 
 def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    wanted = queries.RegistrationFilter.from_query(request.GET.dict())
     export = request.GET.get("format", "")
-    actions = require(request, the_edition, Action.EXPORT if export else Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.EXPORT if export else Action.VIEW)
+    wanted = queries.RegistrationFilter.from_query(request.GET.dict())
     rows = queries.registrations(the_edition, wanted)
     if export in {"csv", "xlsx"}:
         headers, table = spreadsheets.REGISTRATION_HEADERS, spreadsheets.registration_rows(rows)
@@ -132,8 +130,7 @@ def registration_list(request: HttpRequest, edition: str) -> HttpResponse:
 
 def registration_detail(request: HttpRequest, edition: str, registration_id: int) -> HttpResponse:
     """One registration: details, sessions, arrival, its audit log and the e-mails it got."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.VIEW)
     found = queries.registration_file(the_edition, registration_id)
     if found is None:
         raise Http404
@@ -153,8 +150,7 @@ def registration_detail(request: HttpRequest, edition: str, registration_id: int
 
 
 def participant_list_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.EXPORT)
+    the_edition, _actions = edition_for(request, edition, Action.EXPORT)
     rows = spreadsheets.participant_list_rows(consenting_participants(the_edition))
     body = spreadsheets.to_xlsx("Deltagerliste", spreadsheets.PARTICIPANT_LIST_HEADERS, rows)
     return attachment(body, f"deltagerliste-{the_edition.slug}.xlsx", spreadsheets.XLSX)

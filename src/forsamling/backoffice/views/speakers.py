@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
 from forsamling.core.validators import SafeTextMixin
@@ -66,8 +67,7 @@ class FilterForm(forms.Form):
 
 
 def speakers(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.VIEW)
     filters = FilterForm(request.GET or None)
     records = list(queries.speaker_records(the_edition, filters.chosen()))
     needs = Action.VIEW_NEEDS in actions
@@ -110,8 +110,7 @@ def _page(
 
 @require_POST
 def invite(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     form = InviteForm(request.POST, edition=the_edition)
     if form.is_valid():
         try:
@@ -137,8 +136,7 @@ def invite(request: HttpRequest, edition: str) -> HttpResponse:
 
 @require_POST
 def resend(request: HttpRequest, edition: str, record_id: int) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE_REGISTRATION)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE_REGISTRATION)
     record = get_object_or_404(SpeakerRecord, pk=record_id, edition=the_edition)
     services.resend_invitation(record=record)
     messages.success(

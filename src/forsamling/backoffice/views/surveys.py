@@ -11,11 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forsamling.accounts.access import require
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.checkin.survey_recipients import survey_recipients
-from forsamling.conferences.models import Edition
 from forsamling.core.downloads import attachment
-from forsamling.core.form_fields import text_field
+from forsamling.core.form_fields import datetime_field, text_field
 from forsamling.core.validators import SafeTextMixin
 from forsamling.domain import surveys as rules
 from forsamling.domain.permissions import Action
@@ -38,13 +37,10 @@ class SettingsForm(SafeTextMixin, forms.Form):
         max_value=60,
         help_text=gettext_lazy("Én påmindelse til dem, der ikke har svaret."),
     )
-    closes_at = forms.DateTimeField(
-        label=gettext_lazy("Lukker"),
+    closes_at = datetime_field(
+        gettext_lazy("Lukker"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H:%M", "%d.%m.%Y %H.%M"],
         help_text=gettext_lazy("Indtil da kan deltagerne svare og ændre deres svar."),
-        error_messages={"invalid": gettext_lazy("Skriv dato og tid som 31.12.2026 12:00.")},
     )
     per_theme = forms.BooleanField(
         label=gettext_lazy("Spørg også om hvert af konferencens temaer"), required=False
@@ -100,8 +96,7 @@ def _settings_initial(survey: Survey) -> dict:
 
 def build(request: HttpRequest, edition: str) -> HttpResponse:
     """The survey's settings and questions, and sending it."""
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE)
     survey = services.survey_for(the_edition)
     settings_form = SettingsForm(initial=_settings_initial(survey))
     question_form = QuestionForm()
@@ -169,8 +164,7 @@ def build(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def results(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.VIEW)
+    the_edition, actions = edition_for(request, edition, Action.VIEW)
     survey = services.survey_for(the_edition)
     return render(
         request,
@@ -180,8 +174,7 @@ def results(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def results_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.EXPORT)
+    the_edition, _actions = edition_for(request, edition, Action.EXPORT)
     report = build_report(services.survey_for(the_edition))
     return attachment(
         survey_report.report_xlsx(report), f"evaluering-{the_edition.slug}.xlsx", XLSX
@@ -189,8 +182,7 @@ def results_xlsx(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def results_pdf(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.EXPORT)
+    the_edition, _actions = edition_for(request, edition, Action.EXPORT)
     report = build_report(services.survey_for(the_edition))
     return attachment(
         survey_report.report_pdf(report), f"evaluering-{the_edition.slug}.pdf", "application/pdf"

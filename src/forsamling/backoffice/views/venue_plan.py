@@ -8,9 +8,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from forsamling.accounts.access import require
 from forsamling.backoffice.forms_venue_plan import VenuePlanForm
-from forsamling.conferences.models import Edition
+from forsamling.backoffice.views.edition_access import edition_for
 from forsamling.domain.permissions import Action
 from forsamling.exhibitors.images import image_response
 from forsamling.programme.models import Room, VenuePlan
@@ -18,8 +17,7 @@ from forsamling.programme.venue_plans import remove_venue_plan, save_venue_plan
 
 
 def venue_plan(request: HttpRequest, edition: str) -> HttpResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    actions = require(request, the_edition, Action.MANAGE)
+    the_edition, actions = edition_for(request, edition, Action.MANAGE)
     plan = VenuePlan.objects.filter(edition=the_edition).first()
     rooms = list(Room.objects.filter(edition=the_edition).order_by("order", "name"))
     if request.method == "POST" and request.POST.get("remove") == "ja":
@@ -55,7 +53,6 @@ def venue_plan(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def venue_plan_image(request: HttpRequest, edition: str) -> FileResponse:
-    the_edition = get_object_or_404(Edition, slug=edition)
-    require(request, the_edition, Action.MANAGE)
+    the_edition, _actions = edition_for(request, edition, Action.MANAGE)
     plan = get_object_or_404(VenuePlan, edition=the_edition)
     return image_response(plan.image)
