@@ -3,8 +3,9 @@
 Two modes, both bounded in count and in time and stopping by themselves:
 
   rush:  N registrations over C concurrent clients, each the browser's path: GET the form
-         (CSRF cookie and token, idempotency key, the proof-of-work challenge), solve the
-         challenge (ALTCHA; fetched if the form has none), POST it with one choice per breakout
+         (CSRF cookie and token, idempotency key, the proof-of-work challenge), GET the
+         challenge priced for the e-mail's domain (as the form's script does) and solve it
+         (ALTCHA), POST it with one choice per breakout
          slot, follow the redirect to the confirmation page. One JSON line per registration.
   crowd: C clients fetching the given paths round-robin until N requests or the time is up.
   prepare, post: the POST alone. `prepare` does the form and the solved challenge of N
@@ -149,17 +150,21 @@ async def fill_in(
         return result, "", {}
     page = body.decode()
     data = {**rush_check.form_tokens(page), **fields}
-    # The proof of work, as the browser's widget does it while the person fills in the form:
-    # the challenge served with the form, or (a server that does not serve one) fetched.
-    challenge = rush_check.served_challenge(page)
-    if challenge is None:
-        status, _headers, _cookies, body = await connection.request(
-            "GET", "/altcha/udfordring/", {}
-        )
-        if status != 200:
-            result["error"] = f"challenge {status}"
-            return result, "", {}
-        challenge = json.loads(body)
+    # The proof of work, as the browser does it while the person fills in the form: the
+    # widget solves the challenge served with the page at once (the browser's work only); the
+    # e-mail typed, the form's script fetches one priced for its domain
+    # (forsamling/altcha-domain.js), and that one is sent.
+    if rush_check.served_challenge(page) is None:
+        result["error"] = "form without its challenge"
+        return result, "", {}
+    domain = fields["email"].rsplit("@", 1)[-1]
+    status, _headers, _cookies, body = await connection.request(
+        "GET", f"/altcha/udfordring/?{urlencode({'form': 'register', 'domain': domain})}", {}
+    )
+    if status != 200:
+        result["error"] = f"challenge {status}"
+        return result, "", {}
+    challenge = json.loads(body)
     data["altcha"] = solve_challenge(challenge)
     return result, cookie, data
 
