@@ -153,9 +153,7 @@ def challenge(request: HttpRequest, *, form: str, domain: str = "") -> dict[str,
     return new_challenge(count=max(network, _capped(by_domain)), domain=domain)
 
 
-def _priced(request: HttpRequest, *, form: str, domain: str = "") -> Proof | Refusal | None:
-    """The form's proof of work if it solves one of our challenges and paid what the form
-    costs now (not yet used up); a refusal if not; None with the proof of work off."""
+def _check(request: HttpRequest, *, form: str, domain: str = "") -> Refusal | None:
     if not proof_of_work_enabled():
         return None
     proof = verified(request.POST.get(PROOF_FIELD, ""))
@@ -169,82 +167,23 @@ def _priced(request: HttpRequest, *, form: str, domain: str = "") -> Proof | Ref
     domain_slack = slack if proof.domain == domain else 2
     if cost(network) > paid * slack or cost(_capped(by_domain)) > paid * domain_slack:
         return _more_work()
-    return proof
-
-
-def _check(request: HttpRequest, *, form: str, domain: str = "") -> Refusal | None:
-    priced = _priced(request, form=form, domain=domain)
-    if not isinstance(priced, Proof):
-        return priced
     with counting():
-        if not use_up(priced.signature, priced.expires_at):
+        if not use_up(proof.signature, proof.expires_at):
             return _replayed()
     return None
 
 
-def _accepted_keys(request: HttpRequest, *, form: str, email: str = "") -> tuple[str, ...]:
+def count_accepted(request: HttpRequest, *, form: str, email: str = "") -> None:
+    """One accepted form: its network's (and domain's) count goes up, in one upsert."""
     keys = [network_key(form, client_network(request))]
     if email and form in DOMAIN_FORMS:
         keys.append(domain_key(form, domain_of(email)))
-    return tuple(keys)
-
-
-def count_accepted(request: HttpRequest, *, form: str, email: str = "") -> None:
-    """One accepted form: its network's (and domain's) count goes up, in one upsert."""
     with counting():
-        hit(_accepted_keys(request, form=form, email=email), seconds=_window())
-
-
-def _window() -> int:
-    return int(settings.FORSAMLING_RATE_WINDOW_SECONDS)
-
-
-class ProofUsed(Exception):
-    """The form's proof of work was used before: a replay, or a double click's second form."""
-
-
-def replayed() -> Refusal:
-    """What the form says when `Admission.use_proof` refused."""
-    return _replayed()
-
-
-@dataclass(frozen=True)
-class Admission:
-    """A registration's proof of work, checked and priced but not yet used up, and the
-    counters its acceptance raises. Both are written in the registration's own transaction
-    (`registration.services.register_participant`): the proof used up first, so a replay
-    waits for, then fails on, the first use; the counters last, so only an accepted
-    registration is counted. Two transactions and their round trips fewer than checking and
-    counting on their own."""
-
-    proof: Proof | None = None
-    keys: tuple[str, ...] = ()
-
-    def use_proof(self) -> None:
-        """Marks the proof used (`ProofUsed` if it was)."""
-        if self.proof is not None and not use_up(self.proof.signature, self.proof.expires_at):
-            raise ProofUsed()
-
-    def count(self) -> None:
-        if self.keys:
-            hit(self.keys, seconds=_window())
-
-
-STAFF = Admission()  # registered by staff or a secretary's group: nothing to use or count
-
-
-def admit_registration(request: HttpRequest, *, email: str) -> Admission | Refusal:
-    """The registration form's proof of work checked and priced (one SELECT), to be used up
-    and counted by the registration itself; or why the form is refused."""
-    priced = _priced(request, form="register", domain=domain_of(email))
-    if isinstance(priced, Refusal):
-        return priced
-    return Admission(priced, _accepted_keys(request, form="register", email=email))
+        hit(keys, seconds=settings.FORSAMLING_RATE_WINDOW_SECONDS)
 
 
 def check_registration(request: HttpRequest, *, email: str) -> Refusal | None:
-    """None if this registration may go on to the service (its proof used up); else why
-    not. For a group's members; the registration form admits instead (`admit_registration`)."""
+    """None if this registration may go on to the service; else why not."""
     return _check(request, form="register", domain=domain_of(email))
 
 

@@ -17,7 +17,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from forsamling.conferences.models import Edition
-from forsamling.core import abuse
 from forsamling.core.transactions import require_callers_transaction
 from forsamling.domain.audit import PARTICIPANT, SYSTEM, Actor, AuditAction
 from forsamling.domain.ean import InvalidEAN, validate_ean
@@ -128,17 +127,14 @@ def register_participant(
     place_taken_by_caller: bool = False,
     network: str = "",
     invitation_code: str = "",
-    admission: abuse.Admission = abuse.STAFF,
 ) -> Registered:
     """Registers one participant with a seat (or a waiting-list place) per chosen session.
 
-    Everything a registration does, in this order, in one transaction: the public form's
-    proof of work used up (`admission`; `abuse.ProofUsed` if it was); the registration row;
+    Everything a registration does, in this order, in one transaction: the registration row;
     the use of its invitation code (an invitation-only category); its confirmation e-mail
     queued in the outbox (sent after the commit); the participant-list consent as a record
-    (if ticked); the session seats (or waiting-list places); the audit entry; one of the
-    edition's places; last, the form's sender counted (`admission`). A refusal at any step
-    rolls all of it back.
+    (if ticked); the session seats (or waiting-list places); the audit entry; last, one of the
+    edition's places. A refusal at any step rolls all of it back.
 
     `invitation_code`: an invitation-only or free category needs a usable code
     (`registration_rules.needs_invitation`), whose use is counted here (`InvitationInvalid`
@@ -186,7 +182,6 @@ def register_participant(
         raise
     try:
         with transaction.atomic():
-            admission.use_proof()  # a replayed proof waits for its first use, then fails
             # First, before any counter is locked: a retry with the same key, or an e-mail
             # already registered, fails here and takes no lock.
             registration = Registration.objects.create(
@@ -225,7 +220,6 @@ def register_participant(
                 and not place_taken_by_caller
                 and take_places(edition, 1, may_exceed=may_exceed_capacity)
             )
-            admission.count()  # the network's and domain's counters: held until the commit
     except IntegrityError as error:
         if (existing := registration_by_key(edition, idempotency_key)) is not None:
             return Registered(existing, created=False)

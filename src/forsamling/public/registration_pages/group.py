@@ -16,6 +16,7 @@ from forsamling.public.registration_pages.common import (
     link_sent,
     with_retry_after,
 )
+from forsamling.public.registration_pages.single import refused
 from forsamling.registration import groups
 from forsamling.registration.forms import GroupBookingForm, RegistrationForm
 from forsamling.registration.invitation_codes import InvitationInvalid
@@ -76,7 +77,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         days=attendance_days(event),
         for_secretary=True,
     )
-    refusal = _refused(request, form)
+    refusal = refused(request, form)
     if form.is_valid():
         member = groups.GroupMember(
             idempotency_key=form.cleaned_data["idempotency_key"],
@@ -114,15 +115,3 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     status = refusal.status if refusal else 400 if request.method == "POST" else 200
     response = render(request, "public/registration/group.html", context, status=status)
     return with_retry_after(response, refusal)
-
-
-def _refused(request: HttpRequest, form: RegistrationForm) -> abuse.Refusal | None:
-    """The abuse checks (`core.abuse`) for a member, once the posted form is otherwise valid
-    (the proof used up here: the group's service registers members in its own transaction);
-    a refusal is the form's error, so the form keeps what was typed."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    refusal = abuse.check_registration(request, email=form.cleaned_data["email"])
-    if refusal is not None:
-        form.add_error(None, refusal.message)
-    return refusal

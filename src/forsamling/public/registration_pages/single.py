@@ -37,8 +37,7 @@ from forsamling.registration.seats import edition_places
 
 
 def register(request: HttpRequest, edition: str) -> HttpResponse:
-    """The registration form: form, the proof of work checked, one service call
-    (`services.register_participant`, which uses the proof up and counts the sender),
+    """The registration form: form, one service call (`services.register_participant`),
     redirect to the confirmation; or the form again with its errors in Danish."""
     event = page_edition(request, edition, with_themes=False)
     closes_at = registration_closes_at(event)
@@ -47,19 +46,12 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             request, "public/registration/closed.html", {"edition": event, "closes_at": closes_at}
         )
     form = _registration_form(request, event)
-    admission = admitted(request, form)
-    refusal = admission if isinstance(admission, abuse.Refusal) else None
-    if form.is_valid() and isinstance(admission, abuse.Admission):
+    refusal = refused(request, form)
+    if form.is_valid():
         try:
             result = services.register_participant(
-                edition=event,
-                network=abuse.client_network(request),
-                admission=admission,
-                **form.registration(),
+                edition=event, network=abuse.client_network(request), **form.registration()
             )
-        except abuse.ProofUsed:  # a replay; a double click's second form is answered below
-            refusal = abuse.replayed()
-            form.add_error(None, refusal.message)
         except InvitationInvalid:
             form.add_error("invitation_code", invitation_refused())
         except AlreadyRegistered:
@@ -69,6 +61,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
         except (RegistrationError, NotEligible) as error:
             form.add_error(None, error_message(error, event))
         else:
+            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect(
                 "public:registration_done", edition=event.slug, token=result.registration.token
             )
@@ -91,16 +84,15 @@ def _registration_form(request: HttpRequest, event: Edition) -> RegistrationForm
     )
 
 
-def admitted(request: HttpRequest, form: RegistrationForm) -> abuse.Admission | abuse.Refusal:
-    """The abuse checks (`core.abuse`), once a posted form is otherwise valid: the proof of
-    work priced, to be used up and counted by the registration; a refusal is the form's error,
-    so the form keeps what was typed."""
+def refused(request: HttpRequest, form: RegistrationForm) -> abuse.Refusal | None:
+    """The abuse checks (`core.abuse`), once a posted form is otherwise valid; a refusal is
+    the form's error, so the form keeps what was typed."""
     if request.method != "POST" or not form.is_valid():
-        return abuse.STAFF  # nothing is registered
-    admission = abuse.admit_registration(request, email=form.cleaned_data["email"])
-    if isinstance(admission, abuse.Refusal):
-        form.add_error(None, admission.message)
-    return admission
+        return None
+    refusal = abuse.check_registration(request, email=form.cleaned_data["email"])
+    if refusal is not None:
+        form.add_error(None, refusal.message)
+    return refusal
 
 
 def _form_page(
