@@ -20,9 +20,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _forget_recent_reads() -> None:
     """Each test starts without the public site's one-second reads of an earlier test (its
     editions are gone, their slugs come back). Only tests that turn the cache on keep any."""
+    from forsamling.core.abuse import forget_served_counts
     from forsamling.core.recent import forget
 
     forget()
+    forget_served_counts()
 
 
 @pytest.fixture

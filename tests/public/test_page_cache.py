@@ -142,3 +142,24 @@ def test_a_cached_form_serves_each_visitor_a_challenge_priced_for_their_network(
         REMOTE_ADDR="203.0.113.7",
     )
     assert response.status_code == 302
+
+
+def test_the_crowd_reloading_the_form_is_priced_without_a_query_each_time(edition, altcha_on):
+    """Within the cache's second, a network's next reload of the form reuses the counts its
+    challenge was priced with: the page costs no query (a second-old count prices as well)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.core.test_abuse import served
+
+    shared = Client()
+    shared.get(form_url(edition), REMOTE_ADDR="198.51.100.2")  # the page and its price kept
+    shared.cookies.clear()
+    with CaptureQueriesContext(connection) as reload:
+        page = shared.get(form_url(edition), REMOTE_ADDR="198.51.100.2").content.decode()
+    assert served(page)["maxNumber"] == 50_000
+    assert len(reload.captured_queries) == 0
+    shared.cookies.clear()
+    with CaptureQueriesContext(connection) as other:
+        shared.get(form_url(edition), REMOTE_ADDR="198.51.100.3")  # another network: counted
+    assert len(other.captured_queries) == 1

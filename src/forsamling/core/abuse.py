@@ -145,11 +145,43 @@ def _capped(domain: int) -> int:
     return min(domain, settings.FORSAMLING_ALTCHA_DOMAIN_COST_CAP)
 
 
-def challenge(request: HttpRequest, *, form: str, domain: str = "") -> dict[str, object]:
-    """A challenge costing what the next form from this network (and domain) costs now."""
+# Counts read for the challenges served with the form pages, by (form, network, domain): kept
+# per process for PUBLIC_PAGE_CACHE_SECONDS (one second in production, off in tests), so the
+# crowd reloading the form before 10.00 is priced without a query each time. A second-old count
+# prices as well as a fresh one: a challenge stays good while the cost grows tenfold.
+_SERVED_COUNTS: dict[tuple[str, str, str], tuple[float, tuple[int, int]]] = {}
+SERVED_COUNTS_MAX = 4096
+
+
+def _served_counts(request: HttpRequest, form: str, domain: str) -> tuple[int, int]:
+    seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0)
+    if seconds <= 0:
+        return _counts(request, form, domain)
+    key = (form, client_network(request), domain)
+    now = time.monotonic()
+    kept = _SERVED_COUNTS.get(key)
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    counts = _counts(request, form, domain)
+    if len(_SERVED_COUNTS) >= SERVED_COUNTS_MAX:
+        _SERVED_COUNTS.clear()
+    _SERVED_COUNTS[key] = (now + seconds, counts)
+    return counts
+
+
+def forget_served_counts() -> None:
+    """Drops the counts kept for served challenges (tests)."""
+    _SERVED_COUNTS.clear()
+
+
+def challenge(
+    request: HttpRequest, *, form: str, domain: str = "", served: bool = False
+) -> dict[str, object]:
+    """A challenge costing what the next form from this network (and domain) costs now;
+    `served`: for a form page, priced from counts up to a second old (`_served_counts`)."""
     form = form if form in FORMS else "register"
     domain = domain if form in DOMAIN_FORMS else ""
-    network, by_domain = _counts(request, form, domain)
+    network, by_domain = (_served_counts if served else _counts)(request, form, domain)
     return new_challenge(count=max(network, _capped(by_domain)), domain=domain)
 
 

@@ -59,4 +59,4 @@ def served_challenge(request: HttpRequest | None, form: str, domain: str = "") -
     """A fresh challenge for the page as JSON ("" without a request: the widget fetches one)."""
     if request is None:
         return ""
-    return json.dumps(abuse.challenge(request, form=form, domain=domain))
+    return json.dumps(abuse.challenge(request, form=form, domain=domain, served=True))
