@@ -14,6 +14,7 @@ from forsamling.conferences.models import Edition
 from forsamling.registration.models import Category
 from tests.backoffice.conftest import make_user
 from tests.backoffice.test_backoffice_e2e import log_in
+from tests.e2e.screens import assert_no_sideways_scroll
 from tests.prizes.conftest import make_nomination, make_prize
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -29,7 +30,7 @@ def shoot(page, name: str) -> None:
 
 def no_sideways_scroll(page) -> None:
     width = page.viewport_size["width"]
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_first_hour_e2e")
 
 
 def fully_visible(cell) -> None:

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.backoffice.test_backoffice_e2e import log_in
+from tests.e2e.screens import assert_no_sideways_scroll
 from tests.invoicing.conftest import (
     EAN_AALBORG,
     ensure_public_buyers,
@@ -26,7 +27,7 @@ SHOTS = os.environ.get("SCREENSHOT_DIR")
 def shoot(page, name):
     """Checks there is no sideways scrolling; keeps a screenshot when asked to."""
     width = page.viewport_size["width"]
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+    assert_no_sideways_scroll(page, width, name)
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)

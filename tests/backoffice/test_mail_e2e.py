@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from forsamling.outbox.models import MessageStatus, SentMessage
 from tests.backoffice.test_backoffice_e2e import log_in
+from tests.e2e.screens import assert_no_sideways_scroll
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("FORSAMLING_SCREENSHOTS")  # a folder: also save screenshots there
@@ -21,7 +22,7 @@ def shoot(page, name):
         for width in (390, 1280):
             page.set_viewport_size({"width": width, "height": 900})
             page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
-            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            assert_no_sideways_scroll(page, width, "test_mail_e2e")
 
 
 def test_an_organiser_finds_a_refused_confirmation_and_sends_it_again(

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from forsamling.programme.models import Room, VenuePlan
 from tests.e2e.keyboard import tab_to
 from tests.e2e.login import logged_in
+from tests.e2e.screens import assert_no_sideways_scroll
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -61,7 +62,7 @@ def test_placing_a_room_with_the_keyboard(
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("Sal 3: vandret (%)")
     expect(page.locator(f"#id_x_{sal3.pk}")).to_have_value("150")
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_venue_plan_e2e")
     assert_accessible(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"backoffice-errors-{width}.png"), full_page=True)

@@ -24,7 +24,7 @@ from tests.checkin.test_app_e2e import (
     phone_page,
     scan,
 )
-from tests.e2e.screens import shot
+from tests.e2e.screens import assert_no_sideways_scroll, shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -106,7 +106,7 @@ def test_a_misread_and_an_unknown_badge_replace_the_last_result(
     expect(code).to_be_focused()
     shot(page, f"app-unknown-{width}")
     assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_app_door_e2e")
 
     code.type("1")  # typing the next code clears the error
     expect(code).not_to_have_attribute("aria-invalid", "true")
@@ -156,7 +156,7 @@ def test_a_long_door_name_is_written_out_in_full_on_a_phone(
     expect(chosen).to_be_visible()
     box = chosen.bounding_box()
     assert box is not None and box["x"] + box["width"] <= 390
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_no_sideways_scroll(page, 390, "test_app_door_e2e")
     shot(page, "app-long-door-390")
     assert_accessible(page)
     context.close()

@@ -16,7 +16,7 @@ from tests.backoffice.conftest import register
 from tests.checkin.fake_camera import write_y4m
 from tests.conftest import CHROMIUM
 from tests.e2e.login import logged_in
-from tests.e2e.screens import shot
+from tests.e2e.screens import assert_no_sideways_scroll, shot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -190,7 +190,7 @@ def test_the_app_screens_pass_axe_and_never_scroll_sideways(
     expect(page.locator("#ci-count")).to_contain_text("1 af 2 pladser er brugt")
     shot(page, f"app-session-door-{width}")
     assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_app_e2e")
     expect(pending(page)).to_have_attribute("data-count", "0", timeout=20_000)
     assert CheckIn.objects.count() == 2
     context.close()
@@ -209,7 +209,7 @@ def test_walk_in_badge_and_arrivals_pages_pass_axe(
     expect(page.get_by_label("Navn", exact=True)).to_have_value("Walther Walk-In")
     shot(page, f"walk-in-errors-{width}")
     assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_app_e2e")
     fill_walk_in(page, conference)
     page.get_by_role("button", name="Tilmeld og tjek ind").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Navneskilt: Walther Walk-In")

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from forsamling.demo.edition import load_demo_edition
 from forsamling.exhibitors.demo import load_demo_stands
 from forsamling.exhibitors.models import ExtraOrder
+from tests.e2e.screens import assert_no_sideways_scroll
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(os.environ.get("SHOTS_DIR", "")) if os.environ.get("SHOTS_DIR") else None
@@ -48,7 +49,7 @@ def test_the_demo_exhibitor_pages_read_well_and_pass_axe(browser, demo, assert_a
     for cell in page.locator("#stand-" + _pk(page, "A1") + " td").all():
         box = cell.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_extras_e2e")
     context.close()
 
 

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from forsamling.exhibitors.models import Exhibitor
+from tests.e2e.screens import assert_no_sideways_scroll
 from tests.exhibitors.booking_form import fill_booking
 from tests.exhibitors.test_exhibitors_e2e import site  # noqa: F401 (a fixture)
 
@@ -32,7 +33,7 @@ def test_a_direction_override_in_the_organisation_is_refused_in_danish(
     ).to_be_visible()
     expect(page.get_by_label("Organisation")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Fakturaadresse")).to_have_value("Nørregade 49\n1165 København K")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_no_sideways_scroll(page, 390, "test_hostile_e2e")
     assert_accessible(page)
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/booking-control-character-390.png", full_page=True)

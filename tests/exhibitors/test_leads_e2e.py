@@ -15,6 +15,7 @@ from forsamling.exhibitors.models import Lead
 from forsamling.outputs.badges import checkin_url
 from tests.checkin.fake_camera import write_y4m
 from tests.conftest import CHROMIUM
+from tests.e2e.screens import assert_no_sideways_scroll
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -79,7 +80,7 @@ def test_the_scan_page_is_accessible(page, live_server, fair, assert_accessible,
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(scan_url(live_server, fair.exhibitor))
     assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_leads_e2e")
     shoot(page, f"leads-empty-{width}")
     page.get_by_label("Kode fra navneskiltet").fill("forkert")
     page.get_by_role("button", name="Gem lead").click()
@@ -91,7 +92,7 @@ def test_the_scan_page_is_accessible(page, live_server, fair, assert_accessible,
     page.get_by_role("button", name="Gem lead").click()
     expect(page.get_by_role("table")).to_contain_text("Vil gerne have en demo")
     assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_leads_e2e")
     shoot(page, f"leads-list-{width}")
 
 
@@ -128,5 +129,5 @@ def test_the_participant_consents_on_their_private_page(
     expect(consent).to_contain_text("Ja, givet")
     consent.scroll_into_view_if_needed()
     assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_leads_e2e")
     shoot(page, f"private-page-leads-consent-{width}")

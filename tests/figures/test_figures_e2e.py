@@ -13,6 +13,7 @@ from forsamling.conferences.models import Edition
 from forsamling.registration.models import Registration
 from tests.backoffice.conftest import make_conference, register
 from tests.e2e.login import submit_login
+from tests.e2e.screens import assert_no_sideways_scroll
 from tests.figures.conftest import seed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -35,7 +36,7 @@ def test_the_figures_page_at_both_widths(page, live_server, assert_accessible):
     page.wait_for_selector("text=Hvor deltagerne kom fra")
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 900})
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, width
+        assert_no_sideways_scroll(page, width, f"figures at {width}")
         assert_accessible(page)
         if folder := os.environ.get("FORSAMLING_SHOTS"):
             page.screenshot(path=f"{folder}/figures-{width}.png", full_page=True)

@@ -11,6 +11,7 @@ from django.urls.resolvers import URLResolver
 from playwright.sync_api import expect
 
 from forsamling.public.accessibility import KNOWN_ISSUES, NOT_PAGES, SCOPE, family_of
+from tests.e2e.screens import assert_no_sideways_scroll
 
 
 def every_pattern(patterns=None, prefix=""):
@@ -73,4 +74,4 @@ def test_the_statement_reads_well_on_a_phone_and_a_laptop(
     if folder:
         page.screenshot(path=f"{folder}/statement-{width}.png", full_page=True)
     assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_accessibility_statement")

@@ -6,6 +6,7 @@ import pytest
 
 from forsamling.programme.models import Session, Speaker
 from forsamling.programme.services import publish_programme
+from tests.e2e.screens import assert_no_sideways_scroll
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -53,7 +54,7 @@ def test_parallel_sessions_stand_side_by_side_on_a_wide_screen_and_stack_on_a_ph
             "cards => cards.slice(0, 2).map(card => card.getBoundingClientRect().top)",
         )
         assert (tops[0] == tops[1]) is expect_side_by_side
-        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert_no_sideways_scroll(page, width, "test_programme_e2e")
         if width == 375:
             assert_accessible(page)
         context.close()

@@ -10,6 +10,7 @@ import pytest
 
 from forsamling.registration.groups import register_group
 from forsamling.registration.models import Registration
+from tests.e2e.screens import assert_no_sideways_scroll
 
 from .conftest import details
 
@@ -50,7 +51,7 @@ def test_a_secretary_registers_a_colleague_in_the_colleague_s_name(
     assert "Deltager personen i middagen den første aften?" in form.inner_text()
     assert "på personens vegne" in form.inner_text()
     assert "Jeg deltager ikke" not in form.inner_text()
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_group_wording_e2e")
     assert_accessible(page)
 
     page.click(".registration-form button[type=submit]")  # sent empty, on purpose

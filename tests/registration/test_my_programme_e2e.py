@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from forsamling.programme.models import VenuePlan
 from tests.e2e.keyboard import tab_to
+from tests.e2e.screens import assert_no_sideways_scroll
 
 from .my_programme_scene import build, move_the_theme_meeting
 
@@ -74,7 +75,7 @@ def test_mit_program_works_offline_and_marks_what_changed(
     theme = page.locator(f'[data-uid="{scene.edition.small_theme.uid}"]')
     expect(theme).to_contain_text("Lokale: Sal 3")
     expect(theme.locator(".tt-changed")).to_be_hidden()
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_my_programme_e2e")
     assert_accessible(page)
     shoot(page, f"online-{width}")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.screens import assert_no_sideways_scroll
+
 from .test_group_wording_e2e import shot
 from .test_track_change import registered, tracks
 
@@ -27,7 +29,7 @@ def test_a_participant_changes_their_track_on_their_private_page(
     page.click("#track-content button[type=submit]")
     page.wait_for_selector("text=Din sæson er gemt.")
     assert "Den Sundhedspolitiske Sæson" in page.inner_text(".private-facts")
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_no_sideways_scroll(page, width, "test_track_change_e2e")
     shot(page, "private-track-saved")
     assert_accessible(page)
     registration.refresh_from_db()

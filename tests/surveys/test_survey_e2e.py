@@ -15,6 +15,7 @@ from forsamling.surveys.models import Answer, Question, Survey
 from forsamling.surveys.tokens import link_token
 from tests.e2e.keyboard import tab_to
 from tests.e2e.login import submit_login
+from tests.e2e.screens import assert_no_sideways_scroll
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PASSWORD = "et-langt-kodeord-2026"
@@ -40,7 +41,7 @@ def look(page, name: str, assert_accessible) -> None:
     """At both widths: axe-core clean, no sideways scroll, a screenshot if asked for."""
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 900})
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+        assert_no_sideways_scroll(page, width, name)
         assert_accessible(page)
         if folder := os.environ.get("FORSAMLING_SHOTS"):
             page.screenshot(path=f"{folder}/{name}-{width}.png", full_page=True)

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from forsamling.privacy.models import PrivacySettings
 from tests.backoffice.test_backoffice_e2e import log_in
+from tests.e2e.screens import assert_no_sideways_scroll
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(os.environ.get("PRIVACY_SCREENSHOTS", "/tmp/privacy-shots"))
@@ -21,7 +22,7 @@ SHOTS = Path(os.environ.get("PRIVACY_SCREENSHOTS", "/tmp/privacy-shots"))
 def look(page, name, width, assert_accessible):
     """axe-core, no sideways scrolling, and a screenshot to look at."""
     assert_accessible(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+    assert_no_sideways_scroll(page, width, name)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
 
