@@ -108,8 +108,12 @@ def test_a_double_click_still_gets_its_confirmation(client, edition, bots_held_o
 
 def test_a_tampered_solution_is_refused(client, edition, bots_held_off):
     challenge = client.get("/altcha/udfordring/").json()
+    # A number that is not the solution (a fixed guess would be right once in 2,000 runs).
+    right = altcha.solve_challenge_v1(
+        challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"]
+    ).number
     forged = altcha.PayloadV1(
-        "SHA-256", challenge["challenge"], 1, challenge["salt"], challenge["signature"]
+        "SHA-256", challenge["challenge"], right + 1, challenge["salt"], challenge["signature"]
     ).to_base64()
     for proof in [forged, "bm9uc2Vuc2U=", "x" * 5000, ""]:
         response = client.post(url(edition), {**person(edition, 1), "altcha": proof})
