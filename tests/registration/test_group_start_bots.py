@@ -44,7 +44,10 @@ def test_without_a_valid_solution_nothing_is_started_and_the_form_is_kept(
     if proof == "forged":
         challenge = client.get("/altcha/udfordring/").json()
         right = altcha.solve_challenge_v1(  # forged: any number but the solution
-            challenge["challenge"], challenge["salt"], challenge["algorithm"], challenge["maxNumber"]
+            challenge["challenge"],
+            challenge["salt"],
+            challenge["algorithm"],
+            challenge["maxNumber"],
         ).number
         proof = altcha.PayloadV1(
             "SHA-256", challenge["challenge"], right + 1, challenge["salt"], challenge["signature"]
