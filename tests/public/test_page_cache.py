@@ -43,6 +43,22 @@ def form_url(edition) -> str:
     return reverse("public:register", kwargs={"edition": edition.slug})
 
 
+def posted(edition, html: str, **extra: str) -> dict[str, str]:
+    """Mette's registration as the form served in `html` sends it (its token and key)."""
+    return {
+        "csrfmiddlewaretoken": TOKEN.search(html)[1],
+        "idempotency_key": KEY.search(html)[1],
+        "name": "Mette Hansen",
+        "email": "mette@aalborg.dk",
+        "organisation": "Aalborg Kommune",
+        "category": str(edition.category.pk),
+        f"slot_{edition.slot.pk}": str(edition.session.pk),
+        "dinner": "nej",
+        "accept_terms": "on",
+        **extra,
+    }
+
+
 def test_cached_form_has_fresh_values_per_visitor_and_its_post_is_accepted(edition):
     """A visitor served from the cache can register: their token matches their cookie."""
     shared = Client(enforce_csrf_checks=True)  # one handler, so one cache, for both visitors
@@ -55,20 +71,7 @@ def test_cached_form_has_fresh_values_per_visitor_and_its_post_is_accepted(editi
     assert KEY.search(first_html)[1] != KEY.search(second_html)[1]
     assert "csrftoken" in second.cookies
     assert TOKEN.sub("", KEY.sub("", first_html)) == TOKEN.sub("", KEY.sub("", second_html))
-    response = shared.post(
-        form_url(edition),
-        {
-            "csrfmiddlewaretoken": TOKEN.search(second_html)[1],
-            "idempotency_key": KEY.search(second_html)[1],
-            "name": "Mette Hansen",
-            "email": "mette@aalborg.dk",
-            "organisation": "Aalborg Kommune",
-            "category": str(edition.category.pk),
-            f"slot_{edition.slot.pk}": str(edition.session.pk),
-            "dinner": "nej",
-            "accept_terms": "on",
-        },
-    )
+    response = shared.post(form_url(edition), posted(edition, second_html))
     assert response.status_code == 302
     assert Registration.objects.get().idempotency_key == KEY.search(second_html)[1]
 
@@ -127,18 +130,7 @@ def test_a_cached_form_serves_each_visitor_a_challenge_priced_for_their_network(
     assert served(first)["signature"] != served(second)["signature"]
     response = shared.post(
         form_url(edition),
-        {
-            "csrfmiddlewaretoken": TOKEN.search(second)[1],
-            "idempotency_key": KEY.search(second)[1],
-            "altcha": solve(served(second)),
-            "name": "Mette Hansen",
-            "email": "mette@aalborg.dk",
-            "organisation": "Aalborg Kommune",
-            "category": str(edition.category.pk),
-            f"slot_{edition.slot.pk}": str(edition.session.pk),
-            "dinner": "nej",
-            "accept_terms": "on",
-        },
+        posted(edition, second, altcha=solve(served(second))),
         REMOTE_ADDR="203.0.113.7",
     )
     assert response.status_code == 302

@@ -80,6 +80,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forsamling.core.models import RateCounter, UsedChallenge
+from forsamling.core.recent import Kept
 
 FORMS = ("register", "resend", "group", "nomination", "exhibitor", "data-access")
 DOMAIN_FORMS = ("register",)  # the forms whose cost also counts the e-mail domain
@@ -149,29 +150,18 @@ def _capped(domain: int) -> int:
 # per process for PUBLIC_PAGE_CACHE_SECONDS (one second in production, off in tests), so the
 # crowd reloading the form before 10.00 is priced without a query each time. A second-old count
 # prices as well as a fresh one: a challenge stays good while the cost grows tenfold.
-_SERVED_COUNTS: dict[tuple[str, str, str], tuple[float, tuple[int, int]]] = {}
-SERVED_COUNTS_MAX = 4096
+_SERVED_COUNTS = Kept(4096)
 
 
 def _served_counts(request: HttpRequest, form: str, domain: str) -> tuple[int, int]:
-    seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0)
-    if seconds <= 0:
-        return _counts(request, form, domain)
-    key = (form, client_network(request), domain)
-    now = time.monotonic()
-    kept = _SERVED_COUNTS.get(key)
-    if kept is not None and kept[0] > now:
-        return kept[1]
-    counts = _counts(request, form, domain)
-    if len(_SERVED_COUNTS) >= SERVED_COUNTS_MAX:
-        _SERVED_COUNTS.clear()
-    _SERVED_COUNTS[key] = (now + seconds, counts)
-    return counts
+    return _SERVED_COUNTS.get(
+        (form, client_network(request), domain), lambda: _counts(request, form, domain)
+    )
 
 
 def forget_served_counts() -> None:
     """Drops the counts kept for served challenges (tests)."""
-    _SERVED_COUNTS.clear()
+    _SERVED_COUNTS.forget()
 
 
 def challenge(

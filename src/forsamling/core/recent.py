@@ -21,26 +21,46 @@ from django.conf import settings
 
 T = TypeVar("T")
 MAX_ENTRIES = 512
-_kept: dict[Hashable, tuple[float, Any]] = {}
+
+
+class Kept:
+    """Values kept per process for `PUBLIC_PAGE_CACHE_SECONDS`, at most `most` of them (all
+    dropped when full). `recent` uses one; a caller with many keys (one per network, say)
+    keeps its own, so its keys never push the shared reads out."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self.values: dict[Hashable, tuple[float, Any]] = {}
+
+    def get(self, key: Hashable, read: Callable[[], T]) -> T:
+        """`read()`, or what it returned less than `PUBLIC_PAGE_CACHE_SECONDS` ago for `key`."""
+        seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0)
+        if seconds <= 0:
+            return read()
+        now = time.monotonic()
+        kept = self.values.get(key)
+        if kept is not None and kept[0] > now:
+            value: T = kept[1]
+            return value
+        value = read()
+        if len(self.values) >= self.most:
+            self.values.clear()
+        self.values[key] = (now + seconds, value)
+        return value
+
+    def forget(self) -> None:
+        """Drops everything kept (tests)."""
+        self.values.clear()
+
+
+_kept = Kept(MAX_ENTRIES)
 
 
 def recent(key: Hashable, read: Callable[[], T]) -> T:
     """`read()`, or what it returned less than `PUBLIC_PAGE_CACHE_SECONDS` ago for `key`."""
-    seconds = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0)
-    if seconds <= 0:
-        return read()
-    now = time.monotonic()
-    kept = _kept.get(key)
-    if kept is not None and kept[0] > now:
-        value: T = kept[1]
-        return value
-    value = read()
-    if len(_kept) >= MAX_ENTRIES:
-        _kept.clear()
-    _kept[key] = (now + seconds, value)
-    return value
+    return _kept.get(key, read)
 
 
 def forget() -> None:
     """Drops everything kept (tests)."""
-    _kept.clear()
+    _kept.forget()
