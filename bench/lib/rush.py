@@ -383,6 +383,23 @@ def pgbench(script: Path, clients: int, seconds: int) -> dict[str, Any]:
     }
 
 
+def pgbench_measured(
+    script: Path, clients: int, seconds: int, postmaster: int | None
+) -> dict[str, Any]:
+    """pgbench with PostgreSQL's CPU per transaction (a registration) and its lock waits."""
+    sampler = LockSampler()
+    sampler.start()
+    before_db = tree_cpu(postmaster) if postmaster else 0.0
+    row = pgbench(script, clients, seconds)
+    after_db = tree_cpu(postmaster) if postmaster else 0.0
+    sampler.stop.set()
+    sampler.join()
+    row["locks"] = sampler.result()
+    row["db_cpu_ms_per_registration"] = 1000 * (after_db - before_db) / max(row["tps"] * seconds, 1)
+    row["load"] = load_average()
+    return row
+
+
 def client(mode: str, port: int, clients: int, count: int, seconds: float, *extra: str) -> Any:
     command = [
         PY,
@@ -572,6 +589,7 @@ def bare(args: argparse.Namespace, env: dict[str, str], clients: int, work: Path
                 f"--out={out}",
             ),
         )
+        empty = empty_requests(args, stack, clients)
     finally:
         stack.stop()
     results = [json.loads(line) for line in out.read_text().splitlines() if line]
@@ -593,7 +611,34 @@ def bare(args: argparse.Namespace, env: dict[str, str], clients: int, work: Path
         "client_cpu_s": m["result"]["client_cpu_s"],
         "wall_s": wall,
         "check": check,
+        "empty": empty,
         **{k: m[k] for k in ("worker_rss_mb", "locks", "load_before", "load_after")},
+    }
+
+
+def empty_requests(args: argparse.Namespace, stack: Stack, clients: int) -> dict[str, Any]:
+    """The empty endpoint (bench/lib/bare: the same gunicorn and middleware, nothing to do) on
+    the bare endpoint's stack, as many requests at the same concurrency: the floor under any
+    one request (rush_check.floors)."""
+    warm_up(stack.port, ["/empty/"])
+    m = measured(
+        stack,
+        args.postmaster,
+        lambda: client(
+            "crowd", stack.port, clients, args.bare_count, args.seconds, "--paths", "/empty/"
+        ),
+    )
+    result = m.pop("result")
+    row = result["paths"]["/empty/"]
+    requests = row["requests"] - row["errors"]
+    cpu = server_cpu_ms(m, requests)
+    return {
+        "requests": requests,
+        "errors": row["errors"],
+        "per_s": result["requests_per_s"],
+        "p99_ms": row["p99_ms"],
+        "cpu_ms_per_request": cpu["cpu_ms"],
+        **{f"{k}_per_request": v for k, v in cpu.items() if k != "cpu_ms"},
     }
 
 
@@ -681,6 +726,15 @@ def report_issue_29(summary: dict[str, Any]) -> None:
             )
         )
         print_error_examples(row)
+        empty = row.get("empty")
+        if empty:
+            empty["cpu_parts"] = row["cpu_parts"]
+            print(
+                f"  the empty endpoint (the same stack, nothing to do), {clients} clients: "
+                f"{empty['requests']} requests, {empty['errors']} errors, {empty['per_s']:.0f}/s"
+                f"; server CPU per request {empty['cpu_ms_per_request']:.2f} ms "
+                f"({cpu_parts(empty, 'request')})"
+            )
     post = summary.get("post")
     if post:
         check = post["check"]
@@ -710,6 +764,21 @@ def report_issue_29(summary: dict[str, Any]) -> None:
         print(
             f"  POST alone, {ratios['post']['clients']} clients: server CPU per registration "
             + fmt_ratio("post_cpu_vs_bare", ratios["post"]["post_cpu_vs_bare"], " × the bare's")
+        )
+    floors = ratios.get("floors")
+    if floors:
+        print(
+            "\nFloors (rush_check.floors; what no code on this stack goes under, from this run):\n"
+            f"  one request doing nothing (bench/lib/bare's /empty/, the stock middleware): "
+            f"{floors['empty_ms']:.2f} ms of server CPU; the bare endpoint {floors['bare_ms']:.2f}"
+            f" ms\n  the registration's SQL as pgbench sends it at the app servers' concurrency "
+            f"(their workers): PostgreSQL {floors['sql_ms']:.2f} ms for the whole path, "
+            f"{floors['post_sql_ms']:.2f} ms for the POST's statements\n"
+            f"  full path floor, 4 requests + its SQL: {floors['full_path_floor_ms_4']:.2f} ms = "
+            f"{floors['full_path_floor_vs_bare_4']:.2f} × the bare's (3 requests: "
+            f"{floors['full_path_floor_vs_bare_3']:.2f} ×; target ≤ 2.5)\n"
+            f"  POST floor, 1 request + its SQL: {floors['post_floor_ms']:.2f} ms = "
+            f"{floors['post_floor_vs_bare']:.2f} × the bare's (target ≤ 1.5)"
         )
 
 
@@ -872,22 +941,20 @@ def main() -> None:
         log(f"captured {captured['statements']} statements into {script}")
         if "pgbench" not in args.skip:
             # Also at gunicorn's own concurrency: it never has more transactions open at once.
-            for clients in sorted({*args.clients, args.workers * args.threads_per_worker}):
+            concurrency = args.workers * args.threads_per_worker * args.app_servers
+            for clients in sorted({*args.clients, concurrency}):
                 log(f"pgbench, {clients} clients, {args.pgbench_seconds} s")
-                sampler = LockSampler()
-                sampler.start()
-                before_db = tree_cpu(args.postmaster) if args.postmaster else 0.0
-                row = pgbench(script, clients, args.pgbench_seconds)
-                after_db = tree_cpu(args.postmaster) if args.postmaster else 0.0
-                sampler.stop.set()
-                sampler.join()
-                row["locks"] = sampler.result()
-                row["db_cpu_ms_per_registration"] = (
-                    1000 * (after_db - before_db) / max(row["tps"] * args.pgbench_seconds, 1)
+                summary["pgbench"][str(clients)] = pgbench_measured(
+                    script, clients, args.pgbench_seconds, args.postmaster
                 )
-                row["load"] = load_average()
-                summary["pgbench"][str(clients)] = row
                 django("reset", env=env)
+            # At the application's own concurrency: what PostgreSQL sees from the app servers.
+            clients = args.workers * args.threads_per_worker * args.app_servers
+            log(f"pgbench, the POST's statements alone, {clients} clients")
+            summary["pgbench_post"] = pgbench_measured(
+                Path(captured["post_script"]), clients, args.pgbench_seconds, args.postmaster
+            )
+            django("reset", env=env)
         else:
             summary["pgbench"] = {
                 str(c): {"tps": float("nan"), "latency_ms": 0, "failed": 0} for c in args.clients
@@ -916,6 +983,13 @@ def main() -> None:
             summary["crowd"] = crowd(args, env)
         summary["ratios"] = rush_check.ratios(
             summary["rushes"], summary.get("post"), summary.get("bare", {}), summary["pgbench"]
+        )
+        # The SQL's cost at the concurrency PostgreSQL sees from the app servers' workers.
+        concurrency = str(args.workers * args.threads_per_worker * args.app_servers)
+        summary["ratios"]["floors"] = rush_check.floors(
+            summary.get("bare", {}).get(str(args.clients[0])),
+            summary["pgbench"].get(concurrency),
+            summary.get("pgbench_post"),
         )
         report(summary)
         if args.json:

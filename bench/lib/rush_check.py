@@ -333,6 +333,40 @@ def ratios(
     return out
 
 
+def floors(
+    bare: dict[str, Any] | None, pgbench: dict[str, Any] | None, pgbench_post: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """What no code on this stack can go under, as ratios to the same run's bare endpoint.
+
+    Each HTTP request costs at least the empty endpoint's server CPU (`bare["empty"]`: gunicorn
+    and Django's stock middleware with nothing to do; Forsamling's middleware does more), and
+    the registration's statements cost PostgreSQL at least what they cost it when pgbench sends
+    them without any Python (`db_cpu_ms_per_registration`, the whole path's and the POST's). So
+    the full path of `requests` requests costs at least `requests` × empty + its SQL, and the
+    POST at least one empty request + its SQL. None where a part was skipped."""
+    if not bare or "empty" not in bare or not pgbench or not pgbench_post:
+        return None
+    empty = bare["empty"]["cpu_ms_per_request"]
+    sql = pgbench.get("db_cpu_ms_per_registration")
+    post_sql = pgbench_post.get("db_cpu_ms_per_registration")
+    if sql is None or post_sql is None:
+        return None
+    out: dict[str, Any] = {
+        "bare_ms": bare["cpu_ms_per_request"],
+        "empty_ms": empty,
+        "sql_ms": sql,
+        "post_sql_ms": post_sql,
+        "post_floor_ms": empty + post_sql,
+        "post_floor_vs_bare": _ratio(empty + post_sql, bare["cpu_ms_per_request"]),
+    }
+    for requests in (3, 4):
+        out[f"full_path_floor_ms_{requests}"] = requests * empty + sql
+        out[f"full_path_floor_vs_bare_{requests}"] = _ratio(
+            requests * empty + sql, bare["cpu_ms_per_request"]
+        )
+    return out
+
+
 def meets(name: str, value: float | None) -> bool | None:
     """Whether `value` meets issue 29's target `name`; None without a value."""
     if value is None:

@@ -161,21 +161,35 @@ def capture(out: str) -> dict[str, Any]:
         rows = model.objects.filter(pk__gt=ID_BASE).order_by("pk").values_list("pk", flat=True)
         for n, pk in enumerate(pk for pk in rows if pk not in ids_before[model]):
             ids[pk] = (table, f"{table}_{n}")
-    script = rush_check.pgbench_script(
-        [
-            (connection.ops.compose_sql(sql, params) if params else sql, atomic, rows)
-            for sql, params, atomic, rows, _request in recorded
-        ],
-        unique={
-            registration.idempotency_key: "key",
-            registration.token: "token",
-            registration.email: "email",
-        },
-        ids=ids,
-    )
-    Path(out).write_text(script)
+    unique = {
+        registration.idempotency_key: "key",
+        registration.token: "token",
+        registration.email: "email",
+    }
+
+    def script(requests: set[int]) -> str:
+        return rush_check.pgbench_script(
+            [
+                (connection.ops.compose_sql(sql, params) if params else sql, atomic, rows)
+                for sql, params, atomic, rows, request_index in recorded
+                if request_index in requests
+            ],
+            unique=unique,
+            ids=dict(ids),
+        )
+
+    # The whole path (the form and its challenge, the POST, the confirmation), and the POST's
+    # statements alone: what PostgreSQL is asked for the full path and for the POST.
+    Path(out).write_text(script({6, 7, 8}))
+    post_out = f"{out.removesuffix('.sql')}-post.sql"
+    Path(post_out).write_text(script({7}))
     reset()
-    return {"statements": len(recorded), "script": out}
+    return {
+        "statements": len(recorded),
+        "post_statements": sum(1 for r in recorded if r[4] == 7),
+        "script": out,
+        "post_script": post_out,
+    }
 
 
 def check(results_path: str) -> dict[str, Any]:

@@ -115,3 +115,9 @@ print(json.dumps([first.status_code, first.content.decode(), second.content.deco
     assert (status, first, second) == (200, "1 confirmed", "2 waiting")
     assert frame == "DENY"  # XFrameOptionsMiddleware, the last of the stock ones, ran
     assert app == "WSGIHandler"
+
+
+def test_the_empty_view_answers_without_touching_the_database():
+    # No django_db mark: pytest-django fails any query this test makes.
+    response = views.empty(RequestFactory().get("/empty/"))
+    assert (response.status_code, response.content) == (200, b"ok")

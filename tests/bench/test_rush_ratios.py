@@ -134,3 +134,19 @@ def test_pgbouncer_accepts_the_config(tmp_path: Path):
         assert "process up" in output, output
     else:
         pytest.fail(f"pgbouncer exited: {output}")
+
+
+def test_floors_add_each_requests_empty_cost_to_the_sql_alone_and_divide_by_the_bare():
+    bare = {"cpu_ms_per_request": 1.0, "empty": {"cpu_ms_per_request": 0.25}}
+    floors = rush_check.floors(
+        bare, {"db_cpu_ms_per_registration": 1.5}, {"db_cpu_ms_per_registration": 1.0}
+    )
+    assert floors is not None
+    assert floors["full_path_floor_ms_4"] == 2.5  # 4 × 0.25 + 1.5
+    assert floors["full_path_floor_vs_bare_4"] == 2.5
+    assert floors["full_path_floor_vs_bare_3"] == 2.25
+    assert floors["post_floor_ms"] == 1.25  # one request + the POST's statements
+    assert floors["post_floor_vs_bare"] == 1.25
+    # A part skipped, or a run of the harness before the empty endpoint: no floors.
+    assert rush_check.floors({"cpu_ms_per_request": 1.0}, {}, {}) is None
+    assert rush_check.floors(bare, None, {"db_cpu_ms_per_registration": 1.0}) is None

@@ -1,6 +1,10 @@
 """The bare endpoint: one conditional UPDATE of a counter row and one INSERT, in one
 transaction, behind Django's stock middleware. No forms, templates or ORM models: the floor
-a registration's POST is compared with."""
+a registration's POST is compared with.
+
+And the empty endpoint: the same request through gunicorn and the same middleware, with nothing
+to do. Its cost is what any one request costs on this stack, the floor under each of the
+full path's requests (`bench/lib/rush_check.floors`)."""
 
 from __future__ import annotations
 
@@ -25,3 +29,8 @@ def take(request: HttpRequest) -> HttpResponse:
         cursor.execute(schema.INSERT, [schema.COUNTER_ID, email, confirmed, timezone.now()])
         entry = cursor.fetchone()[0]
     return HttpResponse(f"{entry} {'confirmed' if confirmed else 'waiting'}")
+
+
+@csrf_exempt  # as `take`: the middleware still runs
+def empty(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok")
