@@ -383,6 +383,21 @@ def pgbench(script: Path, clients: int, seconds: int) -> dict[str, Any]:
     }
 
 
+def backends_gone(timeout: float = 10.0) -> None:
+    """Waits until pgbench's backends have exited: the postmaster counts a backend's CPU only
+    once it has reaped it, so reading it sooner misses some of the work."""
+    deadline = time.monotonic() + timeout
+    with pg_connect() as conn:
+        while time.monotonic() < deadline:
+            left = conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pgbench'"
+            ).fetchone()[0]
+            if not left:
+                break
+            time.sleep(0.05)
+    time.sleep(0.2)  # the exit itself, after the backend left pg_stat_activity
+
+
 def pgbench_measured(
     script: Path, clients: int, seconds: int, postmaster: int | None
 ) -> dict[str, Any]:
@@ -391,6 +406,7 @@ def pgbench_measured(
     sampler.start()
     before_db = tree_cpu(postmaster) if postmaster else 0.0
     row = pgbench(script, clients, seconds)
+    backends_gone()
     after_db = tree_cpu(postmaster) if postmaster else 0.0
     sampler.stop.set()
     sampler.join()
