@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from forsamling.core import abuse
 from forsamling.domain.registration_rules import RegistrationError
 from forsamling.public.editions import page_edition
-from forsamling.public.registration_pages.common import error_message, lacks_ean, with_retry_after
+from forsamling.public.registration_pages.common import error_message, lacks_ean
 from forsamling.public.registration_pages.single import answer_registration, refused
 from forsamling.registration import groups
 from forsamling.registration.forms import GroupBookingForm, RegistrationForm
@@ -27,11 +27,7 @@ from forsamling.registration.seats import edition_places
 def group_start(request: HttpRequest, edition: str) -> HttpResponse:
     event = page_edition(request, edition, with_themes=False)
     form = GroupBookingForm(request.POST or None)
-    refusal = None
-    if request.method == "POST" and form.is_valid():
-        refusal = abuse.check_form(request, form="group")
-        if refusal is not None:
-            form.add_error(None, refusal.message)
+    refusal = abuse.check_posted_form(request, form, name="group")
     if request.method == "POST" and form.is_valid():
         try:
             group = groups.register_group(edition=event, **form.cleaned_data)
@@ -49,7 +45,7 @@ def group_start(request: HttpRequest, edition: str) -> HttpResponse:
     }
     status = refusal.status if refusal else 400 if form.errors else 200
     response = render(request, "public/registration/group_start.html", context, status=status)
-    return with_retry_after(response, refusal)
+    return abuse.with_retry_after(response, refusal)
 
 
 def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
@@ -102,4 +98,4 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     }
     status = refusal.status if refusal else 400 if request.method == "POST" else 200
     response = render(request, "public/registration/group.html", context, status=status)
-    return with_retry_after(response, refusal)
+    return abuse.with_retry_after(response, refusal)

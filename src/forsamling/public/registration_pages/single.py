@@ -22,7 +22,6 @@ from forsamling.public.registration_pages.common import (
     invitation_refused,
     lacks_ean,
     link_sent,
-    with_retry_after,
 )
 from forsamling.registration import services
 from forsamling.registration.forms import RegistrationForm, ResendLinkForm
@@ -145,7 +144,7 @@ def _form_page(
         },
         status=refusal.status if refusal is not None else 400 if posted else 200,
     )
-    return with_retry_after(response, refusal)
+    return abuse.with_retry_after(response, refusal)
 
 
 def _made_by_this_form(request: HttpRequest, event: Edition) -> HttpResponse | None:
@@ -176,7 +175,7 @@ def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
         {"edition": event, "form": form},
         status=refusal.status if refusal else 400 if form.errors else 200,
     )
-    return with_retry_after(response, refusal)
+    return abuse.with_retry_after(response, refusal)
 
 
 def done(request: HttpRequest, edition: str, token: str) -> HttpResponse:
