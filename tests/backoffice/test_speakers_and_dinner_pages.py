@@ -38,7 +38,7 @@ def speakers(conference, users):
         edition=edition, speaker=found[1], email="karl@example.dk", category=category,
         user=users.organiser,
     )  # fmt: skip
-    services.confirm_speaker(
+    services.save_speaker_page(
         record=karl,
         profile=services.SpeakerProfile(
             title="Forsker", organisation="VIVE", bio="Forsker i ældrepleje.",

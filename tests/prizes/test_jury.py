@@ -19,7 +19,7 @@ from forsamling.domain import prizes as rules
 from forsamling.domain.permissions import Role
 from forsamling.prizes import services
 from forsamling.prizes.models import Juror, Nomination, Prize, ScoreSheet
-from forsamling.prizes.queries import ranking
+from forsamling.prizes.queries import is_conflicted, ranking
 from forsamling.registration.models import AuditEntry
 from tests.prizes.conftest import make_juror, make_nomination
 
@@ -85,8 +85,8 @@ def test_own_municipality_is_excluded_automatically(client: Client, jury: Simple
 
 def test_nominated_by_own_municipality_is_a_conflict_too(jury: SimpleNamespace) -> None:
     fanoe = make_juror(jury.prize, "fanoe", municipality="Fanø")
-    assert services.is_conflicted(fanoe, jury.esbjerg)
-    assert not services.is_conflicted(fanoe, jury.vejle)
+    assert is_conflicted(fanoe, jury.esbjerg)
+    assert not is_conflicted(fanoe, jury.vejle)
 
 
 def test_declared_conflict_excludes_and_removes_saved_scores(
@@ -97,7 +97,7 @@ def test_declared_conflict_excludes_and_removes_saved_scores(
         reverse("backoffice:prize_conflict", args=[jury.edition.slug, jury.vejle.pk]),
         {"reason": "Min søster leder projektet"},
     )
-    assert services.is_conflicted(jury.juror, jury.vejle)
+    assert is_conflicted(jury.juror, jury.vejle)
     assert not ScoreSheet.objects.filter(juror=jury.juror, nomination=jury.vejle).exists()
     entry = AuditEntry.objects.get(action="prize_conflict_declared")
     assert entry.details["reason"] == "Min søster leder projektet"

@@ -29,7 +29,7 @@ def confirmed(edition, programme_speaker, speaker_category, organiser):
         edition=edition, speaker=programme_speaker, email="lise@aalborg.dk",
         category=speaker_category, user=organiser,
     )  # fmt: skip
-    record = services.confirm_speaker(
+    record = services.save_speaker_page(
         record=record,
         profile=services.SpeakerProfile(
             title="Ældrechef", organisation="Aalborg Kommune", bio="Leder ældreplejen.",

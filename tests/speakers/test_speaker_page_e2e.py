@@ -126,7 +126,7 @@ def test_the_pages_pass_axe_at_both_widths(
 ) -> None:
     from forsamling.speakers import services
 
-    services.confirm_speaker(
+    services.save_speaker_page(
         record=site.record,
         profile=services.SpeakerProfile(
             title="Ældrechef", organisation="Aalborg Kommune", bio="Leder ældreplejen.",

@@ -16,6 +16,7 @@ from forsamling.backoffice.audit_log import LogLine, log_lines
 from forsamling.conferences.models import Edition
 from forsamling.domain import registration_rules
 from forsamling.domain.danish import COPENHAGEN, danish_sort_key, surname_sort_key
+from forsamling.figures.reports import registration_totals
 from forsamling.outbox.models import Delivery
 from forsamling.programme.models import Session
 from forsamling.registration.models import (
@@ -64,12 +65,6 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
     """The edition's live figures in eight queries (nine with an overall capacity)."""
     registrations = Registration.objects.filter(edition=edition)
     active = registrations.filter(ACTIVE)
-    totals = registrations.aggregate(
-        active=Count("id", filter=ACTIVE),
-        cancelled=Count("id", filter=Q(status=Status.CANCELLED)),
-        dinner=Count("id", filter=ACTIVE & Q(dinner=True)),
-        checked_in=Count("checkin", filter=ACTIVE),
-    )
     per_day = [
         (row["day"], row["n"])
         for row in active.annotate(day=TruncDate("created_at", tzinfo=COPENHAGEN))
@@ -100,7 +95,7 @@ def overview(edition: Edition, *, top_organisations: int = 15) -> Overview:
         ),
         by_track=[(track.name, track.n) for track in tracks_counted(edition)],
         places=edition_places(edition),
-        **totals,
+        **registration_totals(edition),
     )
 
 

@@ -71,16 +71,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import altcha
 from django.conf import settings
 from django.db import connection, transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forsamling.core.models import RateCounter, UsedChallenge
 from forsamling.core.recent import Kept
+
+if TYPE_CHECKING:
+    from django import forms
 
 FORMS = ("register", "resend", "group", "nomination", "exhibitor", "data-access")
 DOMAIN_FORMS = ("register",)  # the forms whose cost also counts the e-mail domain
@@ -219,6 +223,25 @@ def check_form(request: HttpRequest, *, form: str) -> Refusal | None:
     """Another public form that creates rows and sends e-mail (`form` names it: "group",
     "nomination", "exhibitor")."""
     return _check(request, form=form)
+
+
+def check_posted_form(request: HttpRequest, form: forms.BaseForm, *, name: str) -> Refusal | None:
+    """`check_form` for a posted `form` that is otherwise valid (None for one shown, or with
+    errors of its own); a refusal is the form's error, so the form keeps what was typed and is
+    no longer valid."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    refusal = check_form(request, form=name)
+    if refusal is not None:
+        form.add_error(None, refusal.message)
+    return refusal
+
+
+def with_retry_after(response: HttpResponse, refusal: Refusal | None) -> HttpResponse:
+    """The page that shows a refusal says when to try again, when the refusal knows."""
+    if refusal is not None and refusal.retry_after:
+        response["Retry-After"] = str(refusal.retry_after)
+    return response
 
 
 def may_mail_link(edition_slug: str, email: str) -> bool:

@@ -177,19 +177,25 @@ def ranking(prize: Prize) -> list[RankingRow]:
     ]
 
 
+def is_conflicted(juror: Juror, nomination: Nomination, declared: bool | None = None) -> bool:
+    """Whether the juror is out of the nomination (`rules.conflicted`): a declared conflict
+    (read unless `declared` says) or their own municipality's. The one rule that keeps a juror
+    from scoring it, counts the ranking's conflicts and marks the juror's list."""
+    if declared is None:
+        declared = Conflict.objects.filter(juror=juror, nomination=nomination).exists()
+    return rules.conflicted(
+        juror_municipality=juror.municipality,
+        municipality=nomination.municipality,
+        nominator_municipality=nomination.nominator_municipality,
+        declared=declared,
+    )
+
+
 def conflicted_jurors(nomination: Nomination, jurors: list[Juror]) -> int:
     """How many jurors are out of the nomination, by the same rule that keeps them from
-    scoring it (`rules.conflicted`): declared conflicts and their own municipality."""
+    scoring it (`is_conflicted`): declared conflicts and their own municipality."""
     declared = {conflict.juror_id for conflict in nomination.conflicts.all()}
-    return sum(
-        rules.conflicted(
-            juror_municipality=juror.municipality,
-            municipality=nomination.municipality,
-            nominator_municipality=nomination.nominator_municipality,
-            declared=juror.pk in declared,
-        )
-        for juror in jurors
-    )
+    return sum(is_conflicted(juror, nomination, juror.pk in declared) for juror in jurors)
 
 
 def sheet_score(sheet: ScoreSheet, criteria: list[Criterion]) -> Decimal:
@@ -220,12 +226,7 @@ def jury_list(juror: Juror) -> list[JuryRow]:
     rows = [
         JuryRow(
             nomination=n,
-            conflicted=rules.conflicted(
-                juror_municipality=juror.municipality,
-                municipality=n.municipality,
-                nominator_municipality=n.nominator_municipality,
-                declared=n.pk in declared,
-            ),
+            conflicted=is_conflicted(juror, n, n.pk in declared),
             sheet=sheets.get(n.pk),
         )
         for n in nominations

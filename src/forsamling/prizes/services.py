@@ -20,7 +20,6 @@ from forsamling.prizes.attachments import Checked
 from forsamling.prizes.models import (
     Attachment,
     Conflict,
-    Criterion,
     Juror,
     Nomination,
     NominationState,
@@ -28,6 +27,7 @@ from forsamling.prizes.models import (
     Score,
     ScoreSheet,
 )
+from forsamling.prizes.queries import is_conflicted
 from forsamling.programme.models import Item
 from forsamling.registration.models import AuditEntry
 
@@ -160,17 +160,6 @@ def submit_nomination(*, nomination: Nomination, now: datetime) -> Nomination:
 # The jury
 
 
-def is_conflicted(juror: Juror, nomination: Nomination, declared: bool | None = None) -> bool:
-    if declared is None:
-        declared = Conflict.objects.filter(juror=juror, nomination=nomination).exists()
-    return rules.conflicted(
-        juror_municipality=juror.municipality,
-        municipality=nomination.municipality,
-        nominator_municipality=nomination.nominator_municipality,
-        declared=declared,
-    )
-
-
 def declare_conflict(*, juror: Juror, nomination: Nomination, reason: str, actor: Actor) -> None:
     with transaction.atomic(durable=True):
         Conflict.objects.get_or_create(
@@ -244,13 +233,6 @@ def save_scores_in_transaction(
 
 save_scores = durable(save_scores_in_transaction)
 """A juror's scores, in their own transaction: see `save_scores_in_transaction`."""
-
-
-def weighted(sheet_scores: Mapping[int, int], criteria: Sequence[Criterion]) -> Any:
-    return rules.weighted_score(
-        {str(k): v for k, v in sheet_scores.items()},
-        [rules.Criterion(str(c.pk), c.weight) for c in criteria],
-    )
 
 
 def shortlist(*, prize: Prize, juror: Juror, nomination_ids: Sequence[int], actor: Actor) -> None:

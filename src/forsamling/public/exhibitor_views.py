@@ -52,11 +52,7 @@ def exhibitors(request: HttpRequest, edition: str) -> HttpResponse:
 def book(request: HttpRequest, edition: str) -> HttpResponse:
     current = page_edition(request, edition)
     form = BookingForm(request.POST or None, edition=current)
-    refusal = None
-    if request.method == "POST" and form.is_valid():
-        refusal = abuse.check_form(request, form="exhibitor")
-        if refusal is not None:
-            form.add_error(None, refusal.message)
+    refusal = abuse.check_posted_form(request, form, name="exhibitor")
     if request.method == "POST" and form.is_valid():
         try:
             exhibitor = services.book_stands(
@@ -91,9 +87,7 @@ def book(request: HttpRequest, edition: str) -> HttpResponse:
         },
         status=refusal.status if refusal else 422 if form.is_bound else 200,
     )
-    if refusal is not None and refusal.retry_after:
-        response["Retry-After"] = str(refusal.retry_after)
-    return response
+    return abuse.with_retry_after(response, refusal)
 
 
 @never_cache

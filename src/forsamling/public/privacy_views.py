@@ -109,16 +109,13 @@ def access(request: HttpRequest, edition: str) -> HttpResponse:
     """'Få dine data': the same answer whatever the address (see `privacy.access`)."""
     event = page_edition(request, edition, with_themes=False)
     form = ResendLinkForm(request.POST or None)
-    refusal = None
+    refusal = abuse.check_posted_form(request, form, name="data-access")
     if request.method == "POST" and form.is_valid():
-        refusal = abuse.check_form(request, form="data-access")
-        if refusal is None:
-            abuse.count_accepted(request, form="data-access")
-            email = form.cleaned_data["email"]
-            if abuse.may_mail_link(event.slug, email):
-                privacy_access.request_link(edition=event, email=email)
-            return render(request, "public/privacy/access_sent.html", {"edition": event})
-        form.add_error(None, refusal.message)
+        abuse.count_accepted(request, form="data-access")
+        email = form.cleaned_data["email"]
+        if abuse.may_mail_link(event.slug, email):
+            privacy_access.request_link(edition=event, email=email)
+        return render(request, "public/privacy/access_sent.html", {"edition": event})
     status = refusal.status if refusal else 400 if form.errors else 200
     return render(
         request, "public/privacy/access.html", {"edition": event, "form": form}, status=status

@@ -114,10 +114,9 @@ def _save(request: HttpRequest, prize: Prize, nomination: Nomination | None) -> 
         return _form_page(request, prize, None, form, status=422)
     if nomination is None and (refusal := abuse.check_form(request, form="nomination")):
         form.add_error(None, refusal.message)  # a new nomination: held off bots like the rest
-        response = _form_page(request, prize, None, form, status=refusal.status)
-        if refusal.retry_after:
-            response["Retry-After"] = str(refusal.retry_after)
-        return response
+        return abuse.with_retry_after(
+            _form_page(request, prize, None, form, status=refusal.status), refusal
+        )
     try:
         if nomination is not None and nomination.is_submitted:
             # Files first: a change that would leave it incomplete must not lose them.

@@ -34,10 +34,9 @@ def speaker_page(request: HttpRequest, edition: str, token: str) -> HttpResponse
     if request.method == "POST":
         form = SpeakerPageForm(request.POST, request.FILES)
         if form.is_valid():
-            save = services.update_speaker if record.is_confirmed else services.confirm_speaker
             first_time = not record.is_confirmed
             try:
-                save(
+                services.save_speaker_page(
                     record=record,
                     profile=form.profile(),
                     photo=form.photo_file,

@@ -284,6 +284,20 @@ def new_idempotency_key() -> str:
     return secrets.token_urlsafe(24)
 
 
+def track_field(tracks: dict[str, Track]) -> forms.ChoiceField:
+    """The afternoon track ("sæson") as radios, keyed as `tracks` (str(pk) → track): the
+    registration form's, when the edition has tracks, and the private page's `TrackForm`."""
+    return forms.ChoiceField(
+        label=_("Hvilken af de parallelle sæsoner deltager du i om eftermiddagen?"),
+        choices=[(key, track.name) for key, track in tracks.items()],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Vælg den sæson, du deltager i."),
+            "invalid_choice": _("Vælg en af sæsonerne."),
+        },
+    )
+
+
 class RegistrationForm(ChoicesMixin, DetailsForm):
     """What a participant types to register, the invitation code of an invitation-only
     category included (checked here; its use is counted by the registration service)."""
@@ -325,15 +339,7 @@ class RegistrationForm(ChoicesMixin, DetailsForm):
         self.say_who_needs_a_code()
         self.tracks = {str(track.pk): track for track in tracks}
         if self.tracks:
-            self.fields["track"] = forms.ChoiceField(
-                label=_("Hvilken af de parallelle sæsoner deltager du i om eftermiddagen?"),
-                choices=[(key, track.name) for key, track in self.tracks.items()],
-                widget=forms.RadioSelect,
-                error_messages={
-                    "required": _("Vælg den sæson, du deltager i."),
-                    "invalid_choice": _("Vælg en af sæsonerne."),
-                },
-            )
+            self.fields["track"] = track_field(self.tracks)
         if for_secretary:
             self.speak_of_the_colleague()
         self.add_slot_fields(offers)
@@ -484,15 +490,7 @@ class TrackForm(forms.Form):
     def __init__(self, *args: Any, tracks: Iterable[Track], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tracks = {str(track.pk): track for track in tracks}
-        self.fields["track"] = forms.ChoiceField(
-            label=_("Hvilken af de parallelle sæsoner deltager du i om eftermiddagen?"),
-            choices=[(key, track.name) for key, track in self.tracks.items()],
-            widget=forms.RadioSelect,
-            error_messages={
-                "required": _("Vælg den sæson, du deltager i."),
-                "invalid_choice": _("Vælg en af sæsonerne."),
-            },
-        )
+        self.fields["track"] = track_field(self.tracks)
 
     def clean_track(self) -> Track:
         return self.tracks[self.cleaned_data["track"]]

@@ -109,7 +109,7 @@ def _send_invitation(record: SpeakerRecord) -> None:
     )
 
 
-def confirm_speaker(
+def save_speaker_page(
     *,
     record: SpeakerRecord,
     profile: SpeakerProfile,
@@ -117,7 +117,8 @@ def confirm_speaker(
     slides: UploadedFile | None = None,
     slides_extension: str = "",
 ) -> SpeakerRecord:
-    """The speaker says yes: their free registration by the invitation, and their page saved.
+    """The speaker's page saved. The first save is their yes: their free registration by the
+    invitation; later saves change the page (new slides after the talk, a better photo).
 
     An address already registered in the edition (they signed up on their own) keeps its
     registration, which the record then points at; the code stays unused.
@@ -127,23 +128,6 @@ def confirm_speaker(
         if record.confirmed_at is None:
             record.registration = _registration(record, profile)
             record.confirmed_at = timezone.now()
-        _apply(record, profile, photo, slides, slides_extension)
-    return record
-
-
-def update_speaker(
-    *,
-    record: SpeakerRecord,
-    profile: SpeakerProfile,
-    photo: UploadedFile | ContentFile[bytes] | None = None,
-    slides: UploadedFile | None = None,
-    slides_extension: str = "",
-) -> SpeakerRecord:
-    """A confirmed speaker changes their page (new slides after the talk, a better photo)."""
-    with transaction.atomic(durable=True):
-        record = _locked(record)
-        if record.confirmed_at is None:
-            raise SpeakerError("Bekræft først, at du kommer.")
         _apply(record, profile, photo, slides, slides_extension)
     return record
 

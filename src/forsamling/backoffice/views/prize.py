@@ -34,6 +34,7 @@ from forsamling.prizes.models import (
     Prize,
 )
 from forsamling.prizes.queries import (
+    is_conflicted,
     item_starts_at,
     juror_for,
     jury_list,
@@ -84,7 +85,7 @@ def jury_nomination(request: HttpRequest, edition: str, pk: int) -> HttpResponse
     prize = prize_for(the_edition)
     juror = _juror(request, prize)
     nomination = get_object_or_404(Nomination, pk=pk, prize=prize, state=NominationState.SUBMITTED)
-    conflicted = services.is_conflicted(juror, nomination)
+    conflicted = is_conflicted(juror, nomination)
     criteria = list(prize.criteria.all())
     sheet = juror.sheets.filter(nomination=nomination).prefetch_related("scores").first()
     form: ScoreForm | None = None
@@ -152,7 +153,7 @@ def jury_attachment(request: HttpRequest, edition: str, pk: int, attachment: int
     prize = prize_for(the_edition)
     juror = juror_for(prize, request.user)
     nomination = get_object_or_404(Nomination, pk=pk, prize=prize, state=NominationState.SUBMITTED)
-    if juror is not None and services.is_conflicted(juror, nomination):
+    if juror is not None and is_conflicted(juror, nomination):
         raise PermissionDenied
     found = get_object_or_404(Attachment, pk=attachment, nomination=nomination)
     return FileResponse(

@@ -1,5 +1,5 @@
 """What the registration pages share: Danish messages for the domain's refusals, the private
-link's registration, the "check your e-mail" answer and the abuse checks' refusal."""
+link's registration and the "check your e-mail" answer."""
 
 from __future__ import annotations
 
@@ -61,12 +61,6 @@ def error_message(error: Exception, edition: Edition) -> str:
 
 def invitation_refused() -> str:
     return _("Invitationskoden er lige blevet brugt op eller tilbagekaldt. Kontakt arrangøren.")
-
-
-def with_retry_after(response: HttpResponse, refusal: abuse.Refusal | None) -> HttpResponse:
-    if refusal is not None and refusal.retry_after:
-        response["Retry-After"] = str(refusal.retry_after)
-    return response
 
 
 def link_sent(

@@ -7,19 +7,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from forsamling.core import abuse
-from forsamling.domain.registration_rules import AlreadyRegistered, NotEligible, RegistrationError
+from forsamling.domain.registration_rules import RegistrationError
 from forsamling.public.editions import page_edition
-from forsamling.public.registration_pages.common import (
-    error_message,
-    invitation_refused,
-    lacks_ean,
-    link_sent,
-    with_retry_after,
-)
-from forsamling.public.registration_pages.single import refused
+from forsamling.public.registration_pages.common import error_message, lacks_ean
+from forsamling.public.registration_pages.single import answer_registration, refused
 from forsamling.registration import groups
 from forsamling.registration.forms import GroupBookingForm, RegistrationForm
-from forsamling.registration.invitation_codes import InvitationInvalid
 from forsamling.registration.models import GroupBooking
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import (
@@ -34,11 +27,7 @@ from forsamling.registration.seats import edition_places
 def group_start(request: HttpRequest, edition: str) -> HttpResponse:
     event = page_edition(request, edition, with_themes=False)
     form = GroupBookingForm(request.POST or None)
-    refusal = None
-    if request.method == "POST" and form.is_valid():
-        refusal = abuse.check_form(request, form="group")
-        if refusal is not None:
-            form.add_error(None, refusal.message)
+    refusal = abuse.check_posted_form(request, form, name="group")
     if request.method == "POST" and form.is_valid():
         try:
             group = groups.register_group(edition=event, **form.cleaned_data)
@@ -56,7 +45,7 @@ def group_start(request: HttpRequest, edition: str) -> HttpResponse:
     }
     status = refusal.status if refusal else 400 if form.errors else 200
     response = render(request, "public/registration/group_start.html", context, status=status)
-    return with_retry_after(response, refusal)
+    return abuse.with_retry_after(response, refusal)
 
 
 def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
@@ -87,21 +76,16 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             track=form.cleaned_data["track"],
             invitation_code=form.cleaned_data["invitation_code"],
         )
-        try:
+
+        def add_member() -> HttpResponse:
             groups.add_group_member(
                 group=booking, member=member, network=abuse.client_network(request)
             )
-        except InvitationInvalid:
-            form.add_error("invitation_code", invitation_refused())
-        except AlreadyRegistered:
-            # The single form's answer (issue 25): the page does not say whether the address
-            # is registered; its owner gets their link (at most once per interval).
-            return link_sent(request, event, form.cleaned_data["email"], group=booking)
-        except (RegistrationError, NotEligible) as error:
-            form.add_error(None, error_message(error, event))
-        else:
-            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect("public:registration_group", edition=event.slug, token=booking.token)
+
+        answer = answer_registration(request, event, form, add_member, group=booking)
+        if answer is not None:
+            return answer
     context = {
         "edition": event,
         "group": booking,
@@ -114,4 +98,4 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
     }
     status = refusal.status if refusal else 400 if request.method == "POST" else 200
     response = render(request, "public/registration/group.html", context, status=status)
-    return with_retry_after(response, refusal)
+    return abuse.with_retry_after(response, refusal)

@@ -7,6 +7,8 @@ in Danish.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,11 +22,11 @@ from forsamling.public.registration_pages.common import (
     invitation_refused,
     lacks_ean,
     link_sent,
-    with_retry_after,
 )
 from forsamling.registration import services
 from forsamling.registration.forms import RegistrationForm, ResendLinkForm
 from forsamling.registration.invitation_codes import InvitationInvalid
+from forsamling.registration.models import GroupBooking
 from forsamling.registration.organisations import organisation_names
 from forsamling.registration.queries import (
     attendance_days,
@@ -48,23 +50,18 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     form = _registration_form(request, event)
     refusal = refused(request, form)
     if form.is_valid():
-        try:
+
+        def register_participant() -> HttpResponse:
             result = services.register_participant(
                 edition=event, network=abuse.client_network(request), **form.registration()
             )
-        except InvitationInvalid:
-            form.add_error("invitation_code", invitation_refused())
-        except AlreadyRegistered:
-            # The same answer as "send my link again": a stranger does not learn here whether
-            # the address is registered; its owner gets their link (at most once per interval).
-            return link_sent(request, event, form.cleaned_data["email"])
-        except (RegistrationError, NotEligible) as error:
-            form.add_error(None, error_message(error, event))
-        else:
-            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect(
                 "public:registration_done", edition=event.slug, token=result.registration.token
             )
+
+        answer = answer_registration(request, event, form, register_participant)
+        if answer is not None:
+            return answer
     # A retry whose form would not pass any more (a session changed since) gets what it made.
     return _made_by_this_form(request, event) or _form_page(request, event, form, refusal)
 
@@ -82,6 +79,34 @@ def _registration_form(request: HttpRequest, event: Edition) -> RegistrationForm
         offers=offers if posted else breakout_slots(event),
         days=attendance_days(event),
     )
+
+
+def answer_registration(
+    request: HttpRequest,
+    event: Edition,
+    form: RegistrationForm,
+    register: Callable[[], HttpResponse],
+    group: GroupBooking | None = None,
+) -> HttpResponse | None:
+    """Runs `register`, the page's one service call for its valid form, and answers as every
+    form that registers one participant does (the single form, a group's next member):
+    `register`'s redirect once registered, counted as accepted; for an address already
+    registered, the same answer as "send my link again" (a stranger does not learn whether it
+    is; its owner gets their link, at most once per interval; issue 25); None otherwise, with
+    the refusal as the form's error in Danish."""
+    email = form.cleaned_data["email"]
+    try:
+        answer = register()
+    except InvitationInvalid:
+        form.add_error("invitation_code", invitation_refused())
+    except AlreadyRegistered:
+        return link_sent(request, event, email, group=group)
+    except (RegistrationError, NotEligible) as error:
+        form.add_error(None, error_message(error, event))
+    else:
+        abuse.count_accepted(request, form="register", email=email)
+        return answer
+    return None
 
 
 def refused(request: HttpRequest, form: RegistrationForm) -> abuse.Refusal | None:
@@ -119,7 +144,7 @@ def _form_page(
         },
         status=refusal.status if refusal is not None else 400 if posted else 200,
     )
-    return with_retry_after(response, refusal)
+    return abuse.with_retry_after(response, refusal)
 
 
 def _made_by_this_form(request: HttpRequest, event: Edition) -> HttpResponse | None:
@@ -150,7 +175,7 @@ def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
         {"edition": event, "form": form},
         status=refusal.status if refusal else 400 if form.errors else 200,
     )
-    return with_retry_after(response, refusal)
+    return abuse.with_retry_after(response, refusal)
 
 
 def done(request: HttpRequest, edition: str, token: str) -> HttpResponse:
