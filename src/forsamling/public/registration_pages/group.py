@@ -10,7 +10,7 @@ from forsamling.core import abuse
 from forsamling.domain.registration_rules import RegistrationError
 from forsamling.public.editions import page_edition
 from forsamling.public.registration_pages.common import error_message, lacks_ean
-from forsamling.public.registration_pages.single import answer_registration, refused
+from forsamling.public.registration_pages.single import REFUSALS, refusal_answer, refused
 from forsamling.registration import groups
 from forsamling.registration.forms import GroupBookingForm, RegistrationForm
 from forsamling.registration.models import GroupBooking
@@ -76,16 +76,17 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
             track=form.cleaned_data["track"],
             invitation_code=form.cleaned_data["invitation_code"],
         )
-
-        def add_member() -> HttpResponse:
+        try:
             groups.add_group_member(
                 group=booking, member=member, network=abuse.client_network(request)
             )
+        except REFUSALS as error:
+            answer = refusal_answer(request, event, form, error, group=booking)
+            if answer is not None:
+                return answer
+        else:
+            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect("public:registration_group", edition=event.slug, token=booking.token)
-
-        answer = answer_registration(request, event, form, add_member, group=booking)
-        if answer is not None:
-            return answer
     context = {
         "edition": event,
         "group": booking,

@@ -7,8 +7,6 @@ in Danish.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -50,18 +48,19 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
     form = _registration_form(request, event)
     refusal = refused(request, form)
     if form.is_valid():
-
-        def register_participant() -> HttpResponse:
+        try:
             result = services.register_participant(
                 edition=event, network=abuse.client_network(request), **form.registration()
             )
+        except REFUSALS as error:
+            answer = refusal_answer(request, event, form, error)
+            if answer is not None:
+                return answer
+        else:
+            abuse.count_accepted(request, form="register", email=form.cleaned_data["email"])
             return redirect(
                 "public:registration_done", edition=event.slug, token=result.registration.token
             )
-
-        answer = answer_registration(request, event, form, register_participant)
-        if answer is not None:
-            return answer
     # A retry whose form would not pass any more (a session changed since) gets what it made.
     return _made_by_this_form(request, event) or _form_page(request, event, form, refusal)
 
@@ -81,31 +80,28 @@ def _registration_form(request: HttpRequest, event: Edition) -> RegistrationForm
     )
 
 
-def answer_registration(
+# What the service may refuse a participant's registration with (the single form, a group's
+# next member); `refusal_answer` says how each is answered.
+REFUSALS = (InvitationInvalid, AlreadyRegistered, RegistrationError, NotEligible)
+
+
+def refusal_answer(
     request: HttpRequest,
     event: Edition,
     form: RegistrationForm,
-    register: Callable[[], HttpResponse],
+    error: Exception,
     group: GroupBooking | None = None,
 ) -> HttpResponse | None:
-    """Runs `register`, the page's one service call for its valid form, and answers as every
-    form that registers one participant does (the single form, a group's next member):
-    `register`'s redirect once registered, counted as accepted; for an address already
-    registered, the same answer as "send my link again" (a stranger does not learn whether it
-    is; its owner gets their link, at most once per interval; issue 25); None otherwise, with
-    the refusal as the form's error in Danish."""
-    email = form.cleaned_data["email"]
-    try:
-        answer = register()
-    except InvitationInvalid:
+    """How every form that registers one participant answers a refusal: for an address already
+    registered, the same page as "send my link again" (a stranger does not learn whether it is;
+    its owner gets their link, at most once per interval; issue 25); otherwise None, with the
+    refusal as the form's error in Danish, so the form is shown again with what was typed."""
+    if isinstance(error, AlreadyRegistered):
+        return link_sent(request, event, form.cleaned_data["email"], group=group)
+    if isinstance(error, InvitationInvalid):
         form.add_error("invitation_code", invitation_refused())
-    except AlreadyRegistered:
-        return link_sent(request, event, email, group=group)
-    except (RegistrationError, NotEligible) as error:
-        form.add_error(None, error_message(error, event))
     else:
-        abuse.count_accepted(request, form="register", email=email)
-        return answer
+        form.add_error(None, error_message(error, event))
     return None
 
 
