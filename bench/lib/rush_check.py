@@ -196,10 +196,10 @@ def check(
         if not token:
             continue
         confirmed_tokens.add(token)
-        registration = by_token.get(token)
-        if registration is None:
+        owner = by_token.get(token)
+        if owner is None:
             problems.append(f"client {result['index']}: confirmed token has no registration")
-        elif registration["email"] != result["email"]:
+        elif owner["email"] != result["email"]:
             problems.append(f"client {result['index']}: token belongs to another e-mail")
     gave_up = {r["email"] for r in results if r.get("error") and r.get("email")}
     unconfirmed = [r for r in registrations if r["token"] not in confirmed_tokens]
