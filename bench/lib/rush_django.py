@@ -110,7 +110,8 @@ def capture(out: str) -> dict[str, Any]:
     info = describe(Edition.objects.get(slug=SLUG))
     client = Client(enforce_csrf_checks=True, HTTP_HOST="127.0.0.1")
     recorded: list[tuple[str, Any, bool, int, int]] = []
-    request = [0]  # which of the three requests is running
+    post = 1  # the requests are numbered: the form (with its challenge) 0, the POST 1, the end 2
+    request = [0]  # which of them is running
     health_checks = bool(connection.settings_dict.get("CONN_HEALTH_CHECKS")) and (
         connection.settings_dict.get("CONN_MAX_AGE") != 0
     )
@@ -124,7 +125,7 @@ def capture(out: str) -> dict[str, Any]:
         return result
 
     def register(n: int) -> str:
-        request[0] = 3 * n
+        request[0] = 0
         form = client.get(url)
         fields = rush_check.form_tokens(form.content.decode())
         data = {**fields, **rush_check.registration_fields(info, n, "capture")}
@@ -167,26 +168,26 @@ def capture(out: str) -> dict[str, Any]:
         registration.email: "email",
     }
 
-    def script(requests: set[int]) -> str:
+    def script(statements: list[tuple[str, Any, bool, int, int]]) -> str:
         return rush_check.pgbench_script(
             [
                 (connection.ops.compose_sql(sql, params) if params else sql, atomic, rows)
-                for sql, params, atomic, rows, request_index in recorded
-                if request_index in requests
+                for sql, params, atomic, rows, _request in statements
             ],
             unique=unique,
-            ids=dict(ids),
+            ids=ids,
         )
 
     # The whole path (the form and its challenge, the POST, the confirmation), and the POST's
     # statements alone: what PostgreSQL is asked for the full path and for the POST.
-    Path(out).write_text(script({6, 7, 8}))
+    posted = [statement for statement in recorded if statement[4] == post]
+    Path(out).write_text(script(recorded))
     post_out = f"{out.removesuffix('.sql')}-post.sql"
-    Path(post_out).write_text(script({7}))
+    Path(post_out).write_text(script(posted))
     reset()
     return {
         "statements": len(recorded),
-        "post_statements": sum(1 for r in recorded if r[4] == 7),
+        "post_statements": len(posted),
         "script": out,
         "post_script": post_out,
     }

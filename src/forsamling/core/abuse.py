@@ -208,30 +208,22 @@ def count_accepted(request: HttpRequest, *, form: str, email: str = "") -> None:
         hit(keys, seconds=settings.FORSAMLING_RATE_WINDOW_SECONDS)
 
 
-def check_registration(request: HttpRequest, *, email: str) -> Refusal | None:
-    """None if this registration may go on to the service; else why not."""
-    return _check(request, form="register", domain=domain_of(email))
-
-
-def check_resend(request: HttpRequest) -> Refusal | None:
-    """The "send my link again" form (the e-mail itself is limited per recipient by
-    `may_mail_link`, which answers the same either way)."""
-    return _check(request, form="resend")
-
-
-def check_form(request: HttpRequest, *, form: str) -> Refusal | None:
-    """Another public form that creates rows and sends e-mail (`form` names it: "group",
-    "nomination", "exhibitor")."""
-    return _check(request, form=form)
+def check_form(request: HttpRequest, *, form: str, email: str = "") -> Refusal | None:
+    """None if a public form that creates rows or sends e-mail may go on to its service; else
+    why not. `form` names it ("register", "resend", "group", "nomination", …); for the forms
+    whose price counts the e-mail domain (`DOMAIN_FORMS`), `email` is the one typed. ("Send my
+    link again" is limited per recipient too, by `may_mail_link`, which answers the same either
+    way.)"""
+    return _check(request, form=form, domain=domain_of(email) if form in DOMAIN_FORMS else "")
 
 
 def check_posted_form(request: HttpRequest, form: forms.BaseForm, *, name: str) -> Refusal | None:
     """`check_form` for a posted `form` that is otherwise valid (None for one shown, or with
-    errors of its own); a refusal is the form's error, so the form keeps what was typed and is
-    no longer valid."""
+    errors of its own), with the e-mail it was given; a refusal is the form's error, so the
+    form keeps what was typed and is no longer valid."""
     if request.method != "POST" or not form.is_valid():
         return None
-    refusal = check_form(request, form=name)
+    refusal = check_form(request, form=name, email=form.cleaned_data.get("email", ""))
     if refusal is not None:
         form.add_error(None, refusal.message)
     return refusal

@@ -10,7 +10,7 @@ from forsamling.core import abuse
 from forsamling.domain.registration_rules import RegistrationError
 from forsamling.public.editions import page_edition
 from forsamling.public.registration_pages.common import error_message, lacks_ean
-from forsamling.public.registration_pages.single import REFUSALS, refusal_answer, refused
+from forsamling.public.registration_pages.single import REFUSALS, refusal_answer
 from forsamling.registration import groups
 from forsamling.registration.forms import GroupBookingForm, RegistrationForm
 from forsamling.registration.models import GroupBooking
@@ -66,7 +66,7 @@ def group(request: HttpRequest, edition: str, token: str) -> HttpResponse:
         days=attendance_days(event),
         for_secretary=True,
     )
-    refusal = refused(request, form)
+    refusal = abuse.check_posted_form(request, form, name="register")
     if form.is_valid():
         member = groups.GroupMember(
             idempotency_key=form.cleaned_data["idempotency_key"],

@@ -46,7 +46,7 @@ def register(request: HttpRequest, edition: str) -> HttpResponse:
             request, "public/registration/closed.html", {"edition": event, "closes_at": closes_at}
         )
     form = _registration_form(request, event)
-    refusal = refused(request, form)
+    refusal = abuse.check_posted_form(request, form, name="register")
     if form.is_valid():
         try:
             result = services.register_participant(
@@ -105,17 +105,6 @@ def refusal_answer(
     return None
 
 
-def refused(request: HttpRequest, form: RegistrationForm) -> abuse.Refusal | None:
-    """The abuse checks (`core.abuse`), once a posted form is otherwise valid; a refusal is
-    the form's error, so the form keeps what was typed."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    refusal = abuse.check_registration(request, email=form.cleaned_data["email"])
-    if refusal is not None:
-        form.add_error(None, refusal.message)
-    return refusal
-
-
 def _form_page(
     request: HttpRequest,
     event: Edition,
@@ -158,13 +147,10 @@ def _made_by_this_form(request: HttpRequest, event: Edition) -> HttpResponse | N
 def resend_link(request: HttpRequest, edition: str) -> HttpResponse:
     event = page_edition(request, edition, with_themes=False)
     form = ResendLinkForm(request.POST or None)
-    refusal = None
+    refusal = abuse.check_posted_form(request, form, name="resend")
     if request.method == "POST" and form.is_valid():
-        refusal = abuse.check_resend(request)
-        if refusal is None:
-            abuse.count_accepted(request, form="resend")
-            return link_sent(request, event, form.cleaned_data["email"])
-        form.add_error(None, refusal.message)
+        abuse.count_accepted(request, form="resend")
+        return link_sent(request, event, form.cleaned_data["email"])
     response = render(
         request,
         "public/registration/resend.html",
