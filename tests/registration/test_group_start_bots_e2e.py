@@ -22,6 +22,14 @@ def test_a_secretary_starts_a_group_with_the_keyboard_while_the_browser_proves_i
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{live_server.url}/{edition.slug}/tilmelding/gruppe/")
     expect(page.locator("altcha-widget [data-state=verified]")).to_have_count(1, timeout=30_000)
+    # The widget's checkbox is drawn (DKFDS's `appearance: none` for checkboxes hid it), and
+    # the button below keeps its distance.
+    checkbox = page.locator("altcha-widget input[type=checkbox]")
+    assert checkbox.evaluate("box => getComputedStyle(box).appearance") != "none"
+    widget = page.locator(".altcha-box").bounding_box()
+    button = page.get_by_role("button", name="Start gruppetilmeldingen").bounding_box()
+    assert widget is not None and button is not None
+    assert button["y"] >= widget["y"] + widget["height"] + 24
     tab_to(page, "#id_organisation")
     page.keyboard.type("Aalborg Kommune")
     page.keyboard.press("Escape")
