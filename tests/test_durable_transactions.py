@@ -35,7 +35,6 @@ JOINS_THE_CALLERS = {
     ),
     "checkin.services:_enter_conference": "a savepoint in record_event's transaction",
     "checkin.services:_enter_session": "a savepoint in record_event's transaction",
-    "core.abuse:counting": "its own before a registration; a savepoint inside one",
     "outbox.sending:queue": "a message exists exactly when the change that sends it does",
     "privacy.anonymise:anonymise_registrations": (
         "batches of their own for a whole edition; inside an erasure request's transaction"

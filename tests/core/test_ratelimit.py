@@ -6,7 +6,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from forsamling.core import abuse
 from forsamling.core.models import RateCounter
@@ -57,24 +57,39 @@ def _synchronous_commit() -> str:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_counters_commit_without_a_disk_flush_and_leave_the_next_transaction_durable(
-    durable_session,
-):
-    with abuse.counting():
-        abuse.hit(["register:address:10.0.0.2"], seconds=600)
+@pytest.mark.parametrize("write", ["hit", "use_up"])
+def test_a_counter_is_one_statement_that_commits_without_a_disk_flush(durable_session, write):
+    """Outside a transaction, a counter's write is its own transaction, one round trip, and
+    that transaction runs with synchronous_commit off; the session's next one is durable."""
+    from datetime import UTC, datetime, timedelta
+
+    from django.test.utils import CaptureQueriesContext
+
+    abuse.hit(["register:address:10.0.0.2"], seconds=600)  # a window's first also cleans up
+    with CaptureQueriesContext(connection) as queries:
+        if write == "hit":
+            abuse.hit(["register:address:10.0.0.2"], seconds=600)
+        else:
+            assert abuse.use_up("f" * 64, datetime.now(UTC) + timedelta(minutes=5))
+    assert len(queries) == 1
+    assert _synchronous_commit() == "on"  # set for the statement's transaction alone
+    # The same statement, run again inside a transaction of the test's, turns the flush off in
+    # it: so it did in its own.
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(queries[0]["sql"])
         assert _synchronous_commit() == "off"
-    assert _synchronous_commit() == "on"  # SET LOCAL: gone with the counters' transaction
-    assert RateCounter.objects.get(key="register:address:10.0.0.2").count == 1
+    assert _synchronous_commit() == "on"
+    if write == "hit":
+        assert RateCounter.objects.get(key="register:address:10.0.0.2").count == 3
 
 
 @pytest.mark.django_db(transaction=True)
 def test_inside_a_callers_transaction_the_callers_durability_is_kept(durable_session):
-    from django.db import transaction
-
     with transaction.atomic():
-        with abuse.counting():
-            abuse.hit(["mail-link:x"], seconds=600)
+        abuse.hit(["mail-link:x"], seconds=600)
         assert _synchronous_commit() == "on"
+    assert RateCounter.objects.get(key="mail-link:x").count == 1
 
 
 @pytest.mark.django_db

@@ -23,9 +23,9 @@ many forms one of them sends, and that is what costs:
 - Hard limits are kept only where one sender costs someone else: at most one "here is your
   link" e-mail per recipient per few minutes (`may_mail_link`).
 
-A check costs one SELECT of the counters and the challenge used up; an accepted form one
-upsert of its counters, in a transaction committed without a disk flush on PostgreSQL
-(`counting`).
+A check costs one SELECT of the counters and one statement using the challenge up; an
+accepted form one upsert of its counters. Both write statements commit without a disk flush
+on PostgreSQL (`_insert`).
 
 Below the checks, what they are made of, each used on its own too:
 
@@ -51,13 +51,15 @@ Below the checks, what they are made of, each used on its own too:
   sliding-window counter of Cloudflare's and nginx's rate limiters). A burst across a
   window's edge is seen whole, at the price of two rows per key. Keys are stored as they are
   up to 200 characters, and as a hash beyond (`stored_key`): every reader and writer goes
-  through it, so a long e-mail domain or address never misses its row. The counters are
-  written in their own short transaction (`counting()`). On PostgreSQL that transaction
-  commits without waiting for its WAL to reach the disk (`SET LOCAL synchronous_commit =
-  off`): a count is not worth a disk flush, and every client behind one address or e-mail
-  domain increments the same row, whose lock would otherwise be held through the flush. What
-  a crash can lose is the last fraction of a second's counts. Anything committed after them
-  with a flush (a registration) flushes them too, as the log is written in order.
+  through it, so a long e-mail domain or address never misses its row. A counter's statement
+  (a hit, a challenge used up) is its own transaction, and on PostgreSQL it commits without
+  waiting for its WAL to reach the disk (`_insert`: the statement itself sets
+  `synchronous_commit` off for its transaction, so it is one round trip, not four): a count
+  is not worth a disk flush, and every client behind one address or e-mail domain increments
+  the same row, whose lock would otherwise be held through the flush. What a crash can lose
+  is the last fraction of a second's counts. Anything committed after them with a flush (a
+  registration) flushes them too, as the log is written in order. Inside a caller's
+  transaction the statement is part of it, and the caller's durability is left as it is.
 """
 
 from __future__ import annotations
@@ -66,8 +68,7 @@ import hashlib
 import ipaddress
 import random
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -75,7 +76,7 @@ from typing import TYPE_CHECKING
 
 import altcha
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -193,9 +194,8 @@ def _check(request: HttpRequest, *, form: str, domain: str = "") -> Refusal | No
     domain_slack = slack if proof.domain == domain else 2
     if cost(network) > paid * slack or cost(_capped(by_domain)) > paid * domain_slack:
         return _more_work()
-    with counting():
-        if not use_up(proof.signature, proof.expires_at):
-            return _replayed()
+    if not use_up(proof.signature, proof.expires_at):
+        return _replayed()
     return None
 
 
@@ -204,8 +204,7 @@ def count_accepted(request: HttpRequest, *, form: str, email: str = "") -> None:
     keys = [network_key(form, client_network(request))]
     if email and form in DOMAIN_FORMS:
         keys.append(domain_key(form, domain_of(email)))
-    with counting():
-        hit(keys, seconds=settings.FORSAMLING_RATE_WINDOW_SECONDS)
+    hit(keys, seconds=settings.FORSAMLING_RATE_WINDOW_SECONDS)
 
 
 def check_form(request: HttpRequest, *, form: str, email: str = "") -> Refusal | None:
@@ -240,8 +239,7 @@ def may_mail_link(edition_slug: str, email: str) -> bool:
     """At most one "here is your link" e-mail per recipient per FORSAMLING_RESEND_INTERVAL:
     the one limit that refuses, as it protects the recipient's inbox, not us."""
     key = f"mail-link:{edition_slug}:{email.strip().lower()}"
-    with counting():
-        return first_hit(key, seconds=settings.FORSAMLING_RESEND_INTERVAL_SECONDS)
+    return first_hit(key, seconds=settings.FORSAMLING_RESEND_INTERVAL_SECONDS)
 
 
 # The client's address and network.
@@ -404,10 +402,10 @@ def use_up(signature: str, expires_at: datetime) -> bool:
     """Records the challenge as used, in one statement; False if it was used before (a replayed
     solution). Expired rows are cleared now and then: an expired challenge fails anyway."""
     table = connection.ops.quote_name(UsedChallenge._meta.db_table)
+    sql = _insert(table, "signature, expires_at", "(%s, %s)")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (signature, expires_at) VALUES (%s, %s) "  # noqa: S608
-            "ON CONFLICT (signature) DO NOTHING RETURNING id",
+            f"{sql} ON CONFLICT (signature) DO NOTHING RETURNING id",
             [signature[:128], connection.ops.adapt_datetimefield_value(expires_at)],
         )
         fresh = cursor.fetchone() is not None
@@ -419,17 +417,23 @@ def use_up(signature: str, expires_at: datetime) -> bool:
 # The counters.
 
 
-@contextmanager
-def counting() -> Iterator[None]:
-    """One transaction for counters whose last moments may be lost in a crash (see the
-    module's docstring). Inside a caller's transaction it is a savepoint, and the caller's
-    durability is left as it is."""
-    outermost = not connection.in_atomic_block
-    with transaction.atomic():
-        if outermost and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit = off")
-        yield
+# A CTE that turns the disk flush off for the transaction of the statement it starts
+# (set_config's `true` is SET LOCAL's scope). PostgreSQL evaluates it because the statement
+# reads it; it yields one row, so the rows inserted are the VALUES' own.
+NO_FLUSH = "WITH no_flush AS MATERIALIZED (SELECT set_config('synchronous_commit', 'off', true))"
+
+
+def _insert(table: str, columns: str, rows: str) -> str:
+    """`INSERT INTO table (columns) VALUES rows`, for counters whose last moments may be lost
+    in a crash (see the module's docstring). On PostgreSQL outside a transaction, the
+    statement is its own transaction and commits without a disk flush; inside a caller's
+    transaction it is plain, and the caller's durability is left as it is."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        return (
+            f"{NO_FLUSH} INSERT INTO {table} ({columns}) "  # noqa: S608  (our names, %s marks)
+            f"SELECT v.* FROM (VALUES {rows}) AS v, no_flush"
+        )
+    return f"INSERT INTO {table} ({columns}) VALUES {rows}"  # noqa: S608
 
 
 def window_of(seconds: int, now: float | None = None) -> int:
@@ -460,9 +464,9 @@ def hit(keys: Sequence[str], *, seconds: int, now: float | None = None) -> dict[
     for key in keys:
         params += [stored_key(key), window]
     # "window" is a reserved word in PostgreSQL: the columns are quoted.
+    insert = _insert(table, '"key", "window", "count"', rows)
     sql = (
-        f'INSERT INTO {table} ("key", "window", "count") VALUES {rows} '  # noqa: S608
-        f'ON CONFLICT ("key", "window") DO UPDATE SET "count" = {table}."count" + 1 '
+        f'{insert} ON CONFLICT ("key", "window") DO UPDATE SET "count" = {table}."count" + 1 '
         'RETURNING "key", "count"'
     )
     with connection.cursor() as cursor:

@@ -46,8 +46,7 @@ class LinkCodeForm(forms.Form):
 def _too_many(request: HttpRequest) -> bool:
     """Link requests per client address; over the limit only this address waits."""
     key = f"login-link:address:{abuse.client_address(request)}"
-    with abuse.counting():
-        counts = abuse.hit([key], seconds=settings.FORSAMLING_RATE_WINDOW_SECONDS)
+    counts = abuse.hit([key], seconds=settings.FORSAMLING_RATE_WINDOW_SECONDS)
     return counts[key] > settings.FORSAMLING_RATE_LOGIN_LINKS_PER_ADDRESS
 
 
