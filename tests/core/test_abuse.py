@@ -75,6 +75,28 @@ def test_the_challenge_is_fresh_signed_and_never_cached(client, db, bots_held_of
     assert data["signature"] != second["signature"] and "expires=" in data["salt"]
 
 
+def test_challenges_asked_within_a_second_share_one_read_of_the_counts(
+    client, db, bots_held_off, django_assert_num_queries
+):
+    """The widget's requests at 10.00 (one gateway, one domain) read the counters once a
+    second per process; another network or domain reads its own; a second later, afresh."""
+    bots_held_off.PUBLIC_PAGE_CACHE_SECONDS = 60
+    abuse.forget_served_counts()
+    network = abuse.network_key("register", "127.0.0.1/32")
+    abuse.hit([network], seconds=600)
+    with django_assert_num_queries(1):
+        first = challenge(client, domain="aalborg.dk")
+        challenge(client, domain="aalborg.dk")
+    with django_assert_num_queries(1):
+        challenge(client, domain="kk.dk")
+    for _ in range(150):
+        abuse.hit([network], seconds=600)
+    assert challenge(client, domain="aalborg.dk")["maxNumber"] == first["maxNumber"]
+    abuse.forget_served_counts()  # as a second later
+    assert challenge(client, domain="aalborg.dk")["maxNumber"] == abuse.cost(151)
+    assert first["maxNumber"] == abuse.cost(1)
+
+
 def test_a_registration_without_the_proof_of_work_is_refused_in_danish(
     client, edition, bots_held_off
 ):
