@@ -19,10 +19,11 @@ pytestmark = pytest.mark.django_db
 # reads, so the rush does not pay them.
 # Issue 14 adds the rate limits' counters (one upsert for the address and the e-mail domain;
 # on a key's first hit in a window, also the delete of its older windows): 2 statements here,
-# 1 in production's steady state (which commits on its own, without a disk flush: no
-# transaction of its own since the fifth wave's sixth session, whose savepoint and release
-# were 2 more here, and BEGIN, SET LOCAL and COMMIT 3 more in production). Issue 15 records the ticked list consent (one insert) with the
-# notice's wording, which is a one-second read the form page does not warm (one select).
+# 1 in production's steady state. The upsert commits on its own, without a disk flush; until
+# the sixth session of issue 22 it had a transaction of its own, 2 statements more here (a
+# savepoint and its release) and 3 more in production (BEGIN, SET LOCAL and COMMIT).
+# Issue 15 records the ticked list consent (one insert) with the notice's wording, which is
+# a one-second read the form page does not warm (one select).
 # Issue 28 limits the dinner's seats like a session's: a yes to the dinner reads the edition's
 # dinner session, a one-second read the form page does not warm (one select); with none, no
 # seat is taken and nothing more is locked.
