@@ -92,6 +92,19 @@ def test_inside_a_callers_transaction_the_callers_durability_is_kept(durable_ses
     assert RateCounter.objects.get(key="mail-link:x").count == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_with_autocommit_turned_off_by_hand_too(durable_session):
+    """A caller that manages its transaction itself (`set_autocommit(False)`) is in one."""
+    transaction.set_autocommit(False)
+    try:
+        abuse.hit(["mail-link:y"], seconds=600)
+        assert _synchronous_commit() == "on"
+        transaction.commit()
+    finally:
+        transaction.set_autocommit(True)
+    assert RateCounter.objects.get(key="mail-link:y").count == 1
+
+
 @pytest.mark.django_db
 def test_a_first_hit_is_first_in_its_window_and_the_one_before_also_across_the_edge():
     """CI's failure: a link mailed at 10.29.59 and again at 10.30.00 (two fixed windows)."""

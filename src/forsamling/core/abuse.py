@@ -428,7 +428,8 @@ def _insert(table: str, columns: str, rows: str) -> str:
     in a crash (see the module's docstring). On PostgreSQL outside a transaction, the
     statement is its own transaction and commits without a disk flush; inside a caller's
     transaction it is plain, and the caller's durability is left as it is."""
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+    on_its_own = not connection.in_atomic_block and connection.get_autocommit()
+    if connection.vendor == "postgresql" and on_its_own:
         return (
             f"{NO_FLUSH} INSERT INTO {table} ({columns}) "  # noqa: S608  (our names, %s marks)
             f"SELECT v.* FROM (VALUES {rows}) AS v, no_flush"
